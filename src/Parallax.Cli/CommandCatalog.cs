@@ -1,0 +1,14 @@
+using System.CommandLine;
+using Parallax.Cli.Commands;
+
+namespace Parallax.Cli;
+
+/// <summary>Every top-level command, in the order <c>--help</c> lists them. Each lives in its own file under Commands/.</summary>
+public static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return EvalCommand.Create();
+        yield return VersionCommand.Create();
+    }
+}

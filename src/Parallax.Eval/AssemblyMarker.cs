@@ -1,0 +1,7 @@
+namespace Parallax.Eval;
+
+/// <summary>Assembly marker.</summary>
+public static class AssemblyMarker
+{
+    public const string Name = "Parallax.Eval";
+}

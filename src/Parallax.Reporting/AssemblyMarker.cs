@@ -1,0 +1,7 @@
+namespace Parallax.Reporting;
+
+/// <summary>Assembly marker.</summary>
+public static class AssemblyMarker
+{
+    public const string Name = "Parallax.Reporting";
+}
