@@ -130,6 +130,10 @@ internal static partial class BoilerplateRules
         return strong || (weak && !positive);
     }
 
+    /// <summary>True when class/id name a comment section (never protected, however much text it holds).</summary>
+    public static bool IsCommentHint(string? className, string? id) =>
+        CommentHintRegex().IsMatch(className ?? "") || CommentHintRegex().IsMatch(id ?? "");
+
     private static void Scan(string? value, ref bool strong, ref bool weak, ref bool positive)
     {
         if (string.IsNullOrEmpty(value) || value.Length > 400)
@@ -225,6 +229,15 @@ internal static partial class BoilerplateRules
 
         return BylineRegex().IsMatch(text) || DateLineRegex().IsMatch(text);
     }
+
+    [GeneratedRegex(@"(?i)(comment(?!ar)|disqus|respond|replies)")]
+    private static partial Regex CommentHintRegex();
+
+    [GeneratedRegex(@"\b(we use cookies|use of cookies|cookie policy|cookies policy|accept cookies|by choosing i accept|consent to (our|the) use|privacy policy and terms|javascript (is )?(disabled|required)|enable javascript|your browser (does not|doesn't) support)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NoticeRegex();
+
+    /// <summary>True for cookie, consent and browser notices (any length up to 600 characters).</summary>
+    public static bool IsNotice(string text) => text.Length <= 600 && NoticeRegex().IsMatch(text);
 
     [GeneratedRegex(@"^\W*(advertisement|advertising|advert|sponsored( content)?|ad|ads|share( this( article| story| post)?)?( on \w+)?|share|tweet( this)?|email( this)?( article| story)?|print( this)?( article| page)?|comments?|\d+ comments?|view comments|leave a comment|post a comment|add a comment|related( articles| stories| content| coverage| posts| links| topics| reading)?|recommended( for you| stories| articles)?|read more( \w+)?|more from [\w\s]+|more on this( story| topic)?|see also|also read|sign up( now)?|subscribe( now| today)?|follow us( on [\w\s]+)?|click here|skip to( main)? content|back to top|top stories|trending( now)?|most (read|popular|viewed|shared)|loading\.*|image|photo|video|watch|listen|play|close|menu|previous|next|continue reading|you may also like|we recommend|around the web|keep reading|this story has been shared [\d,]+ times\.?|all rights reserved\.?|copyright [©\d\s\w,.-]+|© [\w\s,.-]+|opens in (a )?new (window|tab))\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BoilerplateLineRegex();

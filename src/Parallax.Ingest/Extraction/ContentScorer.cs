@@ -256,12 +256,17 @@ internal static class ContentScorer
             return false;
         }
 
+        var text = seg.TextOf(block);
+        if (BoilerplateRules.IsNotice(text))
+        {
+            return false;
+        }
+
         if (block.Length > 200)
         {
             return true;
         }
 
-        var text = seg.TextOf(block);
         return !BoilerplateRules.IsBoilerplateLine(text) && !BoilerplateRules.IsBylineOrDate(text);
     }
 

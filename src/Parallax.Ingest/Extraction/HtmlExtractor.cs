@@ -91,7 +91,7 @@ public sealed class HtmlExtractor : IHtmlExtractor
         }
 
         var pageTitle = metadata.Title;
-        var strictSeg = new PageSegmenter(html, pruneByClass: true).Segment(body);
+        var strictSeg = new PageSegmenter(html, pruneByClass: true, new ParagraphIndex(body)).Segment(body);
         var strict = ContentScorer.Score(strictSeg, pageTitle);
         var best = (Seg: strictSeg, Content: strict, Method: "dom-scorer");
 

@@ -70,10 +70,16 @@ internal sealed class PageSegmenter
     private bool _pendingSpace;
     private int _pendingSpacePos = -1;
 
-    public PageSegmenter(string? raw, bool pruneByClass)
+    private readonly ParagraphIndex? _paragraphs;
+
+    /// <param name="raw">The decoded page the DOM was parsed from (for source positions), or null.</param>
+    /// <param name="pruneByClass">Whether class/id hints prune subtrees.</param>
+    /// <param name="paragraphs">When given, a hinted subtree holding most of the page's paragraph text is not pruned.</param>
+    public PageSegmenter(string? raw, bool pruneByClass, ParagraphIndex? paragraphs = null)
     {
         _raw = raw;
         _pruneByClass = pruneByClass;
+        _paragraphs = paragraphs;
     }
 
     public Segmentation Segment(IElement root)
@@ -97,7 +103,7 @@ internal sealed class PageSegmenter
                     break;
                 case NodeType.Element:
                     var element = (IElement)child;
-                    if (depth >= MaxDepth || BoilerplateRules.IsSkipped(element, _pruneByClass))
+                    if (depth >= MaxDepth || (BoilerplateRules.IsSkipped(element, _pruneByClass) && !IsProtected(element)))
                     {
                         continue;
                     }
@@ -145,6 +151,10 @@ internal sealed class PageSegmenter
             }
         }
     }
+
+    private bool IsProtected(IElement element) =>
+        _paragraphs is not null && _pruneByClass && !BoilerplateRules.IsSkipped(element, pruneByClass: false)
+        && _paragraphs.HoldsMostOfPage(element) && !BoilerplateRules.IsCommentHint(element.GetAttribute("class"), element.GetAttribute("id"));
 
     private void Flush()
     {
@@ -376,4 +386,34 @@ internal sealed class PageSegmenter
         skip = trimmedStart;
         return k + found;
     }
+}
+
+/// <summary>Characters of paragraph (<c>&lt;p&gt;</c>) text under each element, to keep class hints from pruning the article itself.</summary>
+internal sealed class ParagraphIndex
+{
+    private readonly Dictionary<IElement, int> _chars = new(ReferenceEqualityComparer.Instance);
+
+    public ParagraphIndex(IElement root)
+    {
+        foreach (var p in root.QuerySelectorAll("p"))
+        {
+            var length = p.TextContent.Length;
+            if (length < 40)
+            {
+                continue;
+            }
+
+            Total += length;
+            for (var e = p.ParentElement; e is not null; e = e.ParentElement)
+            {
+                _chars[e] = _chars.TryGetValue(e, out var n) ? n + length : length;
+            }
+        }
+    }
+
+    public int Total { get; }
+
+    /// <summary>True when at least 40% (and 500 characters) of the page's paragraph text is inside <paramref name="element"/>.</summary>
+    public bool HoldsMostOfPage(IElement element) =>
+        _chars.TryGetValue(element, out var n) && n >= 500 && n >= Total * 0.4;
 }
