@@ -114,6 +114,13 @@ public sealed record AnchoredValue(string Op, int Offset, int Arg = 0, string Su
                 return ((a.Year / 10) + Offset).ToString("000", inv);
             case "C":
                 return ((a.Year / 100) + Offset).ToString("00", inv);
+            case "QA":
+            {
+                // The quarter of the anchor's latest completed quarter, in year Arg ("the 1988 period" in a Q3 report).
+                var q = ((a.Year * 4) + ((a.Month - 1) / 3) - 1) % 4;
+                return Year(Arg) + "-Q" + (q + 1).ToString(inv);
+            }
+
             case "YQ":
                 return Year(a.Year + Offset) + "-Q" + Arg.ToString(inv);
             case "QP":
@@ -133,8 +140,8 @@ public sealed record AnchoredValue(string Op, int Offset, int Arg = 0, string Su
             case "MF":
                 return Year((Arg > a.Month ? a.Year : a.Year + 1) + Offset) + "-" + Arg.ToString("00", inv);
             case "MN":
-                // Untensed bare month: the anchor's year, unless that month is more than two months ahead (news looks back).
-                return Year((Arg - a.Month > 2 ? a.Year - 1 : a.Year) + Offset) + "-" + Arg.ToString("00", inv);
+                // Untensed bare month: the occurrence from eight months before to two months after the anchor's month (news looks back).
+                return Year((Arg - a.Month > 2 ? a.Year - 1 : Arg - a.Month < -8 ? a.Year + 1 : a.Year) + Offset) + "-" + Arg.ToString("00", inv);
             case "MDP":
             case "MDF":
             case "MDN":
@@ -151,10 +158,11 @@ public sealed record AnchoredValue(string Op, int Offset, int Arg = 0, string Su
                 {
                     year++;
                 }
-                else if (Op == "MDN" && month - a.Month > 2)
+                else if (Op == "MDN")
                 {
-                    // Untensed: the anchor's year unless that is more than two months ahead (news looks back).
-                    year--;
+                    // Untensed: the occurrence from about eight months before to two months after the anchor (news looks back).
+                    var diff = ((month - a.Month) * 31) + (day - a.Day);
+                    year += diff > 62 ? -1 : diff < -8 * 31 ? 1 : 0;
                 }
 
                 return Year(year + Offset) + "-" + month.ToString("00", inv) + "-" + day.ToString("00", inv);

@@ -21,7 +21,7 @@ internal static partial class TimexRules
     private const string Month = "(?<mon>" + MonthName + "|" + MonthAbbr + @")(?![\w-])";
     private const string WeekdayName = "(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)";
     private const string Weekday = "(?<wd>" + WeekdayName + ")";
-    private const string Day = @"(?<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:/%$])";
+    private const string Day = @"(?<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|/|%)";
     private const string Year4 = @"(?<year>1[6-9]\d\d|20\d\d)(?![\d%])";
     private const string NumUnits = "one|two|three|four|five|six|seven|eight|nine";
     private const string NumTeens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
@@ -29,11 +29,11 @@ internal static partial class TimexRules
     private const string NumWord = "(?:(?:" + NumTens + ")(?:[- ](?:" + NumUnits + "))?|" + NumTeens + "|" + NumUnits + "|(?:a |one |two |three |several )?hundred|(?:a )?dozen|a couple of|couple of)";
     private const string Num = @"(?<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s1/2)?|" + NumWord + "(?: and a half)?|half an?|an?|several|a few|few|many|some|a number of)";
     private const string Unit = "(?<unit>years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|quarters?|centur(?:y|ies)|fortnights?|nights?)";
-    private const string Modifier = @"(?:(?<mod>about|around|approximately|nearly|almost|more than|less than|fewer than|over|under|at least|at most|up to|roughly|some|just over|just under|no more than|no less than|close to|upwards of|only|just|barely|well over|fully|a full|the better part of)\s+)?";
+    private const string Modifier = @"(?:(?<mod>about|around|approximately|nearly|almost|more than|less than|fewer than|over|under|at least|at most|up to|roughly|some|just over|just under|no more than|no less than|close to|upwards of|well over|fully|a full|the better part of|within)\s+(?!the\s))?";
     private const string PartOfDay = "(?<pod>morning|afternoon|evening|night|overnight)";
 
     private static readonly Regex _sentenceBreak = new(@"[.!?;\n]", RegexOptions.Compiled);
-    private static readonly Regex _futureCue = new(@"\b(will|'ll|shall|wo n't|won't|going to|plans? to|planned|planning|scheduled|slated|expects? to|expected to|due to|is to|are to|next|upcoming|would|to be held|intends? to|hopes? to|set to|until|by)\b", Opts);
+    private static readonly Regex _futureCue = new(@"\b(will|'ll|shall|wo n't|won't|going to|plans? to|planning to|scheduled|slated|due to|is to|are to|to be held|intends? to|set to)\b", Opts);
     private static readonly Regex _pastCue = new(@"\b(was|were|had|did|ago|last|(?!said|reported|told|added|noted|announced|stated|declared|explained|estimated|expected|predicted|forecast|scheduled|planned|proposed|asked|indicated|suggested)[a-z]{2,}ed)\b", Opts);
     private static readonly Regex _quarterContext = new(@"\b(quarter|quarterly|three months|period)\b", Opts);
 
@@ -136,7 +136,7 @@ internal static partial class TimexRules
 
         var before = text[from..start];
         var after = text[end..to];
-        if (_futureCue.IsMatch(before) || _futureCue.IsMatch(after))
+        if (_futureCue.IsMatch(before))
         {
             return 1;
         }
@@ -162,6 +162,14 @@ internal static partial class TimexRules
         }
 
         to = Math.Min(to, end + 400);
+        return regex.IsMatch(text.AsSpan(from, to - from));
+    }
+
+    /// <summary>Whether <paramref name="regex"/> matches within the preceding ~1,200 or following ~200 characters (earnings reports name the quarter once, then say "a year ago").</summary>
+    private static bool NearbyMatches(string text, int start, int end, Regex regex)
+    {
+        var from = Math.Max(0, start - 1200);
+        var to = Math.Min(text.Length, end + 200);
         return regex.IsMatch(text.AsSpan(from, to - from));
     }
 
@@ -352,15 +360,9 @@ internal static partial class TimexRules
                     "last" or "this past" or "the previous" => "MP",
                     "next" or "this coming" or "the following" => "MF",
                     "this" => "MN",
-                    _ => Tense(text, m.Index, m.Index + m.Length) switch { > 0 => "MF", _ => "MN" },
+                    _ => "MN",
                 };
-                if (rel.Length == 0 && op == "MF")
-                {
-                    // Future clause: the coming occurrence, unless the month is the anchor's own month (handled by MF as next year).
-                    op = "MFN";
-                }
-
-                return Rel(m, TimexType.Date, new AnchoredValue(op == "MFN" ? "MN" : op, 0, month));
+                return Rel(m, TimexType.Date, new AnchoredValue(op, 0, month));
             });
 
         // Years: "2013", "fiscal 1989", "the end of 1990", "early 1990", "1990's".
@@ -442,6 +444,18 @@ internal static partial class TimexRules
                 }
 
                 var unit = isHalf ? "H" : "Q";
+                var qStart = m.Index;
+                if (!Has(m, "ctx") && m.Value.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && text.AsSpan(m.Groups["ord"].Index + m.Groups["ord"].Length).StartsWith("-", StringComparison.Ordinal))
+                {
+                    // "the third-quarter results": TimeML marks the adjective "third-quarter" only.
+                    qStart = m.Groups["ord"].Index;
+                    var fiscal = m.Value.IndexOf("fiscal", StringComparison.OrdinalIgnoreCase);
+                    if (fiscal >= 0 && m.Index + fiscal < qStart)
+                    {
+                        qStart = m.Index + fiscal;
+                    }
+                }
+
                 if (Has(m, "pl"))
                 {
                     return Abs(m, TimexType.Set, "XXXX-" + unit + Inv(ord));
@@ -450,7 +464,7 @@ internal static partial class TimexRules
                 var yearText = Has(m, "qy") ? G(m, "qy") : G(m, "qy2");
                 if (yearText.Length == 4 && char.IsDigit(yearText[0]))
                 {
-                    return Abs(m, TimexType.Date, yearText + "-" + unit + Inv(ord));
+                    return Abs(m, TimexType.Date, yearText + "-" + unit + Inv(ord)) with { Start = qStart };
                 }
 
                 var ctx = G(m, "ctx").ToLowerInvariant() + " " + yearText.ToLowerInvariant();
@@ -458,10 +472,10 @@ internal static partial class TimexRules
                     : ctx.Contains("next year", StringComparison.Ordinal) ? 1 : 0;
                 if (offset == 0 && !isHalf && !ctx.Contains("this year", StringComparison.Ordinal))
                 {
-                    return Rel(m, TimexType.Date, new AnchoredValue("QP", 0, ord));
+                    return Rel(m, TimexType.Date, new AnchoredValue("QP", 0, ord)) with { Start = qStart };
                 }
 
-                return Rel(m, TimexType.Date, new AnchoredValue(isHalf ? "YH" : "YQ", offset, ord));
+                return Rel(m, TimexType.Date, new AnchoredValue(isHalf ? "YH" : "YQ", offset, ord)) with { Start = qStart };
             });
         Add(@"(?:the\s+)?(?:(?<w>latest|most recent|recent|just-ended|just-completed|past|previous|year-ago|year-earlier|year-before|comparable|comparable year-ago|comparable year-earlier|current|same)\s+)(?:fiscal\s+)?(?:quarter|period|three months)(?:\s+a\s+year\s+(?:ago|earlier))?|the\s+quarter(?:\s+a\s+year\s+(?:ago|earlier))?|(?<w>this|last|next)\s+quarter",
             (m, text) =>
@@ -485,7 +499,7 @@ internal static partial class TimexRules
 
         // "year-earlier", "year-ago": a year back, at quarter granularity in earnings sentences.
         Add(@"(?<w>year-earlier|year-ago|year-before)",
-            (m, text) => Rel(m, TimexType.Date, SentenceMatches(text, m.Index, m.Index + m.Length, _quarterContext) ? new AnchoredValue("Q", -5) : new AnchoredValue("Y", -1)));
+            (m, text) => Rel(m, TimexType.Date, NearbyMatches(text, m.Index, m.Index + m.Length, _quarterContext) ? new AnchoredValue("Q", -5) : new AnchoredValue("Y", -1)));
 
         // Relative calendar units: "last year", "this week", "next month", "earlier this year", "late last week", "last fall".
         Add(@"(?:(?<pre>early|earlier|late|later|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of|end of|mid)[\s-]+)?(?<rel>this|last|next|this past|this coming|the previous|previous|the coming|coming|the following|following|the current|current|the latest|latest|the next|the past|past|the last)\s+(?<cal>year|month|week|weekend|decade|century|fall|autumn|spring|summer|winter|season)",
@@ -520,7 +534,7 @@ internal static partial class TimexRules
             });
 
         // "the year", "the fiscal year", "the full year", "year-end", "the weekend", "the summer".
-        Add(@"(?:the\s+)(?<w>full|fiscal|current|calendar|entire|whole)\s+year|(?<ye>year-end|year's end|the end of the year|the end of this year|the end of the month|the end of this month|month-end)",
+        Add(@"the\s+(?:(?<w>full|current|latest|entire|whole|same|most recent|previous|prior)\s+)?(?:(?<f>fiscal|calendar|financial)\s+)?year(?<ended>\s+(?:ended|ending|ends|through|to date))?|(?<ye>year-end|year's end|year end|the end of the year|the end of this year|the end of the month|the end of this month|month-end)",
             (m, _) =>
             {
                 var v = m.Value.ToLowerInvariant();
@@ -529,8 +543,23 @@ internal static partial class TimexRules
                     return Rel(m, TimexType.Date, new AnchoredValue("M", 0));
                 }
 
-                return Rel(m, TimexType.Date, new AnchoredValue("Y", 0));
+                if (Has(m, "ended"))
+                {
+                    // "the year ended March 31": a one-year period; the span stops before "ended".
+                    return new FoundTimex(m.Index, m.Groups["ended"].Index, TimexType.Duration, "P1Y", null, 0);
+                }
+
+                var w = G(m, "w").ToLowerInvariant();
+                return Rel(m, TimexType.Date, new AnchoredValue("Y", w is "latest" or "most recent" or "previous" or "prior" ? -1 : 0));
             });
+        Add(@"the\s+(?<year>1[6-9]\d\d|20\d\d)\s+(?:(?<ord>first|second|third|fourth)\s+)?(?:quarter|period)",
+            (m, text) => Has(m, "ord")
+                ? Abs(m, TimexType.Date, G(m, "year") + "-Q" + Inv(TimexLexicon.Ordinals[G(m, "ord")]))
+                : NearbyMatches(text, m.Index, m.Index + m.Length, _quarterContext) ? Rel(m, TimexType.Date, new AnchoredValue("QA", 0, int.Parse(G(m, "year"), CultureInfo.InvariantCulture))) : null);
+        Add(@"(?<=(?:million|billion|dollars|cents|percent|%|times|\$\s?[\d.,]+)\s+)(?:a|per)\s+(?<u>year|month|week|day)",
+            (m, _) => Abs(m, TimexType.Set, Duration(1, UnitLetter(G(m, "u")))));
+        Add(@"the\s+(?:(?<pre>early|late|mid)[\s-]+)?(?:nineteen[\s-])?(?<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
+            (m, _) => Abs(m, TimexType.Date, "19" + Inv(Array.IndexOf(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"], G(m, "dw").ToLowerInvariant()) + 2)));
         Add(@"(?:(?<pre>early|late|mid)[\s-]+)?the\s+(?<cal>weekend|summer|spring|fall|autumn|winter)",
             (m, text) =>
             {
@@ -545,7 +574,7 @@ internal static partial class TimexRules
             });
 
         // Deictic days and parts of day: "today", "yesterday", "tomorrow", "tonight", "last night", "this morning", "yesterday afternoon".
-        Add(@"(?:(?<pre>early|earlier|late|later)\s+)?(?<d>today|yesterday|tomorrow|tonight)(?:\s+" + PartOfDay + ")?(?!'s)",
+        Add(@"(?:(?<pre>early|late)\s+)?(?<d>today|yesterday|tomorrow|tonight)(?:\s+" + PartOfDay + ")?",
             (m, _) =>
             {
                 var d = G(m, "d").ToLowerInvariant();
@@ -570,7 +599,7 @@ internal static partial class TimexRules
             (m, _) => Rel(m, TimexType.Time, new AnchoredValue("D", G(m, "d").ToLowerInvariant() switch { "yesterday" => -1, "tomorrow" => 1, _ => 0 }, 0, PodSuffix(G(m, "pod")))));
 
         // Weekdays: "Thursday", "on Monday", "last Friday", "Thursday morning", "early Tuesday"; plural = SET.
-        Add(@"(?:(?<pre>early|earlier|late|later)\s+)?(?:(?<rel>last|next|this|this past|this coming|the previous|the following|the next|coming)\s+)?" + Weekday + @"(?<pl>s)?(?:\s+" + PartOfDay + @"(?<pl2>s)?)?",
+        Add(@"(?:(?<pre>early|late)\s+)?(?:(?<rel>last|next|this|this past|this coming|the previous|the following|the next|coming)\s+)?" + Weekday + @"(?<pl>s)?(?:\s+" + PartOfDay + @"(?<pl2>s)?)?",
             (m, text) =>
             {
                 var wd = TimexLexicon.Weekdays[G(m, "wd")];
@@ -589,7 +618,7 @@ internal static partial class TimexRules
                     "this coming" => "WDF",
                     _ => Tense(text, m.Index, m.Index + m.Length) > 0 ? "WDF" : "WDP",
                 };
-                return Rel(m, DateOrTime(suffix), new AnchoredValue(op, 0, wd, suffix));
+                return Rel(m, TimexType.Date, new AnchoredValue(op, 0, wd, suffix));
             });
 
         // Holidays: "Christmas", "Thanksgiving Day", "last Thanksgiving", "New Year's Eve", "Election Day".
@@ -603,7 +632,7 @@ internal static partial class TimexRules
             });
 
         // Durations and "ago" dates: "17 days", "three years", "the past two months", "a year ago", "two-year", "5 1/2 hours".
-        Add(Modifier + @"(?:(?<the>the)\s+)?(?:(?<rel>past|last|next|first|coming|previous|following|final|remaining|initial|latest|same|prior|ensuing|succeeding|other|full|entire|whole)\s+)?" + Num + @"(?<sep>[\s-]+)(?:(?:full|more|calendar|consecutive|straight|business|working|long|additional|extra)[\s-]+)?" + Unit + @"(?:\s+(?:and\s+(?<num2>\d+|" + NumWord + @")\s+(?<unit2>months?|weeks?|days?|hours?|minutes?)))?(?:\s+(?<post>ago|earlier|later|from now|before|after|hence|running|in a row))?",
+        Add(Modifier + @"(?:(?<the>the)\s+)?(?:(?<rel>past|last|next|first|coming|previous|following|final|remaining|initial|latest|same|prior|ensuing|succeeding|other|full|entire|whole)\s+)?" + Num + @"(?<sep>[\s-]+)(?:(?:full|more|calendar|consecutive|straight|business|working|long|additional|extra)[\s-]+)?" + Unit + @"(?:\s+(?:and\s+(?<num2>\d+|" + NumWord + @")\s+(?<unit2>months?|weeks?|days?|hours?|minutes?)))?(?<orso>\s+or\s+(?:so|two|three|more))?(?:\s+(?<post>ago|earlier|later|from now|before|after|hence|running|in a row))?",
             (m, text) => DurationOrAgo(m, text));
 
         // Vague units: "years", "for months", "several years", "the coming weeks", "recent months", "future quarters".
@@ -645,7 +674,7 @@ internal static partial class TimexRules
             });
 
         // Vague reference points: "now", "currently", "recently", "the past", "the future", "soon".
-        Add(@"(?<w>now|currently|current|presently|nowadays|these days|at present|the present|right now|recently|recent|lately|previously|formerly|in the past|the past|the future|the near future|the near term|the long term|the long run|future|soon|shortly|someday|the moment|once again|the time being)",
+        Add(@"(?<w>now|currently|current|nowadays|these days|at present|the present|recently|recent|lately|in the past|the past|the future|the near future|the near term|the short term|the long term|future|as soon as possible|once again)",
             (m, text) =>
             {
                 var w = G(m, "w").ToLowerInvariant();
@@ -669,9 +698,20 @@ internal static partial class TimexRules
                 var value = w switch
                 {
                     "recently" or "recent" or "lately" or "previously" or "formerly" or "the past" => "PAST_REF",
-                    "the future" or "the near future" or "the near term" or "the long term" or "the long run" or "future" or "soon" or "shortly" or "someday" => "FUTURE_REF",
+                    "the future" or "the near future" or "the near term" or "the short term" or "the long term" or "future" or "as soon as possible" => "FUTURE_REF",
                     _ => "PRESENT_REF",
                 };
+                var prevWord = PreviousWord(text, m.Index);
+                if (w is "current" or "recent" && prevWord is "the" or "a" or "its" or "his" or "her" or "their" or "our" or "your" or "my" or "s")
+                {
+                    return Abs(m, TimexType.Date, value);
+                }
+
+                if (w is "future" && prevWord is "about" or "all" or "any" or "for" or "of" or "meet" or "and" or "its" or "in")
+                {
+                    return Abs(m, TimexType.Date, value);
+                }
+
                 if (w is "current" or "future" or "recent")
                 {
                     // Adjectives only count before temporal heads ("current quarter" is caught by longer rules).
@@ -686,7 +726,7 @@ internal static partial class TimexRules
             });
 
         // Sets: "daily", "every week", "each month", "once a year", "every Monday".
-        Add(@"(?<w>daily|weekly|monthly|annually|yearly|hourly|nightly|every day|every night|every week|every month|every year|every quarter|every hour|every morning|every evening|every weekend|each day|each week|each month|each year|each quarter|each night|(?:once|twice|three times|four times)\s+(?:a|per|each)\s+(?:day|week|month|year|quarter)|every\s+(?:other|two|three|four|five|six|ten)\s+(?:days|weeks|months|years)|every\s+" + Weekday + ")",
+        Add(@"(?<w>daily|weekly|monthly|yearly|hourly|nightly|every day|every night|every week|every month|every year|every quarter|every hour|every morning|every evening|every weekend|each day|each week|each month|each year|each quarter|each night|(?:once|twice|three times|four times)\s+(?:a|per|each)\s+(?:day|week|month|year|quarter)|every\s+(?:other|two|three|four|five|six|ten)\s+(?:days|weeks|months|years)|every\s+" + Weekday + ")",
             (m, _) =>
             {
                 var w = G(m, "w").ToLowerInvariant();
@@ -766,9 +806,8 @@ internal static partial class TimexRules
             }
         }
 
-        var tense = Tense(text, m.Index, m.Index + m.Length);
-        var op = tense > 0 ? "MDF" : tense < 0 ? "MDP" : "MDN";
-        return Rel(m, TimexType.Date, new AnchoredValue(op, 0, (month * 100) + day));
+        // Tense cues proved unreliable for month-days (news mixes reported speech and plans); the window rule of "MDN" decides.
+        return Rel(m, TimexType.Date, new AnchoredValue("MDN", 0, (month * 100) + day));
     }
 
     private static FoundTimex? DurationOrAgo(Match m, string text)
@@ -791,7 +830,7 @@ internal static partial class TimexRules
             return null;
         }
 
-        if (post is "before" or "after" or "running" or "in a row")
+        if (post is "before" or "after" or "running" or "in a row" || (post is "later" && unit != 'Y'))
         {
             // "two days after the vote": the duration only; "after" is a signal.
             end = m.Groups["post"].Index;
@@ -801,6 +840,12 @@ internal static partial class TimexRules
             }
 
             post = string.Empty;
+        }
+
+        if (hyphen && Has(m, "the") && !Has(m, "rel") && !Has(m, "mod"))
+        {
+            // "the two-year plan": the adjective only.
+            start = m.Groups["num"].Index;
         }
 
         if (hyphen)
@@ -854,7 +899,7 @@ internal static partial class TimexRules
 
             AnchoredValue? v = unit switch
             {
-                'Y' when count == 1 && SentenceMatches(text, start, end, _quarterContext) => new AnchoredValue("Q", -5),
+                'Y' when count == 1 && NearbyMatches(text, start, end, _quarterContext) => new AnchoredValue("Q", -5),
                 'Y' => new AnchoredValue("Y", k),
                 'E' => new AnchoredValue("Y", 10 * k),
                 'C' => new AnchoredValue("Y", 100 * k),
