@@ -19,5 +19,6 @@ public static class EvalCommand
     private static IEnumerable<Command> Tasks()
     {
         yield return EvalExtractionCommand.Create();
+        yield return EvalTimeCommand.Create();
     }
 }
