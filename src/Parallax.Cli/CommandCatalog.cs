@@ -8,6 +8,8 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return AnalyzeCommand.Create();
+        yield return IngestCommand.Create();
         yield return EvalCommand.Create();
         yield return VersionCommand.Create();
     }
