@@ -8,6 +8,7 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return ExtractCommand.Create();
         yield return EvalCommand.Create();
         yield return VersionCommand.Create();
     }
