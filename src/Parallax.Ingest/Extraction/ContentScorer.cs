@@ -98,6 +98,7 @@ internal static class ContentScorer
         var chosen = new List<(int First, int Last)> { seg.Ranges[top] };
         AddSiblings(seg, scores, top, topScore, chosen);
         AddContentLikeRelatives(seg, top, chosen);
+        AddSameClassContainers(seg, top, chosen);
         var kept = new List<Block>();
         foreach (var (first, last) in chosen.OrderBy(r => r.First))
         {
@@ -252,6 +253,35 @@ internal static class ContentScorer
             }
 
             current = parent;
+        }
+    }
+
+    /// <summary>
+    /// A body cut into parts far apart in the tree (around a pull quote or an image band) usually repeats the
+    /// container's class: elements with exactly the chosen container's class that hold good paragraphs are added.
+    /// </summary>
+    private static void AddSameClassContainers(Segmentation seg, IElement top, List<(int First, int Last)> chosen)
+    {
+        var cls = top.GetAttribute("class");
+        if (string.IsNullOrWhiteSpace(cls))
+        {
+            return;
+        }
+
+        foreach (var (element, range) in seg.Ranges)
+        {
+            if (element == top || range.First == range.Last || element.GetAttribute("class") != cls
+                || chosen.Any(c => c.First <= range.First && range.Last <= c.Last))
+            {
+                continue;
+            }
+
+            var (good, _) = GoodAndBad(seg, range);
+            if (good >= 80 && LinkDensity(seg, range) < 0.3)
+            {
+                chosen.RemoveAll(c => range.First <= c.First && c.Last <= range.Last);
+                chosen.Add(range);
+            }
         }
     }
 
