@@ -10,6 +10,7 @@ public static class CommandCatalog
     {
         yield return AnalyzeCommand.Create();
         yield return IngestCommand.Create();
+        yield return ExtractCommand.Create();
         yield return EvalCommand.Create();
         yield return VersionCommand.Create();
     }

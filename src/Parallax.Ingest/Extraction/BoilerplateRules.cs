@@ -106,7 +106,7 @@ internal static partial class BoilerplateRules
             return true;
         }
 
-        if (tag is "body" or "html" or "article" or "main" or "p" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6")
+        if (tag is "body" or "html" or "article" or "main" or "p" or "blockquote" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6")
         {
             return false;
         }
@@ -233,7 +233,7 @@ internal static partial class BoilerplateRules
     [GeneratedRegex(@"(?i)(comment(?!ar)|disqus|respond|replies)")]
     private static partial Regex CommentHintRegex();
 
-    [GeneratedRegex(@"\b(we use cookies|use of cookies|cookie policy|cookies policy|accept cookies|by choosing i accept|consent to (our|the) use|privacy policy and terms|javascript (is )?(disabled|required)|enable javascript|your browser (does not|doesn't) support)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(we use cookies|use of cookies|cookie policy|cookies policy|accept cookies|by choosing i accept|subscribe to [\w’'. ]{0,40}newsletters?|sign up for [\w’'. ]{0,40}newsletters?|follow (him|her|them|us|me) on (twitter|facebook|instagram)|may be reached at|can be reached at|have a (news )?tip\?|consent to (our|the) use|privacy policy and terms|javascript (is )?(disabled|required)|enable javascript|your browser (does not|doesn't) support)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NoticeRegex();
 
     /// <summary>True for cookie, consent and browser notices (any length up to 600 characters).</summary>
@@ -245,9 +245,9 @@ internal static partial class BoilerplateRules
     [GeneratedRegex(@"^\W*((photo|image|picture|video|graphic|illustration)s?( credit)?|credit|source)\s*:|\((photo|image|picture)s?:? [^)]*\)\W*$|^\W*(getty images|ap photo|reuters|afp|shutterstock|istock)\b.{0,60}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CreditLineRegex();
 
-    [GeneratedRegex(@"^\W*(written |posted |reported |story |text |words )?by\s+\p{Lu}[\p{L}'.-]*(\s+\p{Lu}[\p{L}'.-]*){0,3}(\s*(,|and|&)\s*\p{Lu}[\p{L}'.-]*(\s+\p{Lu}[\p{L}'.-]*){0,3})*(\s*[,|•·-]\s*.{0,60})?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(?i:(written |posted |reported |story |text |words )?by)\s+\p{Lu}[\p{L}'.-]*(\s+\p{Lu}[\p{L}'.-]*){0,3}(\s*(,|and|&)\s*\p{Lu}[\p{L}'.-]*(\s+\p{Lu}[\p{L}'.-]*){0,3})*(\s*[,|•·-]\s*.{0,60})?$", RegexOptions.CultureInvariant)]
     private static partial Regex BylineRegex();
 
-    [GeneratedRegex(@"^\W*((published|updated|posted|last updated|modified|first published)( on| at)?:?\s*)?((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?(\d{1,2}(:\d\d)?\s*(am|pm|a\.m\.|p\.m\.)?\s*([A-Z]{2,4}\s*)?[,|•·-]?\s*)?((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})(\s*[,|•·-]?\s*(at\s*)?\d{1,2}[:.]\d\d\s*(am|pm|a\.m\.|p\.m\.)?\s*([A-Z]{2,4})?)?\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*((published|updated|posted|last updated|modified|first published)( on| at)?:?\s*)?(\d{1,2}[:.]\d\d\s*(am|pm|a\.m\.|p\.m\.)\s*([A-Z]{2,4})?\W*$)?((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?(\d{1,2}(:\d\d)?\s*(am|pm|a\.m\.|p\.m\.)?\s*([A-Z]{2,4}\s*)?[,|•·-]?\s*)?((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})(\s*[,|•·-]?\s*(at\s*)?\d{1,2}[:.]\d\d\s*(am|pm|a\.m\.|p\.m\.)?\s*([A-Z]{2,4})?)?\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateLineRegex();
 }

@@ -6,7 +6,7 @@ namespace Parallax.Ingest.Extraction;
 /// <param name="Blocks">Kept blocks in document order (the headline excluded).</param>
 /// <param name="Headline">The headline block (an h1 agreeing with the page title), or null.</param>
 /// <param name="PageGoodChars">Characters of paragraph-like text on the whole page (a yardstick for sanity checks).</param>
-internal sealed record ScoredContent(List<Block> Blocks, Block? Headline, int PageGoodChars)
+internal sealed record ScoredContent(List<Block> Blocks, Block? Headline, int PageGoodChars, string Container = "")
 {
     public int KeptChars => Blocks.Sum(b => b.Length);
 }
@@ -95,9 +95,10 @@ internal static class ContentScorer
             return new ScoredContent([], headline, pageGood);
         }
 
-        top = Widen(seg, top);
         var chosen = new List<(int First, int Last)> { seg.Ranges[top] };
         AddSiblings(seg, scores, top, topScore, chosen);
+        AddContentLikeRelatives(seg, top, chosen);
+        AddSameClassContainers(seg, top, chosen);
         var kept = new List<Block>();
         foreach (var (first, last) in chosen.OrderBy(r => r.First))
         {
@@ -112,7 +113,16 @@ internal static class ContentScorer
         }
 
         TrimEdges(seg, kept);
-        return new ScoredContent(kept, headline, pageGood);
+        return new ScoredContent(kept, headline, pageGood, Describe(top) + (chosen.Count > 1 ? $" +{chosen.Count - 1} siblings" : ""));
+    }
+
+    /// <summary>A CSS-like name of an element for diagnostics: <c>div#id.class</c>.</summary>
+    internal static string Describe(IElement element)
+    {
+        var id = element.Id;
+        var cls = element.ClassName;
+        return element.LocalName + (string.IsNullOrWhiteSpace(id) ? "" : "#" + id.Trim())
+            + (string.IsNullOrWhiteSpace(cls) ? "" : "." + string.Join('.', cls.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
     }
 
     /// <summary>A paragraph-like block: long enough, few links.</summary>
@@ -203,6 +213,76 @@ internal static class ContentScorer
         }
 
         return current;
+    }
+
+    /// <summary>
+    /// Split bodies: walks up to three levels above the chosen container and adds each sibling subtree that reads like
+    /// article text (paragraph text dominating, few links), so a body cut by an ad slot or a wrapper is kept whole.
+    /// </summary>
+    private static void AddContentLikeRelatives(Segmentation seg, IElement top, List<(int First, int Last)> chosen)
+    {
+        var current = top;
+        for (var level = 0; level < 3; level++)
+        {
+            var parent = current.ParentElement;
+            if (parent is null || parent.LocalName is "body" or "html")
+            {
+                return;
+            }
+
+            foreach (var sibling in parent.Children)
+            {
+                if (sibling == current || !seg.Ranges.TryGetValue(sibling, out var range) || range.First == range.Last
+                    || chosen.Any(c => c.First <= range.First && range.Last <= c.Last))
+                {
+                    continue;
+                }
+
+                var (good, bad) = GoodAndBad(seg, range);
+                var total = 0;
+                for (var i = range.First; i < range.Last; i++)
+                {
+                    total += seg.Blocks[i].Length;
+                }
+
+                if (good >= 150 && good >= 0.6 * total && bad * 4 < good && LinkDensity(seg, range) < 0.15)
+                {
+                    chosen.RemoveAll(c => range.First <= c.First && c.Last <= range.Last);
+                    chosen.Add(range);
+                }
+            }
+
+            current = parent;
+        }
+    }
+
+    /// <summary>
+    /// A body cut into parts far apart in the tree (around a pull quote or an image band) usually repeats the
+    /// container's class: elements with exactly the chosen container's class that hold good paragraphs are added.
+    /// </summary>
+    private static void AddSameClassContainers(Segmentation seg, IElement top, List<(int First, int Last)> chosen)
+    {
+        var cls = top.GetAttribute("class");
+        if (string.IsNullOrWhiteSpace(cls))
+        {
+            return;
+        }
+
+        foreach (var (element, range) in seg.Ranges)
+        {
+            if (element == top || range.First == range.Last || element.GetAttribute("class") != cls
+                || chosen.Any(c => c.First <= range.First && range.Last <= c.Last))
+            {
+                continue;
+            }
+
+            var (good, _) = GoodAndBad(seg, range);
+            if (good >= 80 && LinkDensity(seg, range) < 0.3)
+            {
+                chosen.RemoveAll(c => range.First <= c.First && c.Last <= range.Last);
+                chosen.Add(range);
+            }
+        }
     }
 
     private static void AddSiblings(Segmentation seg, Dictionary<IElement, double> scores, IElement top, double topScore, List<(int, int)> chosen)

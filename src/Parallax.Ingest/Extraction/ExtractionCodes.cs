@@ -18,6 +18,9 @@ public static class ExtractionCodes
     /// <summary>Warning: the main text came from the fallback extractor, not the DOM scorer.</summary>
     public const string FallbackUsed = "PX0210";
 
+    /// <summary>Info: which container the DOM scorer chose (for "why is this text here?").</summary>
+    public const string Container = "PX0212";
+
     /// <summary>Warning: a metadata field was present but could not be read (e.g. malformed JSON-LD, an unparsable date).</summary>
     public const string MetadataUnreadable = "PX0211";
 }

@@ -106,6 +106,7 @@ public sealed class HtmlExtractor : IHtmlExtractor
             }
         }
 
+        diagnostics.Add(Diagnostic.Info(ExtractionCodes.Container, $"main text from {best.Method} container {best.Content.Container}", url));
         var headlineText = best.Content.Headline is { } h ? best.Seg.TextOf(h) : null;
         var (text, map) = Assemble(html, best.Seg, best.Content);
         var method = best.Method;
