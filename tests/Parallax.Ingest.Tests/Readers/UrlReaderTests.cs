@@ -184,4 +184,34 @@ public sealed class UrlReaderTests
             Assert.Equal("<p>Full text.</p>", result.Sources[2].RawText);
         }
     }
+
+    [Fact]
+    public async Task Url_RandomBodiesAndContentTypes_GiveWellFormedResults()
+    {
+        string?[] types = ["text/html", "text/plain; charset=klingon", "application/rss+xml", "application/feed+json", "application/octet-stream", null, "application/x-ndjson", "text/xml; charset=utf-16"];
+        var random = new Random(20310311);
+        var bodies = new Dictionary<string, byte[]>();
+        for (var i = 0; i < 40; i++)
+        {
+            var body = new byte[random.Next(0, 2048)];
+            random.NextBytes(body);
+            if (i % 2 == 0)
+            {
+                // Links are made non-http so that no feed item makes the reader leave 127.0.0.1.
+                var feed = FeedReaderTests.Rss.Replace("https://", "urn:x-", StringComparison.Ordinal);
+                body = ReaderPropertyTests.Mutate(Encoding.UTF8.GetBytes(i % 4 == 0 ? feed : Html(PierStory)), random);
+            }
+
+            bodies[$"/r{i}"] = LocalHttpServer.Response(200, types[i % types.Length], body);
+        }
+
+        await using var server = new LocalHttpServer(p => bodies.GetValueOrDefault(p) ?? LocalHttpServer.Response(404, null, []));
+        using var reader = Reader(Online);
+        var results = await Task.Run(() => reader.Read(bodies.Keys.Select(server.Url), TestContext.Current.CancellationToken).ToList(), TestContext.Current.CancellationToken);
+        Assert.Equal(bodies.Count, results.Count);
+        foreach (var result in results)
+        {
+            AssertWellFormed(result);
+        }
+    }
 }
