@@ -20,7 +20,8 @@ internal sealed record FeedItem(int Index, SourceHints Hints, string? Content, S
 internal sealed record ParsedFeed(string Format, string? Title, ImmutableArray<FeedItem> Items, ImmutableArray<string> FeedRefs, ImmutableArray<Diagnostic> Diagnostics);
 
 /// <summary>
-/// Parses RSS 2.0 / RSS 1.0 (RDF), Atom and OPML with a streaming <see cref="XmlReader"/> that refuses DTDs and never
+/// Parses RSS 2.0 / RSS 1.0 (RDF), Atom and OPML with a streaming <see cref="XmlReader"/> (over text decoded by
+/// <see cref="TextDecoder.DecodeHtml"/>, so the XML declaration's encoding is honoured) that refuses DTDs and never
 /// resolves external entities (no XXE), and JSON Feed 1.x with System.Text.Json. Malformed XML yields PX0120 with the
 /// line and position, and the items read before the error are kept. Pure (no I/O beyond the given bytes).
 /// </summary>
@@ -49,9 +50,13 @@ internal static class FeedParser
         var format = "";
         string? title = null;
         var total = 0;
+        // Decoded here (BOM, XML declaration, UTF-8, legacy fallback) rather than by XmlReader, which knows no
+        // legacy code pages without a process-wide provider registration.
+        var decoded = TextDecoder.DecodeHtml(bytes.Span, subject: feedName);
+        diagnostics.AddRange(decoded.Diagnostics);
         try
         {
-            using var reader = XmlReader.Create(new MemoryStream(bytes.ToArray(), writable: false), _settings);
+            using var reader = XmlReader.Create(new StringReader(decoded.Text), _settings);
             reader.MoveToContent();
             var root = reader.LocalName.ToLowerInvariant();
             format = root switch

@@ -27,6 +27,7 @@ internal static class JsonLinesReader
 
         var fetchedAt = context.Now;
         var lineNumber = 0;
+        var sawLine = false;
         while (!bytes.IsEmpty)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
@@ -44,6 +45,7 @@ internal static class JsonLinesReader
                 continue;
             }
 
+            sawLine = true;
             var subject = $"{origin}#{lineNumber}";
             if (!Utf8.IsValid(line))
             {
@@ -52,6 +54,11 @@ internal static class JsonLinesReader
             }
 
             ReadLine(line, subject, lineNumber, fetchedAt, result);
+        }
+
+        if (!sawLine)
+        {
+            result.Add(Diagnostic.Error(ReaderCodes.Empty, "JSON Lines file has only blank lines", origin));
         }
 
         return result.Build();

@@ -314,7 +314,11 @@ public sealed class SourceReader : ISourceReader, IDisposable
         }
 
         var format = ContentSniffer.Detect(name, bytes.Span);
-        return ReadFormat(format, origin, bytes, context, transportCharset: null, url: null, fetchedAt: context.Now, reader: null, allowOpml);
+        var result = ReadFormat(format, origin, bytes, context, transportCharset: null, url: null, fetchedAt: context.Now, reader: null, allowOpml);
+        // Every format reports why it found nothing; this is the safety net for a case one of them missed.
+        return result.Sources.IsEmpty && result.Diagnostics.IsEmpty
+            ? ReadResult.Failed(Diagnostic.Error(ReaderCodes.Empty, $"no article found in this {format} input", origin))
+            : result;
     }
 
     private ReadResult ReadFormat(InputFormat format, string origin, ReadOnlyMemory<byte> bytes, ReadContext context, string? transportCharset, Uri? url, DateTimeOffset fetchedAt, string? reader, bool allowOpml, SourceHints? itemHints = null)
