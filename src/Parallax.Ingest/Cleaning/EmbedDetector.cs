@@ -31,7 +31,7 @@ public static class EmbedDetector
     private static readonly Regex _instagramView = new(@"^view this (post|photo|video|reel|profile) on instagram$", Options | RegexOptions.IgnoreCase);
 
     private static readonly Regex _instagramShared = new(
-        @"^a (post|photo|video|reel) (shared|posted) by (?<name>.+?)\s*(\((?<handle>@[\p{L}\p{N}_.]{1,64})\))?\s*(?<rest>(on )?.{0,60})$",
+        @"^a (post|photo|video|reel) (shared|posted) by (?<name>[^()]{1,80}?)(\s*\((?<handle>@[\p{L}\p{N}_.]{1,64})\)\s*(?<rest>.{0,60})|\s+on\s+(?<rest>[^()]{6,60}))?$",
         Options | RegexOptions.IgnoreCase);
 
     private static readonly Regex _telegramResidue = new(@"^(view in telegram|open in telegram|view (this )?post in telegram|open channel in telegram)$", Options | RegexOptions.IgnoreCase);
