@@ -70,6 +70,34 @@ public class EmbedTests
         Assert.Contains(result.Diagnostics, d => d.Code == CleaningCodes.EmbedWithoutPost);
     }
 
+    [Theory]
+    [InlineData("Here are some of the operator's complaints:")]
+    [InlineData("The operator said the last crossing would be on Friday night.")]
+    public void TextCleaner_StoryLineBeforeAttribution_IsKept(string story)
+    {
+        var raw = $"{Before}\n{story}\n— Harbor Ferries (@harborferries) March 4, 2025\n{After}";
+        var result = Clean(raw);
+
+        Assert.Equal($"{Before}\n{story}\n{After}", result.Text);
+        Assert.Equal("", Assert.Single(result.Embeds).Text);
+        Assert.Equal("embed-attribution", Assert.Single(result.Removals).Rule);
+        Assert.Contains(result.Diagnostics, d => d.Code == CleaningCodes.EmbedWithoutPost);
+    }
+
+    [Fact]
+    public void TextCleaner_PostAndAttributionOnOneLine_IsOneEmbed()
+    {
+        const string line = "Last crossing tonight pic.twitter.com/Zz9 — Harbor Ferries (@harborferries) March 4, 2025";
+        var result = Clean($"{Before}\n{line}\n{After}");
+
+        var e = Assert.Single(result.Embeds);
+        Assert.Equal("Last crossing tonight pic.twitter.com/Zz9", e.Text);
+        Assert.Equal("Harbor Ferries", e.Author);
+        Assert.Equal("2025-03-04", e.Date);
+        Assert.Equal("embed-inline", Assert.Single(result.Removals).Rule);
+        Assert.Equal($"{Before}\n{After}", result.Text);
+    }
+
     [Fact]
     public void TextCleaner_DashLineWithHandleInProse_IsNotAnEmbed()
     {

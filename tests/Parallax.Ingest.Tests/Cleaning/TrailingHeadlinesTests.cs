@@ -54,6 +54,15 @@ public class TrailingHeadlinesTests
     }
 
     [Fact]
+    public void TextCleaner_TrailingDataList_IsKept()
+    {
+        var raw = Story + "\nCrossings Per Day by Route\n• North Quay Route: 1,204\n• Old Harbour Route: 860\n• Lighthouse Point Route: 310";
+        var result = _cleaner.Clean(raw, ArticleMetadata.Empty);
+
+        Assert.Equal(raw, result.Text);
+    }
+
+    [Fact]
     public void TextCleaner_HeadlinesOnlyText_IsKeptForLackOfStory()
     {
         var raw = "Glacier Tours Return to the Northern Valleys\nLocal Bakery Wins National Bread Award\nStorm Warning Issued for Coastal Villages";
