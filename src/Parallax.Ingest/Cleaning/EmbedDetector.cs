@@ -20,7 +20,18 @@ public static class EmbedDetector
     public const int MaxPostLength = 400;
 
     private static readonly Regex _attribution = new(
-        @"^[—–―-]{1,2}\s*(?<name>[^()\r\n]{1,80}?)\s*\((?<handle>@[\p{L}\p{N}_.@-]{1,64})\)\s*(?<rest>.{0,200})$", Options);
+        @"^[—–―-]{1,2}\s*(?<name>[^()—–―\r\n]{1,80}?)\s*\((?<handle>@[\p{L}\p{N}_.@-]{1,64})\)\s*(?<rest>.{0,200})$", Options);
+
+    // The post and its attribution flattened onto one line: "Post text pic.twitter.com/x — Name (@handle) March 4, 2025".
+    private static readonly Regex _inlineAttribution = new(
+        @"^(?<lead>.{1,400}?)\s[—–―]{1,2}\s*(?<name>[^()—–―\r\n]{1,80}?)\s*\((?<handle>@[\p{L}\p{N}_.@-]{1,64})\)\s*(?<rest>.{0,200})$", Options);
+
+    private static readonly Regex _postMarker = new(@"(https?://|pic\.twitter\.com/|\bt\.co/|(^|\s)[#@]\w)", Options | RegexOptions.IgnoreCase);
+
+    private static readonly Regex _reporting = new(@"\b(said|says|told|according to)\b", Options | RegexOptions.IgnoreCase);
+
+    /// <summary>Longest plain post (no link, hashtag or mention) taken as the text of an attributed embed.</summary>
+    public const int MaxPlainPostLength = 280;
 
     private static readonly Regex _postLink = new(
         @"(https?://\S+|\bpic\.twitter\.com/\S+|\bt\.co/\S+)", Options | RegexOptions.IgnoreCase);
@@ -31,7 +42,7 @@ public static class EmbedDetector
     private static readonly Regex _instagramView = new(@"^view this (post|photo|video|reel|profile) on instagram$", Options | RegexOptions.IgnoreCase);
 
     private static readonly Regex _instagramShared = new(
-        @"^a (post|photo|video|reel) (shared|posted) by (?<name>.+?)\s*(\((?<handle>@[\p{L}\p{N}_.]{1,64})\))?\s*(?<rest>(on )?.{0,60})$",
+        @"^a (post|photo|video|reel) (shared|posted) by (?<name>[^()]{1,80}?)(\s*\((?<handle>@[\p{L}\p{N}_.]{1,64})\)\s*(?<rest>.{0,60})|\s+on\s+(?<rest>[^()]{6,60}))?$",
         Options | RegexOptions.IgnoreCase);
 
     private static readonly Regex _telegramResidue = new(@"^(view in telegram|open in telegram|view (this )?post in telegram|open channel in telegram)$", Options | RegexOptions.IgnoreCase);
@@ -90,9 +101,16 @@ public static class EmbedDetector
     private static EmbedHit? MatchAttribution(string raw, IReadOnlyList<TextSpan> content, IReadOnlyList<bool> available, bool[] used, int i, string line, List<Diagnostic> diagnostics)
     {
         var m = _attribution.Match(line);
+        var inline = false;
         if (!m.Success)
         {
-            return null;
+            m = _inlineAttribution.Match(line);
+            if (!m.Success)
+            {
+                return null;
+            }
+
+            inline = true;
         }
 
         var rest = m.Groups["rest"].Value;
@@ -100,10 +118,31 @@ public static class EmbedDetector
         var dateText = (restUrl.Success ? rest.Remove(restUrl.Index, restUrl.Length) : rest).Trim().Trim(',', '.').Trim();
         var hasDate = WrittenDate.TryParse(dateText, out var date);
         var handle = m.Groups["handle"].Value;
-        if (!hasDate && !restUrl.Success && rest.Trim().Length > 0)
+        if (!hasDate && !restUrl.Success && (inline || rest.Trim().Length > 0))
         {
-            // "— Jane Doe (@jane) said the talks failed" is prose, not an attribution.
+            // "— Jane Doe (@jane) said the talks failed" is prose, not an attribution; an inline one needs its date or link.
             return null;
+        }
+
+        if (inline)
+        {
+            var lead = m.Groups["lead"];
+            var leadText = lead.Value.Trim();
+            string? inlineUrl = _statusLink.Match(rest) is { Success: true } st ? st.Value
+                : _postLink.Match(leadText) is { Success: true } pl ? pl.Value
+                : restUrl.Success ? restUrl.Value : null;
+            return new EmbedHit([(i, "embed-inline")], new Embed
+            {
+                Kind = EmbedKind.SocialPost,
+                RawSpan = content[i],
+                Text = leadText,
+                Author = m.Groups["name"].Value.Trim(),
+                Handle = handle,
+                DateText = dateText.Length > 0 ? dateText : null,
+                Date = hasDate ? date.ToIso() : null,
+                Url = inlineUrl,
+                Platform = PlatformOf(handle, inlineUrl),
+            });
         }
 
         // The post: the nearest earlier non-blank line, at most one blank line away, not yet removed.
@@ -133,7 +172,7 @@ public static class EmbedDetector
         {
             var candidate = content[p].Of(raw);
             var link = _postLink.Match(candidate);
-            if (candidate.Length <= MaxPostLength || link.Success)
+            if (LooksLikePost(candidate))
             {
                 postText = candidate;
                 lines.Add((p, "embed-post"));
@@ -144,7 +183,7 @@ public static class EmbedDetector
             {
                 diagnostics.Add(Diagnostic.Info(
                     CleaningCodes.EmbedWithoutPost,
-                    $"{CleaningCodes.EmbedWithoutPost}: attribution of {handle} follows a line too long to be a post ({candidate.Length} chars); that line is kept as story text"));
+                    $"{CleaningCodes.EmbedWithoutPost}: attribution of {handle} follows a line that reads as story text ({candidate.Length} chars); that line is kept"));
             }
         }
         else
@@ -154,9 +193,7 @@ public static class EmbedDetector
 
         url ??= restUrl.Success ? restUrl.Value : null;
         lines.Add((i, "embed-attribution"));
-        var platform = handle.Contains(".bsky.", StringComparison.OrdinalIgnoreCase) || (url?.Contains("bsky.app", StringComparison.OrdinalIgnoreCase) ?? false)
-            ? "bluesky"
-            : handle.IndexOf('@', 1) > 0 ? "mastodon" : "twitter";
+        var platform = PlatformOf(handle, url);
         return new EmbedHit(lines.ToImmutable(), new Embed
         {
             Kind = EmbedKind.SocialPost,
@@ -170,6 +207,27 @@ public static class EmbedDetector
             Platform = platform,
         });
     }
+
+    /// <summary>
+    /// Whether the line before an attribution is the post: yes when it carries a link, hashtag or mention; otherwise only
+    /// a short line that does not introduce the embed (<c>… tweeted:</c>) or report speech (<c>said</c>), since the
+    /// post's own text is sometimes lost in scraping and the line before is then the story's.
+    /// </summary>
+    public static bool LooksLikePost(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (_postMarker.IsMatch(line))
+        {
+            return line.Length <= MaxPostLength || _postLink.IsMatch(line);
+        }
+
+        return line.Length <= MaxPlainPostLength && !line.EndsWith(':') && !_reporting.IsMatch(line);
+    }
+
+    private static string PlatformOf(string handle, string? url) =>
+        handle.Contains(".bsky.", StringComparison.OrdinalIgnoreCase) || (url?.Contains("bsky.app", StringComparison.OrdinalIgnoreCase) ?? false)
+            ? "bluesky"
+            : handle.IndexOf('@', 1) > 0 ? "mastodon" : "twitter";
 
     private static EmbedHit? MatchInstagram(string raw, IReadOnlyList<TextSpan> content, IReadOnlyList<bool> available, bool[] used, int i, string line)
     {

@@ -18,6 +18,10 @@ public static class HeadlineRunDetector
     /// <summary>... and fewer than this fraction of its lines have half or more of their salient words in the story.</summary>
     public const double MaxRelatedLineFraction = 1.0 / 3;
 
+    private static readonly Regex _bullet = new(@"^\s*([-*•·▪–—]|\d{1,2}[.)])\s", RegexOptions.CultureInvariant);
+
+    private static readonly Regex _dataRow = new(@":\s*[$€£]?\d", RegexOptions.CultureInvariant);
+
     private static readonly Regex _word = new(@"[\p{L}\p{N}][\p{L}\p{N}'’.-]*", RegexOptions.CultureInvariant);
 
     private static readonly FrozenSet<string> _smallWords = new[]
@@ -43,7 +47,13 @@ public static class HeadlineRunDetector
     public static bool IsHeadlineLike(string line)
     {
         var words = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length is < 3 or > 25)
+        if (words.Length is < 4 or > 25)
+        {
+            return false;
+        }
+
+        // Bulleted items and "Label: 123" data rows are lists that belong to the story, not headline lists.
+        if (_bullet.IsMatch(line) || _dataRow.IsMatch(line))
         {
             return false;
         }

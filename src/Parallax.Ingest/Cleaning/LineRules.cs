@@ -68,7 +68,7 @@ public static class LineRules
         IgnoreCase);
 
     private static readonly Regex _photoCreditTail = new(
-        @"(\b(REUTERS|Reuters|AP Photo|AFP|Getty Images|EPA|EPA-EFE|Bloomberg|Xinhua|Anadolu|TASS|SPUTNIK|Sputnik|BELTA|BelTA)\s*/\s*[A-Z][\p{L}.'’ -]{1,40}(\s*/\s*[\p{L} ]{1,30})?\)?|/\s*(Reuters|REUTERS|AP|AFP|Getty Images|EPA|Shutterstock|Alamy|Bloomberg)\)?|\((Photo|Image|Picture|Video)s?\s*(by|:|credit|courtesy)[^)]*\))$",
+        @"(\b(REUTERS|Reuters|AP Photo|AFP|Getty Images|EPA|EPA-EFE|Bloomberg|Xinhua|Anadolu|TASS|SPUTNIK|Sputnik|BELTA|BelTA)\s*/\s*\p{Lu}[\p{L}.'’-]*(\s\p{Lu}[\p{L}.'’-]*){0,3}(\s*//?\s*\p{Lu}[\p{L}]*(\s\p{Lu}[\p{L}]*){0,2})?\)?|/\s*(Reuters|REUTERS|AP|AFP|Getty Images|EPA|Shutterstock|Alamy|Bloomberg)\)?|\((Photo|Image|Picture|Video)s?\s*(by|:|credit|courtesy)[^)]*\))$",
         Options);
 
     private static readonly Regex _bareUrl = new(@"^<?(https?://|www\.)\S+>?$", IgnoreCase);
@@ -88,11 +88,11 @@ public static class LineRules
         IgnoreCase);
 
     private static readonly Regex _disclaimer = new(
-        @"(not a recommendation to buy or sell|not (intended as )?investment advice|does not constitute (investment|financial|legal) advice|the author (has|holds) no (securities|positions|licen[cs]es)|always do additional research|information for this story was found via|the views (and opinions )?expressed (in|here|are|by|on)|views and opinions expressed|do(es)? not necessarily (reflect|represent) the (views|opinions|position)|for informational purposes only|we may earn (a|an affiliate) commission|contains affiliate links|this (article|story|post) (is|was) (sponsored|paid for) by)",
+        @"(not a recommendation to buy or sell|not (intended as )?investment advice|does not constitute (investment|financial|legal) advice|the author (has|holds) no (securities|positions|licen[cs]es)|always do additional research|information for this story was found via|the views (and opinions )?expressed (in (this|the) (article|piece|column|commentary|video|post|op-ed)|here|are (my|his|her|their|the author|solely|those))|the opinions expressed (by|in) (columnists|contributors|this)|views and opinions expressed|do(es)? not necessarily (reflect|represent) the (views|opinions|position)|for informational purposes only|we may earn (a|an affiliate) commission|contains affiliate links|this (article|story|post) (is|was) (sponsored|paid for) by)",
         IgnoreCase);
 
     private static readonly Regex _boilerplate = new(
-        @"(all rights reserved|^(©|\(c\)\s*\d{4}|copyright\s*(©|\(c\))?\s*\d{4})|may not be (re)?published, broadcast, rewritten,? or redistributed|our standards\s*:|trust principles|^this (story|article) has (not )?been (edited|corrected|updated)|^(\d+|one|two|three|four|five) min(ute)?s? read$|^reading time\s*:|^corrections? (&|and) clarifications\b|^(terms of (use|service)|privacy policy|cookie policy)$)",
+        @"(all rights reserved|^(©|\(c\)\s*\d{4}|copyright\s*(©|\(c\))?\s*\d{4})|may not be (re)?published, broadcast, rewritten,? or redistributed|our standards\s*:|trust principles|^this (story|article) has not been edited by|^(\d+|one|two|three|four|five) min(ute)?s? read$|^reading time\s*:|^(terms of (use|service)|privacy policy|cookie policy)$)",
         IgnoreCase);
 
     private static readonly Regex _relatedLink = new(
@@ -132,8 +132,8 @@ public static class LineRules
         new("image-file-debris", RemovalKind.ImageDebris, l => _imageFile.IsMatch(l)),
         new("markdown-image", RemovalKind.ImageDebris, l => _markdownImage.IsMatch(l)),
         new("caption-shortcode", RemovalKind.Caption, l => _shortcode.IsMatch(l)),
-        new("media-credit", RemovalKind.Caption, l => WordCount(l) <= 60 && _mediaCredit.IsMatch(l)),
-        new("photo-credit", RemovalKind.Caption, l => WordCount(l) <= 60 && _photoCreditTail.IsMatch(l)),
+        new("media-credit", RemovalKind.Caption, l => WordCount(l) <= 60 && _mediaCredit.IsMatch(l) && SentenceCount(l) < 2),
+        new("photo-credit", RemovalKind.Caption, l => WordCount(l) <= 60 && _photoCreditTail.Match(l) is { Success: true } m && SentenceCount(l[..m.Index]) < 2),
         new("bare-url", RemovalKind.LinkDebris, l => _bareUrl.IsMatch(l)),
         new("markdown-link", RemovalKind.LinkDebris, l => _markdownLink.IsMatch(l)),
         new("punctuation-debris", RemovalKind.LinkDebris, l => _punctuationOnly.IsMatch(l)),
@@ -142,7 +142,7 @@ public static class LineRules
         new("share-call", RemovalKind.Share, l => WordCount(l) <= 50 && _shareCall.IsMatch(l)),
         new("subscribe-call", RemovalKind.Subscribe, l => WordCount(l) <= 50 && _subscribeCall.IsMatch(l) && !l.Contains("newsletter", StringComparison.OrdinalIgnoreCase)),
         new("newsletter-call", RemovalKind.Newsletter, l => WordCount(l) <= 50 && _subscribeCall.IsMatch(l)),
-        new("disclaimer", RemovalKind.Disclaimer, l => WordCount(l) <= 150 && _disclaimer.IsMatch(l)),
+        new("disclaimer", RemovalKind.Disclaimer, l => WordCount(l) <= 150 && _disclaimer.Match(l) is { Success: true } m && !IsQuoted(l, m.Index)),
         new("boilerplate", RemovalKind.Boilerplate, l => WordCount(l) <= 80 && _boilerplate.IsMatch(l)),
         new("related-link", RemovalKind.RelatedLink, l => WordCount(l) <= 40 && (_relatedLink.IsMatch(l) || _relatedLinkCaps.IsMatch(l))),
         new("byline", RemovalKind.Byline, l => WordCount(l) <= 16 && !EndsWithSentencePunctuation(l) && _byline.IsMatch(l)),
@@ -211,6 +211,22 @@ public static class LineRules
         return [.. Regex.Split(names, @"\s*(?:,|\band\b|&)\s*", Options)
             .Select(n => n.Trim().TrimEnd('.'))
             .Where(n => n.Length > 1 && char.IsUpper(n[0]))];
+    }
+
+    // A sentence boundary: end punctuation, optional closing quote, space, capital; not after an initial or a short
+    // abbreviation ("U.S. President", "Md., in", "p.m. on").
+    private static readonly Regex _sentenceBoundary = new(
+        @"(?<!\b\p{Lu}|\b\p{Lu}[a-z]{1,2}|\b[ap]\.m|\bNo|\bvs)[.!?][""”’)]*\s+[""“‘(]?\p{Lu}", Options);
+
+    /// <summary>Sentences in a line, roughly: boundaries (see <c>_sentenceBoundary</c>) plus one.</summary>
+    public static int SentenceCount(string line) => _sentenceBoundary.Matches(line).Count + 1;
+
+    /// <summary>True when <paramref name="index"/> lies inside a quotation opened earlier on the line.</summary>
+    private static bool IsQuoted(string line, int index)
+    {
+        var opened = line.AsSpan(0, index).Count('“') - line.AsSpan(0, index).Count('”');
+        var straight = line.AsSpan(0, index).Count('"');
+        return opened > 0 || straight % 2 == 1;
     }
 
     public static int WordCount(string s)

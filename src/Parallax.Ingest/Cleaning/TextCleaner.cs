@@ -250,7 +250,9 @@ public sealed class TextCleaner : ITextCleaner
             break;
         }
 
-        if (run.Count < 2)
+        // Menu items are short; the last may be the current page's title. Summary bullets ("* President chides ...")
+        // are longer and stay.
+        if (run.Count < 2 || run.SkipLast(1).Any(i => LineRules.WordCount(content[i].Of(raw)) > 5))
         {
             return;
         }

@@ -13,9 +13,10 @@ public sealed record OutletIdentification(string Outlet, string Source, string E
 /// Names the outlet of an article. Cascade, first hit wins: (1) <c>hint</c>: an outlet already stated by the input
 /// (<see cref="ArticleMetadata.Outlet"/> not <c>unknown</c>); (2) <c>domain</c>: the URL's host in the curated table
 /// (<c>Outlets/outlets.tsv</c>); (3) <c>meta</c>: the page's site name (canonicalised through the table's aliases);
-/// (4) <c>masthead</c>: a credit or masthead in the text — a dateline credit <c>(Reuters) -</c> in the first lines, a
+/// (5) <c>masthead</c>: a credit or masthead in the text — a dateline credit <c>(Reuters) -</c> in the first lines, a
 /// closing credit <c>— Associated Press</c>, or a top line that is exactly a known outlet name (<c>- Conservative Fix</c>);
-/// (5) <c>domain</c> again: the registered domain of an uncurated URL (<c>example-news.com</c>); (6) <c>unknown</c>.
+/// (6) <c>unknown</c>. Between (3) and (4): <c>domain</c> again, the registered domain of an uncurated URL
+/// (<c>example-news.com</c>), because the site a page came from is its publisher even when the text credits a wire.
 /// Pass the raw text (the cleaner's input): mastheads usually sit on lines cleaning removes. Pure and thread-safe.
 /// </summary>
 public sealed class OutletIdentifier : IOutletIdentifier
@@ -83,11 +84,8 @@ public sealed class OutletIdentifier : IOutletIdentifier
             return new OutletIdentification(_table.FindByName(site)?.Name ?? site, "meta", site);
         }
 
-        if (FindMasthead(text) is { } masthead)
-        {
-            return masthead;
-        }
-
+        // The site a page was fetched from is its publisher, even when the text credits a wire service
+        // ("WASHINGTON (AP) —" on a newspaper's site): an uncurated domain beats a masthead.
         if (hosts.Count > 0)
         {
             var registered = OutletTable.RegisteredDomain(hosts[0]);
@@ -95,6 +93,11 @@ public sealed class OutletIdentifier : IOutletIdentifier
             {
                 return new OutletIdentification(registered, "domain", hosts[0]);
             }
+        }
+
+        if (FindMasthead(text) is { } masthead)
+        {
+            return masthead;
         }
 
         return new OutletIdentification("unknown", "unknown", "");

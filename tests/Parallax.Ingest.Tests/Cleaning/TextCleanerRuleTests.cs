@@ -93,6 +93,11 @@ public class TextCleanerRuleTests
     [InlineData("— and then, the mayor said, the city would have to choose.")]
     [InlineData("Photographers gathered at the terminal for the last crossing.")]
     [InlineData("Ferry Workers Union")]
+    [InlineData("Most residents back the closure, according to a Reuters/Ipsos poll.")]
+    [InlineData("Crews worked through the night. By dawn the last ferry was tied up. (Photo: Ana Lind/Harbor Ledger)")]
+    [InlineData("“We will act consistent with the views expressed by residents,” the mayor said on Tuesday.")]
+    [InlineData("This story has been corrected to show that the vote took place on Tuesday, not Monday.")]
+    [InlineData("Corrections & Clarifications: An earlier version misstated the terminal's age.")]
     public void TextCleaner_KeepsStoryLineThatResemblesResidue(string line)
     {
         var result = CleanAround(line, out _);
@@ -199,6 +204,16 @@ public class TextCleanerRuleTests
         Assert.Equal(3, result.Removals.Count(r => r.Rule == "top-menu-list" && r.Kind == RemovalKind.Navigation));
         Assert.Equal($"Council Votes to Close Ferry Terminal\n{Before}\n{After}", result.Text);
         Assert.Equal("Council Votes to Close Ferry Terminal", result.Metadata.Title);
+    }
+
+    [Fact]
+    public void TextCleaner_SummaryBulletsAtTheTop_AreKept()
+    {
+        var raw = $"* Council votes to close the old ferry terminal\n* Mayor says the budget left no choice\n{Before}\n{After}";
+        var result = _cleaner.Clean(raw, ArticleMetadata.Empty);
+
+        Assert.Empty(result.Removals);
+        Assert.Equal(raw, result.Text);
     }
 
     [Fact]
