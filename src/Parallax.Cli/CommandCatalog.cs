@@ -8,6 +8,8 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return ArticlesCommand.Create();
+        yield return ShowCommand.Create();
         yield return EvalCommand.Create();
         yield return VersionCommand.Create();
     }

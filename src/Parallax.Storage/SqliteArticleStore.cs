@@ -107,6 +107,17 @@ public sealed class SqliteArticleStore : IArticleStore
         }
     }
 
+    /// <summary>
+    /// Like <see cref="Open"/>, but fails with PX0409 instead of creating a new file: for commands that only read
+    /// (<c>parallax articles</c>, <c>parallax show</c>), where a mistyped <c>--db</c> must not leave an empty store behind.
+    /// </summary>
+    public static StoreOpenResult OpenExisting(string path, TimeProvider? clock = null, TimeSpan? busyTimeout = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = System.IO.Path.GetFullPath(path);
+        return File.Exists(full) ? Open(full, clock, busyTimeout) : StoreOpenResult.Failed(StoreErrors.NoStoreAt(full));
+    }
+
     /// <summary>The schema version recorded in the file (0 for a store without any migration applied).</summary>
     public int SchemaVersion()
     {
