@@ -354,8 +354,9 @@ public sealed class SqliteArticleStore : IArticleStore
             using var connection = Connect();
             using var command = connection.CreateCommand();
             command.CommandText = """
-                SELECT article_id FROM articles_fts WHERE articles_fts MATCH $q
-                ORDER BY bm25(articles_fts), article_id LIMIT $n;
+                SELECT f.article_id FROM articles_fts f JOIN articles a ON a.id = f.article_id
+                WHERE articles_fts MATCH $q
+                ORDER BY bm25(articles_fts), f.article_id LIMIT $n;
                 """;
             command.Parameters.AddWithValue("$q", match);
             command.Parameters.AddWithValue("$n", limit);
