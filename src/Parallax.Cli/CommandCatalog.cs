@@ -11,6 +11,8 @@ public static class CommandCatalog
         yield return AnalyzeCommand.Create();
         yield return IngestCommand.Create();
         yield return ExtractCommand.Create();
+        yield return ArticlesCommand.Create();
+        yield return ShowCommand.Create();
         yield return EvalCommand.Create();
         yield return VersionCommand.Create();
     }

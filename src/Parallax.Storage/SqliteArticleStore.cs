@@ -107,6 +107,17 @@ public sealed class SqliteArticleStore : IArticleStore
         }
     }
 
+    /// <summary>
+    /// Like <see cref="Open"/>, but fails with PX0409 instead of creating a new file: for commands that only read
+    /// (<c>parallax articles</c>, <c>parallax show</c>), where a mistyped <c>--db</c> must not leave an empty store behind.
+    /// </summary>
+    public static StoreOpenResult OpenExisting(string path, TimeProvider? clock = null, TimeSpan? busyTimeout = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = System.IO.Path.GetFullPath(path);
+        return File.Exists(full) ? Open(full, clock, busyTimeout) : StoreOpenResult.Failed(StoreErrors.NoStoreAt(full));
+    }
+
     /// <summary>The schema version recorded in the file (0 for a store without any migration applied).</summary>
     public int SchemaVersion()
     {
@@ -343,8 +354,9 @@ public sealed class SqliteArticleStore : IArticleStore
             using var connection = Connect();
             using var command = connection.CreateCommand();
             command.CommandText = """
-                SELECT article_id FROM articles_fts WHERE articles_fts MATCH $q
-                ORDER BY bm25(articles_fts), article_id LIMIT $n;
+                SELECT f.article_id FROM articles_fts f JOIN articles a ON a.id = f.article_id
+                WHERE articles_fts MATCH $q
+                ORDER BY bm25(articles_fts), f.article_id LIMIT $n;
                 """;
             command.Parameters.AddWithValue("$q", match);
             command.Parameters.AddWithValue("$n", limit);

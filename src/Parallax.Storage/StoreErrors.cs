@@ -32,6 +32,24 @@ public static class StoreErrors
     /// <summary>A stored row could not be turned back into an article or source (hand-edited or damaged row).</summary>
     public const string BadRow = "PX0408";
 
+    /// <summary>A read-only command was pointed at a store file that does not exist.</summary>
+    public const string NoStore = "PX0409";
+
+    /// <summary>No stored article has the requested id (or id prefix).</summary>
+    public const string UnknownArticle = "PX0410";
+
+    /// <summary>An id prefix matches several stored articles.</summary>
+    public const string AmbiguousArticle = "PX0411";
+
+    public static Diagnostic UnknownArticleFor(string id, string path) =>
+        Diagnostic.Error(UnknownArticle, $"{UnknownArticle}: no stored article has the id '{id}'; 'parallax articles' lists the ids.", path);
+
+    public static Diagnostic AmbiguousArticleFor(string prefix, IReadOnlyList<string> matches, string path) =>
+        Diagnostic.Error(AmbiguousArticle, $"{AmbiguousArticle}: '{prefix}' is the start of {matches.Count} article ids ({string.Join(", ", matches.Take(5))}{(matches.Count > 5 ? ", ..." : "")}); give more characters.", path);
+
+    internal static Diagnostic NoStoreAt(string path) =>
+        Diagnostic.Error(NoStore, $"{NoStore}: there is no store at this path; ingest articles first, or pass the right file with --db.", path);
+
     internal static Diagnostic CannotOpenAt(string path, string reason) =>
         Diagnostic.Error(CannotOpen, $"{CannotOpen}: cannot open or create the store: {reason}. Check that the folder exists and is writable, or pass another file with --db.", path);
 

@@ -200,6 +200,20 @@ public sealed class SqliteArticleStoreTests : IDisposable
     }
 
     [Fact]
+    public void OpenExisting_MissingFile_FailsWithPX0409AndCreatesNothing()
+    {
+        var result = SqliteArticleStore.OpenExisting(_db.Path_);
+        Assert.Equal(StoreErrors.NoStore, result.Error!.Code);
+        Assert.False(File.Exists(_db.Path_));
+        using (_db.Open())
+        {
+        }
+
+        using var existing = SqliteArticleStore.OpenExisting(_db.Path_).Store;
+        Assert.NotNull(existing);
+    }
+
+    [Fact]
     public void Open_FolderPath_FailsWithPX0401()
     {
         var result = SqliteArticleStore.Open(_db.Folder);
