@@ -340,13 +340,20 @@ internal static partial class TimexRules
             {
                 var mon = G(m, "mon");
                 var month = MonthOf(mon);
-                if (mon.Length <= 4 && !mon.EndsWith('.') && mon.Length < 5 && !(mon is "June" or "July" or "JUNE" or "JULY"))
+                var context = Has(m, "rel") || Has(m, "pre");
+                if (mon.Length <= 4 && !mon.EndsWith('.') && !(mon is "June" or "July" or "JUNE" or "JULY") && !context)
                 {
-                    // Bare abbreviations ("Mar", "Dec") and "May" need a temporal context.
-                    if (!(Has(m, "rel") || Has(m, "pre") || PreviousWord(text, m.Index) is "in" or "since" or "until" or "by" or "through" or "from" or "during" or "of" or "before" or "after" or "early" or "late" or "mid" or "between" or "and" or "to" or "till" or "end"))
+                    // "May" needs a temporal preposition; bare abbreviations ("Jan", "Dec") are more often names.
+                    if (mon is not ("May" or "MAY") || PreviousWord(text, m.Index) is not ("in" or "since" or "until" or "by" or "through" or "from" or "during" or "before" or "after" or "till"))
                     {
                         return null;
                     }
+                }
+
+                if (mon is "March" && !context && System.Text.RegularExpressions.Regex.IsMatch(text.AsSpan(m.Index + m.Length), @"^\s+(?:of|for|on|to)\s"))
+                {
+                    // "the March for Life", "a march on the capital".
+                    return null;
                 }
 
                 if (mon.EndsWith('.') && !Has(m, "rel") && !Has(m, "pre") && PreviousWord(text, m.Index) is not ("in" or "since" or "until" or "by" or "of"))
@@ -359,7 +366,7 @@ internal static partial class TimexRules
                 {
                     "last" or "this past" or "the previous" => "MP",
                     "next" or "this coming" or "the following" => "MF",
-                    "this" => "MN",
+                    "this" => "YM",
                     _ => "MN",
                 };
                 return Rel(m, TimexType.Date, new AnchoredValue(op, 0, month));
@@ -560,7 +567,7 @@ internal static partial class TimexRules
             (m, _) => Abs(m, TimexType.Set, Duration(1, UnitLetter(G(m, "u")))));
         Add(@"the\s+(?:(?<pre>early|late|mid)[\s-]+)?(?:nineteen[\s-])?(?<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
             (m, _) => Abs(m, TimexType.Date, "19" + Inv(Array.IndexOf(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"], G(m, "dw").ToLowerInvariant()) + 2)));
-        Add(@"(?:(?<pre>early|late|mid)[\s-]+)?the\s+(?<cal>weekend|summer|spring|fall|autumn|winter)",
+        Add(@"(?:(?<pre>early|late|mid)[\s-]+)?the\s+(?:(?<pre>early|late|mid)[\s-]+)?(?<cal>weekend|summer|spring|fall|autumn|winter)",
             (m, text) =>
             {
                 var cal = G(m, "cal").ToLowerInvariant();
@@ -660,7 +667,7 @@ internal static partial class TimexRules
                         return null;
                     }
                 }
-                else if (rel.Length == 0)
+                else if (rel.Length == 0 && post is not ("ahead" or "to come"))
                 {
                     return null;
                 }
@@ -866,7 +873,7 @@ internal static partial class TimexRules
         if (lowerNum is "a" or "an" && !Has(m, "mod") && post.Length == 0 && rel.Length == 0 && !Has(m, "the"))
         {
             var prev = PreviousWord(text, start);
-            if (!(prev is "for" or "in" or "within" or "than" or "after" or "over" or "take" or "takes" or "took" or "spent" or "lasted" or "last" or "nearly" or "almost" or "about" or "half" or "by" or "of"))
+            if (!(prev is "for" or "in" or "within" or "than" or "after" or "over" or "take" or "takes" or "took" or "spent" or "lasted" or "last" or "nearly" or "almost" or "about" or "half" or "by" or "of" or "as" or "barely" or "only" or "just" or "long" or "least"))
             {
                 return null;
             }
