@@ -46,17 +46,50 @@ internal static partial class TimexRules
         for (var r = 0; r < _rules.Length; r++)
         {
             var rule = _rules[r];
-            for (var m = rule.Regex.Match(text); m.Success; m = m.NextMatch())
+            if (rule.Trigger is null)
             {
-                if (m.Length == 0)
+                for (var m = rule.Regex.Match(text); m.Success; m = m.NextMatch())
                 {
+                    Consider(rule, r, m, text, candidates);
+                }
+
+                continue;
+            }
+
+            // A cheap trigger (a word the rule cannot match without) finds windows; the full rule runs only there.
+            // Windows reach WindowBefore/WindowAfter characters around each trigger, widened to whitespace, and are merged.
+            int from = -1, to = -1;
+            for (var t = rule.Trigger.Match(text); t.Success; t = t.NextMatch())
+            {
+                var wFrom = Math.Max(0, t.Index - WindowBefore);
+                while (wFrom > 0 && !char.IsWhiteSpace(text[wFrom - 1]))
+                {
+                    wFrom--;
+                }
+
+                var wTo = Math.Min(text.Length, t.Index + t.Length + WindowAfter);
+                while (wTo < text.Length && !char.IsWhiteSpace(text[wTo]))
+                {
+                    wTo++;
+                }
+
+                if (from >= 0 && wFrom <= to)
+                {
+                    to = Math.Max(to, wTo);
                     continue;
                 }
 
-                if (rule.Build(m, text) is { } f && f.End > f.Start)
+                if (from >= 0)
                 {
-                    candidates.Add(f with { Priority = r });
+                    RunWindow(rule, r, text, from, to, candidates);
                 }
+
+                (from, to) = (wFrom, wTo);
+            }
+
+            if (from >= 0)
+            {
+                RunWindow(rule, r, text, from, to, candidates);
             }
         }
 
@@ -94,7 +127,26 @@ internal static partial class TimexRules
         return taken;
     }
 
-    private sealed record Rule(Regex Regex, Func<Match, string, FoundTimex?> Build);
+    private const int WindowBefore = 120, WindowAfter = 80;
+
+    private static void RunWindow(Rule rule, int priority, string text, int from, int to, List<FoundTimex> candidates)
+    {
+        for (var m = rule.Regex.Match(text, from, to - from); m.Success; m = m.NextMatch())
+        {
+            Consider(rule, priority, m, text, candidates);
+        }
+    }
+
+    private static void Consider(Rule rule, int priority, Match m, string text, List<FoundTimex> candidates)
+    {
+        if (m.Length > 0 && rule.Build(m, text) is { } f && f.End > f.Start)
+        {
+            candidates.Add(f with { Priority = priority });
+        }
+    }
+
+    /// <param name="Trigger">Optional fast regex: the rule can only match within a window around one of its matches.</param>
+    private sealed record Rule(Regex Regex, Func<Match, string, FoundTimex?> Build, Regex? Trigger);
 
     private static FoundTimex Abs(Match m, TimexType type, string value) => new(m.Index, m.Index + m.Length, type, value, null, 0);
 
@@ -266,8 +318,11 @@ internal static partial class TimexRules
     {
         var rules = new List<Rule>();
 
-        void Add(string pattern, Func<Match, string, FoundTimex?> build, RegexOptions options = Opts) =>
-            rules.Add(new Rule(new Regex(@"(?<![\w'-])" + pattern + @"(?![\w])", options), build));
+        void Add(string pattern, Func<Match, string, FoundTimex?> build, string? trigger = null) =>
+            rules.Add(new Rule(new Regex(@"(?<![\w'-])" + pattern + @"(?![\w])", Opts), build, trigger is null ? null : new Regex(trigger, Opts)));
+
+        // Sets the trigger of the rule added last (see Rule.Trigger).
+        void Trigger(string trigger) => rules[^1] = rules[^1] with { Trigger = new Regex(trigger, Opts) };
 
         // Times of day: "10:35 a.m.", "10 p.m. EST Thursday", "noon Saturday", "midnight".
         Add(@"(?:(?<mod>about|around|approximately|at about|at around|shortly before|shortly after|just before|just after|before|after)\s+)?(?:(?<h>[01]?\d|2[0-3])(?::(?<mi>[0-5]\d))?\s*(?<ap>a\.\s?m\.?|p\.\s?m\.?|am|pm)|(?<h>[01]?\d|2[0-3]):(?<mi>[0-5]\d)(?=\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|local time|hours?\b))|(?<noon>noon|midnight|midday))(?:\s+(?<tz>(?-i:[ECMP][SD]T|GMT|UTC))\b)?(?:\s*,?\s*(?:on\s+)?(?:(?<rd>today|yesterday|tomorrow)|" + Weekday + "|" + Month + @"\s+" + Day + "))?",
@@ -310,10 +365,13 @@ internal static partial class TimexRules
                             : new AnchoredValue("D", 0, 0, clock);
                 return new FoundTimex(start, end, TimexType.Time, null, day, 0);
             });
+        Trigger(@"\d\s*[ap]\.?\s?m|\d:\d\d|noon|midnight|midday");
 
         // Full dates: "Nov. 21, 2025", "Monday, Oct. 26, 1998", "21 November 2025", "2025-12-11", "12/11/2025".
         Add("(?:" + Weekday + @",?\s+)?(?:(?<pre>early|late|mid)[\s-]+)?" + Month + @"\s+" + Day + @"(?:\s*,\s*|\s+)" + Year4, (m, _) => FullDate(m));
+        Trigger(@"1[6-9]\d\d|20\d\d");
         Add("(?:" + Weekday + @",?\s+)?" + Day + @"\s+(?:of\s+)?" + Month + @",?\s+" + Year4, (m, _) => FullDate(m));
+        Trigger(@"1[6-9]\d\d|20\d\d");
         Add(@"(?<year>1[6-9]\d\d|20\d\d)-(?<m>0[1-9]|1[0-2])-(?<d>0[1-9]|[12]\d|3[01])(?:T(?<hh>[01]\d|2[0-3]):(?<mm>[0-5]\d))?",
             (m, _) => Abs(m, Has(m, "hh") ? TimexType.Time : TimexType.Date, G(m, "year") + "-" + G(m, "m") + "-" + G(m, "d") + (Has(m, "hh") ? "T" + G(m, "hh") + ":" + G(m, "mm") : string.Empty)));
         Add(@"(?<m>0?[1-9]|1[0-2])/(?<d>0?[1-9]|[12]\d|3[01])/(?<year>1[6-9]\d\d|20\d\d|\d\d)",
@@ -326,13 +384,17 @@ internal static partial class TimexRules
 
         // Month and day without a year: "November 21", "Nov. 21", "21 November", "Friday, Oct. 23".
         Add("(?:" + Weekday + @",?\s+)?" + Month + @"\s+" + Day + @"(?!\s*,?\s*(?:1[6-9]\d\d|20\d\d)\b)(?!\.\d)(?!,\d)", (m, text) => MonthDay(m, text));
+        Trigger(@"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)");
         Add("(?:" + Weekday + @",?\s+)?(?:the\s+)?" + Day + @"\s+(?:of\s+)?" + Month, (m, text) => MonthDay(m, text));
+        Trigger(@"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)");
 
         // Month and year: "July 1997", "mid-1990"? no: "early March 1990", "March of 1990".
         Add(@"(?:(?:the\s+)?(?<pre>early|late|mid|end of|beginning of|start of|middle of)[\s-]+)?" + Month + @",?\s+(?:of\s+)?" + Year4,
             (m, _) => Abs(m, TimexType.Date, G(m, "year") + "-" + Two(MonthOf(G(m, "mon")))));
+        Trigger(@"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)");
         Add(@"(?:(?<pre>early|late|mid)[\s-]+)?" + Month + @"\s+(?:of\s+)?(?<rel>this|last|next)\s+year",
             (m, _) => Rel(m, TimexType.Date, new AnchoredValue("YM", G(m, "rel").ToLowerInvariant() switch { "last" => -1, "next" => 1, _ => 0 }, MonthOf(G(m, "mon")))));
+        Trigger(@"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)");
 
         // Month alone: "December", "in December", "last November", "late November", "mid-November".
         Add(@"(?:(?:the\s+)?(?<pre>early|late|mid|end of|beginning of|start of|middle of)[\s-]+)?(?:(?<rel>last|next|this|this past|this coming|the previous|the following)\s+)?" + Month,
@@ -340,13 +402,20 @@ internal static partial class TimexRules
             {
                 var mon = G(m, "mon");
                 var month = MonthOf(mon);
-                if (mon.Length <= 4 && !mon.EndsWith('.') && mon.Length < 5 && !(mon is "June" or "July" or "JUNE" or "JULY"))
+                var context = Has(m, "rel") || Has(m, "pre");
+                if (mon.Length <= 4 && !mon.EndsWith('.') && !(mon is "June" or "July" or "JUNE" or "JULY") && !context)
                 {
-                    // Bare abbreviations ("Mar", "Dec") and "May" need a temporal context.
-                    if (!(Has(m, "rel") || Has(m, "pre") || PreviousWord(text, m.Index) is "in" or "since" or "until" or "by" or "through" or "from" or "during" or "of" or "before" or "after" or "early" or "late" or "mid" or "between" or "and" or "to" or "till" or "end"))
+                    // "May" needs a temporal preposition; bare abbreviations ("Jan", "Dec") are more often names.
+                    if (mon is not ("May" or "MAY") || PreviousWord(text, m.Index) is not ("in" or "since" or "until" or "by" or "through" or "from" or "during" or "before" or "after" or "till"))
                     {
                         return null;
                     }
+                }
+
+                if (mon is "March" && !context && System.Text.RegularExpressions.Regex.IsMatch(text.AsSpan(m.Index + m.Length), @"^\s+(?:of|for|on|to)\s"))
+                {
+                    // "the March for Life", "a march on the capital".
+                    return null;
                 }
 
                 if (mon.EndsWith('.') && !Has(m, "rel") && !Has(m, "pre") && PreviousWord(text, m.Index) is not ("in" or "since" or "until" or "by" or "of"))
@@ -359,11 +428,12 @@ internal static partial class TimexRules
                 {
                     "last" or "this past" or "the previous" => "MP",
                     "next" or "this coming" or "the following" => "MF",
-                    "this" => "MN",
+                    "this" => "YM",
                     _ => "MN",
                 };
                 return Rel(m, TimexType.Date, new AnchoredValue(op, 0, month));
             });
+        Trigger(@"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)");
 
         // Years: "2013", "fiscal 1989", "the end of 1990", "early 1990", "1990's".
         Add(@"(?:(?:the\s+)?(?<pre>early|late|mid|end of|beginning of|start of|middle of|rest of|first half of|second half of|last half of|spring of|summer of|fall of|autumn of|winter of)[\s-]+)?(?:(?<fy>fiscal(?:\s+year)?|calendar(?:\s+year)?|the year|FY)\s*)?(?<![$#\d.,])" + Year4 + @"(?!\s*(?:%|percent|million|billion|thousand|shares|tons|barrels|acres|feet|miles|units|cars|people|members|workers|employees|jobs|seats|votes)\b)(?!,\d)(?!-\d)(?!\.\d)",
@@ -393,6 +463,7 @@ internal static partial class TimexRules
 
                 return Abs(m, TimexType.Date, value);
             });
+        Trigger(@"1[6-9]\d\d|20\d\d");
         Add(@"(?<fy>fiscal)\s*'(?<yy>\d\d)", (m, _) => Abs(m, TimexType.Date, "19" + G(m, "yy")));
 
         // Spoken years: "nineteen ninety-six", "the year two thousand".
@@ -412,10 +483,12 @@ internal static partial class TimexRules
 
                 return Abs(m, TimexType.Date, Inv(y));
             });
+        Trigger(@"teen|two thousand|ten|eleven|twelve");
 
         // Decades and centuries: "the 1980s", "the early '90s", "the 20th century".
         Add(@"(?:the\s+)?(?:(?<pre>early|late|mid)[\s-]+)?(?:(?<dec>1[6-9]\d0|20\d0)'?s|'(?<d2>\d)0s)",
             (m, _) => Abs(m, TimexType.Date, Has(m, "dec") ? G(m, "dec")[..3] : "19" + G(m, "d2")));
+        Trigger(@"0'?s");
         Add(@"(?:the\s+)?(?:(?<pre>early|late|mid)[\s-]+)?(?<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century",
             (m, _) =>
             {
@@ -423,6 +496,7 @@ internal static partial class TimexRules
                 var n = char.IsDigit(o[0]) ? int.Parse(o[..^2], CultureInfo.InvariantCulture) : TimexLexicon.Ordinals[o];
                 return Abs(m, TimexType.Date, Two(n - 1));
             });
+        Trigger(@"century");
 
         // Quarters and halves: "the third quarter", "third-quarter", "this year's third quarter", "the fiscal first quarter", "the first half of 1989".
         Add(@"(?:the\s+)?(?:(?<ctx>this year's|last year's|next year's|year-earlier|year-ago|year-before|comparable|latest|current|same|(?<qy>1[6-9]\d\d|20\d\d)(?:'s)?|fiscal(?:\s+(?<qy>1[6-9]\d\d|20\d\d))?)[\s-]+)?(?:(?:fiscal|calendar|flat|weak|strong|disappointing)[\s-]+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?(?<q>quarter|half|period)(?<pl>s)?(?:\s+of\s+(?:fiscal\s+)?(?<qy2>1[6-9]\d\d|20\d\d|this year|last year|next year|the year))?",
@@ -477,6 +551,7 @@ internal static partial class TimexRules
 
                 return Rel(m, TimexType.Date, new AnchoredValue(isHalf ? "YH" : "YQ", offset, ord)) with { Start = qStart };
             });
+        Trigger(@"quarter|half|period");
         Add(@"(?:the\s+)?(?:(?<w>latest|most recent|recent|just-ended|just-completed|past|previous|year-ago|year-earlier|year-before|comparable|comparable year-ago|comparable year-earlier|current|same)\s+)(?:fiscal\s+)?(?:quarter|period|three months)(?:\s+a\s+year\s+(?:ago|earlier))?|the\s+quarter(?:\s+a\s+year\s+(?:ago|earlier))?|(?<w>this|last|next)\s+quarter",
             (m, text) =>
             {
@@ -496,10 +571,12 @@ internal static partial class TimexRules
                 };
                 return Rel(m, TimexType.Date, new AnchoredValue("Q", yearBack ? -5 : offset));
             });
+        Trigger(@"quarter|period|three months");
 
         // "year-earlier", "year-ago": a year back, at quarter granularity in earnings sentences.
         Add(@"(?<w>year-earlier|year-ago|year-before)",
             (m, text) => Rel(m, TimexType.Date, NearbyMatches(text, m.Index, m.Index + m.Length, _quarterContext) ? new AnchoredValue("Q", -5) : new AnchoredValue("Y", -1)));
+        Trigger(@"year-");
 
         // Relative calendar units: "last year", "this week", "next month", "earlier this year", "late last week", "last fall".
         Add(@"(?:(?<pre>early|earlier|late|later|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of|end of|mid)[\s-]+)?(?<rel>this|last|next|this past|this coming|the previous|previous|the coming|coming|the following|following|the current|current|the latest|latest|the next|the past|past|the last)\s+(?<cal>year|month|week|weekend|decade|century|fall|autumn|spring|summer|winter|season)",
@@ -532,6 +609,7 @@ internal static partial class TimexRules
                 };
                 return v is null ? null : Rel(m, TimexType.Date, v);
             });
+        Trigger(@"year|month|week|decade|century|fall|autumn|spring|summer|winter|season");
 
         // "the year", "the fiscal year", "the full year", "year-end", "the weekend", "the summer".
         Add(@"the\s+(?:(?<w>full|current|latest|entire|whole|same|most recent|previous|prior)\s+)?(?:(?<f>fiscal|calendar|financial)\s+)?year(?<ended>\s+(?:ended|ending|ends|through|to date))?|(?<ye>year-end|year's end|year end|the end of the year|the end of this year|the end of the month|the end of this month|month-end)",
@@ -552,15 +630,19 @@ internal static partial class TimexRules
                 var w = G(m, "w").ToLowerInvariant();
                 return Rel(m, TimexType.Date, new AnchoredValue("Y", w is "latest" or "most recent" or "previous" or "prior" ? -1 : 0));
             });
+        Trigger(@"year|month");
         Add(@"the\s+(?<year>1[6-9]\d\d|20\d\d)\s+(?:(?<ord>first|second|third|fourth)\s+)?(?:quarter|period)",
             (m, text) => Has(m, "ord")
                 ? Abs(m, TimexType.Date, G(m, "year") + "-Q" + Inv(TimexLexicon.Ordinals[G(m, "ord")]))
                 : NearbyMatches(text, m.Index, m.Index + m.Length, _quarterContext) ? Rel(m, TimexType.Date, new AnchoredValue("QA", 0, int.Parse(G(m, "year"), CultureInfo.InvariantCulture))) : null);
+        Trigger(@"quarter|period");
         Add(@"(?<=(?:million|billion|dollars|cents|percent|%|times|\$\s?[\d.,]+)\s+)(?:a|per)\s+(?<u>year|month|week|day)",
             (m, _) => Abs(m, TimexType.Set, Duration(1, UnitLetter(G(m, "u")))));
+        Trigger(@"year|month|week|day");
         Add(@"the\s+(?:(?<pre>early|late|mid)[\s-]+)?(?:nineteen[\s-])?(?<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
             (m, _) => Abs(m, TimexType.Date, "19" + Inv(Array.IndexOf(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"], G(m, "dw").ToLowerInvariant()) + 2)));
-        Add(@"(?:(?<pre>early|late|mid)[\s-]+)?the\s+(?<cal>weekend|summer|spring|fall|autumn|winter)",
+        Trigger(@"ties");
+        Add(@"(?:(?<pre>early|late|mid)[\s-]+)?the\s+(?:(?<pre>early|late|mid)[\s-]+)?(?<cal>weekend|summer|spring|fall|autumn|winter)",
             (m, text) =>
             {
                 var cal = G(m, "cal").ToLowerInvariant();
@@ -572,6 +654,7 @@ internal static partial class TimexRules
                 var season = cal switch { "spring" => 1, "summer" => 2, "fall" or "autumn" => 3, _ => 4 };
                 return Rel(m, TimexType.Date, new AnchoredValue("YS", 0, season));
             });
+        Trigger(@"weekend|summer|spring|fall|autumn|winter");
 
         // Deictic days and parts of day: "today", "yesterday", "tomorrow", "tonight", "last night", "this morning", "yesterday afternoon".
         Add(@"(?:(?<pre>early|late)\s+)?(?<d>today|yesterday|tomorrow|tonight)(?:\s+" + PartOfDay + ")?",
@@ -582,6 +665,7 @@ internal static partial class TimexRules
                 var suffix = d == "tonight" ? "TNI" : Has(m, "pod") ? PodSuffix(G(m, "pod")) : string.Empty;
                 return Rel(m, DateOrTime(suffix), new AnchoredValue("D", offset, 0, suffix));
             });
+        Trigger(@"today|yesterday|tomorrow|tonight");
         Add(@"(?:(?<pre>early|earlier|late|later)\s+)?(?<rel>this|last|yesterday|tomorrow)\s+" + PartOfDay,
             (m, _) =>
             {
@@ -595,8 +679,10 @@ internal static partial class TimexRules
 
                 return Rel(m, TimexType.Time, new AnchoredValue("D", offset, 0, PodSuffix(pod)));
             });
+        Trigger(@"morning|afternoon|evening|night");
         Add(@"(?<pre>mid|early|late)[\s-]*(?<pod>morning|afternoon|evening)(?:\s+(?<d>today|yesterday|tomorrow))?",
             (m, _) => Rel(m, TimexType.Time, new AnchoredValue("D", G(m, "d").ToLowerInvariant() switch { "yesterday" => -1, "tomorrow" => 1, _ => 0 }, 0, PodSuffix(G(m, "pod")))));
+        Trigger(@"morning|afternoon|evening");
 
         // Weekdays: "Thursday", "on Monday", "last Friday", "Thursday morning", "early Tuesday"; plural = SET.
         Add(@"(?:(?<pre>early|late)\s+)?(?:(?<rel>last|next|this|this past|this coming|the previous|the following|the next|coming)\s+)?" + Weekday + @"(?<pl>s)?(?:\s+" + PartOfDay + @"(?<pl2>s)?)?",
@@ -620,6 +706,7 @@ internal static partial class TimexRules
                 };
                 return Rel(m, TimexType.Date, new AnchoredValue(op, 0, wd, suffix));
             });
+        Trigger(@"(?-i:day|DAY)");
 
         // Holidays: "Christmas", "Thanksgiving Day", "last Thanksgiving", "New Year's Eve", "Election Day".
         Add(@"(?:(?<rel>last|next|this)\s+)?(?-i:(?<hol>Christmas(?: Day| Eve)?|Thanksgiving(?: Day)?|New Year's (?:Day|Eve)|Independence Day|July Fourth|the Fourth of July|Labor Day|Memorial Day|Easter(?: Sunday)?|Election Day|election day|Veterans Day|Valentine's Day|Halloween))",
@@ -630,10 +717,12 @@ internal static partial class TimexRules
                 var dir = rel switch { "last" => -1, "next" => 1, "this" => 0, _ => Tense(text, m.Index, m.Index + m.Length) > 0 ? 1 : -1 };
                 return Rel(m, TimexType.Date, new AnchoredValue("H", dir, id));
             });
+        Trigger(@"(?-i:Christmas|Thanksgiving|New Year|Independence|July Fourth|Fourth of July|Labor Day|Memorial Day|Easter|Election Day|election day|Veterans|Valentine|Halloween)");
 
         // Durations and "ago" dates: "17 days", "three years", "the past two months", "a year ago", "two-year", "5 1/2 hours".
         Add(Modifier + @"(?:(?<the>the)\s+)?(?:(?<rel>past|last|next|first|coming|previous|following|final|remaining|initial|latest|same|prior|ensuing|succeeding|other|full|entire|whole)\s+)?" + Num + @"(?<sep>[\s-]+)(?:(?:full|more|calendar|consecutive|straight|business|working|long|additional|extra)[\s-]+)?" + Unit + @"(?:\s+(?:and\s+(?<num2>\d+|" + NumWord + @")\s+(?<unit2>months?|weeks?|days?|hours?|minutes?)))?(?<orso>\s+or\s+(?:so|two|three|more))?(?:\s+(?<post>ago|earlier|later|from now|before|after|hence|running|in a row))?",
-            (m, text) => DurationOrAgo(m, text));
+            (m, text) => DurationOrAgo(m, text),
+            "year|month|week|day|hour|minute|second|decade|quarter|centur|fortnight|night");
 
         // Vague units: "years", "for months", "several years", "the coming weeks", "recent months", "future quarters".
         Add(@"(?:(?<the>the)\s+)?(?:(?<rel>past|last|next|coming|recent|previous|following|future|ensuing|early|weeks and|days and|years and)\s+)?(?<vunit>years|months|weeks|days|decades|hours|minutes|quarters)(?:\s+(?<post>ago|ahead|to come))?",
@@ -660,7 +749,7 @@ internal static partial class TimexRules
                         return null;
                     }
                 }
-                else if (rel.Length == 0)
+                else if (rel.Length == 0 && post is not ("ahead" or "to come"))
                 {
                     return null;
                 }
@@ -672,6 +761,7 @@ internal static partial class TimexRules
 
                 return Abs(m, TimexType.Duration, Duration(null, UnitLetter(unit)));
             });
+        Trigger(@"years|months|weeks|days|decades|hours|minutes|quarters");
 
         // Vague reference points: "now", "currently", "recently", "the past", "the future", "soon".
         Add(@"(?<w>now|currently|current|nowadays|these days|at present|the present|recently|recent|lately|in the past|the past|the future|the near future|the near term|the short term|the long term|future|as soon as possible|once again)",
@@ -866,7 +956,7 @@ internal static partial class TimexRules
         if (lowerNum is "a" or "an" && !Has(m, "mod") && post.Length == 0 && rel.Length == 0 && !Has(m, "the"))
         {
             var prev = PreviousWord(text, start);
-            if (!(prev is "for" or "in" or "within" or "than" or "after" or "over" or "take" or "takes" or "took" or "spent" or "lasted" or "last" or "nearly" or "almost" or "about" or "half" or "by" or "of"))
+            if (!(prev is "for" or "in" or "within" or "than" or "after" or "over" or "take" or "takes" or "took" or "spent" or "lasted" or "last" or "nearly" or "almost" or "about" or "half" or "by" or "of" or "as" or "barely" or "only" or "just" or "long" or "least"))
             {
                 return null;
             }
