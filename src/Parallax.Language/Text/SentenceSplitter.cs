@@ -71,7 +71,7 @@ public sealed class SentenceSplitter : IStage<Doc>
             // absorb further terminators and closing quotes/brackets on the same line
             var end = t;
             while (end + 1 < tokens.Length && !HasLineBreak(text, tokens[end].Span.End, tokens[end + 1].Span.Start)
-                   && (IsCloser(text, tokens[end + 1], tokens[end].Span.End) || IsTerminator(text, tokens[end + 1])))
+                   && (IsCloser(text, tokens[end + 1], tokens[end].Span.End) || (tokens[end + 1].Kind == TokenKind.Punctuation && IsTerminator(text, tokens[end + 1]))))
             {
                 end++;
             }
