@@ -20,5 +20,6 @@ public static class EvalCommand
     {
         yield return EvalExtractionCommand.Create();
         yield return EvalTimeCommand.Create();
+        yield return EvalEntitiesCommand.Create();
     }
 }
