@@ -541,7 +541,7 @@ public sealed class SqliteArticleStore : IArticleStore
         p.AddWithValue("$embedCount", article.Embeds.Length);
         p.AddWithValue("$htmlMap", article.HtmlMap is { } h ? StoredJson.WriteMap(h) : DBNull.Value);
         p.AddWithValue("$diagnostics", StoredJson.WriteDiagnostics(article.Diagnostics));
-        p.AddWithValue("$provenance", article.Provenance);
+        p.AddWithValue("$provenance", StoredText.Write(article.Provenance));
         command.ExecuteNonQuery();
 
         using var fts = connection.CreateCommand();
@@ -597,7 +597,7 @@ public sealed class SqliteArticleStore : IArticleStore
                 Embeds = StoredJson.ReadEmbeds(r.GetString(8)),
                 HtmlMap = r.IsDBNull(9) ? null : StoredJson.ReadMap(r.GetString(9)),
                 Diagnostics = StoredJson.ReadDiagnostics(r.GetString(10)),
-                Provenance = r.GetString(11),
+                Provenance = StoredText.Read(r.GetValue(11)),
             };
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidCastException or ArgumentException)
