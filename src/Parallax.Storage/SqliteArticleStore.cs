@@ -202,6 +202,11 @@ public sealed class SqliteArticleStore : IArticleStore
         foreach (var (source, articles) in batch)
         {
             ArgumentNullException.ThrowIfNull(source);
+            if (articles.IsDefault)
+            {
+                throw new ArgumentException($"The article list of source {source.Id} is a default (uninitialised) array; pass [] for none.", nameof(batch));
+            }
+
             foreach (var article in articles)
             {
                 if (article.SourceId != source.Id)
