@@ -371,6 +371,20 @@ public sealed class SqliteArticleStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Save_TwoStoresOnOneFile_WritesWaitForEachOther()
+    {
+        // Two instances stand for two processes: they share no in-process lock, only SQLite's file lock.
+        using var first = _db.Open();
+        using var second = _db.Open();
+        var a = Task.Run(() => Enumerable.Range(0, 10).SelectMany(i => first.Save([TestArticles.Batch(TestArticles.Numbered(1000 + i))])).ToList(), TestContext.Current.CancellationToken);
+        var b = Task.Run(() => Enumerable.Range(0, 10).SelectMany(i => second.Save([TestArticles.Batch(TestArticles.Numbered(2000 + i))])).ToList(), TestContext.Current.CancellationToken);
+        var outcomes = (await a).Concat(await b).ToList();
+        Assert.Equal(20, outcomes.Count(o => o == SaveOutcome.Inserted));
+        Assert.Equal(20, first.ListArticles().Length);
+        Assert.Equal(20, second.ListArticles().Length);
+    }
+
+    [Fact]
     public void Save_ArticleIdAlreadyStoredForAnotherSource_FailsWithPX0406AndWritesNothing()
     {
         var (source1, article1) = TestArticles.Numbered(1);
