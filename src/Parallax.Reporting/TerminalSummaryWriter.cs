@@ -23,12 +23,12 @@ public static class TerminalSummaryWriter
         var embeds = report.Articles.Sum(a => a.Embeds.Length);
         var diagnostics = report.Diagnostics.Length + report.Articles.Sum(a => a.Diagnostics.Length);
         sb.Append(CultureInfo.InvariantCulture,
-            $"{report.Articles.Length} articles, {report.Stories.Length} stories, {removed} removals, {embeds} embeds, {diagnostics} diagnostics\n");
+            $"{Count(report.Articles.Length, "article", "articles")}, {Count(report.Stories.Length, "story", "stories")}, {Count(removed, "removal", "removals")}, {Count(embeds, "embed", "embeds")}, {Count(diagnostics, "diagnostic", "diagnostics")}\n");
 
         var listed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var story in report.Stories)
         {
-            sb.Append('\n').Append(Fit($"Story: {T(story.Title)} ({story.ArticleIds.Length} articles)", width)).Append('\n');
+            sb.Append('\n').Append(Fit($"Story: {T(story.Title)} ({Count(story.ArticleIds.Length, "article", "articles")})", width)).Append('\n');
             foreach (var id in story.ArticleIds.Where(byId.ContainsKey))
             {
                 listed.Add(id);
@@ -49,6 +49,8 @@ public static class TerminalSummaryWriter
             Add(story.Quotes.Length, "quotes");
             Add(story.Timeline.Length, "timeline entries");
             Add(story.Entities.Length, "entities");
+            Add(story.Framing.Length, "framing scores");
+            Add(story.Summary.Length, "summary sentences");
             sb.Append("  ").Append(parts.Count == 0 ? "(provisional grouping; no story analysis yet)" : string.Join(", ", parts)).Append('\n');
         }
 
@@ -73,12 +75,15 @@ public static class TerminalSummaryWriter
     private static void Line(StringBuilder sb, ArticleReport a, int width)
     {
         var head = string.Create(CultureInfo.InvariantCulture, $"  {a.Id,-16}  {Cut(T(a.Outlet), 20),-20}  {a.Published?[..Math.Min(10, a.Published.Length)] ?? "undated",-10}  {a.Words,5}w  ");
-        var tail = a.Removed.Length == 0 && a.Embeds.Length == 0
-            ? ""
-            : $"  [{CleaningSummary.ByKind(a.Removed.Select(r => r.Kind))}{(a.Embeds.Length > 0 ? $"; {a.Embeds.Length} embeds" : "")}]";
-        var room = Math.Max(10, width - head.Length - tail.Length);
-        sb.Append(head).Append(Cut(T(a.Title ?? "(untitled)"), room)).Append(tail).Append('\n');
+        sb.Append(head).Append(Cut(T(a.Title ?? "(untitled)"), Math.Max(10, width - head.Length))).Append('\n');
+        if (a.Removed.Length > 0 || a.Embeds.Length > 0)
+        {
+            var cleaning = $"{new string(' ', 20)}removed {CleaningSummary.ByKind(a.Removed.Select(r => r.Kind))}{(a.Embeds.Length > 0 ? $"; {Count(a.Embeds.Length, "embed", "embeds")}" : "")}";
+            sb.Append(Cut(cleaning, width)).Append('\n');
+        }
     }
+
+    private static string Count(int n, string one, string many) => string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? one : many)}");
 
     private static string T(string? text) => TextEscaping.Terminal(text).Replace('\n', ' ').Replace('\t', ' ');
 

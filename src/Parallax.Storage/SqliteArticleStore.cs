@@ -202,6 +202,11 @@ public sealed class SqliteArticleStore : IArticleStore
         foreach (var (source, articles) in batch)
         {
             ArgumentNullException.ThrowIfNull(source);
+            if (articles.IsDefault)
+            {
+                throw new ArgumentException($"The article list of source {source.Id} is a default (uninitialised) array; pass [] for none.", nameof(batch));
+            }
+
             foreach (var article in articles)
             {
                 if (article.SourceId != source.Id)
@@ -541,7 +546,7 @@ public sealed class SqliteArticleStore : IArticleStore
         p.AddWithValue("$embedCount", article.Embeds.Length);
         p.AddWithValue("$htmlMap", article.HtmlMap is { } h ? StoredJson.WriteMap(h) : DBNull.Value);
         p.AddWithValue("$diagnostics", StoredJson.WriteDiagnostics(article.Diagnostics));
-        p.AddWithValue("$provenance", article.Provenance);
+        p.AddWithValue("$provenance", StoredText.Write(article.Provenance));
         command.ExecuteNonQuery();
 
         using var fts = connection.CreateCommand();
@@ -597,7 +602,7 @@ public sealed class SqliteArticleStore : IArticleStore
                 Embeds = StoredJson.ReadEmbeds(r.GetString(8)),
                 HtmlMap = r.IsDBNull(9) ? null : StoredJson.ReadMap(r.GetString(9)),
                 Diagnostics = StoredJson.ReadDiagnostics(r.GetString(10)),
-                Provenance = r.GetString(11),
+                Provenance = StoredText.Read(r.GetValue(11)),
             };
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidCastException or ArgumentException)

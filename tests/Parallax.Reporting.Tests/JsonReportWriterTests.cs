@@ -68,10 +68,33 @@ public sealed class JsonReportWriterTests
     public void Write_FullStory_MatchesGolden()
     {
         // A story with every part filled in pins the contract's shape for later issues; review diffs of the golden.
+        Assert.Null(Golden.Check("reporting/report-full.json", JsonReportWriter.Write(FullReport())));
+    }
+
+    [Fact]
+    public void Markdown_FullStory_MatchesGolden()
+    {
+        Assert.Null(Golden.Check("reporting/report-full.md", MarkdownReportWriter.Write(FullReport())));
+    }
+
+    [Fact]
+    public void Html_FullStory_MatchesGolden()
+    {
+        Assert.Null(Golden.Check("reporting/report-full.html", HtmlReportWriter.Write(FullReport())));
+    }
+
+    [Fact]
+    public void Terminal_FullStory_MatchesGolden()
+    {
+        Assert.Null(Golden.Check("reporting/report-full.txt", TerminalSummaryWriter.Write(FullReport())));
+    }
+
+    internal static Report FullReport()
+    {
         var report = Sample();
         var a = report.Articles;
         var ev = new EvidenceSpan(a[0].Id, 4, 9, a[0].Text[4..9]);
-        var full = report with
+        return report with
         {
             Stories =
             [
@@ -86,9 +109,8 @@ public sealed class JsonReportWriterTests
                     Summary = [new SummarySentence("Dockworkers walked out.", ["f1"], ["Harbour Ledger"], [ev])],
                 },
             ],
+            Diagnostics = [new DiagnosticReport("PX0101", "Error", "PX0101: cannot read input", "missing.txt")],
         };
-        var problem = Golden.Check("reporting/report-full.json", JsonReportWriter.Write(full));
-        Assert.Null(problem);
     }
 
     private static string[] Keys(JsonElement e) => [.. e.EnumerateObject().Select(p => p.Name)];

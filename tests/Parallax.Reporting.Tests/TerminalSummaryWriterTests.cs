@@ -7,9 +7,11 @@ public sealed class TerminalSummaryWriterTests
     {
         var text = TerminalSummaryWriter.Write(new ReportBuilder("t").Build(Articles.Story()));
         var lines = text.Split('\n');
-        Assert.Equal("3 articles, 1 stories, 4 removals, 1 embeds, 0 diagnostics", lines[0]);
+        Assert.Equal("3 articles, 1 story, 4 removals, 1 embed, 0 diagnostics", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("Story: Velin port strike strands ships (3 articles)", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("Coastline Wire", StringComparison.Ordinal) && l.Contains("2026-03-11", StringComparison.Ordinal) && l.Contains("[Embed×1, Navigation×1; 1 embeds]", StringComparison.Ordinal));
+        var coastline = Array.FindIndex(lines, l => l.Contains("Coastline Wire", StringComparison.Ordinal) && l.Contains("2026-03-11", StringComparison.Ordinal));
+        Assert.EndsWith("Velin port strike strands ships", lines[coastline]);
+        Assert.Equal("removed Embed×1, Navigation×1; 1 embed", lines[coastline + 1].Trim());
         Assert.Contains(lines, l => l.Contains("undated", StringComparison.Ordinal));
         Assert.Contains("(provisional grouping; no story analysis yet)", text);
     }

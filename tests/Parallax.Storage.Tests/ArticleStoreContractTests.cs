@@ -100,6 +100,7 @@ public abstract class ArticleStoreContractTests : IDisposable
         var raw = "Crane \ud83c\udfd7 stopped. Broken \ud800 unit. Ünïcödé ✓\n.png)\n";
         var (source, article) = TestArticles.Make(raw, title: "Lone \udc00 title", removed: [(".png)\n", RemovalKind.ImageDebris), ("\udfd7 stopped", RemovalKind.Other)]);
         Assert.Equal("\udfd7 stopped", article.Removals[0].Text); // half a surrogate pair, on purpose
+        article = article with { Provenance = "cleaner \ud800", Metadata = article.Metadata with { Authors = ["A \udc01"] } };
         using var store = OpenStore();
         store.Save([(source, [article])]);
         Equality.AssertSame(article, store.GetArticle(article.Id)!);

@@ -321,6 +321,70 @@ public sealed class SqliteArticleStoreTests : IDisposable
     }
 
     [Fact]
+    public void Store_FilesCopiedMidTransaction_RecoverToTheLastCommit()
+    {
+        // A power cut or kill -9 leaves exactly the files as they are on disk at that instant. Force an open
+        // transaction to spill uncommitted pages into the WAL, snapshot the files, and open the snapshot.
+        var committed = Enumerable.Range(1, 3).Select(n => TestArticles.Numbered(n)).ToArray();
+        using (var store = _db.Open())
+        {
+            store.Save([.. committed.Select(TestArticles.Batch)]);
+        }
+
+        var snapshot = Path.Combine(_db.Folder, "snapshot");
+        Directory.CreateDirectory(snapshot);
+        using (var raw = _db.Raw())
+        using (var command = raw.CreateCommand())
+        {
+            command.CommandText = "PRAGMA cache_size = 1; BEGIN IMMEDIATE; DELETE FROM articles; DELETE FROM articles_fts;";
+            command.ExecuteNonQuery();
+            command.CommandText = "INSERT INTO sources (id, origin, kind, bytes, raw_text, encoding, reader, hints_json, diagnostics_json, stored_at) VALUES ($id, 'o', 'Text', zeroblob(200000), 't', 'utf-8', 'text', '{}', '[]', 'now');";
+            var id = command.Parameters.Add("$id", SqliteType.Text);
+            for (var i = 0; i < 20; i++)
+            {
+                id.Value = $"uncommitted-{i}";
+                command.ExecuteNonQuery();
+            }
+
+            Assert.True(new FileInfo(_db.Path_ + "-wal").Length > 1_000_000, "the open transaction should have spilled into the WAL");
+            foreach (var suffix in new[] { "", "-wal" })
+            {
+                File.Copy(_db.Path_ + suffix, Path.Combine(snapshot, "parallax.db" + suffix));
+            }
+
+            command.CommandText = "ROLLBACK;";
+            command.Parameters.Clear();
+            command.ExecuteNonQuery();
+        }
+
+        var opened = SqliteArticleStore.Open(Path.Combine(snapshot, "parallax.db"));
+        Assert.True(opened.Succeeded, opened.Error?.ToString());
+        using var recovered = opened.Store!;
+        Assert.False(recovered.ContainsSource("uncommitted-0"));
+        Assert.Equal(3, recovered.ListArticles().Length);
+        foreach (var (_, article) in committed)
+        {
+            Equality.AssertSame(article, recovered.GetArticle(article.Id)!);
+        }
+
+        Assert.Equal(3, recovered.Search("strike").Length);
+    }
+
+    [Fact]
+    public async Task Save_TwoStoresOnOneFile_WritesWaitForEachOther()
+    {
+        // Two instances stand for two processes: they share no in-process lock, only SQLite's file lock.
+        using var first = _db.Open();
+        using var second = _db.Open();
+        var a = Task.Run(() => Enumerable.Range(0, 10).SelectMany(i => first.Save([TestArticles.Batch(TestArticles.Numbered(1000 + i))])).ToList(), TestContext.Current.CancellationToken);
+        var b = Task.Run(() => Enumerable.Range(0, 10).SelectMany(i => second.Save([TestArticles.Batch(TestArticles.Numbered(2000 + i))])).ToList(), TestContext.Current.CancellationToken);
+        var outcomes = (await a).Concat(await b).ToList();
+        Assert.Equal(20, outcomes.Count(o => o == SaveOutcome.Inserted));
+        Assert.Equal(20, first.ListArticles().Length);
+        Assert.Equal(20, second.ListArticles().Length);
+    }
+
+    [Fact]
     public void Save_ArticleIdAlreadyStoredForAnotherSource_FailsWithPX0406AndWritesNothing()
     {
         var (source1, article1) = TestArticles.Numbered(1);
