@@ -59,6 +59,7 @@ public static class ReaderCodes
     public const string Duplicate = "PX0150";
     public const string LinkSkipped = "PX0151";
     public const string EmptyDirectory = "PX0152";
+    public const string DocumentationSkipped = "PX0153";
 
     /// <summary>A reader bug: an unexpected exception caught at the single catch site and recorded for that input.</summary>
     public const string Internal = "PX0199";

@@ -171,6 +171,11 @@ public sealed class SourceReader : ISourceReader, IDisposable
                     {
                         pending.Push(path);
                     }
+                    else if (IsFolderDocumentation(entry.Name))
+                    {
+                        // A folder's own README/LICENSE or a dotfile is not an article; a file named explicitly is always read.
+                        result.Add(Diagnostic.Info(ReaderCodes.DocumentationSkipped, "documentation or hidden file in a folder, not read as an article", path));
+                    }
                     else
                     {
                         files.Add(path);
@@ -196,6 +201,19 @@ public sealed class SourceReader : ISourceReader, IDisposable
         }
 
         return result.Build();
+    }
+
+    /// <summary>Dotfiles and a folder's README, LICENSE, FORMAT or CHANGELOG files (any extension).</summary>
+    internal static bool IsFolderDocumentation(string name)
+    {
+        if (name.StartsWith('.'))
+        {
+            return true;
+        }
+
+        var stem = Path.GetFileNameWithoutExtension(name);
+        return stem.Equals("README", StringComparison.OrdinalIgnoreCase) || stem.Equals("LICENSE", StringComparison.OrdinalIgnoreCase)
+            || stem.Equals("FORMAT", StringComparison.OrdinalIgnoreCase) || stem.Equals("CHANGELOG", StringComparison.OrdinalIgnoreCase);
     }
 
     private ReadResult ReadFile(string path, ReadContext context, bool allowOpml)
