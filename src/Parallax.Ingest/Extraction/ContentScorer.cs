@@ -8,6 +8,9 @@ namespace Parallax.Ingest.Extraction;
 /// <param name="PageGoodChars">Characters of paragraph-like text on the whole page (a yardstick for sanity checks).</param>
 internal sealed record ScoredContent(List<Block> Blocks, Block? Headline, int PageGoodChars, string Container = "")
 {
+    /// <summary>True when the kept text reads like a listing: most of its paragraphs follow a linked headline (teasers).</summary>
+    public bool LooksLikeListing { get; init; }
+
     public int KeptChars => Blocks.Sum(b => b.Length);
 }
 
@@ -112,8 +115,13 @@ internal static class ContentScorer
             }
         }
 
+        kept = kept.DistinctBy(b => b.Index).ToList();
+        var listing = DropTeasers(seg, kept);
         TrimEdges(seg, kept);
-        return new ScoredContent(kept, headline, pageGood, Describe(top) + (chosen.Count > 1 ? $" +{chosen.Count - 1} siblings" : ""));
+        return new ScoredContent(kept, headline, pageGood, Describe(top) + (chosen.Count > 1 ? $" +{chosen.Count - 1} parts" : ""))
+        {
+            LooksLikeListing = listing,
+        };
     }
 
     /// <summary>A CSS-like name of an element for diagnostics: <c>div#id.class</c>.</summary>
@@ -348,6 +356,58 @@ internal static class ContentScorer
         }
 
         return !BoilerplateRules.IsBoilerplateLine(text) && !BoilerplateRules.IsBylineOrDate(text);
+    }
+
+    /// <summary>
+    /// Teasers: a paragraph right after a fully linked line of three or more words (a linked headline). When at least
+    /// two paragraphs and half of them are teasers, the teasers and their headlines are dropped; returns true when
+    /// that happened and less than an article's worth of text is left (the page is a listing).
+    /// </summary>
+    private static bool DropTeasers(Segmentation seg, List<Block> kept)
+    {
+        int paragraphs = 0;
+        var teasers = new HashSet<int>();
+        foreach (var block in kept)
+        {
+            if (block.Length < 60)
+            {
+                continue;
+            }
+
+            paragraphs++;
+            if (block.Index > 0)
+            {
+                var previous = seg.Blocks[block.Index - 1];
+                if (previous.Length >= 15 && previous.LinkDensity >= 0.8 && seg.TextOf(previous).Count(c => c == ' ') >= 2 && InSmallCard(seg, previous, block))
+                {
+                    teasers.Add(block.Index);
+                    teasers.Add(previous.Index);
+                }
+            }
+        }
+
+        var teaserParagraphs = teasers.Count / 2;
+        if (teaserParagraphs < 2 || teaserParagraphs < 0.5 * paragraphs)
+        {
+            return false;
+        }
+
+        kept.RemoveAll(b => teasers.Contains(b.Index));
+        return kept.Sum(b => b.Length) < HtmlExtractor.MinArticleChars;
+    }
+
+    /// <summary>True when the lowest element holding both blocks holds at most four blocks (a teaser card).</summary>
+    private static bool InSmallCard(Segmentation seg, Block headline, Block paragraph)
+    {
+        for (var e = paragraph.Owner; e is not null; e = e.ParentElement)
+        {
+            if (seg.Ranges.TryGetValue(e, out var range) && range.First <= headline.Index && headline.Index < range.Last)
+            {
+                return range.Last - range.First <= 4;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Drops short non-sentence blocks at the start and the end (kickers, bylines, tag lists, sign-offs).</summary>
