@@ -140,7 +140,14 @@ internal sealed class PageSegmenter
 
                     if (_raw is not null && element.SourceReference is { } source)
                     {
-                        _cursor = Math.Max(_cursor, source.Position.Position);
+                        // AngleSharp's position may point one past the '<' of the start tag.
+                        var at = source.Position.Position;
+                        if (at > 0 && at <= _raw.Length && (at == _raw.Length || _raw[at] != '<') && _raw[at - 1] == '<')
+                        {
+                            at--;
+                        }
+
+                        _cursor = Math.Max(_cursor, Math.Min(at, _raw.Length));
                     }
 
                     var tag = element.LocalName;
@@ -387,7 +394,7 @@ internal sealed class PageSegmenter
         while (trimmedStart + probeLength < data.Length && probeLength < 24)
         {
             var ch = data[trimmedStart + probeLength];
-            if (ch is '&' or '<' or '>' or '"' or '\'' || ch > '\u007e' || char.IsWhiteSpace(ch))
+            if (ch is '&' or '<' or '>' or '"' or '\'' || ch > '\u007e' || (char.IsWhiteSpace(ch) && ch != ' '))
             {
                 break;
             }
