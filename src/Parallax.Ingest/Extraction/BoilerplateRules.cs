@@ -48,6 +48,13 @@ internal static partial class BoilerplateRules
         "extras", "disclosure", "endnote", "video",
     ]);
 
+    /// <summary>Class/id word endings that mark boilerplate (<c>rightRail</c>, <c>topNav</c>, <c>articleComments</c>).</summary>
+    private static readonly string[] _strongSuffixes =
+    [
+        "rail", "sidebar", "widget", "widgets", "nav", "navigation", "menu", "footer", "comments", "share", "sharing", "social",
+        "related", "promo", "newsletter", "breadcrumbs", "breadcrumb", "toolbar",
+    ];
+
     /// <summary>Words that a weak negative cannot override (an element both "post" and "meta" is kept).</summary>
     private static readonly FrozenSet<string> _positiveWords = FrozenSet.ToFrozenSet(
     [
@@ -194,6 +201,15 @@ internal static partial class BoilerplateRules
                     break;
                 }
             }
+
+            foreach (var suffix in _strongSuffixes)
+            {
+                if (w.Length > suffix.Length + 2 && w.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    strong = true;
+                    break;
+                }
+            }
         }
     }
 
@@ -233,7 +249,7 @@ internal static partial class BoilerplateRules
     [GeneratedRegex(@"(?i)(comment(?!ar)|disqus|respond|replies)")]
     private static partial Regex CommentHintRegex();
 
-    [GeneratedRegex(@"\b(we use cookies|use of cookies|cookie policy|cookies policy|accept cookies|by choosing i accept|subscribe to [\w’'. ]{0,40}newsletters?|sign up for [\w’'. ]{0,40}newsletters?|follow (him|her|them|us|me) on (twitter|facebook|instagram)|may be reached at|can be reached at|have a (news )?tip\?|consent to (our|the) use|privacy policy and terms|javascript (is )?(disabled|required)|enable javascript|your browser (does not|doesn't) support)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(we use cookies|use of cookies|cookie policy|cookies policy|accept cookies|by choosing i accept|best viewed (in|with)|up-to-date (web )?browser|style sheets \(css\)|upgrade your browser|subscribe to [\w’'. ]{0,40}newsletters?|sign up for [\w’'. ]{0,40}newsletters?|follow (him|her|them|us|me) on (twitter|facebook|instagram)|may be reached at|can be reached at|have a (news )?tip\?|consent to (our|the) use|privacy policy and terms|javascript (is )?(disabled|required)|enable javascript|your browser (does not|doesn't) support)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NoticeRegex();
 
     /// <summary>True for cookie, consent and browser notices (any length up to 600 characters).</summary>

@@ -8,6 +8,9 @@ namespace Parallax.Ingest.Extraction;
 /// <param name="PageGoodChars">Characters of paragraph-like text on the whole page (a yardstick for sanity checks).</param>
 internal sealed record ScoredContent(List<Block> Blocks, Block? Headline, int PageGoodChars, string Container = "")
 {
+    /// <summary>True when the kept text reads like a listing: most of its paragraphs follow a linked headline (teasers).</summary>
+    public bool LooksLikeListing { get; init; }
+
     public int KeptChars => Blocks.Sum(b => b.Length);
 }
 
@@ -112,8 +115,13 @@ internal static class ContentScorer
             }
         }
 
+        kept = kept.DistinctBy(b => b.Index).ToList();
+        var listing = DropTeasers(seg, kept);
         TrimEdges(seg, kept);
-        return new ScoredContent(kept, headline, pageGood, Describe(top) + (chosen.Count > 1 ? $" +{chosen.Count - 1} siblings" : ""));
+        return new ScoredContent(kept, headline, pageGood, Describe(top) + (chosen.Count > 1 ? $" +{chosen.Count - 1} parts" : ""))
+        {
+            LooksLikeListing = listing,
+        };
     }
 
     /// <summary>A CSS-like name of an element for diagnostics: <c>div#id.class</c>.</summary>
@@ -126,7 +134,7 @@ internal static class ContentScorer
     }
 
     /// <summary>A paragraph-like block: long enough, few links.</summary>
-    private static bool IsGood(Block block) =>
+    internal static bool IsGood(Block block) =>
         block.Length >= 80 && block.LinkDensity < 0.3 && block.Kind is not (BlockKind.Heading or BlockKind.Headline or BlockKind.Caption);
 
     private static void AddScore(Dictionary<IElement, double> scores, IElement element, double score)
@@ -151,69 +159,23 @@ internal static class ContentScorer
 
     private static double LinkDensity(Segmentation seg, (int First, int Last) range)
     {
-        long chars = 0, links = 0;
-        for (var i = range.First; i < range.Last; i++)
-        {
-            chars += seg.Blocks[i].Length;
-            links += seg.Blocks[i].LinkChars;
-        }
-
+        var sums = seg.Sums;
+        long chars = sums.Chars[range.Last] - sums.Chars[range.First];
+        long links = sums.Links[range.Last] - sums.Links[range.First];
         return chars == 0 ? 0 : (double)links / chars;
     }
 
     private static (int Good, int Bad) GoodAndBad(Segmentation seg, (int First, int Last) range)
     {
-        int good = 0, bad = 0;
-        for (var i = range.First; i < range.Last; i++)
-        {
-            var b = seg.Blocks[i];
-            if (IsGood(b))
-            {
-                good += b.Length;
-            }
-            else if (b.LinkDensity >= 0.5 || b.Length < 40)
-            {
-                bad += b.Length;
-            }
-        }
-
-        return (good, bad);
+        var sums = seg.Sums;
+        return ((int)(sums.Good[range.Last] - sums.Good[range.First]), (int)(sums.Bad[range.Last] - sums.Bad[range.First]));
     }
 
-    /// <summary>Moves up to a parent while the parent adds a fair amount of good paragraphs and more good than link-heavy text.</summary>
-    private static IElement Widen(Segmentation seg, IElement top)
-    {
-        var current = top;
-        var (good, bad) = GoodAndBad(seg, seg.Ranges[current]);
-        for (var parent = current.ParentElement; parent is not null && parent.LocalName is not "html"; parent = parent.ParentElement)
-        {
-            if (!seg.Ranges.TryGetValue(parent, out var range))
-            {
-                break;
-            }
+    private static int TotalChars(Segmentation seg, (int First, int Last) range) =>
+        (int)(seg.Sums.Chars[range.Last] - seg.Sums.Chars[range.First]);
 
-            var (pGood, pBad) = GoodAndBad(seg, range);
-            var gain = pGood - good;
-            var extraBad = pBad - bad;
-            if (gain == 0 && extraBad == 0)
-            {
-                current = parent;
-                continue;
-            }
-
-            if (gain >= 0.2 * good && gain > 2 * extraBad)
-            {
-                current = parent;
-                good = pGood;
-                bad = pBad;
-                continue;
-            }
-
-            break;
-        }
-
-        return current;
-    }
+    /// <summary>Good: paragraph-like (see <see cref="IsGood"/>); bad: link-heavy or very short.</summary>
+    internal static bool IsBad(Block b) => !IsGood(b) && (b.LinkDensity >= 0.5 || b.Length < 40);
 
     /// <summary>
     /// Split bodies: walks up to three levels above the chosen container and adds each sibling subtree that reads like
@@ -239,11 +201,7 @@ internal static class ContentScorer
                 }
 
                 var (good, bad) = GoodAndBad(seg, range);
-                var total = 0;
-                for (var i = range.First; i < range.Last; i++)
-                {
-                    total += seg.Blocks[i].Length;
-                }
+                var total = TotalChars(seg, range);
 
                 if (good >= 150 && good >= 0.6 * total && bad * 4 < good && LinkDensity(seg, range) < 0.15)
                 {
@@ -348,6 +306,58 @@ internal static class ContentScorer
         }
 
         return !BoilerplateRules.IsBoilerplateLine(text) && !BoilerplateRules.IsBylineOrDate(text);
+    }
+
+    /// <summary>
+    /// Teasers: a paragraph right after a fully linked line of three or more words (a linked headline). When at least
+    /// two paragraphs and half of them are teasers, the teasers and their headlines are dropped; returns true when
+    /// that happened and less than an article's worth of text is left (the page is a listing).
+    /// </summary>
+    private static bool DropTeasers(Segmentation seg, List<Block> kept)
+    {
+        int paragraphs = 0;
+        var teasers = new HashSet<int>();
+        foreach (var block in kept)
+        {
+            if (block.Length < 60)
+            {
+                continue;
+            }
+
+            paragraphs++;
+            if (block.Index > 0)
+            {
+                var previous = seg.Blocks[block.Index - 1];
+                if (previous.Length >= 15 && previous.LinkDensity >= 0.8 && seg.TextOf(previous).Count(c => c == ' ') >= 2 && InSmallCard(seg, previous, block))
+                {
+                    teasers.Add(block.Index);
+                    teasers.Add(previous.Index);
+                }
+            }
+        }
+
+        var teaserParagraphs = teasers.Count / 2;
+        if (teaserParagraphs < 2 || teaserParagraphs < 0.5 * paragraphs)
+        {
+            return false;
+        }
+
+        kept.RemoveAll(b => teasers.Contains(b.Index));
+        return kept.Sum(b => b.Length) < HtmlExtractor.MinArticleChars;
+    }
+
+    /// <summary>True when the lowest element holding both blocks holds at most four blocks (a teaser card).</summary>
+    private static bool InSmallCard(Segmentation seg, Block headline, Block paragraph)
+    {
+        for (var e = paragraph.Owner; e is not null; e = e.ParentElement)
+        {
+            if (seg.Ranges.TryGetValue(e, out var range) && range.First <= headline.Index && headline.Index < range.Last)
+            {
+                return range.Last - range.First <= 4;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Drops short non-sentence blocks at the start and the end (kickers, bylines, tag lists, sign-offs).</summary>

@@ -124,6 +124,11 @@ public sealed class HtmlExtractor : IHtmlExtractor
             }
         }
 
+        if (method != "smartreader" && best.Content.LooksLikeListing)
+        {
+            return Reject(ExtractionCodes.NotAnArticle, "page is a listing of teasers (most paragraphs follow a linked headline)", url);
+        }
+
         if (BodyLength(text, headlineText) < MinArticleChars)
         {
             return Reject(BodyLength(text, headlineText) == 0 && best.Content.PageGoodChars == 0 ? ExtractionCodes.Empty : ExtractionCodes.NotAnArticle,

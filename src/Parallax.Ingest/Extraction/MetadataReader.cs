@@ -276,6 +276,11 @@ public static partial class MetadataReader
             return new PublicationDate { Date = date, Time = time, Offset = offset, Source = source };
         }
 
+        if (text.Length < 40 && text.Contains(':', StringComparison.Ordinal) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out var stamp) && stamp.Year is >= 1990 and <= 2100)
+        {
+            return new PublicationDate { Date = DateOnly.FromDateTime(stamp.DateTime), Time = TimeOnly.FromDateTime(stamp.DateTime), Offset = stamp.Offset, Source = source };
+        }
+
         var written = WrittenDateRegex().Match(text);
         if (written.Success)
         {
@@ -405,8 +410,9 @@ public static partial class MetadataReader
                 using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
                 Visit(doc.RootElement, info, 0);
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (ex is JsonException or ArgumentException)
             {
+                // ArgumentException: the block holds unpaired surrogates, which cannot be read as JSON text.
                 diagnostics.Add(Diagnostic.Warning(ExtractionCodes.MetadataUnreadable, $"JSON-LD block is not valid JSON: {ex.Message}"));
             }
         }

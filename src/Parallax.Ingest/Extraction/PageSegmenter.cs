@@ -44,6 +44,36 @@ internal sealed class Segmentation
     public required Dictionary<IElement, (int First, int Last)> Ranges { get; init; }
 
     public string TextOf(Block block) => Text.ToString(block.Start, block.Length);
+
+    private PrefixSums? _sums;
+
+    /// <summary>Prefix sums over blocks (index i = sum of blocks [0, i)), for O(1) range figures.</summary>
+    public PrefixSums Sums => _sums ??= new PrefixSums(Blocks);
+}
+
+/// <summary>Cumulative characters, link characters, good and bad characters over a block list.</summary>
+internal sealed class PrefixSums
+{
+    public PrefixSums(List<Block> blocks)
+    {
+        Chars = new long[blocks.Count + 1];
+        Links = new long[blocks.Count + 1];
+        Good = new long[blocks.Count + 1];
+        Bad = new long[blocks.Count + 1];
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            Chars[i + 1] = Chars[i] + b.Length;
+            Links[i + 1] = Links[i] + b.LinkChars;
+            Good[i + 1] = Good[i] + (ContentScorer.IsGood(b) ? b.Length : 0);
+            Bad[i + 1] = Bad[i] + (ContentScorer.IsBad(b) ? b.Length : 0);
+        }
+    }
+
+    public long[] Chars { get; }
+    public long[] Links { get; }
+    public long[] Good { get; }
+    public long[] Bad { get; }
 }
 
 /// <summary>
@@ -110,7 +140,14 @@ internal sealed class PageSegmenter
 
                     if (_raw is not null && element.SourceReference is { } source)
                     {
-                        _cursor = Math.Max(_cursor, source.Position.Position);
+                        // AngleSharp's position may point one past the '<' of the start tag.
+                        var at = source.Position.Position;
+                        if (at > 0 && at <= _raw.Length && (at == _raw.Length || _raw[at] != '<') && _raw[at - 1] == '<')
+                        {
+                            at--;
+                        }
+
+                        _cursor = Math.Max(_cursor, Math.Min(at, _raw.Length));
                     }
 
                     var tag = element.LocalName;
@@ -357,7 +394,7 @@ internal sealed class PageSegmenter
         while (trimmedStart + probeLength < data.Length && probeLength < 24)
         {
             var ch = data[trimmedStart + probeLength];
-            if (ch is '&' or '<' or '>' or '"' or '\'' || ch > '\u007e' || char.IsWhiteSpace(ch))
+            if (ch is '&' or '<' or '>' or '"' or '\'' || ch > '\u007e' || (char.IsWhiteSpace(ch) && ch != ' '))
             {
                 break;
             }
@@ -375,7 +412,7 @@ internal sealed class PageSegmenter
             return -1;
         }
 
-        var limit = Math.Min(raw.Length - k, 400_000);
+        var limit = Math.Min(raw.Length - k, 30_000);
         var found = raw.AsSpan(k, limit).IndexOf(data.AsSpan(trimmedStart, probeLength), StringComparison.Ordinal);
         if (found < 0)
         {
