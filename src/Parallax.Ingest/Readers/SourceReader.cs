@@ -59,6 +59,11 @@ public sealed class SourceReader : ISourceReader, IDisposable
     public IEnumerable<ReadResult> Read(IEnumerable<string> inputs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        return ReadAll(inputs, cancellationToken);
+    }
+
+    private IEnumerable<ReadResult> ReadAll(IEnumerable<string> inputs, CancellationToken cancellationToken)
+    {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var input in inputs)
         {
@@ -344,6 +349,10 @@ public sealed class SourceReader : ISourceReader, IDisposable
                 var decoded = transportCharset is not null && Charsets.TryResolve(transportCharset, out _, out var declared) && TextDecoder.DetectBom(bytes.Span) is null
                     ? TextDecoder.DecodeAs(bytes.Span, declared, "content-type", origin)
                     : TextDecoder.DecodeText(bytes.Span, origin);
+                if (transportCharset is not null && !Charsets.TryResolve(transportCharset, out _, out _))
+                {
+                    decoded = decoded with { Diagnostics = decoded.Diagnostics.Insert(0, Diagnostic.Warning(ReaderCodes.UnknownCharset, $"unknown charset '{TextDecoder.Clip(transportCharset)}' in Content-Type; guessing", origin)) };
+                }
                 if (string.IsNullOrWhiteSpace(decoded.Text))
                 {
                     return ReadResult.Failed(Diagnostic.Error(ReaderCodes.Empty, "blank text", origin));
