@@ -254,4 +254,12 @@ public sealed class FileReaderTests
         Assert.Equal(SourceKind.Html, source.Kind);
         Assert.Equal("utf-16le (bom)", source.Encoding);
     }
+
+    [Fact]
+    public void SourceReader_NonPositiveCaps_AreCallerBugs()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SourceReader(ReaderOptions.Default with { MaxFileBytes = 0 }, new FixedTime()));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SourceReader(ReaderOptions.Default with { HttpTimeout = TimeSpan.Zero }, new FixedTime()));
+        Assert.Throws<ArgumentNullException>(() => Reader().Read(null!, TestContext.Current.CancellationToken));
+    }
 }
