@@ -221,6 +221,13 @@ internal static class FeedParser
         {
             bytes = bytes[3..];
         }
+        else if (TextDecoder.DetectBom(span) is not null || !System.Text.Unicode.Utf8.IsValid(span))
+        {
+            // JSON is UTF-8 by definition; anything else is decoded by the text rules and re-encoded, with a note.
+            var decoded = TextDecoder.DecodeText(span, feedName);
+            diagnostics.Add(Diagnostic.Warning(ReaderCodes.MalformedJsonFeed, $"JSON Feed is not UTF-8; decoded as {decoded.Label}", feedName));
+            bytes = System.Text.Encoding.UTF8.GetBytes(decoded.Text);
+        }
 
         try
         {

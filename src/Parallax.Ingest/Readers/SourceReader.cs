@@ -21,7 +21,8 @@ public sealed class SourceReader : ISourceReader, IDisposable
     private readonly Lazy<UrlFetcher>? _fetcher;
     private readonly HttpClient? _ownedClient;
 
-    /// <param name="options">Limits and switches; <see cref="ReaderOptions.AllowNetwork"/> decides whether URLs are fetched.</param>
+    /// <param name="options">Limits and switches; <see cref="ReaderOptions.AllowNetwork"/> decides whether URLs are
+    /// fetched. Caps and the timeout must be positive (<see cref="ArgumentOutOfRangeException"/> otherwise).</param>
     /// <param name="timeProvider">The clock for <see cref="SourceDocument.FetchedAt"/>.</param>
     /// <param name="httpClient">The client for URLs. When null and the network is allowed, the reader creates one with
     /// <see cref="CreateHttpClient"/> and disposes it. A client passed in must not follow redirects itself
@@ -30,6 +31,15 @@ public sealed class SourceReader : ISourceReader, IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxFileBytes, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxDecompressedBytes, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxResponseBytes, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxRecordBytes, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxRecordBytes, (long)Array.MaxLength, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRedirects, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxFeedItems, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.HttpTimeout, TimeSpan.Zero, nameof(options));
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.UserAgent, nameof(options));
         _options = options;
         _time = timeProvider;
         if (options.AllowNetwork)
@@ -59,6 +69,11 @@ public sealed class SourceReader : ISourceReader, IDisposable
     public IEnumerable<ReadResult> Read(IEnumerable<string> inputs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        return ReadAll(inputs, cancellationToken);
+    }
+
+    private IEnumerable<ReadResult> ReadAll(IEnumerable<string> inputs, CancellationToken cancellationToken)
+    {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var input in inputs)
         {
@@ -362,6 +377,10 @@ public sealed class SourceReader : ISourceReader, IDisposable
                 var decoded = transportCharset is not null && Charsets.TryResolve(transportCharset, out _, out var declared) && TextDecoder.DetectBom(bytes.Span) is null
                     ? TextDecoder.DecodeAs(bytes.Span, declared, "content-type", origin)
                     : TextDecoder.DecodeText(bytes.Span, origin);
+                if (transportCharset is not null && !Charsets.TryResolve(transportCharset, out _, out _))
+                {
+                    decoded = decoded with { Diagnostics = decoded.Diagnostics.Insert(0, Diagnostic.Warning(ReaderCodes.UnknownCharset, $"unknown charset '{TextDecoder.Clip(transportCharset)}' in Content-Type; guessing", origin)) };
+                }
                 if (string.IsNullOrWhiteSpace(decoded.Text))
                 {
                     return ReadResult.Failed(Diagnostic.Error(ReaderCodes.Empty, "blank text", origin));

@@ -208,4 +208,14 @@ public sealed class FeedReaderTests
         Assert.Equal("“Smart” café", source.RawText);
         Assert.Equal("Café", source.Hints.Title);
     }
+
+    [Fact]
+    public void JsonFeed_NotUtf8_IsDecodedWithAWarning()
+    {
+        var json = "{\"version\":\"https://jsonfeed.org/version/1\",\"items\":[{\"id\":\"1\",\"content_text\":\"Le café “Vellmark”\"}]}";
+        var result = ReadContent("w.json", Windows1252(json));
+        AssertWellFormed(result);
+        Assert.Equal("Le café “Vellmark”", Assert.Single(result.Sources).RawText);
+        Assert.Contains(result.Diagnostics, d => d.Code == ReaderCodes.MalformedJsonFeed && d.Message.Contains("windows-1252"));
+    }
 }

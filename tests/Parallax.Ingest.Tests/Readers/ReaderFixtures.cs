@@ -111,6 +111,7 @@ internal static class ReaderFixtures
         foreach (var diagnostic in result.Diagnostics.Concat(result.Sources.SelectMany(s => s.Diagnostics)))
         {
             Assert.Matches(@"^PX01\d\d$", diagnostic.Code);
+            Assert.True(diagnostic.Code != ReaderCodes.Internal, "reader bug: " + diagnostic);
             Assert.False(string.IsNullOrWhiteSpace(diagnostic.Message));
         }
 

@@ -173,3 +173,40 @@ public sealed class ReaderPropertyTests
         return [.. bytes];
     }
 }
+
+/// <summary>Whole directories of random and mutated files: every file is accounted for, in ordinal order.</summary>
+public sealed class DirectoryPropertyTests
+{
+    [Property(MaxTest = 25)]
+    public void RandomDirectory_EveryFileGivesASourceOrADiagnostic(int seed)
+    {
+        var random = new Random(seed);
+        using var dir = new TempDir();
+        string[] extensions = [".txt", ".html", ".rss", ".jsonl", ".warc", ".gz", ".json", ".bin", ""];
+        var count = random.Next(1, 8);
+        for (var i = 0; i < count; i++)
+        {
+            var bytes = new byte[random.Next(0, 600)];
+            random.NextBytes(bytes);
+            if (random.Next(2) == 0)
+            {
+                bytes = ReaderPropertyTests.Mutate(System.Text.Encoding.UTF8.GetBytes(Html(PierStory + i)), random);
+            }
+
+            dir.Write($"d{random.Next(3)}/f{i}{extensions[random.Next(extensions.Length)]}", bytes);
+        }
+
+        var result = ReadPath(dir.Path);
+        AssertWellFormed(result);
+        var subjects = result.Sources.Select(s => s.Origin.Split('#')[0])
+            .Concat(result.Diagnostics.Select(d => d.Subject?.Split('#')[0]))
+            .OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var file in Directory.GetFiles(dir.Path, "*", SearchOption.AllDirectories))
+        {
+            Assert.Contains(file, subjects);
+        }
+
+        var origins = result.Sources.Select(s => s.Origin.Split('#')[0]).ToList();
+        Assert.Equal(origins.Order(StringComparer.Ordinal), origins);
+    }
+}
