@@ -14,7 +14,7 @@ public sealed record EmbedHit(ImmutableArray<(int Line, string Rule)> Lines, Emb
 /// </summary>
 public static class EmbedDetector
 {
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.ExplicitCapture;
 
     /// <summary>Post lines longer than this (without a post link) are treated as story text, not as the post.</summary>
     public const int MaxPostLength = 400;

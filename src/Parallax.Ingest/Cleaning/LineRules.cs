@@ -16,7 +16,7 @@ public sealed record LineRule(string Name, RemovalKind Kind, Func<string, bool> 
 /// </summary>
 public static class LineRules
 {
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.ExplicitCapture;
     private const RegexOptions IgnoreCase = Options | RegexOptions.IgnoreCase;
 
     private static readonly FrozenSet<string> _adMarkers = new[]

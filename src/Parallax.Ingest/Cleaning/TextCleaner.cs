@@ -19,12 +19,12 @@ public sealed class TextCleaner : ITextCleaner
     public const string Name = "TextCleaner";
     public const string Version = "1";
 
-    private static readonly Regex _bulletItem = new(@"^([-*•·▪–]|\d{1,2}[.)])\s+\S", RegexOptions.CultureInvariant);
+    private static readonly Regex _bulletItem = new(@"^([-*•·▪–]|\d{1,2}[.)])\s+\S", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     // "MINSK, Dec 11 (Reuters) -", "WASHINGTON (AP) —", "KYIV, Ukraine —".
     private static readonly Regex _dateline = new(
         @"^(?<place>\p{Lu}[\p{Lu}.'’ -]{1,40}?)(,\s*(?<region>\p{Lu}[\p{L}.]+(\s\p{Lu}[\p{L}.]+)?))?(,?\s*(?<date>(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?\s*(\((?<agency>[\p{L}][\p{L} .&-]{0,30})\))?\s*[-–—]{1,2}\s",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+        RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.ExplicitCapture);
 
     /// <summary>Name and version of this cleaner, e.g. for <see cref="Article.Provenance"/>.</summary>
     public static string Provenance => $"{Name}@{Version}";

@@ -30,15 +30,15 @@ public static class TextHeaderParser
 {
     private static readonly Regex _key = new(
         @"\G(?<key>date|published|title|url|outlet|source|author|byline|language)(?:[ \t]*:[ \t]*|[ \t]+)",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture);
+        RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture);
 
     private static readonly Regex _isoDate = new(
         @"\G\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?=\s|$)",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+        RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.ExplicitCapture);
 
-    private static readonly Regex _url = new(@"^(?:https?://|www\.)\S+$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    private static readonly Regex _url = new(@"^(?:https?://|www\.)\S+$", RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
-    private static readonly Regex _language = new(@"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$|^[A-Z][a-z]{3,15}$", RegexOptions.CultureInvariant);
+    private static readonly Regex _language = new(@"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$|^[A-Z][a-z]{3,15}$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     /// <summary>Parses the header block of <paramref name="raw"/>; an empty header (BodyStart 0) when there is none.</summary>
     public static TextHeader Parse(string raw)

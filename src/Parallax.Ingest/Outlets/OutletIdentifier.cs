@@ -21,7 +21,7 @@ public sealed record OutletIdentification(string Outlet, string Source, string E
 /// </summary>
 public sealed class OutletIdentifier : IOutletIdentifier
 {
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.ExplicitCapture;
 
     /// <summary>Lines searched at the top (mastheads, dateline credits) and at the bottom (closing credits).</summary>
     public const int LinesSearched = 6;
