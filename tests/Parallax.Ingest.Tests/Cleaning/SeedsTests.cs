@@ -123,6 +123,9 @@ public class SeedsTests
         Assert.Contains("pic.twitter.com", embed.Text, StringComparison.Ordinal);
         Assert.Contains("pic.twitter.com", embed.Url, StringComparison.Ordinal);
         Assert.Equal(embed.Text, raw.Split('\n').Single(l => l.Contains("pic.twitter.com", StringComparison.Ordinal)).Trim());
+        var attribution = raw.Split('\n').Single(l => l.TrimStart().StartsWith('—') && l.Contains("(@", StringComparison.Ordinal)).Trim();
+        Assert.Contains($"({embed.Handle})", attribution, StringComparison.Ordinal);
+        Assert.StartsWith($"— {embed.Author} (", attribution, StringComparison.Ordinal);
         Assert.DoesNotContain(embed.Text, result.Text, StringComparison.Ordinal);
         Assert.Equal(2, result.Removals.Count(r => r.Kind == RemovalKind.Embed));
     }
@@ -151,7 +154,7 @@ public class SeedsTests
     }
 
     [Fact]
-    public void Seed_AllFive_PrintSummary()
+    public void Seed_AllFive_CleanWithoutWarnings()
     {
         var lines = new List<string>();
         foreach (var file in SeedFiles().Select(d => (string)d.Data))
@@ -160,7 +163,8 @@ public class SeedsTests
             lines.Add($"{file}: raw {raw.Length} chars, clean {result.Text.Length} chars, {result.Removals.Length} removals " +
                 $"[{string.Join(", ", result.Removals.GroupBy(r => r.Rule).Select(g => $"{g.Key}×{g.Count()}"))}], {result.Embeds.Length} embeds, " +
                 $"diagnostics [{string.Join("; ", result.Diagnostics.Select(d => d.Code))}]");
-            Assert.NotEmpty(result.Text);
+            Assert.DoesNotContain(result.Diagnostics, d => d.Severity != Severity.Info);
+            Assert.True(result.Text.Length > raw.Length / 2, $"{file}: more than half removed");
         }
 
         TestContext.Current.SendDiagnosticMessage(string.Join("\n", lines));
