@@ -18,7 +18,7 @@ public static class CleaningCodes
     /// <summary>A dateline prefix (<c>MINSK, Dec 11 (Reuters) -</c>) was recognised; it stays in the text.</summary>
     public const string DatelineRecognised = "PX0305";
 
-    /// <summary>A doubtful line was kept rather than risk deleting story text.</summary>
+    /// <summary>A line that a rule almost removed (caption-like, quoted disclaimer phrase) was kept rather than risk deleting story text.</summary>
     public const string DoubtfulKept = "PX0306";
 
     /// <summary>A trailing run of title-case lines shares words with the story, so it was kept.</summary>

@@ -172,6 +172,36 @@ public static class LineRules
         return null;
     }
 
+    /// <summary>
+    /// Why a line that a rule almost removed was kept (a caption-like line with 2+ sentences, a disclaimer phrase
+    /// inside a quotation), or null. Used for PX0306 diagnostics on kept lines.
+    /// </summary>
+    public static string? DoubtReason(string trimmedLine)
+    {
+        ArgumentNullException.ThrowIfNull(trimmedLine);
+        if (trimmedLine.Length == 0 || trimmedLine.Length > 2000)
+        {
+            return null;
+        }
+
+        if (_photoCreditTail.Match(trimmedLine) is { Success: true } credit)
+        {
+            return $"ends with a photo credit '{credit.Value.Trim()}' but reads as story text (2+ sentences)";
+        }
+
+        if (_mediaCredit.IsMatch(trimmedLine))
+        {
+            return "starts like a media caption but reads as story text (2+ sentences)";
+        }
+
+        if (_disclaimer.Match(trimmedLine) is { Success: true } d)
+        {
+            return $"contains the disclaimer phrase '{d.Value}' inside a quotation";
+        }
+
+        return null;
+    }
+
     /// <summary>Authors named by a byline or wire-credit line (<c>By Jane Doe and John Roe</c>, <c>Reporting by Jane Doe; Editing by ...</c>).</summary>
     public static ImmutableArray<string> AuthorsOf(string rule, string line)
     {

@@ -97,7 +97,17 @@ public sealed class TextCleaner : ITextCleaner
             }
 
             var text = content[i].Of(raw);
-            if (LineRules.Match(text) is { } rule)
+            var rule = LineRules.Match(text);
+            if (rule is null)
+            {
+                if (LineRules.DoubtReason(text) is { } reason)
+                {
+                    diagnostics.Add(Diagnostic.Info(CleaningCodes.DoubtfulKept, $"{CleaningCodes.DoubtfulKept}: line {i + 1} {reason}; kept"));
+                }
+
+                continue;
+            }
+
             {
                 decisions[i] = new Decision(rule.Kind, rule.Name);
                 if (rule.Kind == RemovalKind.Byline)
@@ -331,7 +341,7 @@ public sealed class TextCleaner : ITextCleaner
         foreach (var i in kept.Take(3))
         {
             var m = _dateline.Match(content[i].Of(raw));
-            if (!m.Success || (!m.Groups["agency"].Success && !m.Groups["date"].Success && m.Groups["place"].Value.Trim().Length < 3))
+            if (!m.Success || (!m.Groups["agency"].Success && !m.Groups["date"].Success && !m.Groups["region"].Success))
             {
                 continue;
             }

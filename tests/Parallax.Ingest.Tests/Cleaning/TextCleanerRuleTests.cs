@@ -192,6 +192,19 @@ public class TextCleanerRuleTests
 
         Assert.Equal(raw, result.Text);
         Assert.Empty(result.Removals);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == CleaningCodes.DatelineRecognised);
+    }
+
+    [Fact]
+    public void TextCleaner_StoryParagraphEndingInPhotoCredit_IsKeptWithDiagnostic()
+    {
+        const string line = "Crews worked through the night. By dawn the last ferry was tied up. (Photo: Ana Lind/Harbor Ledger)";
+        var result = CleanAround(line, out _);
+
+        Assert.Empty(result.Removals);
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal(CleaningCodes.DoubtfulKept, d.Code);
+        Assert.Equal(Severity.Info, d.Severity);
     }
 
     [Fact]
