@@ -105,6 +105,9 @@ public static class LineRules
         @"^(By|BY|Written by|Reported by|Words by|Story by|Text by)\s+(?<names>\p{Lu}[\p{L}.'’-]*(\s+(\p{Lu}[\p{L}.'’-]*|de|da|van|von|der|al|bin|la|le)){0,4}(\s*(,|and|&)\s*\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,4})*)(\s*(,|\||-|–|—|\bfor\b|\bin\b)\s*(?<org>\p{Lu}[\p{L}\p{N} .&'’]{0,49}))?$",
         Options);
 
+    // "By The Numbers", "By This Measure" are sub-heads, not bylines.
+    private static readonly Regex _determiner = new(@"^(The|A|An|This|That|These|Those|Its|Our|Their)\b", Options);
+
     private static readonly Regex _nameOutlet = new(
         @"^(?<names>\p{Lu}[\p{L}.'’-]+(\s+\p{Lu}[\p{L}.'’-]+){1,3})\s*\|\s*(?<org>\p{Lu}[\p{L}\p{N}&.'’ ]{1,40})$", Options);
 
@@ -145,7 +148,7 @@ public static class LineRules
         new("disclaimer", RemovalKind.Disclaimer, l => WordCount(l) <= 150 && _disclaimer.Match(l) is { Success: true } m && !IsQuoted(l, m.Index)),
         new("boilerplate", RemovalKind.Boilerplate, l => WordCount(l) <= 80 && _boilerplate.IsMatch(l)),
         new("related-link", RemovalKind.RelatedLink, l => WordCount(l) <= 40 && (_relatedLink.IsMatch(l) || _relatedLinkCaps.IsMatch(l))),
-        new("byline", RemovalKind.Byline, l => WordCount(l) <= 16 && !EndsWithSentencePunctuation(l) && _byline.IsMatch(l)),
+        new("byline", RemovalKind.Byline, l => WordCount(l) <= 16 && !EndsWithSentencePunctuation(l) && _byline.Match(l) is { Success: true } m && !_determiner.IsMatch(m.Groups["names"].Value)),
         new("name-outlet-byline", RemovalKind.Byline, l => WordCount(l) <= 10 && _nameOutlet.IsMatch(l)),
         new("wire-credit", RemovalKind.Byline, IsWireCredit),
         new("timestamp-line", RemovalKind.Dateline, l => WordCount(l) <= 12 && _timestamp.IsMatch(l)),

@@ -93,6 +93,7 @@ public class TextCleanerRuleTests
     [InlineData("— and then, the mayor said, the city would have to choose.")]
     [InlineData("Photographers gathered at the terminal for the last crossing.")]
     [InlineData("Ferry Workers Union")]
+    [InlineData("By The Numbers")]
     [InlineData("Most residents back the closure, according to a Reuters/Ipsos poll.")]
     [InlineData("Crews worked through the night. By dawn the last ferry was tied up. (Photo: Ana Lind/Harbor Ledger)")]
     [InlineData("“We will act consistent with the views expressed by residents,” the mayor said on Tuesday.")]
