@@ -3,14 +3,14 @@ namespace Parallax.Ingest.Cleaning;
 /// <summary>Stable diagnostic codes of the cleaning stage (PX03xx), listed in docs/errors/cleaning.md.</summary>
 public static class CleaningCodes
 {
-    /// <summary>The input holds no text at all (empty or whitespace only).</summary>
-    public const string EmptyInput = "PX0301";
+    /// <summary>Nothing of the article is left: the input is empty or whitespace, or every line was residue.</summary>
+    public const string NothingLeft = "PX0301";
+
+    /// <summary>The article states no publication date (used when the article is built, not by the cleaner itself).</summary>
+    public const string NoPublicationDate = "PX0302";
 
     /// <summary>A <c>date:</c>/<c>published:</c> header value is not a date; the line is removed, no date recorded.</summary>
-    public const string HeaderDateUnparsable = "PX0302";
-
-    /// <summary>Cleaning removed every line: nothing of the story is left.</summary>
-    public const string NothingLeft = "PX0303";
+    public const string HeaderDateUnparsable = "PX0303";
 
     /// <summary>Cleaning removed more than half of the non-whitespace characters; worth a look.</summary>
     public const string LargeRemoval = "PX0304";

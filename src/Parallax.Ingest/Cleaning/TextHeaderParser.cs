@@ -14,7 +14,7 @@ public sealed record HeaderField(string Key, string Value, TextSpan Span, TextSp
 /// <summary>The header block at the very top of a text file and where the body begins.</summary>
 /// <param name="Fields">The fields in order of appearance.</param>
 /// <param name="BodyStart">Raw offset of the first body character (may be mid-line: <c>date 2025-12-11 Story begins…</c>).</param>
-/// <param name="Diagnostics">Header values that could not be parsed (PX0302).</param>
+/// <param name="Diagnostics">Header values that could not be parsed (PX0303).</param>
 public sealed record TextHeader(ImmutableArray<HeaderField> Fields, int BodyStart, ImmutableArray<Diagnostic> Diagnostics)
 {
     public string? Get(string key) => Fields.FirstOrDefault(f => f.Key == key)?.Value;

@@ -103,8 +103,13 @@ public sealed class OutletIdentifier : IOutletIdentifier
         return new OutletIdentification("unknown", "unknown", "");
     }
 
-    private OutletIdentification? FindMasthead(string text)
+    /// <summary>
+    /// The masthead step alone: a known outlet credited or named on the first or last lines of <paramref name="text"/>
+    /// (see the type's remarks); null when there is none.
+    /// </summary>
+    public OutletIdentification? FindMasthead(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         foreach (var line in lines.Take(LinesSearched))
         {

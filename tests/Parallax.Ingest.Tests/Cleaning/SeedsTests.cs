@@ -107,6 +107,18 @@ public class SeedsTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(SeedFiles))]
+    public void Seed_CleanerOutletAgreesWithIdentifierOnRawText(string file)
+    {
+        var (raw, result) = Clean(file);
+        var id = new Parallax.Ingest.Outlets.OutletIdentifier().Explain(ArticleMetadata.Empty, null, raw);
+
+        Assert.Equal((id.Outlet, id.Source), (result.Metadata.Outlet, result.Metadata.OutletSource));
+        // And the identifier, given the cleaner's metadata and the cleaned text (as ArticleFactory calls it), agrees too.
+        Assert.Equal((id.Outlet, id.Source), new Parallax.Ingest.Outlets.OutletIdentifier().Identify(result.Metadata, null, result.Text));
+    }
+
     [Fact]
     public void Seed_KeyPointsListIsKept()
     {

@@ -148,7 +148,7 @@ public class TextCleanerRuleTests
         var result = _cleaner.Clean("  \n\n ", ArticleMetadata.Empty);
 
         Assert.Equal("", result.Text);
-        Assert.Equal(CleaningCodes.EmptyInput, Assert.Single(result.Diagnostics).Code);
+        Assert.Equal(CleaningCodes.NothingLeft, Assert.Single(result.Diagnostics).Code);
     }
 
     [Fact]
@@ -228,6 +228,24 @@ public class TextCleanerRuleTests
 
         Assert.Empty(result.Removals);
         Assert.Equal(raw, result.Text);
+    }
+
+    [Fact]
+    public void TextCleaner_MastheadOnRemovedMenuLine_NamesOutlet()
+    {
+        var raw = "- Conservative Fix\n- Posts\n- Council Votes to Close Ferry Terminal\n" + Before + "\n" + After;
+        var result = _cleaner.Clean(raw, ArticleMetadata.Empty);
+
+        Assert.Equal(("The Conservative Fix", "masthead"), (result.Metadata.Outlet, result.Metadata.OutletSource));
+    }
+
+    [Fact]
+    public void TextCleaner_MastheadIsNotUsedWhenAUrlIsKnown()
+    {
+        var raw = "- Conservative Fix\n- Posts\n- Council Votes to Close Ferry Terminal\n" + Before + "\n" + After;
+        var result = _cleaner.Clean(raw, ArticleMetadata.Empty with { Url = "https://harborledger.example/ferry" });
+
+        Assert.Equal("unknown", result.Metadata.Outlet);
     }
 
     [Fact]
