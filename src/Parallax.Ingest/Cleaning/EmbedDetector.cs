@@ -14,7 +14,7 @@ public sealed record EmbedHit(ImmutableArray<(int Line, string Rule)> Lines, Emb
 /// </summary>
 public static class EmbedDetector
 {
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.ExplicitCapture;
 
     /// <summary>Post lines longer than this (without a post link) are treated as story text, not as the post.</summary>
     public const int MaxPostLength = 400;
@@ -241,7 +241,7 @@ public static class EmbedDetector
         var lines = ImmutableArray.CreateBuilder<(int, string)>();
         lines.Add((i, "instagram-residue"));
         var end = content[i].End;
-        var captionParts = new List<string>();
+        var captionParts = new List<TextSpan>();
         if (isView)
         {
             // "View this post on Instagram" [caption lines] "A post shared by Name (@handle)": take the block up to 4 lines on.
@@ -266,7 +266,7 @@ public static class EmbedDetector
                         if (!content[k].IsEmpty)
                         {
                             lines.Add((k, "embed-post"));
-                            captionParts.Add(content[k].Of(raw));
+                            captionParts.Add(content[k]);
                         }
                     }
 
@@ -294,7 +294,8 @@ public static class EmbedDetector
         {
             Kind = EmbedKind.SocialPost,
             RawSpan = new TextSpan(content[i].Start, end),
-            Text = string.Join("\n", captionParts),
+            // Verbatim: from the first caption line to the last, with the raw line breaks between them.
+            Text = captionParts.Count == 0 ? "" : raw[captionParts[0].Start..captionParts[^1].End],
             Author = shared.Success ? shared.Groups["name"].Value.Trim() : null,
             Handle = shared.Success && shared.Groups["handle"].Success ? shared.Groups["handle"].Value : null,
             DateText = hasDate ? rest : null,

@@ -18,11 +18,11 @@ public static class HeadlineRunDetector
     /// <summary>... and fewer than this fraction of its lines have half or more of their salient words in the story.</summary>
     public const double MaxRelatedLineFraction = 1.0 / 3;
 
-    private static readonly Regex _bullet = new(@"^\s*([-*•·▪–—]|\d{1,2}[.)])\s", RegexOptions.CultureInvariant);
+    private static readonly Regex _bullet = new(@"^\s*([-*•·▪–—]|\d{1,2}[.)])\s", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
-    private static readonly Regex _dataRow = new(@":\s*[$€£]?\d", RegexOptions.CultureInvariant);
+    private static readonly Regex _dataRow = new(@":\s*[$€£]?\d", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
-    private static readonly Regex _word = new(@"[\p{L}\p{N}][\p{L}\p{N}'’.-]*", RegexOptions.CultureInvariant);
+    private static readonly Regex _word = new(@"[\p{L}\p{N}][\p{L}\p{N}'’.-]*", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static readonly FrozenSet<string> _smallWords = new[]
     {

@@ -16,7 +16,7 @@ public sealed record LineRule(string Name, RemovalKind Kind, Func<string, bool> 
 /// </summary>
 public static class LineRules
 {
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.ExplicitCapture;
     private const RegexOptions IgnoreCase = Options | RegexOptions.IgnoreCase;
 
     private static readonly FrozenSet<string> _adMarkers = new[]
@@ -105,6 +105,9 @@ public static class LineRules
         @"^(By|BY|Written by|Reported by|Words by|Story by|Text by)\s+(?<names>\p{Lu}[\p{L}.'’-]*(\s+(\p{Lu}[\p{L}.'’-]*|de|da|van|von|der|al|bin|la|le)){0,4}(\s*(,|and|&)\s*\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,4})*)(\s*(,|\||-|–|—|\bfor\b|\bin\b)\s*(?<org>\p{Lu}[\p{L}\p{N} .&'’]{0,49}))?$",
         Options);
 
+    // "By The Numbers", "By This Measure" are sub-heads, not bylines.
+    private static readonly Regex _determiner = new(@"^(The|A|An|This|That|These|Those|Its|Our|Their)\b", Options);
+
     private static readonly Regex _nameOutlet = new(
         @"^(?<names>\p{Lu}[\p{L}.'’-]+(\s+\p{Lu}[\p{L}.'’-]+){1,3})\s*\|\s*(?<org>\p{Lu}[\p{L}\p{N}&.'’ ]{1,40})$", Options);
 
@@ -145,7 +148,7 @@ public static class LineRules
         new("disclaimer", RemovalKind.Disclaimer, l => WordCount(l) <= 150 && _disclaimer.Match(l) is { Success: true } m && !IsQuoted(l, m.Index)),
         new("boilerplate", RemovalKind.Boilerplate, l => WordCount(l) <= 80 && _boilerplate.IsMatch(l)),
         new("related-link", RemovalKind.RelatedLink, l => WordCount(l) <= 40 && (_relatedLink.IsMatch(l) || _relatedLinkCaps.IsMatch(l))),
-        new("byline", RemovalKind.Byline, l => WordCount(l) <= 16 && !EndsWithSentencePunctuation(l) && _byline.IsMatch(l)),
+        new("byline", RemovalKind.Byline, l => WordCount(l) <= 16 && !EndsWithSentencePunctuation(l) && _byline.Match(l) is { Success: true } m && !_determiner.IsMatch(m.Groups["names"].Value)),
         new("name-outlet-byline", RemovalKind.Byline, l => WordCount(l) <= 10 && _nameOutlet.IsMatch(l)),
         new("wire-credit", RemovalKind.Byline, IsWireCredit),
         new("timestamp-line", RemovalKind.Dateline, l => WordCount(l) <= 12 && _timestamp.IsMatch(l)),
@@ -167,6 +170,36 @@ public static class LineRules
             {
                 return rule;
             }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Why a line that a rule almost removed was kept (a caption-like line with 2+ sentences, a disclaimer phrase
+    /// inside a quotation), or null. Used for PX0306 diagnostics on kept lines.
+    /// </summary>
+    public static string? DoubtReason(string trimmedLine)
+    {
+        ArgumentNullException.ThrowIfNull(trimmedLine);
+        if (trimmedLine.Length == 0 || trimmedLine.Length > 2000)
+        {
+            return null;
+        }
+
+        if (_photoCreditTail.Match(trimmedLine) is { Success: true } credit)
+        {
+            return $"ends with a photo credit '{credit.Value.Trim()}' but reads as story text (2+ sentences)";
+        }
+
+        if (_mediaCredit.IsMatch(trimmedLine))
+        {
+            return "starts like a media caption but reads as story text (2+ sentences)";
+        }
+
+        if (_disclaimer.Match(trimmedLine) is { Success: true } d)
+        {
+            return $"contains the disclaimer phrase '{d.Value}' inside a quotation";
         }
 
         return null;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Parallax.Core;
+using Parallax.Ingest.Outlets;
 
 namespace Parallax.Ingest.Cleaning;
 
@@ -19,12 +20,27 @@ public sealed class TextCleaner : ITextCleaner
     public const string Name = "TextCleaner";
     public const string Version = "1";
 
-    private static readonly Regex _bulletItem = new(@"^([-*•·▪–]|\d{1,2}[.)])\s+\S", RegexOptions.CultureInvariant);
+    private static readonly Regex _bulletItem = new(@"^([-*•·▪–]|\d{1,2}[.)])\s+\S", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     // "MINSK, Dec 11 (Reuters) -", "WASHINGTON (AP) —", "KYIV, Ukraine —".
     private static readonly Regex _dateline = new(
         @"^(?<place>\p{Lu}[\p{Lu}.'’ -]{1,40}?)(,\s*(?<region>\p{Lu}[\p{L}.]+(\s\p{Lu}[\p{L}.]+)?))?(,?\s*(?<date>(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?\s*(\((?<agency>[\p{L}][\p{L} .&-]{0,30})\))?\s*[-–—]{1,2}\s",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+        RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.ExplicitCapture);
+
+    private readonly OutletIdentifier _outlets;
+
+    /// <summary>A cleaner that recognises mastheads with the shipped outlet table.</summary>
+    public TextCleaner()
+        : this(new OutletIdentifier())
+    {
+    }
+
+    /// <param name="outlets">Used to recognise a masthead in the raw text when nothing else names the outlet.</param>
+    public TextCleaner(OutletIdentifier outlets)
+    {
+        ArgumentNullException.ThrowIfNull(outlets);
+        _outlets = outlets;
+    }
 
     /// <summary>Name and version of this cleaner, e.g. for <see cref="Article.Provenance"/>.</summary>
     public static string Provenance => $"{Name}@{Version}";
@@ -38,7 +54,7 @@ public sealed class TextCleaner : ITextCleaner
         var diagnostics = new List<Diagnostic>();
         if (string.IsNullOrWhiteSpace(raw))
         {
-            diagnostics.Add(Diagnostic.Warning(CleaningCodes.EmptyInput, $"{CleaningCodes.EmptyInput}: the input holds no text"));
+            diagnostics.Add(Diagnostic.Warning(CleaningCodes.NothingLeft, $"{CleaningCodes.NothingLeft}: the input holds no text"));
             var (emptyText, emptyMap) = new OffsetMapBuilder(raw).Build();
             return new CleanResult(emptyText, emptyMap, [], [], metadata, [.. diagnostics]);
         }
@@ -97,7 +113,17 @@ public sealed class TextCleaner : ITextCleaner
             }
 
             var text = content[i].Of(raw);
-            if (LineRules.Match(text) is { } rule)
+            var rule = LineRules.Match(text);
+            if (rule is null)
+            {
+                if (LineRules.DoubtReason(text) is { } reason)
+                {
+                    diagnostics.Add(Diagnostic.Info(CleaningCodes.DoubtfulKept, $"{CleaningCodes.DoubtfulKept}: line {i + 1} {reason}; kept"));
+                }
+
+                continue;
+            }
+
             {
                 decisions[i] = new Decision(rule.Kind, rule.Name);
                 if (rule.Kind == RemovalKind.Byline)
@@ -150,6 +176,15 @@ public sealed class TextCleaner : ITextCleaner
             {
                 removals.Add(new Removal(d.Kind, content[i], content[i].Of(raw), d.Rule));
             }
+        }
+
+        // A masthead (often on a line removed above, e.g. the first item of a top menu) names the outlet only when
+        // nothing ranks above it in OutletIdentifier's cascade: no outlet stated, no URL, no site name.
+        if (IsUnknown(metadata.Outlet) && found.Outlet is null && found.SourceName is null
+            && metadata.Url is null && metadata.CanonicalUrl is null && found.Url is null && string.IsNullOrWhiteSpace(metadata.SiteName)
+            && _outlets.FindMasthead(raw) is { } masthead)
+        {
+            found.Masthead = masthead.Outlet;
         }
 
         var (cleanText, map) = builder.Build();
@@ -331,7 +366,7 @@ public sealed class TextCleaner : ITextCleaner
         foreach (var i in kept.Take(3))
         {
             var m = _dateline.Match(content[i].Of(raw));
-            if (!m.Success || (!m.Groups["agency"].Success && !m.Groups["date"].Success && m.Groups["place"].Value.Trim().Length < 3))
+            if (!m.Success || (!m.Groups["agency"].Success && !m.Groups["date"].Success && !m.Groups["region"].Success))
             {
                 continue;
             }
@@ -380,6 +415,11 @@ public sealed class TextCleaner : ITextCleaner
             outlet = named;
             outletSource = "hint";
         }
+        else if (IsUnknown(outlet) && found.Masthead is { } masthead)
+        {
+            outlet = masthead;
+            outletSource = "masthead";
+        }
 
         return input with
         {
@@ -392,8 +432,9 @@ public sealed class TextCleaner : ITextCleaner
             Language = input.Language ?? found.Language,
         };
 
-        static bool IsUnknown(string? s) => string.IsNullOrWhiteSpace(s) || s == "unknown";
     }
+
+    private static bool IsUnknown(string? s) => string.IsNullOrWhiteSpace(s) || s == "unknown";
 
     private sealed record Decision(RemovalKind Kind, string Rule)
     {
@@ -410,6 +451,7 @@ public sealed class TextCleaner : ITextCleaner
         public string? Url { get; set; }
         public string? Outlet { get; set; }
         public string? SourceName { get; set; }
+        public string? Masthead { get; set; }
         public string? Language { get; set; }
         public PublicationDate? Published { get; set; }
         public List<string> Authors { get; } = [];

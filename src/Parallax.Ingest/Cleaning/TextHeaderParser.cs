@@ -14,7 +14,7 @@ public sealed record HeaderField(string Key, string Value, TextSpan Span, TextSp
 /// <summary>The header block at the very top of a text file and where the body begins.</summary>
 /// <param name="Fields">The fields in order of appearance.</param>
 /// <param name="BodyStart">Raw offset of the first body character (may be mid-line: <c>date 2025-12-11 Story begins…</c>).</param>
-/// <param name="Diagnostics">Header values that could not be parsed (PX0302).</param>
+/// <param name="Diagnostics">Header values that could not be parsed (PX0303).</param>
 public sealed record TextHeader(ImmutableArray<HeaderField> Fields, int BodyStart, ImmutableArray<Diagnostic> Diagnostics)
 {
     public string? Get(string key) => Fields.FirstOrDefault(f => f.Key == key)?.Value;
@@ -30,15 +30,15 @@ public static class TextHeaderParser
 {
     private static readonly Regex _key = new(
         @"\G(?<key>date|published|title|url|outlet|source|author|byline|language)(?:[ \t]*:[ \t]*|[ \t]+)",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture);
+        RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture);
 
     private static readonly Regex _isoDate = new(
         @"\G\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?=\s|$)",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+        RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.ExplicitCapture);
 
-    private static readonly Regex _url = new(@"^(?:https?://|www\.)\S+$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    private static readonly Regex _url = new(@"^(?:https?://|www\.)\S+$", RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
-    private static readonly Regex _language = new(@"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$|^[A-Z][a-z]{3,15}$", RegexOptions.CultureInvariant);
+    private static readonly Regex _language = new(@"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$|^[A-Z][a-z]{3,15}$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     /// <summary>Parses the header block of <paramref name="raw"/>; an empty header (BodyStart 0) when there is none.</summary>
     public static TextHeader Parse(string raw)

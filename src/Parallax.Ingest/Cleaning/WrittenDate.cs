@@ -12,14 +12,14 @@ public readonly record struct WrittenDate(DateOnly Date, TimeOnly? Time, TimeSpa
 {
     private static readonly Regex _iso = new(
         @"^(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2})(?:[T ](?<h>\d{2}):(?<min>\d{2})(?::(?<s>\d{2})(?:\.\d+)?)?\s*(?<z>Z|[+-]\d{2}:?\d{2})?)?$",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+        RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.ExplicitCapture);
 
     // "Thursday, December 11, 2025", "Dec. 11, 2025 3:45 PM ET", "11 December 2025", "December 11 2025".
     private static readonly Regex _written = new(
         @"^(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?" +
         @"(?:(?<mon>[A-Za-z]{3,9})\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4})|(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?<mon>[A-Za-z]{3,9})\.?,?\s+(?<y>\d{4}))" +
         @"(?:,?\s*(?:at\s+)?(?<h>\d{1,2})(?::(?<min>\d{2}))?\s*(?<ampm>[AaPp]\.?[Mm]\.?)?(?:\s*(?<tz>[A-Z]{2,4}))?)?$",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+        RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.ExplicitCapture);
 
     private static readonly string[] _months =
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];

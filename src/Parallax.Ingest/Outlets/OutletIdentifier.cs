@@ -21,7 +21,7 @@ public sealed record OutletIdentification(string Outlet, string Source, string E
 /// </summary>
 public sealed class OutletIdentifier : IOutletIdentifier
 {
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.ExplicitCapture;
 
     /// <summary>Lines searched at the top (mastheads, dateline credits) and at the bottom (closing credits).</summary>
     public const int LinesSearched = 6;
@@ -103,8 +103,13 @@ public sealed class OutletIdentifier : IOutletIdentifier
         return new OutletIdentification("unknown", "unknown", "");
     }
 
-    private OutletIdentification? FindMasthead(string text)
+    /// <summary>
+    /// The masthead step alone: a known outlet credited or named on the first or last lines of <paramref name="text"/>
+    /// (see the type's remarks); null when there is none.
+    /// </summary>
+    public OutletIdentification? FindMasthead(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         foreach (var line in lines.Take(LinesSearched))
         {

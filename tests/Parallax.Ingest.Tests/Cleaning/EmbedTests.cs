@@ -123,6 +123,15 @@ public class EmbedTests
         Assert.Equal(3, result.Removals.Count(r => r.Kind == RemovalKind.Embed));
     }
 
+    [Fact]
+    public void TextCleaner_InstagramCaptionOverCrLfLines_IsVerbatim()
+    {
+        var raw = $"{Before}\r\nView this post on Instagram\r\nGoodbye\r\nold terminal\r\nA post shared by Port Anselm Ferries (@pa_ferries)\r\n{After}";
+        var e = Assert.Single(Clean(raw).Embeds);
+
+        Assert.Equal("Goodbye\r\nold terminal", e.Text);
+    }
+
     [Theory]
     [InlineData("https://www.youtube.com/watch?v=abc123", "youtube", EmbedKind.Video)]
     [InlineData("https://t.me/harborchannel/512", "telegram", EmbedKind.SocialPost)]

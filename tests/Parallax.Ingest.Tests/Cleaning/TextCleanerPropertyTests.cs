@@ -22,11 +22,11 @@ public class TextCleanerPropertyTests
     ];
 
     private static Arbitrary<string> Texts() =>
-        Gen.OneOf(
-                Gen.Elements(_pieces),
-                ArbMap.Default.GeneratorFor<string>().Select(s => s ?? ""))
+        Gen.Zip(
+                Gen.OneOf(Gen.Elements(_pieces), ArbMap.Default.GeneratorFor<string>().Select(s => s ?? "")),
+                Gen.Elements("\n", " ", "\n\n", "", "\r\n"))
             .ListOf()
-            .Select(parts => string.Join(Gen.Elements("\n", " ", "\n\n", "").Sample(1, 1)[0], parts))
+            .Select(parts => string.Concat(parts.Select(p => p.Item1 + p.Item2)))
             .ToArbitrary();
 
     [FsCheck.Xunit.Property(MaxTest = 300)]

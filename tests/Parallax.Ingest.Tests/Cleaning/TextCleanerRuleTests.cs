@@ -93,6 +93,7 @@ public class TextCleanerRuleTests
     [InlineData("— and then, the mayor said, the city would have to choose.")]
     [InlineData("Photographers gathered at the terminal for the last crossing.")]
     [InlineData("Ferry Workers Union")]
+    [InlineData("By The Numbers")]
     [InlineData("Most residents back the closure, according to a Reuters/Ipsos poll.")]
     [InlineData("Crews worked through the night. By dawn the last ferry was tied up. (Photo: Ana Lind/Harbor Ledger)")]
     [InlineData("“We will act consistent with the views expressed by residents,” the mayor said on Tuesday.")]
@@ -147,7 +148,7 @@ public class TextCleanerRuleTests
         var result = _cleaner.Clean("  \n\n ", ArticleMetadata.Empty);
 
         Assert.Equal("", result.Text);
-        Assert.Equal(CleaningCodes.EmptyInput, Assert.Single(result.Diagnostics).Code);
+        Assert.Equal(CleaningCodes.NothingLeft, Assert.Single(result.Diagnostics).Code);
     }
 
     [Fact]
@@ -192,6 +193,19 @@ public class TextCleanerRuleTests
 
         Assert.Equal(raw, result.Text);
         Assert.Empty(result.Removals);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == CleaningCodes.DatelineRecognised);
+    }
+
+    [Fact]
+    public void TextCleaner_StoryParagraphEndingInPhotoCredit_IsKeptWithDiagnostic()
+    {
+        const string line = "Crews worked through the night. By dawn the last ferry was tied up. (Photo: Ana Lind/Harbor Ledger)";
+        var result = CleanAround(line, out _);
+
+        Assert.Empty(result.Removals);
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal(CleaningCodes.DoubtfulKept, d.Code);
+        Assert.Equal(Severity.Info, d.Severity);
     }
 
     [Fact]
@@ -214,6 +228,24 @@ public class TextCleanerRuleTests
 
         Assert.Empty(result.Removals);
         Assert.Equal(raw, result.Text);
+    }
+
+    [Fact]
+    public void TextCleaner_MastheadOnRemovedMenuLine_NamesOutlet()
+    {
+        var raw = "- Conservative Fix\n- Posts\n- Council Votes to Close Ferry Terminal\n" + Before + "\n" + After;
+        var result = _cleaner.Clean(raw, ArticleMetadata.Empty);
+
+        Assert.Equal(("The Conservative Fix", "masthead"), (result.Metadata.Outlet, result.Metadata.OutletSource));
+    }
+
+    [Fact]
+    public void TextCleaner_MastheadIsNotUsedWhenAUrlIsKnown()
+    {
+        var raw = "- Conservative Fix\n- Posts\n- Council Votes to Close Ferry Terminal\n" + Before + "\n" + After;
+        var result = _cleaner.Clean(raw, ArticleMetadata.Empty with { Url = "https://harborledger.example/ferry" });
+
+        Assert.Equal("unknown", result.Metadata.Outlet);
     }
 
     [Fact]
