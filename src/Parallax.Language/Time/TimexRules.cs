@@ -429,6 +429,8 @@ internal static partial class TimexRules
                     "last" or "this past" or "the previous" => "MP",
                     "next" or "this coming" or "the following" => "MF",
                     "this" => "YM",
+                    // A window from eight months before to two months after the anchor's month. Past-tense cues were tried
+                    // and lowered value accuracy on TBAQ (docs/time.md).
                     _ => "MN",
                 };
                 return Rel(m, TimexType.Date, new AnchoredValue(op, 0, month));
@@ -896,7 +898,7 @@ internal static partial class TimexRules
             }
         }
 
-        // Tense cues proved unreliable for month-days (news mixes reported speech and plans); the window rule of "MDN" decides.
+        // Tense cues proved unreliable for month-days on TBAQ (news mixes reported speech and plans): the window rule of "MDN" decides.
         return Rel(m, TimexType.Date, new AnchoredValue("MDN", 0, (month * 100) + day));
     }
 
