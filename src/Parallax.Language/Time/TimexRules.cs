@@ -592,7 +592,7 @@ internal static partial class TimexRules
                     "next" or "this coming" or "the coming" or "coming" or "the following" or "following" or "the next" => 1,
                     _ => -1,
                 };
-                if ((rel is "the past" or "past" or "the next" or "the coming") && !Has(m, "pre") && cal is "year" or "month" or "week" or "decade" or "century")
+                if ((rel is "the past" or "past" or "the next" or "the coming") && !Has(m, "pre") && cal is "decade" or "century")
                 {
                     return Abs(m, TimexType.Duration, Duration(1, UnitLetter(cal)));
                 }
