@@ -27,7 +27,7 @@ public static class EvalTimeCommand
             var directory = parseResult.GetValue(dir)!;
             if (!directory.Exists)
             {
-                Console.Error.WriteLine($"PX0901: dataset folder {directory.FullName} does not exist");
+                Console.Error.WriteLine($"PX0554: dataset folder {directory.FullName} does not exist");
                 return ExitCodes.Usage;
             }
 
@@ -49,7 +49,7 @@ public static class EvalTimeCommand
             {
                 if (!predFile.Exists)
                 {
-                    Console.Error.WriteLine($"PX0901: predictions file {predFile.FullName} does not exist");
+                    Console.Error.WriteLine($"PX0554: predictions file {predFile.FullName} does not exist");
                     return ExitCodes.Usage;
                 }
 
