@@ -75,6 +75,28 @@ internal sealed class QuoteScanner
         "about", "of", "into", "ahead", "late", "early", "last", "this", "on", "since", "outside", "inside",
     ], StringComparer.Ordinal);
 
+    /// <summary>Cue forms that are also common nouns ("states", "reports", "calls"): they need a capitalised or pronoun subject, or one opened by a determiner.</summary>
+    private static readonly FrozenSet<string> _nounLike = FrozenSet.ToFrozenSet(
+    [
+        "state", "states", "report", "reports", "claim", "claims", "charge", "charges", "note", "notes", "answer", "answers",
+        "comment", "comments", "remark", "remarks", "post", "posts", "text", "texts", "estimate", "estimates", "call", "calls",
+        "counter", "counters", "hold", "holds", "rule", "rules", "order", "orders", "point", "points", "tweet", "tweets",
+        "joke", "jokes", "reply", "replies", "fear", "fears", "hope", "hopes", "doubt", "doubts", "bet", "bets", "mean",
+        "means", "show", "shows", "signal", "signals", "back", "backs", "demand", "demands", "request", "requests",
+        "pledge", "pledges", "promise", "promises", "vow", "vows", "wish", "wishes", "plan", "plans", "need", "needs",
+        "move", "moves", "offer", "offers", "vote", "votes", "aim", "aims", "push", "pushes", "press", "attack", "attacks",
+        "question", "questions", "blast", "blasts", "slam", "slams", "knock", "knocks", "credit", "credits", "thanks",
+        "welcome", "welcomes", "challenge", "challenges", "dispute", "disputes", "label", "labels", "brand", "brands",
+        "support", "supports", "rip", "rips", "bash", "respond", "cry", "feel", "feels", "read", "reads", "project",
+        "projects", "forecast", "forecasts", "trust", "guess", "comment", "warning", "judge", "judges", "email", "emails",
+        "report", "record", "cite", "cites", "quip", "quips", "muse", "muses", "shout", "shouts", "chant", "chants",
+        "yell", "scream", "screams", "boast", "boasts", "complaint", "sigh", "laugh", "smile", "smiles", "fire", "beg",
+        "rule", "decline", "declines", "refuse", "hail", "champion", "dub", "mock", "hear",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> _determiners = FrozenSet.ToFrozenSet(
+        ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "some", "many", "most", "several", "other", "both", "two", "three", "all"], StringComparer.Ordinal);
+
     private readonly string _text;
     private readonly List<SentenceInfo> _sentences = [];
     private readonly List<Relation> _relations = [];
@@ -304,7 +326,7 @@ internal sealed class QuoteScanner
                     return MakeDirect(s, seg, first, last, c, CueEnd(s, c), l.Start, l.End);
                 }
 
-                if (t.Lower.EndsWith("ing", StringComparison.Ordinal) && SubjectOf(s) is { } subj)
+                if (t.Lower.EndsWith("ing", StringComparison.Ordinal) && (LastSpeakerIn(s) ?? SubjectOf(s)) is { } subj)
                 {
                     return MakeDirect(s, seg, first, last, c, CueEnd(s, c), subj.Start, subj.End);
                 }
@@ -377,7 +399,13 @@ internal sealed class QuoteScanner
                 continue;
             }
 
-            if (!CueLexicon.TryGet(lower, out var cls) || CueLexicon.IsQuoteOnly(lower))
+            if (!CueLexicon.TryGet(lower, out var cls) || CueLexicon.IsQuoteOnly(lower) || (toks[i].IsCapitalized && i > 0 && toks[i - 1].Kind != TokKind.QuoteMark))
+            {
+                continue;
+            }
+
+            // passive ("reported by the Times"): the agent is not a subject we can find here
+            if (i + 1 < toks.Count && toks[i + 1].Lower == "by" && cls != CueClass.Infinitive)
             {
                 continue;
             }
@@ -452,6 +480,11 @@ internal sealed class QuoteScanner
         var toks = s.Toks;
         var lower = toks[c].Lower;
         var np = SpeakerLeft(s, c, 0);
+        if (np is { } nl && _nounLike.Contains(lower) && !StrongSubject(s, nl.Start, nl.End))
+        {
+            return;
+        }
+
         var participle = lower.EndsWith("ing", StringComparison.Ordinal);
         var coordinated = np is null && c > 0 && toks[c - 1].Lower is "and" or "but";
         if (np is null && !participle && !coordinated)
@@ -482,7 +515,7 @@ internal sealed class QuoteScanner
         (int Start, int End)? speaker = np;
         if (np is null && participle)
         {
-            speaker = SubjectOf(s);
+            speaker = LastSpeakerIn(s) ?? SubjectOf(s);
         }
 
         var after = cueEnd + 1;
@@ -601,6 +634,11 @@ internal sealed class QuoteScanner
             {
                 return false;
             }
+
+            if (t.Text == "," && k + 1 < s.Toks.Count && (s.Toks[k + 1].Lower is "and" or "but" or "while" or "as" or "who" || s.InQuote[k + 1] || (s.Toks[k + 1].Lower.EndsWith("ing", StringComparison.Ordinal) && CueLexicon.TryGet(s.Toks[k + 1].Lower, out _))))
+            {
+                return words <= 9;
+            }
         }
 
         return words <= 9;
@@ -698,10 +736,45 @@ internal sealed class QuoteScanner
                 break;
             }
 
+            if (end > k && (toks[end].Text is ";" || (toks[end].Text == "," && StartsAttributionClause(s, end + 1))))
+            {
+                break;
+            }
+
             end++;
         }
 
         return Trim(s, k, end);
+    }
+
+    /// <summary>True when a short subject and a speech cue start at <paramref name="k"/> (", he said, ..." / ", and she added"), or a participial cue (", adding ...").</summary>
+    private static bool StartsAttributionClause(SentenceInfo s, int k)
+    {
+        var toks = s.Toks;
+        if (k < toks.Count && toks[k].Lower is "and" or "but" or "while")
+        {
+            k++;
+        }
+
+        for (var j = k; j < Math.Min(toks.Count, k + 5); j++)
+        {
+            if (!toks[j].IsWord || s.InQuote[j])
+            {
+                return false;
+            }
+
+            if (CueLexicon.TryGet(toks[j].Lower, out var cls) && cls == CueClass.Speech && !_nounLike.Contains(toks[j].Lower))
+            {
+                return j > k || toks[j].Lower.EndsWith("ing", StringComparison.Ordinal);
+            }
+
+            if (_blockers.Contains(toks[j].Lower) && !_aux.Contains(toks[j].Lower))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Content from the sentence start (or the first unused token) to the token before <paramref name="k"/>, trailing punctuation trimmed.</summary>
@@ -763,6 +836,18 @@ internal sealed class QuoteScanner
 
     // ---------------------------------------------------------------- speakers
 
+    /// <summary>A subject that makes a noun-like cue a verb: a pronoun, a capitalised word next to the cue, or a determiner opening a clause-initial phrase.</summary>
+    private static bool StrongSubject(SentenceInfo s, int start, int end)
+    {
+        var last = s.Toks[end];
+        if (_pronounSubjects.Contains(last.Lower) || last.IsCapitalized || last.Lower.EndsWith("ers", StringComparison.Ordinal) || last.Lower.EndsWith("ists", StringComparison.Ordinal) || last.Lower is "officials" or "sources" or "critics" or "experts" or "analysts" or "people")
+        {
+            return true;
+        }
+
+        return _determiners.Contains(s.Toks[start].Lower) && (start == 0 || s.Toks[start - 1].Text is "," or ";" or ":");
+    }
+
     /// <summary>The noun phrase ending just before cue token <paramref name="c"/> (adverbs and auxiliaries skipped), not starting before <paramref name="min"/>.</summary>
     private static (int Start, int End)? SpeakerLeft(SentenceInfo s, int c, int min)
     {
@@ -803,7 +888,34 @@ internal sealed class QuoteScanner
         }
 
         var start = NounPhraseLeft(s, end, min);
-        return start is null ? null : (start.Value, end);
+        return start is null ? null : Tidy(s, start.Value, end);
+    }
+
+    /// <summary>Rejects phrases that end in a determiner and trims verb-like lowercase words off the left of a long phrase ("played a role ... the group" → "the group").</summary>
+    private static (int Start, int End)? Tidy(SentenceInfo s, int start, int end)
+    {
+        var toks = s.Toks;
+        if (_determiners.Contains(toks[end].Lower))
+        {
+            return null;
+        }
+
+        var first = toks[start];
+        if (first.IsCapitalized || _determiners.Contains(first.Lower) || _pronounSubjects.Contains(first.Lower) || char.IsDigit(first.Text[0]) || end - start < 2)
+        {
+            return (start, end);
+        }
+
+        for (var k = start + 1; k <= end; k++)
+        {
+            var t = toks[k];
+            if (t.IsWord && (t.IsCapitalized || _determiners.Contains(t.Lower) || char.IsDigit(t.Text[0])))
+            {
+                return (k, end);
+            }
+        }
+
+        return (end, end);
     }
 
     /// <summary>First token of the noun phrase ending at <paramref name="end"/>, or null.</summary>
@@ -867,7 +979,7 @@ internal sealed class QuoteScanner
                 start = j;
                 words++;
             }
-            else if (t.Text is "-" or "&" or "'" or "’")
+            else if (t.Text is "-" or "&" or "'" or "’" or "%")
             {
                 // inside names
             }
@@ -924,6 +1036,26 @@ internal sealed class QuoteScanner
             }
 
             return (k, lastWord);
+        }
+
+        return null;
+    }
+
+    /// <summary>The speaker tokens of the latest relation found in this sentence (", Nefzi said, adding ...").</summary>
+    private (int Start, int End)? LastSpeakerIn(SentenceInfo s)
+    {
+        for (var r = _relations.Count - 1; r >= 0; r--)
+        {
+            if (_relations[r].Speaker is { } sp && s.Span.Contains(sp))
+            {
+                var (a, b) = TokenRange(s, sp);
+                return a >= 0 ? (a, b) : null;
+            }
+
+            if (_relations[r].Parts.Count > 0 && _relations[r].Parts[0].End <= s.Span.Start)
+            {
+                break;
+            }
         }
 
         return null;

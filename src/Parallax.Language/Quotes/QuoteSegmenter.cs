@@ -93,7 +93,7 @@ internal static class QuoteSegmenter
             var para = paragraphs[p];
             var openAt = -1;
             var openStraight = false;
-            if (continuing && para.Length > 0 && (IsOpenDouble(text[para.Start]) || text[para.Start] == '"'))
+            if (continuing && para.Length > 0 && (IsOpenDouble(text[para.Start]) || text[para.Start] == '"' || text.AsSpan(para.Start).StartsWith("''", StringComparison.Ordinal)))
             {
                 // The continuation paragraph re-opens with a mark; keep the group.
             }
@@ -106,6 +106,34 @@ internal static class QuoteSegmenter
             for (var i = para.Start; i < para.End; i++)
             {
                 var c = text[i];
+                if (c == '\'' && i + 1 < para.End && text[i + 1] == '\'')
+                {
+                    // two apostrophes stand for a double quotation mark (New York Times style); consume both
+                    if (openAt < 0 && IsStraightOpening(text, i, para))
+                    {
+                        openAt = i;
+                        openStraight = true;
+                        if (!continuing)
+                        {
+                            group++;
+                        }
+                    }
+                    else if (openAt >= 0)
+                    {
+                        if (i > openAt + 2)
+                        {
+                            var innerStart = text[openAt] == '\'' ? openAt + 2 : openAt + 1;
+                            result.Add(new QuoteSegment(new TextSpan(openAt, i + 2), new TextSpan(innerStart, i), group, false, true));
+                        }
+
+                        openAt = -1;
+                        continuing = false;
+                    }
+
+                    i++;
+                    continue;
+                }
+
                 if (openAt < 0)
                 {
                     if (IsOpenDouble(c) || (c == '"' && IsStraightOpening(text, i, para)))
@@ -130,9 +158,10 @@ internal static class QuoteSegmenter
                 }
                 else if (IsCloseDouble(c) || c == '"' || (openStraight && IsCloseDouble(c)))
                 {
-                    if (i > openAt + 1)
+                    var innerOpen = openAt + (text[openAt] == '\'' ? 2 : 1);
+                    if (i > innerOpen)
                     {
-                        result.Add(new QuoteSegment(new TextSpan(openAt, i + 1), new TextSpan(openAt + 1, i), group, false, true));
+                        result.Add(new QuoteSegment(new TextSpan(openAt, i + 1), new TextSpan(innerOpen, i), group, false, true));
                     }
 
                     openAt = -1;
@@ -154,9 +183,10 @@ internal static class QuoteSegmenter
 
             if (openAt >= 0)
             {
-                if (para.End > openAt + 1)
+                var innerOpen = openAt + (text[openAt] == '\'' ? 2 : 1);
+                if (para.End > innerOpen)
                 {
-                    result.Add(new QuoteSegment(new TextSpan(openAt, para.End), new TextSpan(openAt + 1, para.End), group, false, false));
+                    result.Add(new QuoteSegment(new TextSpan(openAt, para.End), new TextSpan(innerOpen, para.End), group, false, false));
                 }
 
                 continuing = p + 1 < paragraphs.Length;
@@ -281,7 +311,7 @@ internal static class QuoteSegmenter
             }
 
             var next = text[n];
-            if (!(char.IsUpper(next) || char.IsDigit(next) || next is '"' or '“' or '‘' or '(' or '['))
+            if (!(char.IsUpper(next) || char.IsDigit(next) || next is '"' or '“' or '‘' or '\'' or '(' or '['))
             {
                 continue;
             }
