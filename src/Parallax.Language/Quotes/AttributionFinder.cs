@@ -20,11 +20,11 @@ internal static class AttributionFinder
     /// <summary>Words that make a capitalised name a media origin ("... Post", "... News", "Reuters").</summary>
     private const string MediaWord = @"(?:Reuters|AP|AFP|Associated\s+Press|Agence\s+France-Presse|Bloomberg|Post|Times|Journal|News|CNN|MSNBC|NBC|CBS|ABC|BBC|Fox|Politico|Axios|Agency|Newsmax|Telegraph|Guardian|Herald|Tribune|Gazette|Magazine|Radio|TV|Television|Network|Wire|Press|Daily|Insider|Media|Interfax|TASS|Tass|RIA|Xinhua|Belta|BelTA|Kommersant|Izvestia|Al\s+Jazeera|NPR|PBS|Newsweek|Time|Economist|Atlantic|Hill|Breitbart|HuffPost|Observer|Chronicle|Globe|Star|Sun|Mirror|Independent|Express|Examiner|Monitor|Report|Review|Bulletin|Dispatch|Courier|Inquirer|Register|Sentinel|Standard|Telegram|Channel|Service|Agency|Outlet|Broadcasting|Broadcaster|Corporation|Reporter|Weekly|Today|Online|Digest)";
 
-    private static readonly Regex _sourcesTold = new(@"\b(?<src>(?:(?:a\s+|two\s+|three\s+|several\s+|multiple\s+|the\s+|other\s+)?(?:\w+\s+){0,2}(?:sources?|officials?|people|persons?|diplomats?|aides?|spokes(?:man|woman|person)|insiders?|analysts?|executives?|advisers?|advisors?|members?))\b[^.;“”""]{0,90}?)\s(?<verb>(?:have\s+|has\s+|had\s+)?(?:told|tells|telling))\s+(?<o>" + Name + ")", Options);
+    private static readonly Regex _sourcesTold = new(@"\b(?<src>(?i:(?:a\s+|two\s+|three\s+|several\s+|multiple\s+|the\s+|other\s+)?(?:\w+\s+){0,2}(?:sources?|officials?|people|persons?|diplomats?|aides?|spokes(?:man|woman|person)|insiders?|analysts?|executives?|advisers?|advisors?|members?))\b[^.;“”""]{0,90}?)\s(?<verb>(?:have\s+|has\s+|had\s+)?(?:told|tells|telling))\s+(?<o>(?:the\s+)?" + Name + ")", Options);
 
     private static Regex SourcesTold() => _sourcesTold;
 
-    private static readonly Regex _anyTold = new(@"\b(?<verb>(?:have\s+|has\s+|had\s+)?(?:told|tells|telling))\s+(?<o>" + Name + ")", Options);
+    private static readonly Regex _anyTold = new(@"\b(?<verb>(?:have\s+|has\s+|had\s+)?(?:told|tells|telling))\s+(?<o>(?:the\s+)?" + Name + ")", Options);
 
     private static Regex AnyTold() => _anyTold;
 
@@ -82,7 +82,13 @@ internal static class AttributionFinder
                 }
 
                 var originSpan = new TextSpan(s.Span.Start + os, s.Span.Start + oe);
-                var phrase = new TextSpan(s.Span.Start + phraseStart, s.Span.Start + Math.Max(phraseEnd, oe));
+                var pe = Math.Max(phraseEnd, oe);
+                while (pe > oe && (char.IsWhiteSpace(sentence[pe - 1]) || sentence[pe - 1] is '.' or ','))
+                {
+                    pe--;
+                }
+
+                var phrase = new TextSpan(s.Span.Start + phraseStart, s.Span.Start + pe);
                 foreach (var t in taken)
                 {
                     if (t.Overlaps(originSpan))

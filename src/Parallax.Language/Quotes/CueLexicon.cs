@@ -140,6 +140,12 @@ internal static class CueLexicon
 
     public static bool IsQuoteOnly(string lower) => _quoteOnly.Contains(lower);
 
+    /// <summary>True for forms of verbs that may also take the content as a direct object ("called them 'fake news'", "promised tax cuts").</summary>
+    public static bool TakesObject(string lower) => _objectForms.Contains(lower);
+
+    private static readonly FrozenSet<string> _objectForms = FrozenSet.ToFrozenSet(
+        _object.SelectMany(l => _irregular.FirstOrDefault(x => x.Lemma == l).Forms ?? Inflect(l)), StringComparer.Ordinal);
+
     /// <summary>Forms that are (almost) always reporting verbs, strong enough to attach a neighbouring quotation.</summary>
     public static bool IsQuoteAdjacentCue(string lower) => _forms.ContainsKey(lower);
 

@@ -318,9 +318,19 @@ internal sealed class QuoteScanner
             }
 
             var t = toks[c];
-            if (t.IsWord && CueLexicon.TryGet(t.Lower, out var cls) && cls != CueClass.Object && cls != CueClass.Infinitive)
+            if (t.IsWord && prev.Text is not (":" or ",") && CueLexicon.TryGet(t.Lower, out var objCls) && objCls is CueClass.Object or CueClass.Infinitive && !t.IsCapitalized && !_nounLike.Contains(t.Lower))
+            {
+                break; // "called the plan “a fiasco”": a partial quotation, left to the clause patterns
+            }
+
+            if (t.IsWord && !t.IsCapitalized && CueLexicon.TryGet(t.Lower, out var cls) && cls != CueClass.Object && cls != CueClass.Infinitive)
             {
                 var np = SpeakerLeft(s, c, 0);
+                if (_nounLike.Contains(t.Lower) && (np is not { } nn || !StrongSubject(s, nn.Start, nn.End, t.Lower)))
+                {
+                    continue;
+                }
+
                 if (np is { } l)
                 {
                     return MakeDirect(s, seg, first, last, c, CueEnd(s, c), l.Start, l.End);
@@ -480,7 +490,7 @@ internal sealed class QuoteScanner
         var toks = s.Toks;
         var lower = toks[c].Lower;
         var np = SpeakerLeft(s, c, 0);
-        if (np is { } nl && _nounLike.Contains(lower) && !StrongSubject(s, nl.Start, nl.End))
+        if (np is { } nl && _nounLike.Contains(lower) && !StrongSubject(s, nl.Start, nl.End, lower))
         {
             return;
         }
@@ -576,9 +586,19 @@ internal sealed class QuoteScanner
                     }
                 }
 
-                if (k < toks.Count && toks[k].Lower == "to" && ContentForward(s, k) is { } f)
+                if (k < toks.Count && toks[k].Lower == "to")
                 {
-                    AddClause(s, f, c, cueEnd, speaker?.Start ?? -1, speaker?.End ?? -1);
+                    if (ContentForward(s, k) is { } f)
+                    {
+                        AddClause(s, f, c, cueEnd, speaker?.Start ?? -1, speaker?.End ?? -1);
+                    }
+
+                    return;
+                }
+
+                if (CueLexicon.TakesObject(lower))
+                {
+                    goto case CueClass.Object;
                 }
 
                 return;
@@ -763,9 +783,10 @@ internal sealed class QuoteScanner
                 return false;
             }
 
-            if (CueLexicon.TryGet(toks[j].Lower, out var cls) && cls == CueClass.Speech && !_nounLike.Contains(toks[j].Lower))
+            if (CueLexicon.TryGet(toks[j].Lower, out var cls) && !_nounLike.Contains(toks[j].Lower))
             {
-                return j > k || toks[j].Lower.EndsWith("ing", StringComparison.Ordinal);
+                var ing = toks[j].Lower.EndsWith("ing", StringComparison.Ordinal);
+                return (j == k && ing) || (j > k && cls == CueClass.Speech);
             }
 
             if (_blockers.Contains(toks[j].Lower) && !_aux.Contains(toks[j].Lower))
@@ -837,9 +858,15 @@ internal sealed class QuoteScanner
     // ---------------------------------------------------------------- speakers
 
     /// <summary>A subject that makes a noun-like cue a verb: a pronoun, a capitalised word next to the cue, or a determiner opening a clause-initial phrase.</summary>
-    private static bool StrongSubject(SentenceInfo s, int start, int end)
+    private static bool StrongSubject(SentenceInfo s, int start, int end, string cue)
     {
         var last = s.Toks[end];
+        if (!cue.EndsWith('s') && !cue.EndsWith("ed", StringComparison.Ordinal))
+        {
+            // base forms ("state", "report") only after pronouns and plural subjects ("they report", "critics charge")
+            return _pronounSubjects.Contains(last.Lower) || (last.Lower.EndsWith('s') && !last.IsCapitalized);
+        }
+
         if (_pronounSubjects.Contains(last.Lower) || last.IsCapitalized || last.Lower.EndsWith("ers", StringComparison.Ordinal) || last.Lower.EndsWith("ists", StringComparison.Ordinal) || last.Lower is "officials" or "sources" or "critics" or "experts" or "analysts" or "people")
         {
             return true;

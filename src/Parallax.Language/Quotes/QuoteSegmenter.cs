@@ -321,6 +321,11 @@ internal static class QuoteSegmenter
                 continue;
             }
 
+            if (q > i + 1 && text[q - 1] is '"' or '”' or '\'' or '’' && AttributionFollows(text, n, para.End))
+            {
+                continue; // “... shared.” Vahl told the council. — the attribution belongs to the quotation
+            }
+
             if (c == '.' && IsAbbreviation(text, para.Start, i))
             {
                 continue;
@@ -335,6 +340,47 @@ internal static class QuoteSegmenter
         {
             into.Add(new TextSpan(start, para.End));
         }
+    }
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> _attributionWords = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["said", "says", "told", "added", "asked", "wrote", "writes", "explained", "noted", "continued", "replied", "tweeted", "insisted", "warned", "recalled", "argued", "declared", "stated", "concluded"],
+        StringComparer.Ordinal);
+
+    /// <summary>True when a speech verb comes within the next few words before any sentence end ("Vahl told the council.").</summary>
+    private static bool AttributionFollows(string text, int from, int end)
+    {
+        var words = 0;
+        var i = from;
+        while (i < end && words < 6)
+        {
+            var c = text[i];
+            if (c is '.' or '!' or '?' or '"' or '“' or '”' or ':' or ';')
+            {
+                return false;
+            }
+
+            if (char.IsLetter(c))
+            {
+                var j = i;
+                while (j < end && (char.IsLetter(text[j]) || text[j] == '.' && j + 1 < end && char.IsLetter(text[j + 1])))
+                {
+                    j++;
+                }
+
+                if (_attributionWords.Contains(text[i..j]))
+                {
+                    return true;
+                }
+
+                words++;
+                i = j;
+                continue;
+            }
+
+            i++;
+        }
+
+        return false;
     }
 
     private static bool InsideSegment(ImmutableArray<QuoteSegment> segments, int pos)

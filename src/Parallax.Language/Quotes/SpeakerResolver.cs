@@ -101,55 +101,72 @@ internal static class SpeakerResolver
 
     private static TextSpan? Antecedent(string text, List<TextSpan> earlier, TextSpan pronoun, bool singular)
     {
-        // capitalised names in the same paragraph before the pronoun are closer than earlier speakers
-        var name = LastNameBefore(text, pronoun.Start);
+        // 1. a name earlier in the same sentence ("confirmed Lukashenko's offer, quoting him")
+        var sentenceStart = SentenceStart(text, pronoun.Start);
+        var name = LastNameBefore(text, pronoun.Start, sentenceStart);
+        if (name is not null)
+        {
+            return name;
+        }
+
+        // 2. the most recent earlier speaker (person-like for he/she)
         for (var i = earlier.Count - 1; i >= 0; i--)
         {
             var e = earlier[i];
-            if (e.End > pronoun.Start)
-            {
-                continue;
-            }
-
-            if (name is { } n && n.Start > e.Start)
-            {
-                return n;
-            }
-
-            if (!singular || LooksLikePerson(e.Of(text)))
+            if (e.End <= pronoun.Start && (!singular || LooksLikePerson(e.Of(text))))
             {
                 return e;
             }
         }
 
-        return name;
+        // 3. the most recent name in the paragraph
+        return LastNameBefore(text, pronoun.Start, text.LastIndexOf('\n', Math.Max(0, pronoun.Start - 1)) + 1);
     }
+
+    private static int SentenceStart(string text, int pos)
+    {
+        for (var i = pos - 1; i > 0; i--)
+        {
+            if (text[i] == '\n' || (text[i] == ' ' && text[i - 1] is '.' or '!' or '?' or '”' or '"'))
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    private static readonly FrozenSet<string> _groupWords = FrozenSet.ToFrozenSet(
+        ["Democrats", "Republicans", "Officials", "Sources", "Critics", "Police", "Reuters", "News", "Times", "Post", "Agency", "Ministry", "Office", "Party", "Committee", "Government", "Council"],
+        StringComparer.Ordinal);
 
     private static bool LooksLikePerson(string s)
     {
         var words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var last = words.Length > 0 ? words[^1].TrimEnd(',', '.') : "";
-        return last.Length > 1 && char.IsUpper(last[0]) && !(last.EndsWith('s') && !last.EndsWith("ss", StringComparison.Ordinal) && words.Length == 1 && last.Length > 3 && char.IsLower(last[^2]) && last is "Democrats" or "Republicans" or "Officials");
+        return last.Length > 1 && char.IsUpper(last[0]) && !_groupWords.Contains(last);
     }
 
-    /// <summary>The last capitalised word run (not sentence-initial function words) in the paragraph before <paramref name="pos"/>.</summary>
-    private static TextSpan? LastNameBefore(string text, int pos)
+    private static readonly FrozenSet<string> _prepositions = FrozenSet.ToFrozenSet(
+        ["with", "to", "by", "from", "for", "on", "in", "at", "of", "about", "against"], StringComparer.Ordinal);
+
+    /// <summary>The last capitalised word in [<paramref name="from"/>, <paramref name="pos"/>) that is not a function word, not sentence-initial, not after a preposition ("an interview with Politico").</summary>
+    private static TextSpan? LastNameBefore(string text, int pos, int from)
     {
-        var paraStart = text.LastIndexOf('\n', Math.Max(0, pos - 1)) + 1;
         var i = pos - 1;
-        while (i >= paraStart)
+        while (i >= from)
         {
             if (char.IsLetter(text[i]))
             {
                 var end = i + 1;
                 var start = i;
-                while (start > paraStart && (char.IsLetter(text[start - 1]) || text[start - 1] is '-' or '.'))
+                while (start > from && (char.IsLetter(text[start - 1]) || text[start - 1] is '-' or '.'))
                 {
                     start--;
                 }
 
                 var word = text[start..end];
-                if (char.IsUpper(word[0]) && !_notNames.Contains(word.TrimEnd('.').ToLowerInvariant()))
+                if (char.IsUpper(word[0]) && start > from && !_notNames.Contains(word.TrimEnd('.').ToLowerInvariant()) && !_groupWords.Contains(word) && !AfterPreposition(text, start, from))
                 {
                     return new TextSpan(start, end);
                 }
@@ -162,6 +179,23 @@ internal static class SpeakerResolver
         }
 
         return null;
+    }
+
+    private static bool AfterPreposition(string text, int start, int from)
+    {
+        var e = start - 1;
+        while (e >= from && text[e] == ' ')
+        {
+            e--;
+        }
+
+        var s = e;
+        while (s >= from && char.IsLetter(text[s]))
+        {
+            s--;
+        }
+
+        return e > s && _prepositions.Contains(text[(s + 1)..(e + 1)]);
     }
 
     private static double QuotedShare(string text, TextSpan content)
