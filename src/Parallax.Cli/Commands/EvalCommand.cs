@@ -21,5 +21,6 @@ public static class EvalCommand
         yield return EvalExtractionCommand.Create();
         yield return EvalTimeCommand.Create();
         yield return EvalEntitiesCommand.Create();
+        yield return EvalQuotesCommand.Create();
     }
 }
