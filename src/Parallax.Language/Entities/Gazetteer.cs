@@ -73,13 +73,13 @@ public sealed class Gazetteer
         return new Gazetteer(entries);
     }
 
-    private static ulong SequenceStart() => FeatureHash.Start(9999);
+    private static ulong SequenceStart() => FeatureHash.SequenceStart;
 
     private static ulong SequenceAdd(ulong h, ReadOnlySpan<char> word)
     {
         Span<char> lower = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
         word.ToLowerInvariant(lower);
-        return FeatureHash.Add(h, lower);
+        return FeatureHash.Sequence(h, lower);
     }
 
     /// <summary>Categories of the exact single word <paramref name="word"/> (case-insensitive).</summary>

@@ -23,7 +23,7 @@ public sealed class NerTagger
     public int[][] Tag(IReadOnlyList<IReadOnlyList<string>> sentences)
     {
         ArgumentNullException.ThrowIfNull(sentences);
-        var features = new NerFeatures(_gazetteer, _model.LowerVocab);
+        var features = new NerFeatures(_gazetteer, _model.CaseProfile);
         var ctx = NerFeatures.BuildContext(sentences);
         var result = new int[sentences.Count][];
         var buffer = new List<ulong>(64);
