@@ -55,19 +55,19 @@ internal sealed class NerFeatures
     public const byte SeenTitleMid = 1;
     public const byte SeenLower = 2;
 
-    public static DocContext BuildContext(IReadOnlyList<IReadOnlyList<string>> sentences)
+    public static DocContext BuildContext(IReadOnlyList<SentenceView> sentences)
     {
         var ctx = new DocContext();
-        foreach (var s in sentences)
+        foreach (var v in sentences)
         {
-            if (SentenceCase(s) != 0)
+            if (v.Case != 0)
             {
                 continue;
             }
 
-            for (var i = 1; i < s.Count; i++)
+            for (var i = 1; i < v.Words.Length; i++)
             {
-                var w = s[i];
+                var w = v.Words[i];
                 if (w.Length == 0 || !char.IsLetter(w[0]))
                 {
                     continue;
@@ -79,8 +79,8 @@ internal sealed class NerFeatures
                     continue;
                 }
 
-                var lower = w.ToLowerInvariant();
-                ctx.Seen[lower] = (byte)(ctx.Seen.GetValueOrDefault(lower) | flag);
+                ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(ctx.Seen, v.Lower[i], out _);
+                slot |= flag;
             }
         }
 
@@ -186,7 +186,7 @@ internal sealed class NerFeatures
             view.AffixH[a + 4] = FeatureHash.Of(lw.AsSpan(Math.Max(0, lw.Length - 4)));
         }
 
-        _gazetteer.Match(words, view.GazBegin, view.GazInside);
+        _gazetteer.MatchLower(view.Lower, view.GazBegin, view.GazInside);
         return view;
     }
 

@@ -15,8 +15,10 @@ public sealed class NerModel
     private const string Magic = "PXNER3";
     private const int Stride = 8; // 7 tag weights, padded
 
-    // open addressing: _keys[slot] (0 = empty), weights at slot * Stride; capacity a power of two, load <= 1/2
+    // open addressing: _keys[slot] (0 = empty) and _rows[slot]; weights are dense, row * Stride; capacity a power of
+    // two, load <= 3/4. Keeps the probed arrays small enough to stay in cache.
     private readonly ulong[] _keys;
+    private readonly int[] _rows;
     private readonly float[] _weights;
     private readonly int _mask;
     private readonly ulong[] _sortedKeys;
@@ -25,16 +27,18 @@ public sealed class NerModel
     {
         _sortedKeys = [.. weights.Keys.Order()];
         var capacity = 16;
-        while (capacity < _sortedKeys.Length * 2)
+        while (capacity * 3 < _sortedKeys.Length * 4)
         {
             capacity <<= 1;
         }
 
         _keys = new ulong[capacity];
-        _weights = new float[capacity * Stride];
+        _rows = new int[capacity];
+        _weights = new float[_sortedKeys.Length * Stride];
         _mask = capacity - 1;
-        foreach (var key in _sortedKeys)
+        for (var row = 0; row < _sortedKeys.Length; row++)
         {
+            var key = _sortedKeys[row];
             var k = key == 0 ? 1UL : key;
             var slot = (int)(k & (ulong)_mask);
             while (_keys[slot] != 0)
@@ -43,7 +47,8 @@ public sealed class NerModel
             }
 
             _keys[slot] = k;
-            weights[key].AsSpan(0, NerTags.Count).CopyTo(_weights.AsSpan(slot * Stride));
+            _rows[slot] = row;
+            weights[key].AsSpan(0, NerTags.Count).CopyTo(_weights.AsSpan(row * Stride));
         }
 
         CaseProfile = caseProfile.ToFrozenDictionary(StringComparer.Ordinal);
@@ -58,7 +63,7 @@ public sealed class NerModel
             var at = _keys[slot];
             if (at == k)
             {
-                return slot;
+                return _rows[slot];
             }
 
             if (at == 0)
@@ -80,10 +85,10 @@ public sealed class NerModel
     {
         foreach (var f in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features))
         {
-            var slot = Find(f);
-            if (slot >= 0)
+            var row = Find(f);
+            if (row >= 0)
             {
-                var w = _weights.AsSpan(slot * Stride, NerTags.Count);
+                var w = _weights.AsSpan(row * Stride, NerTags.Count);
                 for (var t = 0; t < w.Length; t++)
                 {
                     scores[t] += w[t];

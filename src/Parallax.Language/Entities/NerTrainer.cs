@@ -53,7 +53,8 @@ public sealed class NerTrainer
     private (int Correct, int Total) TrainDoc(NerTrainingDoc doc, Gazetteer gazetteer, IReadOnlyDictionary<string, byte> profile)
     {
         var features = new NerFeatures(gazetteer, profile);
-        var ctx = NerFeatures.BuildContext(doc.Sentences);
+        var views = doc.Sentences.Select(features.View).ToArray();
+        var ctx = NerFeatures.BuildContext(views);
         var buffer = new List<ulong>(64);
         var scores = new float[NerTags.Count];
         int correct = 0, total = 0;
@@ -66,7 +67,7 @@ public sealed class NerTrainer
                 continue;
             }
 
-            var view = features.View(words);
+            var view = views[s];
             var tags = new int[words.Count];
             for (var i = 0; i < words.Count; i++)
             {
