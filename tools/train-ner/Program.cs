@@ -16,6 +16,7 @@ var output = "src/Parallax.Language/Resources/ner/ner-model.bin.gz";
 var useUner = true;
 var useGum = true;
 var evaluate = false;
+var augment = 0;
 (int K, int N)? holdOut = null;
 for (var a = 0; a < args.Length; a++)
 {
@@ -28,6 +29,7 @@ for (var a = 0; a < args.Length; a++)
         case "--no-uner": useUner = false; break;
         case "--no-gum": useGum = false; break;
         case "--eval": evaluate = true; break;
+        case "--augment": augment = int.Parse(args[++a], CultureInfo.InvariantCulture); break;
         case "--uner-fold":
             var kn = args[++a].Split('/');
             holdOut = (int.Parse(kn[0], CultureInfo.InvariantCulture), int.Parse(kn[1], CultureInfo.InvariantCulture));
@@ -55,10 +57,15 @@ if (useUner)
     docs.AddRange(uner.Documents.Where((d, i) => !InFold(i)).Select(ToTraining));
 }
 
+if (augment > 0)
+{
+    docs.AddRange(Augmenter.Copies(docs, augment, seed).ToList());
+}
+
 Console.Error.WriteLine($"training documents: {docs.Count}, sentences: {docs.Sum(d => d.Sentences.Count)}, tokens: {docs.Sum(d => d.Sentences.Sum(s => s.Count))}");
 var clock = Stopwatch.StartNew();
 var model = NerTrainer.Train(docs, Gazetteer.Default, epochs, seed, progress: (e, acc) => Console.Error.WriteLine($"epoch {e}: token accuracy {acc:F4} ({clock.Elapsed.TotalSeconds:F0}s)"));
-Console.Error.WriteLine($"trained in {clock.Elapsed.TotalSeconds:F1}s; features: {model.FeatureCount}, lower-case lexicon: {model.LowerVocab.Count}");
+Console.Error.WriteLine($"trained in {clock.Elapsed.TotalSeconds:F1}s; features: {model.FeatureCount}, lower-case lexicon: {model.CaseProfile.Count} words");
 
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
 using (var fs = File.Create(output))

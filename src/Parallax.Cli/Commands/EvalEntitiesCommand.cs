@@ -16,17 +16,30 @@ public static class EvalEntitiesCommand
 {
     public static Command Create()
     {
-        var dirs = new Argument<string[]>("DIR") { Description = "NER set folders (their dev.tsv is scored) or IOB2 files, e.g. ../shared/data/ner/conll2003.", Arity = ArgumentArity.OneOrMore };
+        var dirs = new Argument<string[]>("DIR") { Description = "NER set folders (their dev.tsv is scored) or IOB2 files, e.g. ../shared/data/ner/conll2003.", Arity = ArgumentArity.ZeroOrMore };
         var predictions = new Option<FileInfo?>("--predictions") { Description = "Score this prediction file (the gold file with a predicted tag column appended) instead of running the recognizer; one DIR only." };
         var write = new Option<string?>("--write-predictions") { Description = "Write the recognizer's predictions (gold file + predicted tag column) here; with several DIRs, the set name is added before the extension." };
         var gate = new Option<bool>("--gate") { Description = "Exit 1 when a floor in eval/floors/entities.json is not met." };
+        var bench = new Option<FileInfo?>("--bench") { Description = "Throughput of the language layer (tokenizer, sentence splitter, entity recognizer) over the articles of a JSON Lines file (.jsonl or .jsonl.gz with a \"text\" field), e.g. ../shared/data/scale/allsides-articles.jsonl.gz; prints articles/s to stderr." };
+        var benchLimit = new Option<int>("--bench-limit") { Description = "How many articles --bench reads (default 3000).", DefaultValueFactory = _ => 3000 };
         var command = new Command("entities", "Named entities (PER/ORG/LOC) on IOB2 sets: exact-span micro P/R/F1 and per type, as ner.py.")
         {
-            dirs, predictions, write, gate,
+            dirs, predictions, write, gate, bench, benchLimit,
         };
         command.SetAction(parseResult =>
         {
             var inputs = parseResult.GetValue(dirs) ?? [];
+            if (parseResult.GetValue(bench) is { } benchFile)
+            {
+                return LanguageBench.Run(benchFile, parseResult.GetValue(benchLimit));
+            }
+
+            if (inputs.Length == 0)
+            {
+                Console.Error.WriteLine("PX0900: give at least one DIR (or --bench FILE)");
+                return ExitCodes.Usage;
+            }
+
             var predFile = parseResult.GetValue(predictions);
             if (predFile is not null && inputs.Length != 1)
             {

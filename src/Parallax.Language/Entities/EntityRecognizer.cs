@@ -63,8 +63,6 @@ public sealed class EntityRecognizer : IStage<Doc>
         var words = ranges.Select(r => (IReadOnlyList<string>)[.. Enumerable.Range(r.First, r.Count).Select(i => tokens[i].Span.Of(text))]).ToList();
         var tags = TagWords(words);
         var result = ImmutableArray.CreateBuilder<Mention>();
-        var begin = new GazetteerCategory[0];
-        var inside = new GazetteerCategory[0];
         for (var s = 0; s < ranges.Count; s++)
         {
             var (first, count) = ranges[s];
@@ -92,18 +90,9 @@ public sealed class EntityRecognizer : IStage<Doc>
 
             // Group mentions: capitalised nationality / party words outside names
             var ws = words[s];
-            if (begin.Length < ws.Count)
-            {
-                begin = new GazetteerCategory[ws.Count];
-                inside = new GazetteerCategory[ws.Count];
-            }
-
-            var b = begin.AsSpan(0, ws.Count).ToArray();
-            var ins = inside.AsSpan(0, ws.Count).ToArray();
-            Gazetteer.Default.Match(ws, b, ins);
             for (var k = 0; k < ws.Count; k++)
             {
-                if (t[k] == 0 && (b[k] & GazetteerCategory.Demonym) != 0 && ws[k].Length > 1 && char.IsUpper(ws[k][0]))
+                if (t[k] == 0 && ws[k].Length > 1 && char.IsUpper(ws[k][0]) && (Gazetteer.Default.Categories(ws[k]) & GazetteerCategory.Demonym) != 0)
                 {
                     var span = tokens[first + k].Span;
                     result.Add(new Mention(span, EntityType.Group, span.Of(text)));

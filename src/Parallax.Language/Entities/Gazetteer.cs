@@ -73,13 +73,13 @@ public sealed class Gazetteer
         return new Gazetteer(entries);
     }
 
-    private static ulong SequenceStart() => FeatureHash.Start(9999);
+    private static ulong SequenceStart() => FeatureHash.SequenceStart;
 
     private static ulong SequenceAdd(ulong h, ReadOnlySpan<char> word)
     {
         Span<char> lower = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
         word.ToLowerInvariant(lower);
-        return FeatureHash.Add(h, lower);
+        return FeatureHash.Sequence(h, lower);
     }
 
     /// <summary>Categories of the exact single word <paramref name="word"/> (case-insensitive).</summary>
@@ -92,16 +92,23 @@ public sealed class Gazetteer
     /// </summary>
     public void Match(IReadOnlyList<string> words, GazetteerCategory[] begin, GazetteerCategory[] inside)
     {
+        ArgumentNullException.ThrowIfNull(words);
+        MatchLower([.. words.Select(w => w.ToLowerInvariant())], begin, inside);
+    }
+
+    /// <summary><see cref="Match"/> over words already lower-cased (invariant culture).</summary>
+    internal void MatchLower(string[] words, GazetteerCategory[] begin, GazetteerCategory[] inside)
+    {
         Array.Clear(begin);
         Array.Clear(inside);
-        for (var i = 0; i < words.Count; i++)
+        for (var i = 0; i < words.Length; i++)
         {
             var h = SequenceStart();
             var bestLen = 0;
             var bestCat = GazetteerCategory.None;
-            for (var len = 1; len <= MaxLength && i + len <= words.Count; len++)
+            for (var len = 1; len <= MaxLength && i + len <= words.Length; len++)
             {
-                h = SequenceAdd(h, words[i + len - 1]);
+                h = FeatureHash.Sequence(h, words[i + len - 1]);
                 if (_entries.TryGetValue(h, out var cat))
                 {
                     bestLen = len;

@@ -9,12 +9,39 @@ namespace Parallax.Language.Entities;
 internal sealed class NerFeatures
 {
     private readonly Gazetteer _gazetteer;
-    private readonly IReadOnlySet<string> _lowerVocab;
+    private readonly IReadOnlyDictionary<string, byte> _caseProfile;
 
-    public NerFeatures(Gazetteer gazetteer, IReadOnlySet<string> lowerVocab)
+    public NerFeatures(Gazetteer gazetteer, IReadOnlyDictionary<string, byte> caseProfile)
     {
         _gazetteer = gazetteer;
-        _lowerVocab = lowerVocab;
+        _caseProfile = caseProfile;
+    }
+
+    /// <summary>
+    /// The lower-case lexicon: words written in lower case (all letters lower, length &gt; 1) inside ordinary sentences
+    /// at least <paramref name="minCount"/> times → 1. Such words are rarely names even when capitalised at a sentence start.
+    /// </summary>
+    public static Dictionary<string, byte> CaseProfile(IEnumerable<IReadOnlyList<string>> sentences, int minCount)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var s in sentences)
+        {
+            if (SentenceCase(s) != 0)
+            {
+                continue;
+            }
+
+            for (var i = 1; i < s.Count; i++)
+            {
+                var w = s[i];
+                if (w.Length > 1 && w.All(char.IsLower))
+                {
+                    counts[w] = counts.GetValueOrDefault(w) + 1;
+                }
+            }
+        }
+
+        return counts.Where(p => p.Value >= minCount).ToDictionary(p => p.Key, _ => (byte)1, StringComparer.Ordinal);
     }
 
     /// <summary>Per-document casing evidence: how each lower-cased word was written in ordinary (mixed-case) sentences.</summary>
@@ -28,19 +55,19 @@ internal sealed class NerFeatures
     public const byte SeenTitleMid = 1;
     public const byte SeenLower = 2;
 
-    public static DocContext BuildContext(IReadOnlyList<IReadOnlyList<string>> sentences)
+    public static DocContext BuildContext(IReadOnlyList<SentenceView> sentences)
     {
         var ctx = new DocContext();
-        foreach (var s in sentences)
+        foreach (var v in sentences)
         {
-            if (SentenceCase(s) != 0)
+            if (v.Case != 0)
             {
                 continue;
             }
 
-            for (var i = 1; i < s.Count; i++)
+            for (var i = 1; i < v.Words.Length; i++)
             {
-                var w = s[i];
+                var w = v.Words[i];
                 if (w.Length == 0 || !char.IsLetter(w[0]))
                 {
                     continue;
@@ -52,8 +79,8 @@ internal sealed class NerFeatures
                     continue;
                 }
 
-                var lower = w.ToLowerInvariant();
-                ctx.Seen[lower] = (byte)(ctx.Seen.GetValueOrDefault(lower) | flag);
+                ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(ctx.Seen, v.Lower[i], out _);
+                slot |= flag;
             }
         }
 
@@ -104,17 +131,24 @@ internal sealed class NerFeatures
         return letters >= 4 && lower == letters ? 2 : 0;
     }
 
-    /// <summary>Precomputed per-token strings of one sentence.</summary>
+    /// <summary>Precomputed per-token strings and value hashes of one sentence.</summary>
     public sealed class SentenceView
     {
         public required string[] Words { get; init; }
         public required string[] Lower { get; init; }
-        public required string[] Shape { get; init; }
-        public required string[] ShortShape { get; init; }
+        public required ulong[] WordH { get; init; }
+        public required ulong[] LowerH { get; init; }
+        public required ulong[] ShapeH { get; init; }
+        public required ulong[] ShortH { get; init; }
+        /// <summary>Per token: prefix 2, prefix 3, suffix 2, suffix 3, suffix 4 hashes.</summary>
+        public required ulong[] AffixH { get; init; }
         public required GazetteerCategory[] GazBegin { get; init; }
         public required GazetteerCategory[] GazInside { get; init; }
         public required int Case { get; init; }
     }
+
+    private static readonly ulong _bos = FeatureHash.Of("<s>");
+    private static readonly ulong _eos = FeatureHash.Of("</s>");
 
     public SentenceView View(IReadOnlyList<string> words)
     {
@@ -123,34 +157,50 @@ internal sealed class NerFeatures
         {
             Words = [.. words],
             Lower = new string[n],
-            Shape = new string[n],
-            ShortShape = new string[n],
+            WordH = new ulong[n],
+            LowerH = new ulong[n],
+            ShapeH = new ulong[n],
+            ShortH = new ulong[n],
+            AffixH = new ulong[n * 5],
             GazBegin = new GazetteerCategory[n],
             GazInside = new GazetteerCategory[n],
             Case = SentenceCase(words),
         };
+        Span<char> longShape = stackalloc char[8];
+        Span<char> shortShape = stackalloc char[8];
         for (var i = 0; i < n; i++)
         {
-            view.Lower[i] = words[i].ToLowerInvariant();
-            (view.Shape[i], view.ShortShape[i]) = Shapes(words[i]);
+            var w = words[i];
+            var lw = w.ToLowerInvariant();
+            view.Lower[i] = lw;
+            view.WordH[i] = FeatureHash.Of(w);
+            view.LowerH[i] = FeatureHash.Of(lw);
+            var (ll, sl) = Shapes(w, longShape, shortShape);
+            view.ShapeH[i] = FeatureHash.Of(longShape[..ll]);
+            view.ShortH[i] = FeatureHash.Of(shortShape[..sl]);
+            var a = i * 5;
+            view.AffixH[a] = FeatureHash.Of(lw.AsSpan(0, Math.Min(2, lw.Length)));
+            view.AffixH[a + 1] = FeatureHash.Of(lw.AsSpan(0, Math.Min(3, lw.Length)));
+            view.AffixH[a + 2] = FeatureHash.Of(lw.AsSpan(Math.Max(0, lw.Length - 2)));
+            view.AffixH[a + 3] = FeatureHash.Of(lw.AsSpan(Math.Max(0, lw.Length - 3)));
+            view.AffixH[a + 4] = FeatureHash.Of(lw.AsSpan(Math.Max(0, lw.Length - 4)));
         }
 
-        _gazetteer.Match(words, view.GazBegin, view.GazInside);
+        _gazetteer.MatchLower(view.Lower, view.GazBegin, view.GazInside);
         return view;
     }
 
-    private static (string Long, string Short) Shapes(string w)
+    private static (int Long, int Short) Shapes(string w, Span<char> longShape, Span<char> shortShape)
     {
-        Span<char> longShape = stackalloc char[Math.Min(w.Length, 8)];
-        Span<char> shortShape = stackalloc char[8];
+        var ll = 0;
         var sl = 0;
         for (var i = 0; i < w.Length; i++)
         {
             var c = w[i];
             var s = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : char.IsLetter(c) ? 'x' : c;
-            if (i < longShape.Length)
+            if (ll < longShape.Length)
             {
-                longShape[i] = s;
+                longShape[ll++] = s;
             }
 
             if ((sl == 0 || shortShape[sl - 1] != s) && sl < shortShape.Length)
@@ -159,15 +209,8 @@ internal sealed class NerFeatures
             }
         }
 
-        return (new string(longShape), new string(shortShape[..sl]));
+        return (ll, sl);
     }
-
-    private static ReadOnlySpan<char> Prefix(string s, int n) => s.AsSpan(0, Math.Min(n, s.Length));
-
-    private static ReadOnlySpan<char> Suffix(string s, int n) => s.AsSpan(Math.Max(0, s.Length - n));
-
-    private const string Bos = "<s>";
-    private const string Eos = "</s>";
 
     /// <summary>Appends the tag-independent features of token <paramref name="i"/> to <paramref name="into"/>.</summary>
     public void Static(SentenceView v, int i, DocContext ctx, List<ulong> into)
@@ -175,53 +218,55 @@ internal sealed class NerFeatures
         var n = v.Words.Length;
         var w = v.Words[i];
         var lw = v.Lower[i];
-        var prev = i > 0 ? v.Lower[i - 1] : Bos;
-        var next = i + 1 < n ? v.Lower[i + 1] : Eos;
-        var prev2 = i > 1 ? v.Lower[i - 2] : Bos;
-        var next2 = i + 2 < n ? v.Lower[i + 2] : Eos;
-        var sh = v.ShortShape[i];
-        var prevShape = i > 0 ? v.ShortShape[i - 1] : Bos;
-        var nextShape = i + 1 < n ? v.ShortShape[i + 1] : Eos;
+        var lh = v.LowerH[i];
+        var prev = i > 0 ? v.LowerH[i - 1] : _bos;
+        var next = i + 1 < n ? v.LowerH[i + 1] : _eos;
+        var prev2 = i > 1 ? v.LowerH[i - 2] : _bos;
+        var next2 = i + 2 < n ? v.LowerH[i + 2] : _eos;
+        var sh = v.ShortH[i];
+        var prevShape = i > 0 ? v.ShortH[i - 1] : _bos;
+        var nextShape = i + 1 < n ? v.ShortH[i + 1] : _eos;
         var caseTag = v.Case;
 
-        into.Add(FeatureHash.Start(0));
-        into.Add(FeatureHash.Of(1, lw));
+        into.Add(FeatureHash.Mix(0, 0));
+        into.Add(FeatureHash.Mix(1, lh));
         if (caseTag == 0)
         {
-            into.Add(FeatureHash.Of(2, w));
+            into.Add(FeatureHash.Mix(2, v.WordH[i]));
         }
 
-        into.Add(FeatureHash.Of(3, Prefix(lw, 2)));
-        into.Add(FeatureHash.Of(4, Prefix(lw, 3)));
-        into.Add(FeatureHash.Of(5, Suffix(lw, 2)));
-        into.Add(FeatureHash.Of(6, Suffix(lw, 3)));
-        into.Add(FeatureHash.Of(7, Suffix(lw, 4)));
-        into.Add(FeatureHash.Of(8, v.Shape[i]));
-        into.Add(FeatureHash.Of(9, sh));
-        into.Add(FeatureHash.Of(10, prev));
-        into.Add(FeatureHash.Of(11, next));
-        into.Add(FeatureHash.Of(12, prev2));
-        into.Add(FeatureHash.Of(13, next2));
-        into.Add(FeatureHash.Of(14, prevShape));
-        into.Add(FeatureHash.Of(15, nextShape));
-        into.Add(FeatureHash.Of(16, prev, lw));
-        into.Add(FeatureHash.Of(17, lw, next));
-        into.Add(FeatureHash.Add(FeatureHash.Of(18, i == 0 ? 1 : i == 1 ? 2 : 3), sh));
-        into.Add(FeatureHash.Add(FeatureHash.Of(19, caseTag), sh));
+        var a = i * 5;
+        into.Add(FeatureHash.Mix(3, v.AffixH[a]));
+        into.Add(FeatureHash.Mix(4, v.AffixH[a + 1]));
+        into.Add(FeatureHash.Mix(5, v.AffixH[a + 2]));
+        into.Add(FeatureHash.Mix(6, v.AffixH[a + 3]));
+        into.Add(FeatureHash.Mix(7, v.AffixH[a + 4]));
+        into.Add(FeatureHash.Mix(8, v.ShapeH[i]));
+        into.Add(FeatureHash.Mix(9, sh));
+        into.Add(FeatureHash.Mix(10, prev));
+        into.Add(FeatureHash.Mix(11, next));
+        into.Add(FeatureHash.Mix(12, prev2));
+        into.Add(FeatureHash.Mix(13, next2));
+        into.Add(FeatureHash.Mix(14, prevShape));
+        into.Add(FeatureHash.Mix(15, nextShape));
+        into.Add(FeatureHash.Mix(16, prev, lh));
+        into.Add(FeatureHash.Mix(17, lh, next));
+        into.Add(FeatureHash.Mix(18, i == 0 ? 1 : i == 1 ? 2 : 3, sh));
+        into.Add(FeatureHash.Mix(19, caseTag, sh));
         if (caseTag != 0)
         {
-            into.Add(FeatureHash.Add(FeatureHash.Of(20, caseTag), lw));
+            into.Add(FeatureHash.Mix(20, caseTag, lh));
         }
 
-        into.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(21, prevShape), sh), nextShape));
+        into.Add(FeatureHash.Mix(21, FeatureHash.Mix(21, prevShape, sh), nextShape));
         if (i > 0 && caseTag == 0)
         {
-            into.Add(FeatureHash.Of(22, v.Words[i - 1]));
+            into.Add(FeatureHash.Mix(22, v.WordH[i - 1]));
         }
 
         if (i + 1 < n && caseTag == 0)
         {
-            into.Add(FeatureHash.Of(23, v.Words[i + 1]));
+            into.Add(FeatureHash.Mix(23, v.WordH[i + 1]));
         }
 
         // gazetteers: this word (begins / continues an entry), neighbours, and with capitalisation
@@ -244,21 +289,21 @@ internal sealed class NerFeatures
         }
 
         // a word the training text uses in lower case is rarely a name, even when capitalised at a sentence start
-        var common = _lowerVocab.Contains(lw);
-        into.Add(FeatureHash.Add(FeatureHash.Of(40, common ? 1 : 0), cap + (i == 0 ? 2 : 0) + caseTag * 4));
+        var profile = _caseProfile.GetValueOrDefault(lw);
+        into.Add(FeatureHash.Mix(40, profile, (ulong)(cap + (i == 0 ? 2 : 0) + (caseTag * 4))));
         var seen = ctx.Seen.GetValueOrDefault(lw);
-        into.Add(FeatureHash.Add(FeatureHash.Of(41, seen), cap + caseTag * 2));
+        into.Add(FeatureHash.Mix(41, seen, (ulong)(cap + (caseTag * 2))));
         if (ctx.History.TryGetValue(lw, out var hist))
         {
-            into.Add(FeatureHash.Add(FeatureHash.Of(42, hist), cap));
+            into.Add(FeatureHash.Mix(42, hist, (ulong)cap));
         }
 
         if (w.Length == 1)
         {
-            into.Add(FeatureHash.Of(43, w));
+            into.Add(FeatureHash.Mix(43, v.WordH[i]));
         }
 
-        into.Add(FeatureHash.Of(44, Math.Min(w.Length, 12)));
+        into.Add(FeatureHash.Mix(44, Math.Min(w.Length, 12)));
     }
 
     private static void AddGaz(List<ulong> into, int template, GazetteerCategory cats, int cap)
@@ -272,7 +317,7 @@ internal sealed class NerFeatures
         {
             if (((int)cats & bit) != 0)
             {
-                into.Add(FeatureHash.Add(FeatureHash.Of(template, bit), cap));
+                into.Add(FeatureHash.Mix(template, bit, (ulong)cap));
             }
         }
     }
@@ -280,10 +325,10 @@ internal sealed class NerFeatures
     /// <summary>Appends the tag-history features of token <paramref name="i"/> given the two previous tags.</summary>
     public static void Dynamic(SentenceView v, int i, int prevTag, int prev2Tag, List<ulong> into)
     {
-        into.Add(FeatureHash.Of(100, prevTag));
-        into.Add(FeatureHash.Add(FeatureHash.Of(101, prevTag), prev2Tag));
-        into.Add(FeatureHash.Add(FeatureHash.Of(102, prevTag), v.Lower[i]));
-        into.Add(FeatureHash.Add(FeatureHash.Of(103, prevTag), v.ShortShape[i]));
-        into.Add(FeatureHash.Add(FeatureHash.Of(104, prevTag), (int)(v.GazBegin[i] | v.GazInside[i])));
+        into.Add(FeatureHash.Mix(100, prevTag));
+        into.Add(FeatureHash.Mix(101, prevTag, (ulong)(uint)prev2Tag));
+        into.Add(FeatureHash.Mix(102, prevTag, v.LowerH[i]));
+        into.Add(FeatureHash.Mix(103, prevTag, v.ShortH[i]));
+        into.Add(FeatureHash.Mix(104, prevTag, (ulong)(v.GazBegin[i] | v.GazInside[i])));
     }
 }

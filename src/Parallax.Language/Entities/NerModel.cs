@@ -6,44 +6,89 @@ namespace Parallax.Language.Entities;
 
 /// <summary>
 /// The trained weights of the entity tagger: for each feature hash, one weight per tag (<see cref="NerTags"/>), plus the
-/// lexicon of words seen in lower case in the training text. Immutable and thread-safe once loaded.
-/// File format (gzip): magic <c>PXNER1</c>, tag count, vocabulary (count, UTF-8 strings), features (count, then per
-/// feature: 8-byte hash, tag count × float32), all little-endian, features in ascending hash order.
+/// casing profile of words. Immutable and thread-safe once loaded.
+/// File format (gzip): magic <c>PXNER3</c>, tag count, casing profile (count, then UTF-8 word + 1-byte bucket, by word),
+/// features (count, then per feature: 8-byte hash, tag count × float32), all little-endian, features in ascending hash order.
 /// </summary>
 public sealed class NerModel
 {
-    private const string Magic = "PXNER1";
-    private readonly FrozenDictionary<ulong, int> _index;
-    private readonly float[] _weights;
+    private const string Magic = "PXNER3";
+    private const int Stride = 8; // 7 tag weights, padded
 
-    internal NerModel(IReadOnlyDictionary<ulong, float[]> weights, IEnumerable<string> lowerVocab)
+    // open addressing: _keys[slot] (0 = empty) and _rows[slot]; weights are dense, row * Stride; capacity a power of
+    // two, load <= 3/4. Keeps the probed arrays small enough to stay in cache.
+    private readonly ulong[] _keys;
+    private readonly int[] _rows;
+    private readonly float[] _weights;
+    private readonly int _mask;
+    private readonly ulong[] _sortedKeys;
+
+    internal NerModel(IReadOnlyDictionary<ulong, float[]> weights, IReadOnlyDictionary<string, byte> caseProfile)
     {
-        var keys = weights.Keys.Order().ToArray();
-        _weights = new float[keys.Length * NerTags.Count];
-        var index = new Dictionary<ulong, int>(keys.Length);
-        for (var k = 0; k < keys.Length; k++)
+        _sortedKeys = [.. weights.Keys.Order()];
+        var capacity = 16;
+        while (capacity * 3 < _sortedKeys.Length * 4)
         {
-            index[keys[k]] = k * NerTags.Count;
-            weights[keys[k]].AsSpan(0, NerTags.Count).CopyTo(_weights.AsSpan(k * NerTags.Count));
+            capacity <<= 1;
         }
 
-        _index = index.ToFrozenDictionary();
-        LowerVocab = lowerVocab.ToFrozenSet(StringComparer.Ordinal);
+        _keys = new ulong[capacity];
+        _rows = new int[capacity];
+        _weights = new float[_sortedKeys.Length * Stride];
+        _mask = capacity - 1;
+        for (var row = 0; row < _sortedKeys.Length; row++)
+        {
+            var key = _sortedKeys[row];
+            var k = key == 0 ? 1UL : key;
+            var slot = (int)(k & (ulong)_mask);
+            while (_keys[slot] != 0)
+            {
+                slot = (slot + 1) & _mask;
+            }
+
+            _keys[slot] = k;
+            _rows[slot] = row;
+            weights[key].AsSpan(0, NerTags.Count).CopyTo(_weights.AsSpan(row * Stride));
+        }
+
+        CaseProfile = caseProfile.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    /// <summary>Words used in lower case in the training text (a feature: such words are rarely names).</summary>
-    public FrozenSet<string> LowerVocab { get; }
+    private int Find(ulong key)
+    {
+        var k = key == 0 ? 1UL : key;
+        var slot = (int)(k & (ulong)_mask);
+        while (true)
+        {
+            var at = _keys[slot];
+            if (at == k)
+            {
+                return _rows[slot];
+            }
 
-    public int FeatureCount => _index.Count;
+            if (at == 0)
+            {
+                return -1;
+            }
+
+            slot = (slot + 1) & _mask;
+        }
+    }
+
+    /// <summary>The lower-case lexicon (word → 1) of the training text; see <see cref="NerFeatures.CaseProfile"/>.</summary>
+    public FrozenDictionary<string, byte> CaseProfile { get; }
+
+    public int FeatureCount => _sortedKeys.Length;
 
     /// <summary>Adds the weights of <paramref name="features"/> to <paramref name="scores"/> (length = tag count).</summary>
     public void Score(List<ulong> features, Span<float> scores)
     {
-        foreach (var f in features)
+        foreach (var f in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features))
         {
-            if (_index.TryGetValue(f, out var at))
+            var row = Find(f);
+            if (row >= 0)
             {
-                var w = _weights.AsSpan(at, NerTags.Count);
+                var w = _weights.AsSpan(row * Stride, NerTags.Count);
                 for (var t = 0; t < w.Length; t++)
                 {
                     scores[t] += w[t];
@@ -52,26 +97,29 @@ public sealed class NerModel
         }
     }
 
+    private ReadOnlySpan<float> WeightsOf(ulong key) => _weights.AsSpan(Find(key) * Stride, NerTags.Count);
+
     public void Save(Stream stream)
     {
         using var gz = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
         using var w = new BinaryWriter(gz, Encoding.UTF8, leaveOpen: true);
         w.Write(Encoding.ASCII.GetBytes(Magic));
         w.Write(NerTags.Count);
-        var vocab = LowerVocab.Order(StringComparer.Ordinal).ToArray();
+        var vocab = CaseProfile.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
         w.Write(vocab.Length);
-        foreach (var v in vocab)
+        foreach (var (word, bucket) in vocab)
         {
-            w.Write(v);
+            w.Write(word);
+            w.Write(bucket);
         }
 
-        w.Write(_index.Count);
-        foreach (var (key, at) in _index.OrderBy(p => p.Key))
+        w.Write(_sortedKeys.Length);
+        foreach (var key in _sortedKeys)
         {
             w.Write(key);
-            for (var t = 0; t < NerTags.Count; t++)
+            foreach (var x in WeightsOf(key))
             {
-                w.Write(_weights[at + t]);
+                w.Write(x);
             }
         }
     }
@@ -87,10 +135,12 @@ public sealed class NerModel
             throw new InvalidDataException("PX0502: not a Parallax NER model (bad magic or tag count).");
         }
 
-        var vocab = new string[r.ReadInt32()];
-        for (var i = 0; i < vocab.Length; i++)
+        var vocabCount = r.ReadInt32();
+        var vocab = new Dictionary<string, byte>(vocabCount, StringComparer.Ordinal);
+        for (var i = 0; i < vocabCount; i++)
         {
-            vocab[i] = r.ReadString();
+            var word = r.ReadString();
+            vocab[word] = r.ReadByte();
         }
 
         var count = r.ReadInt32();

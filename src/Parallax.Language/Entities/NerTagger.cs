@@ -23,8 +23,14 @@ public sealed class NerTagger
     public int[][] Tag(IReadOnlyList<IReadOnlyList<string>> sentences)
     {
         ArgumentNullException.ThrowIfNull(sentences);
-        var features = new NerFeatures(_gazetteer, _model.LowerVocab);
-        var ctx = NerFeatures.BuildContext(sentences);
+        var features = new NerFeatures(_gazetteer, _model.CaseProfile);
+        var views = new NerFeatures.SentenceView[sentences.Count];
+        for (var s = 0; s < views.Length; s++)
+        {
+            views[s] = features.View(sentences[s]);
+        }
+
+        var ctx = NerFeatures.BuildContext(views);
         var result = new int[sentences.Count][];
         var buffer = new List<ulong>(64);
         Span<float> scores = stackalloc float[NerTags.Count];
@@ -34,7 +40,7 @@ public sealed class NerTagger
             var tags = new int[words.Count];
             if (words.Count > 0)
             {
-                var view = features.View(words);
+                var view = views[s];
                 for (var i = 0; i < words.Count; i++)
                 {
                     buffer.Clear();

@@ -16,34 +16,12 @@ public sealed class NerTrainer
     private int _clock;
 
     /// <summary>Trains on <paramref name="docs"/> and returns the averaged model.</summary>
-    /// <param name="minLowerCount">How often a word must occur in lower case to enter the lower-case lexicon.</param>
     /// <param name="progress">Called after each epoch with (epoch, token accuracy).</param>
-    public static NerModel Train(IReadOnlyList<NerTrainingDoc> docs, Gazetteer gazetteer, int epochs, ulong seed, int minLowerCount = 2, Action<int, double>? progress = null)
+    /// <param name="minCount">How often a word must occur in lower case to enter the lower-case lexicon.</param>
+    public static NerModel Train(IReadOnlyList<NerTrainingDoc> docs, Gazetteer gazetteer, int epochs, ulong seed, int minCount = 2, Action<int, double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(docs);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var d in docs)
-        {
-            foreach (var s in d.Sentences)
-            {
-                if (NerFeatures.SentenceCase(s) != 0)
-                {
-                    continue;
-                }
-
-                for (var i = 1; i < s.Count; i++)
-                {
-                    var w = s[i];
-                    if (w.Length > 1 && w.All(char.IsLower))
-                    {
-                        counts[w] = counts.GetValueOrDefault(w) + 1;
-                    }
-                }
-            }
-        }
-
-        var vocab = counts.Where(p => p.Value >= minLowerCount).Select(p => p.Key).Order(StringComparer.Ordinal).ToArray();
-        var vocabSet = vocab.ToHashSet(StringComparer.Ordinal);
+        var profile = NerFeatures.CaseProfile(docs.SelectMany(d => d.Sentences), minCount);
         var trainer = new NerTrainer();
         var order = Enumerable.Range(0, docs.Count).ToArray();
         var rng = seed == 0 ? 88172645463325252UL : seed;
@@ -61,7 +39,7 @@ public sealed class NerTrainer
             long correct = 0, total = 0;
             foreach (var k in order)
             {
-                var (c, t) = trainer.TrainDoc(docs[k], gazetteer, vocabSet);
+                var (c, t) = trainer.TrainDoc(docs[k], gazetteer, profile);
                 correct += c;
                 total += t;
             }
@@ -69,13 +47,14 @@ public sealed class NerTrainer
             progress?.Invoke(epoch, total == 0 ? 0 : (double)correct / total);
         }
 
-        return trainer.Average(vocab);
+        return trainer.Average(profile);
     }
 
-    private (int Correct, int Total) TrainDoc(NerTrainingDoc doc, Gazetteer gazetteer, IReadOnlySet<string> vocab)
+    private (int Correct, int Total) TrainDoc(NerTrainingDoc doc, Gazetteer gazetteer, IReadOnlyDictionary<string, byte> profile)
     {
-        var features = new NerFeatures(gazetteer, vocab);
-        var ctx = NerFeatures.BuildContext(doc.Sentences);
+        var features = new NerFeatures(gazetteer, profile);
+        var views = doc.Sentences.Select(features.View).ToArray();
+        var ctx = NerFeatures.BuildContext(views);
         var buffer = new List<ulong>(64);
         var scores = new float[NerTags.Count];
         int correct = 0, total = 0;
@@ -88,7 +67,7 @@ public sealed class NerTrainer
                 continue;
             }
 
-            var view = features.View(words);
+            var view = views[s];
             var tags = new int[words.Count];
             for (var i = 0; i < words.Count; i++)
             {
@@ -152,7 +131,7 @@ public sealed class NerTrainer
         w[tag] += delta;
     }
 
-    private NerModel Average(IEnumerable<string> vocab)
+    private NerModel Average(IReadOnlyDictionary<string, byte> profile)
     {
         var averaged = new Dictionary<ulong, float[]>(_w.Count);
         foreach (var (f, w) in _w)
@@ -174,6 +153,6 @@ public sealed class NerTrainer
             }
         }
 
-        return new NerModel(averaged, vocab);
+        return new NerModel(averaged, profile);
     }
 }
