@@ -18,6 +18,6 @@ public static class EvalCommand
 
     private static IEnumerable<Command> Tasks()
     {
-        yield break;
+        yield return EvalClusteringCommand.Create();
     }
 }
