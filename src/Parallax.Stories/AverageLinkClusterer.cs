@@ -18,59 +18,81 @@ internal sealed class AverageLinkClusterer
     {
         var n = articles.Count;
         var maxDf = Math.Max(_options.CandidateMaxDfMin, (int)(_options.CandidateMaxDfShare * n));
-        var postings = new Dictionary<int, List<int>>();
-        var queries = new int[n][];
+        var postings = new Dictionary<int, List<(int Doc, float Weight)>>();
+        var queries = new (int Id, float Weight)[n][];
         for (var d = 0; d < n; d++)
         {
             var v = space.Vectors[d];
-            var order = Enumerable.Range(0, v.Ids.Length)
+            queries[d] = Enumerable.Range(0, v.Ids.Length)
                 .Where(i => space.DocumentFrequency[v.Ids[i]] is > 1 and var df && df <= maxDf)
                 .OrderByDescending(i => v.Weights[i]).ThenBy(i => v.Ids[i])
                 .Take(_options.CandidateFeatures)
-                .Select(i => v.Ids[i])
+                .Select(i => (v.Ids[i], v.Weights[i]))
                 .ToArray();
-            queries[d] = order;
-            foreach (var i in v.Ids)
+            for (var i = 0; i < v.Ids.Length; i++)
             {
-                var df = space.DocumentFrequency[i];
+                var df = space.DocumentFrequency[v.Ids[i]];
                 if (df > 1 && df <= maxDf)
                 {
-                    if (!postings.TryGetValue(i, out var list))
+                    if (!postings.TryGetValue(v.Ids[i], out var list))
                     {
-                        postings[i] = list = [];
+                        postings[v.Ids[i]] = list = [];
                     }
 
-                    list.Add(d);
+                    list.Add((d, v.Weights[i]));
                 }
             }
         }
 
+        // Score accumulation over the query features, then the exact cosine for the best partial scores only.
         var edges = new List<SimilarityEdge>();
         var seen = new HashSet<long>();
+        var accumulator = new double[n];
+        var touched = new List<int>();
         for (var d = 0; d < n; d++)
         {
-            foreach (var term in queries[d])
+            foreach (var (term, weight) in queries[d])
             {
-                foreach (var other in postings[term])
+                foreach (var (other, w) in postings[term])
                 {
                     if (other == d)
                     {
                         continue;
                     }
 
-                    var a = Math.Min(d, other);
-                    var b = Math.Max(d, other);
-                    if (!seen.Add(((long)a << 32) | (uint)b))
+                    if (accumulator[other] == 0)
                     {
-                        continue;
+                        touched.Add(other);
                     }
 
-                    var sim = SparseVector.Dot(space.Vectors[a], space.Vectors[b])
-                        * FeatureSpace.TimeFactor(articles[a].Published, articles[b].Published, _options);
-                    if (sim >= _options.EdgeFloor)
-                    {
-                        edges.Add(new SimilarityEdge(a, b, sim));
-                    }
+                    accumulator[other] += (double)weight * w;
+                }
+            }
+
+            var best = touched
+                .OrderByDescending(j => accumulator[j]).ThenBy(j => j)
+                .Take(_options.CandidatesPerArticle)
+                .ToList();
+            foreach (var j in touched)
+            {
+                accumulator[j] = 0;
+            }
+
+            touched.Clear();
+            foreach (var other in best)
+            {
+                var a = Math.Min(d, other);
+                var b = Math.Max(d, other);
+                if (!seen.Add(((long)a << 32) | (uint)b))
+                {
+                    continue;
+                }
+
+                var sim = SparseVector.Dot(space.Vectors[a], space.Vectors[b])
+                    * FeatureSpace.TimeFactor(articles[a].Published, articles[b].Published, _options);
+                if (sim >= _options.EdgeFloor)
+                {
+                    edges.Add(new SimilarityEdge(a, b, sim));
                 }
             }
         }

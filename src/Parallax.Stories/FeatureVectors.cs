@@ -85,7 +85,7 @@ internal sealed class FeatureSpace
         foreach (var (key, count) in article.Counts)
         {
             var (id, df) = lookup(key);
-            if (id < 0)
+            if (id < 0 || (options.IgnoreUniqueFeatures && df <= 1))
             {
                 continue;
             }
@@ -108,6 +108,11 @@ internal sealed class FeatureSpace
 
         pairs.Sort((x, y) => x.Id.CompareTo(y.Id));
         norm = Math.Sqrt(norm);
+        if (norm == 0)
+        {
+            return new SparseVector([], []);
+        }
+
         var ids = new int[pairs.Count];
         var weights = new float[pairs.Count];
         for (var i = 0; i < pairs.Count; i++)

@@ -36,14 +36,24 @@ internal sealed class OnlineIndex
         }
 
         var vector = Vector(features);
-        var candidates = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var key in QueryKeys(vector))
+        // Partial scores over the heaviest features pick a few candidate stories; only those get the full cosine.
+        var partial = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (key, w) in QueryKeys(vector))
         {
             if (_postings.TryGetValue(key, out var list))
             {
-                candidates.UnionWith(list);
+                foreach (var sid in list)
+                {
+                    partial[sid] = partial.GetValueOrDefault(sid) + w * _stories[sid].Centroid[key];
+                }
             }
         }
+
+        var candidates = partial
+            .OrderByDescending(p => p.Value / Math.Sqrt(_stories[p.Key].NormSquared)).ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Take(_options.CandidatesPerArticle)
+            .Select(p => p.Key)
+            .Order(StringComparer.Ordinal);
 
         string? best = null;
         var bestScore = 0.0;
@@ -119,7 +129,7 @@ internal sealed class OnlineIndex
             story.NormSquared += (old + w) * (old + w) - old * old;
         }
 
-        foreach (var key in QueryKeys(vector))
+        foreach (var (key, _) in QueryKeys(vector))
         {
             if (story.Indexed.Add(key))
             {
@@ -136,14 +146,13 @@ internal sealed class OnlineIndex
         _storyOf[articleId] = storyId;
     }
 
-    private IEnumerable<string> QueryKeys(List<(string Key, double W)> vector)
+    private IEnumerable<(string Key, double W)> QueryKeys(List<(string Key, double W)> vector)
     {
         var maxDf = Math.Max(_options.CandidateMaxDfMin, (int)(_options.CandidateMaxDfShare * _documents));
         return vector
             .Where(p => _df.GetValueOrDefault(p.Key) <= maxDf)
             .OrderByDescending(p => p.W).ThenBy(p => p.Key, StringComparer.Ordinal)
-            .Take(_options.CandidateFeatures)
-            .Select(p => p.Key);
+            .Take(_options.CandidateFeatures);
     }
 
     private List<(string Key, double W)> Vector(ArticleFeatures features)
@@ -164,6 +173,11 @@ internal sealed class OnlineIndex
         }
 
         norm = Math.Sqrt(norm);
+        if (norm == 0)
+        {
+            list.Clear();
+        }
+
         for (var i = 0; i < list.Count; i++)
         {
             list[i] = (list[i].Key, list[i].W / norm);

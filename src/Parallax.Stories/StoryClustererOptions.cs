@@ -12,7 +12,7 @@ public sealed record StoryClustererOptions
     public double TitleWeight { get; init; } = 2.0;
 
     /// <summary>Weight multiplier of entity-like features (<c>e:</c>) relative to words.</summary>
-    public double EntityWeight { get; init; } = 1.0;
+    public double EntityWeight { get; init; } = 0.5;
 
     /// <summary>Weight multiplier of number features (<c>n:</c>).</summary>
     public double NumberWeight { get; init; } = 0.5;
@@ -20,8 +20,11 @@ public sealed record StoryClustererOptions
     /// <summary>Weight multiplier of quote-trigram features (<c>q:</c>).</summary>
     public double QuoteWeight { get; init; } = 0.5;
 
+    /// <summary>Ignore features that occur in only one article of the set (they cannot link two articles, only dilute the cosine).</summary>
+    public bool IgnoreUniqueFeatures { get; init; } = true;
+
     /// <summary>Average-link merge threshold on the (time-discounted) cosine, in (0, 1].</summary>
-    public double MergeThreshold { get; init; } = 0.2;
+    public double MergeThreshold { get; init; } = 0.25;
 
     /// <summary>Online placement: minimum cosine between a new article and a story centroid to join it.</summary>
     public double PlacementThreshold { get; init; } = 0.3;
@@ -45,6 +48,9 @@ public sealed record StoryClustererOptions
     public double CandidateMaxDfShare { get; init; } = 0.05;
 
     public int CandidateMaxDfMin { get; init; } = 50;
+
+    /// <summary>How many of the best-scoring candidates (by partial dot product) get an exact cosine, per article.</summary>
+    public int CandidatesPerArticle { get; init; } = 60;
 
     /// <summary>At most this many related links per story.</summary>
     public int MaxRelated { get; init; } = 5;

@@ -23,9 +23,10 @@ public static class EvalClusteringCommand
         var gate = new Option<bool>("--gate") { Description = "Fail (exit 1) when a floor in eval/floors/clustering.json is not met." };
         var floors = new Option<string?>("--floors") { Description = "Folder of floors files (default: eval/floors of the current directory or above)." };
         var set = new Option<string[]>("--option") { Description = "Override a clustering setting for sweeps: Name=value (e.g. MergeThreshold=0.25). Repeatable.", AllowMultipleArgumentsPerToken = false };
+        var sweep = new Option<string?>("--sweep") { Description = "Development aid: comma-separated MergeThreshold values; prints B3/pairwise F1 per value to stderr (from-scratch reclustering)." };
         var command = new Command("clustering", "Story clustering: B-cubed and pairwise P/R/F1 against the gold stories (same figures as ../shared/tools/score/clustering.py).")
         {
-            dir, predictions, gate, floors, set,
+            dir, predictions, gate, floors, set, sweep,
         };
         command.SetAction(parseResult =>
         {
@@ -52,6 +53,21 @@ public static class EvalClusteringCommand
             foreach (var d in diagnostics)
             {
                 Console.Error.WriteLine(d.ToString());
+            }
+
+            if (parseResult.GetValue(sweep) is { } values)
+            {
+                foreach (var v in values.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    var threshold = double.Parse(v, CultureInfo.InvariantCulture);
+                    var watch = Stopwatch.StartNew();
+                    using var c = new StoryClusterer(options with { MergeThreshold = threshold });
+                    c.Recluster(docs.Select(d => d.Article));
+                    var s = ClusteringScorer.Score(docs.Select(d => (d.Article.Id, d.GoldStory)).ToList(), docs.Select(d => (d.Article.Id, c.StoryOf(d.Article.Id) ?? "")).ToList());
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sweep {Floors.DatasetName(folder)} MergeThreshold={threshold}: b3 P/R/F1 {s.B3Precision}/{s.B3Recall}/{s.B3F1} pairwise F1 {s.PairwiseF1} clusters {s.PredictedClusters}/{s.GoldClusters} ({watch.Elapsed.TotalSeconds:F1} s)"));
+                }
+
+                return ExitCodes.Ok;
             }
 
             var total = Stopwatch.StartNew();
