@@ -34,7 +34,7 @@ internal readonly record struct SparseVector(int[] Ids, float[] Weights)
 }
 
 /// <summary>
-/// TF-IDF vectors of a fixed set of articles: weight = (1 + ln count) · ln(N / df) · namespace weight, L2-normalised.
+/// TF-IDF vectors of a fixed set of articles: weight = (1 + ln count) · ln(1 + N / df) · namespace weight, L2-normalised.
 /// Built in the order given (callers pass a canonical order so that ids and sums are reproducible).
 /// </summary>
 internal sealed class FeatureSpace
@@ -90,7 +90,7 @@ internal sealed class FeatureSpace
                 continue;
             }
 
-            var idf = Math.Log((double)Math.Max(documents, 1) / Math.Max(df, 1));
+            var idf = Idf(documents, df);
             if (idf <= 0)
             {
                 continue;
@@ -123,6 +123,9 @@ internal sealed class FeatureSpace
 
         return new SparseVector(ids, weights);
     }
+
+    /// <summary>Smoothed inverse document frequency ln(1 + N / df): positive even for a feature in every article, so small sets still compare.</summary>
+    public static double Idf(int documents, int df) => Math.Log(1 + (double)Math.Max(documents, 1) / Math.Max(df, 1));
 
     private static double NamespaceWeight(string key, StoryClustererOptions options) => key[0] switch
     {

@@ -35,7 +35,7 @@ public sealed partial class LineageDetector
     [GeneratedRegex(@"[""“]([^""“”\n]{12,600})[""”]")]
     private static partial Regex QuoteRegex();
 
-    [GeneratedRegex(@"\((Reuters|AP|AFP|UPI|Bloomberg|dpa)\)|\b(?:told|according to|reported by|said to|confirmed to|tells)\s+(?:the\s+)?(Reuters|Associated Press|AP|AFP|Agence France-Presse|Bloomberg|UPI)\b|\b(Reuters|The Associated Press|Associated Press|AFP|Agence France-Presse|Bloomberg)\s+(?:reported|reports|contributed|said|has reported|news agency)\b|\b(?:Copyright|©)\s*(?:\d{4}\s+)?(Reuters|The Associated Press|Associated Press|AFP)\b")]
+    [GeneratedRegex(@"\((Reuters|AP|AFP|UPI|Bloomberg|dpa)\)|\b(?:told|according to|reported by|said to|confirmed to|tells)\s+(?:the\s+)?(Reuters|Associated Press|AP|AFP|Agence France-Presse|Bloomberg|UPI)\b|\b(Reuters|The Associated Press|Associated Press|AFP|Agence France-Presse|Bloomberg)\s+(?:reported|reports|contributed|said|has reported|news agency)\b|\b(?:Copyright|©)\s*(?:\d{4}\s+)?(Reuters|The Associated Press|Associated Press|AFP|Agence France-Presse)\b")]
     private static partial Regex CreditRegex();
 
     /// <summary>The origin of every article of <paramref name="articles"/>, in the canonical order.</summary>
