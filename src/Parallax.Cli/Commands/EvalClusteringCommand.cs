@@ -34,7 +34,7 @@ public static class EvalClusteringCommand
             var path = Path.Combine(folder, "docs.jsonl");
             if (!File.Exists(path))
             {
-                Console.Error.WriteLine($"PX0902: {path} does not exist");
+                Console.Error.WriteLine($"PX0606: {path} does not exist");
                 return ExitCodes.Usage;
             }
 
@@ -43,7 +43,7 @@ public static class EvalClusteringCommand
             {
                 foreach (var e in errors)
                 {
-                    Console.Error.WriteLine("PX0903: " + e);
+                    Console.Error.WriteLine("PX0607: " + e);
                 }
 
                 return ExitCodes.Usage;

@@ -11,7 +11,7 @@ public sealed record ClusteringDocument(Article Article, string GoldStory);
 /// <summary>Reads <c>DIR/docs.jsonl</c> of ../shared/data/clustering (<c>{id, story, title, text, outlet, date, url}</c>).</summary>
 public static class ClusteringSet
 {
-    /// <summary>The documents in file order, and a diagnostic per rejected line (PX0901: bad JSON or missing id).</summary>
+    /// <summary>The documents in file order, and a diagnostic per rejected line (PX0605: bad JSON or missing id).</summary>
     public static (ImmutableArray<ClusteringDocument> Documents, ImmutableArray<Diagnostic> Diagnostics) Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -33,7 +33,7 @@ public static class ClusteringSet
                 var id = Str(root, "id");
                 if (string.IsNullOrEmpty(id))
                 {
-                    diagnostics.Add(Diagnostic.Error("PX0901", "PX0901: the line has no id", $"{path}:{lineNumber}"));
+                    diagnostics.Add(Diagnostic.Error("PX0605", "PX0605: the line has no id", $"{path}:{lineNumber}"));
                     continue;
                 }
 
@@ -62,7 +62,7 @@ public static class ClusteringSet
             }
             catch (JsonException e)
             {
-                diagnostics.Add(Diagnostic.Error("PX0901", $"PX0901: bad JSON ({e.Message})", $"{path}:{lineNumber}"));
+                diagnostics.Add(Diagnostic.Error("PX0605", $"PX0605: bad JSON ({e.Message})", $"{path}:{lineNumber}"));
             }
         }
 
