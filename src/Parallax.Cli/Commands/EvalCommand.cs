@@ -22,5 +22,6 @@ public static class EvalCommand
         yield return EvalTimeCommand.Create();
         yield return EvalEntitiesCommand.Create();
         yield return EvalQuotesCommand.Create();
+        yield return EvalClusteringCommand.Create();
     }
 }
