@@ -154,6 +154,25 @@ public class SeedsTests
         Assert.Equal(2, result.Removals.Count(r => r.Kind == RemovalKind.Embed));
     }
 
+    [Theory]
+    [InlineData("pic.twitter.com", -1)]
+    [InlineData("pic.twitter.com", 2)]
+    [InlineData("Read:", -1)]
+    [InlineData("Read:", 1)]
+    public void Seed_StoryLinesAroundResidueAreKept(string residueMarker, int offset)
+    {
+        // The story lines just before and after the embedded tweet and the "Read:" line, found by position at run time.
+        var file = FileContaining(residueMarker);
+        var (raw, result) = Clean(file);
+        var lines = raw.Split('\n').Select(l => l.Trim()).ToList();
+        var at = lines.FindIndex(l => l.Contains(residueMarker, StringComparison.Ordinal));
+        var neighbour = lines[at + offset];
+
+        Assert.True(WordCount(neighbour) >= 12, $"expected a story line at offset {offset}: {neighbour}");
+        Assert.Contains(neighbour, result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(lines[at], result.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Seed_TrailingHeadlinesAreRemovedAsOneRun()
     {
