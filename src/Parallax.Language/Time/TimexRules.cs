@@ -196,6 +196,22 @@ internal static partial class TimexRules
         return _pastCue.IsMatch(before) || _pastCue.IsMatch(after) ? -1 : 0;
     }
 
+    private static readonly Regex _monthFutureCue = new(@"\b(will|'ll|shall|going to|expects? to|expected to|plans? to|planning to|scheduled|slated|due|intends? to|aims? to|hopes? to)\b", Opts);
+
+    /// <summary>A future cue in the clause before a month name, or "by" right before it ("by February").</summary>
+    private static bool FutureMonth(string text, int start)
+    {
+        if (PreviousWord(text, start) is "by")
+        {
+            return true;
+        }
+
+        var from = Math.Max(0, start - 150);
+        var stop = text.LastIndexOfAny(['.', ';', '\n', '!', '?'], Math.Max(0, start - 1), start - from);
+        from = stop >= 0 ? stop + 1 : from;
+        return _monthFutureCue.IsMatch(text.AsSpan(from, start - from));
+    }
+
     private static bool SentenceMatches(string text, int start, int end, Regex regex)
     {
         var from = text.LastIndexOfAny(['.', '\n'], Math.Max(0, start - 1));
@@ -431,7 +447,7 @@ internal static partial class TimexRules
                     "this" => "YM",
                     // A window from eight months before to two months after the anchor's month. Past-tense cues were tried
                     // and lowered value accuracy on TBAQ (docs/time.md).
-                    _ => "MN",
+                    _ => FutureMonth(text, m.Index) ? "MFE" : "MN",
                 };
                 return Rel(m, TimexType.Date, new AnchoredValue(op, 0, month));
             });
