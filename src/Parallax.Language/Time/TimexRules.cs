@@ -61,7 +61,7 @@ internal static partial class TimexRules
             int from = -1, to = -1;
             for (var t = rule.Trigger.Match(text); t.Success; t = t.NextMatch())
             {
-                var wFrom = Math.Max(0, t.Index - WindowBefore);
+                var wFrom = Math.Max(0, t.Index - rule.Before);
                 while (wFrom > 0 && !char.IsWhiteSpace(text[wFrom - 1]))
                 {
                     wFrom--;
@@ -146,7 +146,8 @@ internal static partial class TimexRules
     }
 
     /// <param name="Trigger">Optional fast regex: the rule can only match within a window around one of its matches.</param>
-    private sealed record Rule(Regex Regex, Func<Match, string, FoundTimex?> Build, Regex? Trigger);
+    /// <param name="Before">How far before a trigger match the rule's match may start (characters).</param>
+    private sealed record Rule(Regex Regex, Func<Match, string, FoundTimex?> Build, Regex? Trigger, int Before = WindowBefore);
 
     private static FoundTimex Abs(Match m, TimexType type, string value) => new(m.Index, m.Index + m.Length, type, value, null, 0);
 
@@ -334,11 +335,11 @@ internal static partial class TimexRules
     {
         var rules = new List<Rule>();
 
-        void Add(string pattern, Func<Match, string, FoundTimex?> build, string? trigger = null) =>
-            rules.Add(new Rule(new Regex(@"(?<![\w'-])" + pattern + @"(?![\w])", Opts), build, trigger is null ? null : new Regex(trigger, Opts)));
+        void Add(string pattern, Func<Match, string, FoundTimex?> build, string? trigger = null, int before = WindowBefore) =>
+            rules.Add(new Rule(new Regex(@"(?<![\w'-])" + pattern + @"(?![\w])", Opts), build, trigger is null ? null : new Regex(trigger, Opts), before));
 
         // Sets the trigger of the rule added last (see Rule.Trigger).
-        void Trigger(string trigger) => rules[^1] = rules[^1] with { Trigger = new Regex(trigger, Opts) };
+        void Trigger(string trigger, int before = WindowBefore) => rules[^1] = rules[^1] with { Trigger = new Regex(trigger, Opts), Before = before };
 
         // Times of day: "10:35 a.m.", "10 p.m. EST Thursday", "noon Saturday", "midnight".
         Add(@"(?:(?<mod>about|around|approximately|at about|at around|shortly before|shortly after|just before|just after|before|after)\s+)?(?:(?<h>[01]?\d|2[0-3])(?::(?<mi>[0-5]\d))?\s*(?<ap>a\.\s?m\.?|p\.\s?m\.?|am|pm)|(?<h>[01]?\d|2[0-3]):(?<mi>[0-5]\d)(?=\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|local time|hours?\b))|(?<noon>noon|midnight|midday))(?:\s+(?<tz>(?-i:[ECMP][SD]T|GMT|UTC))\b)?(?:\s*,?\s*(?:on\s+)?(?:(?<rd>today|yesterday|tomorrow)|" + Weekday + "|" + Month + @"\s+" + Day + "))?",
@@ -740,7 +741,8 @@ internal static partial class TimexRules
         // Durations and "ago" dates: "17 days", "three years", "the past two months", "a year ago", "two-year", "5 1/2 hours".
         Add(Modifier + @"(?:(?<the>the)\s+)?(?:(?<rel>past|last|next|first|coming|previous|following|final|remaining|initial|latest|same|prior|ensuing|succeeding|other|full|entire|whole)\s+)?" + Num + @"(?<sep>[\s-]+)(?:(?:full|more|calendar|consecutive|straight|business|working|long|additional|extra)[\s-]+)?" + Unit + @"(?:\s+(?:and\s+(?<num2>\d+|" + NumWord + @")\s+(?<unit2>months?|weeks?|days?|hours?|minutes?)))?(?<orso>\s+or\s+(?:so|two|three|more))?(?:\s+(?<post>ago|earlier|later|from now|before|after|hence|running|in a row))?",
             (m, text) => DurationOrAgo(m, text),
-            "year|month|week|day|hour|minute|second|decade|quarter|centur|fortnight|night");
+            "year|month|week|day|hour|minute|second|decade|quarter|centur|fortnight|night",
+            70);
 
         // Vague units: "years", "for months", "several years", "the coming weeks", "recent months", "future quarters".
         Add(@"(?:(?<the>the)\s+)?(?:(?<rel>past|last|next|coming|recent|previous|following|future|ensuing|early|weeks and|days and|years and)\s+)?(?<vunit>years|months|weeks|days|decades|hours|minutes|quarters)(?:\s+(?<post>ago|ahead|to come))?",
