@@ -751,9 +751,15 @@ internal static partial class TimexRules
                 var rel = G(m, "rel").ToLowerInvariant();
                 var unit = G(m, "vunit").ToLowerInvariant();
                 var post = G(m, "post").ToLowerInvariant();
-                if (rel is "recent" || (rel.Length == 0 && post == "ago"))
+                if (rel.Length == 0 && post == "ago")
                 {
                     return Abs(m, TimexType.Date, "PAST_REF");
+                }
+
+                if (rel is "recent")
+                {
+                    // "in recent months": TBAQ has both PAST_REF and PXM; the unspecified duration is the slight majority.
+                    return Abs(m, TimexType.Duration, Duration(null, UnitLetter(unit)));
                 }
 
                 if (rel is "coming" or "future" or "next" && unit == "quarters" || rel == "future")
