@@ -86,8 +86,16 @@ public sealed record AnchoredValue(string Op, int Offset, int Arg = 0, string Su
     /// <summary>The TIMEX3 value for the given anchor date; null when the op is unknown. Pure.</summary>
     public string? Resolve(DateOnly anchor)
     {
-        var core = ResolveCore(anchor);
-        return core is null ? null : core + Suffix;
+        try
+        {
+            var core = ResolveCore(anchor);
+            return core is null ? null : core + Suffix;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // The arithmetic left the representable calendar (an anchor near year 1 or 9999): no value.
+            return null;
+        }
     }
 
     private string? ResolveCore(DateOnly a)

@@ -164,6 +164,17 @@ public sealed class TimexTaggerTests
     }
 
     [Fact]
+    public void TimexTagger_SurvivesAnchorsAtTheEndsOfTheCalendar()
+    {
+        foreach (var anchor in new[] { DateOnly.MinValue, DateOnly.MaxValue })
+        {
+            var timexes = TimexTagger.Tag(Fixture, anchor);
+            Assert.NotEmpty(timexes);
+            Assert.All(timexes, t => Assert.Equal(Fixture[t.Span.Start..t.Span.End], t.Text));
+        }
+    }
+
+    [Fact]
     public void TimexTagger_IsDeterministicAcrossRunsAndThreads()
     {
         var first = Describe(TimexTagger.Tag(Fixture, _anchor));
