@@ -446,7 +446,7 @@ internal static partial class TimexRules
                     "last" or "this past" or "the previous" => "MP",
                     "next" or "this coming" or "the following" => "MF",
                     "this" => "YM",
-                    // A window from eight months before to two months after the anchor's month. Past-tense cues were tried
+                    // A window from eight months before to three months after the anchor's month. Past-tense cues were tried
                     // and lowered value accuracy on TBAQ (docs/time.md).
                     _ => FutureMonth(text, m.Index) ? "MFE" : "MN",
                 };
