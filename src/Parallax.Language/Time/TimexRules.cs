@@ -393,7 +393,7 @@ internal static partial class TimexRules
         Add("(?:" + Weekday + @",?\s+)?(?:the\s+)?" + Day + @"\s+(?:of\s+)?" + Month, (m, text) => MonthDay(m, text));
         Trigger(@"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)");
 
-        // Month and year: "July 1997", "mid-1990"? no: "early March 1990", "March of 1990".
+        // Month and year: "July 1997", "early March 1990", "March of 1990", "June last year".
         Add(@"(?:(?:the\s+)?(?<pre>early|late|mid|end of|beginning of|start of|middle of)[\s-]+)?" + Month + @",?\s+(?:of\s+)?" + Year4,
             (m, _) => Abs(m, TimexType.Date, G(m, "year") + "-" + Two(MonthOf(G(m, "mon")))));
         Trigger(@"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)");
@@ -777,7 +777,7 @@ internal static partial class TimexRules
             });
         Trigger(@"years|months|weeks|days|decades|hours|minutes|quarters");
 
-        // Vague reference points: "now", "currently", "recently", "the past", "the future", "soon".
+        // Vague reference points: "now", "currently", "recently", "the past", "the future", "the near term".
         Add(@"(?<w>now|currently|current|nowadays|these days|at present|the present|recently|recent|lately|in the past|the past|the future|the near future|the near term|the short term|the long term|future|as soon as possible|once again)",
             (m, text) =>
             {
