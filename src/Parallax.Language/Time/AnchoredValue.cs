@@ -18,7 +18,7 @@ namespace Parallax.Language.Time;
 /// weekday <paramref name="Arg"/> (1 = Monday) on or before / on or after / strictly before / strictly after the anchor.
 /// <c>MP</c>/<c>MF</c>/<c>MN</c> (month <paramref name="Arg"/>) and <c>MDP</c>/<c>MDF</c>/<c>MDN</c> (month-day <paramref name="Arg"/>
 /// = month*100+day): the latest one strictly before (P), the first one strictly after (F), or the one in a window from about eight
-/// months before to two months after the anchor (N); <c>MPE</c>/<c>MDPE</c>: the latest one on or before the anchor.
+/// months before to three months after the anchor (N); <c>MFE</c>: month <paramref name="Arg"/> on or after the anchor's month.
 /// <c>QP</c>: the latest quarter <paramref name="Arg"/> at or before the anchor's quarter. <c>WE</c>: the weekend of the
 /// anchor's week shifted by <paramref name="Offset"/> weeks.
 /// </param>
@@ -86,8 +86,16 @@ public sealed record AnchoredValue(string Op, int Offset, int Arg = 0, string Su
     /// <summary>The TIMEX3 value for the given anchor date; null when the op is unknown. Pure.</summary>
     public string? Resolve(DateOnly anchor)
     {
-        var core = ResolveCore(anchor);
-        return core is null ? null : core + Suffix;
+        try
+        {
+            var core = ResolveCore(anchor);
+            return core is null ? null : core + Suffix;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // The arithmetic left the representable calendar (an anchor near year 1 or 9999): no value.
+            return null;
+        }
     }
 
     private string? ResolveCore(DateOnly a)
@@ -140,17 +148,11 @@ public sealed record AnchoredValue(string Op, int Offset, int Arg = 0, string Su
                 return Year((Arg < a.Month ? a.Year : a.Year - 1) + Offset) + "-" + Arg.ToString("00", inv);
             case "MF":
                 return Year((Arg > a.Month ? a.Year : a.Year + 1) + Offset) + "-" + Arg.ToString("00", inv);
-            case "MPE":
-                return Year((Arg <= a.Month ? a.Year : a.Year - 1) + Offset) + "-" + Arg.ToString("00", inv);
+            case "MFE":
+                return Year((Arg >= a.Month ? a.Year : a.Year + 1) + Offset) + "-" + Arg.ToString("00", inv);
             case "MN":
-                // Untensed bare month: the occurrence from eight months before to two months after the anchor's month (news looks back).
-                return Year((Arg - a.Month > 2 ? a.Year - 1 : Arg - a.Month < -8 ? a.Year + 1 : a.Year) + Offset) + "-" + Arg.ToString("00", inv);
-            case "MDPE":
-            {
-                var md = (a.Month * 100) + a.Day;
-                return Year((Arg <= md ? a.Year : a.Year - 1) + Offset) + "-" + (Arg / 100).ToString("00", inv) + "-" + (Arg % 100).ToString("00", inv);
-            }
-
+                // Untensed bare month: the occurrence from eight months before to three months after the anchor's month (news looks back).
+                return Year((Arg - a.Month > 3 ? a.Year - 1 : Arg - a.Month < -8 ? a.Year + 1 : a.Year) + Offset) + "-" + Arg.ToString("00", inv);
             case "MDP":
             case "MDF":
             case "MDN":
@@ -169,9 +171,9 @@ public sealed record AnchoredValue(string Op, int Offset, int Arg = 0, string Su
                 }
                 else if (Op == "MDN")
                 {
-                    // Untensed: the occurrence from about eight months before to two months after the anchor (news looks back).
+                    // Untensed: the occurrence from about eight months before to three months after the anchor (news looks back).
                     var diff = ((month - a.Month) * 31) + (day - a.Day);
-                    year += diff > 62 ? -1 : diff < -8 * 31 ? 1 : 0;
+                    year += diff > 93 ? -1 : diff < -8 * 31 ? 1 : 0;
                 }
 
                 return Year(year + Offset) + "-" + month.ToString("00", inv) + "-" + day.ToString("00", inv);
