@@ -6,7 +6,7 @@ using Parallax.Eval.Time;
 namespace Parallax.Cli.Commands;
 
 /// <summary>
-/// <c>parallax eval time DIR [--predictions FILE] [--gate] [--write-predictions FILE] [--errors FILE]</c>: TempEval-3 Task A
+/// <c>parallax eval time DIR [--predictions FILE] [--gate] [--score FILE] [--errors FILE]</c>: TempEval-3 Task A
 /// (timex extent, type, value) on a TimeML set, printing the same JSON keys and values as ../shared/tools/score/timex.py.
 /// </summary>
 public static class EvalTimeCommand
@@ -14,9 +14,9 @@ public static class EvalTimeCommand
     public static Command Create()
     {
         var dir = new Argument<DirectoryInfo>("DIR") { Description = "A TimeML set folder (searched recursively for *.tml), e.g. ../shared/data/time/tempeval3-tbaq." };
-        var predictions = new Option<FileInfo?>("--predictions") { Description = "Score this JSON Lines prediction file instead of running the tagger." };
+        var predictions = new Option<FileInfo?>("--score") { Description = "Score this JSON Lines prediction file (timex.py format) instead of running the tagger." };
         var gate = new Option<bool>("--gate") { Description = "Exit 1 when a floor in eval/floors/time.json is not met." };
-        var write = new Option<FileInfo?>("--write-predictions") { Description = "Also write the tagger's predictions (timex.py format) to this file." };
+        var write = new Option<FileInfo?>("--predictions") { Description = "Also write the predictions (JSON Lines in timex.py format) to this file." };
         var errors = new Option<FileInfo?>("--errors") { Description = "Write an error dump (FN, FP, SPAN, VAL, TYPE lines, tab-separated) to this file." };
         var command = new Command("time", "Temporal expressions (TIMEX3) on a TempEval-3 TimeML set: relaxed/strict span P/R/F1, value F1, type accuracy.")
         {
