@@ -59,6 +59,13 @@ public sealed class AebMetricTests
     }
 
     [Fact]
+    public void AebScore_ToJson_PrintsFloatsLikePython()
+    {
+        var json = new AebScore(1.0, 0.5, 0.6666666666666666, 0.0, 3).ToJson();
+        Assert.Equal("{\"precision\": 1.0, \"recall\": 0.5, \"f1\": 0.6666666666666666, \"accuracy\": 0.0, \"n\": 3}", json);
+    }
+
+    [Fact]
     public void AebMetric_ShinglesAreMultisets()
     {
         var gold = new Dictionary<string, string> { ["a"] = "a b c d a b c d" };
