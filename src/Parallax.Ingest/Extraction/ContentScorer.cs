@@ -8,6 +8,9 @@ namespace Parallax.Ingest.Extraction;
 /// <param name="PageGoodChars">Characters of paragraph-like text on the whole page (a yardstick for sanity checks).</param>
 internal sealed record ScoredContent(List<Block> Blocks, Block? Headline, int PageGoodChars, string Container = "")
 {
+    /// <summary>Share (0..1) of the page's paragraph-like text that sits in teaser cards (linked headline + summary).</summary>
+    public double PageTeaserShare { get; init; }
+
     /// <summary>True when the kept text reads like a listing: most of its paragraphs follow a linked headline (teasers).</summary>
     public bool LooksLikeListing { get; init; }
 
@@ -71,9 +74,10 @@ internal static class ContentScorer
         }
 
         var headline = FindHeadline(seg, title);
+        var teaserShare = TeaserShare(seg, pageGood);
         if (scores.Count == 0)
         {
-            return new ScoredContent([], headline, pageGood);
+            return new ScoredContent([], headline, pageGood) { PageTeaserShare = teaserShare };
         }
 
         IElement? top = null;
@@ -95,7 +99,7 @@ internal static class ContentScorer
 
         if (top is null)
         {
-            return new ScoredContent([], headline, pageGood);
+            return new ScoredContent([], headline, pageGood) { PageTeaserShare = teaserShare };
         }
 
         var chosen = new List<(int First, int Last)> { seg.Ranges[top] };
@@ -121,6 +125,7 @@ internal static class ContentScorer
         return new ScoredContent(kept, headline, pageGood, Describe(top) + (chosen.Count > 1 ? $" +{chosen.Count - 1} parts" : ""))
         {
             LooksLikeListing = listing,
+            PageTeaserShare = teaserShare,
         };
     }
 
@@ -344,6 +349,31 @@ internal static class ContentScorer
 
         kept.RemoveAll(b => teasers.Contains(b.Index));
         return kept.Sum(b => b.Length) < HtmlExtractor.MinArticleChars;
+    }
+
+    private static double TeaserShare(Segmentation seg, int pageGood)
+    {
+        if (pageGood == 0)
+        {
+            return 0;
+        }
+
+        var teaser = 0;
+        foreach (var block in seg.Blocks)
+        {
+            if (!IsGood(block) || block.Index == 0)
+            {
+                continue;
+            }
+
+            var previous = seg.Blocks[block.Index - 1];
+            if (previous.Length >= 15 && previous.LinkDensity >= 0.8 && seg.TextOf(previous).Count(c => c == ' ') >= 2 && InSmallCard(seg, previous, block))
+            {
+                teaser += block.Length;
+            }
+        }
+
+        return (double)teaser / pageGood;
     }
 
     /// <summary>True when the lowest element holding both blocks holds at most four blocks (a teaser card).</summary>
