@@ -106,6 +106,15 @@ public sealed class AebMetricTests
     }
 
     [Fact]
+    public void ExtractionEvaluation_PredictionsAreIdenticalAcrossThreadCounts()
+    {
+        var cases = ExtractionEvaluation.LoadCases(RepoPaths.SharedData("extraction", "cleanportaleval")).Take(12).ToList();
+        var one = ExtractionEvaluation.Predict(cases, new HtmlExtractor(), maxParallelism: 1);
+        var many = ExtractionEvaluation.Predict(cases, new HtmlExtractor(), maxParallelism: 4);
+        Assert.Equal(one.Select(p => (p.Id, p.Body, p.Rejection?.Code)), many.Select(p => (p.Id, p.Body, p.Rejection?.Code)));
+    }
+
+    [Fact]
     public void AebMetric_EqualsThePythonScorerOnAReferenceOutput()
     {
         var goldPath = Path.Combine(Aeb, "ground-truth.json");
