@@ -35,7 +35,7 @@ internal static partial class BoilerplateRules
         "timestamp", "sidebar", "footer", "navbar", "navigation", "menu", "trending", "popular", "promo", "adslot", "adunit",
         "adsense", "adwrap", "adbox", "adcontainer", "facebook", "twitter", "pinterest", "linkedin", "whatsapp", "reddit",
         "disqus", "recirc", "zergnet", "paywall", "toolbar", "pagination", "carousel", "jumplink", "screenreader",
-        "copyright", "disclaimer", "skiplink", "subnav", "mostread", "mostpopular", "readmore", "morestories", "newsletters",
+        "copyright", "disclaimer", "skiplink", "rollover", "popover", "hovercard", "tooltip", "subnav", "mostread", "mostpopular", "readmore", "morestories", "newsletters",
     ];
 
     private static readonly FrozenSet<string> _strongWords = FrozenSet.ToFrozenSet(
@@ -257,8 +257,11 @@ internal static partial class BoilerplateRules
             return false;
         }
 
-        return BylineRegex().IsMatch(text) || DateLineRegex().IsMatch(text);
+        return BylineRegex().IsMatch(text) || DateLineRegex().IsMatch(text) || TimeLineRegex().IsMatch(text);
     }
+
+    [GeneratedRegex(@"^\W*(published|updated|posted|last updated|modified)( on| at)?:?\s*\d{1,2}[:.]\d\d\s*(am|pm|a\.m\.|p\.m\.)?\s*([A-Z]{2,4})?\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TimeLineRegex();
 
     [GeneratedRegex(@"(?i)(comment(?!ar)|disqus|respond|replies)")]
     private static partial Regex CommentHintRegex();
