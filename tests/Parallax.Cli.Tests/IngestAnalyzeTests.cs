@@ -14,7 +14,7 @@ public class IngestAnalyzeTests
         "“We will not load a single ship until the ministry listens,” union leader Ilse Marov told reporters.\n";
 
     private const string Page =
-        "<html><head><title>Strike spreads | The Harbour Herald</title><meta property=\"og:site_name\" content=\"The Harbour Herald\">" +
+        "<html><head><title>Strike spreads to second port | The Harbour Herald</title><meta property=\"og:site_name\" content=\"The Harbour Herald\">" +
         "<meta property=\"article:published_time\" content=\"2026-03-13T08:00:00Z\"></head><body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>" +
         "<article><h1>Strike spreads to second port</h1><p>The strike that began at Port Varna spread on Friday to the northern terminal at Kessel, " +
         "where crane operators joined the walkout in the early hours of the morning shift.</p><p>Transport minister Aldo Brandt called the action " +

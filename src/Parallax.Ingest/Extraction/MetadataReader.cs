@@ -34,6 +34,55 @@ public static partial class MetadataReader
         "more by this author", "view all posts", "all posts", "read more", "bio", "profile", "posted", "written", "and", "more",
     };
 
+    private static readonly string[] _titleSeparators = [" | ", " – ", " — ", " - ", " :: ", " · ", " « ", " » "];
+
+    /// <summary>
+    /// Drops the site's name from a page title ("Strike spreads | The Harbour Herald" → "Strike spreads"): a leading or
+    /// trailing part, cut at a separator, that equals the site name, or (site name unknown) a trailing part of at most
+    /// four words after a longer headline part.
+    /// </summary>
+    internal static string? StripSiteName(string? title, string? siteName)
+    {
+        if (title is null)
+        {
+            return null;
+        }
+
+        foreach (var separator in _titleSeparators)
+        {
+            var last = title.LastIndexOf(separator, StringComparison.Ordinal);
+            if (last > 0)
+            {
+                var head = title[..last].Trim();
+                var tail = title[(last + separator.Length)..].Trim();
+                if (siteName is not null ? SameName(tail, siteName) : WordCount(tail) <= 4 && WordCount(head) > WordCount(tail))
+                {
+                    return head.Length > 0 ? head : title;
+                }
+            }
+
+            var first = title.IndexOf(separator, StringComparison.Ordinal);
+            if (first > 0 && siteName is not null && SameName(title[..first], siteName))
+            {
+                var rest = title[(first + separator.Length)..].Trim();
+                return rest.Length > 0 ? rest : title;
+            }
+        }
+
+        return title;
+
+        static bool SameName(string a, string b) =>
+            string.Equals(Normalise(a), Normalise(b), StringComparison.OrdinalIgnoreCase);
+
+        static string Normalise(string s)
+        {
+            s = s.Trim();
+            return s.StartsWith("The ", StringComparison.OrdinalIgnoreCase) ? s[4..] : s;
+        }
+
+        static int WordCount(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+    }
+
     /// <summary>Reads the metadata of <paramref name="document"/>; <paramref name="url"/> is the page's address when known.</summary>
     public static ArticleMetadata Read(IHtmlDocument document, string? url, List<Diagnostic> diagnostics)
     {
@@ -47,6 +96,7 @@ public static partial class MetadataReader
             ?? Clean(document.Title);
         var siteName = Clean(First(meta, "og:site_name", "application-name", "al:android:app_name", "al:ios:app_name", "twitter:site:name", "publisher", "dc.publisher"))
             ?? Clean(jsonLd.Publisher);
+        title = StripSiteName(title, siteName);
         var description = Clean(First(meta, "og:description", "description", "twitter:description", "dc.description")) ?? Clean(jsonLd.Description);
         var canonical = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href")?.Trim();
         if (string.IsNullOrEmpty(canonical))
