@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Parallax.Stories;
+
+namespace Parallax.Eval.Clustering;
+
+/// <summary>The predictions of one run: consolidated stories and the online placements made on arrival.</summary>
+public sealed record ClusteringPredictions(
+    ImmutableArray<(string Id, string Story)> Stories,
+    ImmutableArray<(string Id, string Story)> Online,
+    ImmutableArray<double> PlacementMilliseconds);
+
+/// <summary>Streams a clustering set through <see cref="StoryClusterer"/> in file order (the gold label is never passed on).</summary>
+public static class ClusteringRun
+{
+    /// <param name="measure">Optional timer for each placement (the eval host passes a stopwatch; the library has no clock).</param>
+    public static ClusteringPredictions Run(IReadOnlyList<ClusteringDocument> documents, StoryClustererOptions options, Func<Action, double>? measure = null)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        using var clusterer = new StoryClusterer(options);
+        var online = ImmutableArray.CreateBuilder<(string, string)>(documents.Count);
+        var times = ImmutableArray.CreateBuilder<double>(documents.Count);
+        foreach (var doc in documents)
+        {
+            StoryPlacement? placement = null;
+            var article = doc.Article;
+            var ms = measure is null ? 0 : measure(() => placement = clusterer.Add(article));
+            placement ??= clusterer.Add(article);
+            online.Add((article.Id, placement.StoryId));
+            times.Add(ms);
+        }
+
+        var stories = ImmutableArray.CreateBuilder<(string, string)>(documents.Count);
+        foreach (var doc in documents)
+        {
+            stories.Add((doc.Article.Id, clusterer.StoryOf(doc.Article.Id) ?? ""));
+        }
+
+        return new ClusteringPredictions(stories.ToImmutable(), online.ToImmutable(), times.ToImmutable());
+    }
+
+    /// <summary>Applies <c>Name=value</c> overrides (property names of <see cref="StoryClustererOptions"/>) for sweeps; unknown names are returned as errors.</summary>
+    public static (StoryClustererOptions Options, ImmutableArray<string> Errors) WithOverrides(StoryClustererOptions options, IEnumerable<string> overrides)
+    {
+        var errors = ImmutableArray.CreateBuilder<string>();
+        foreach (var o in overrides)
+        {
+            var eq = o.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0 || !double.TryParse(o[(eq + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+            {
+                errors.Add($"bad option '{o}': expected Name=number");
+                continue;
+            }
+
+            var name = o[..eq];
+            options = name switch
+            {
+                nameof(StoryClustererOptions.TitleWeight) => options with { TitleWeight = v },
+                nameof(StoryClustererOptions.EntityWeight) => options with { EntityWeight = v },
+                nameof(StoryClustererOptions.NumberWeight) => options with { NumberWeight = v },
+                nameof(StoryClustererOptions.QuoteWeight) => options with { QuoteWeight = v },
+                nameof(StoryClustererOptions.MergeThreshold) => options with { MergeThreshold = v },
+                nameof(StoryClustererOptions.PlacementThreshold) => options with { PlacementThreshold = v },
+                nameof(StoryClustererOptions.RelatedThreshold) => options with { RelatedThreshold = v },
+                nameof(StoryClustererOptions.EdgeFloor) => options with { EdgeFloor = v },
+                nameof(StoryClustererOptions.SameEventDays) => options with { SameEventDays = (int)v },
+                nameof(StoryClustererOptions.DayDecay) => options with { DayDecay = v },
+                nameof(StoryClustererOptions.CandidateFeatures) => options with { CandidateFeatures = (int)v },
+                nameof(StoryClustererOptions.CandidateMaxDfShare) => options with { CandidateMaxDfShare = v },
+                nameof(StoryClustererOptions.CandidateMaxDfMin) => options with { CandidateMaxDfMin = (int)v },
+                nameof(StoryClustererOptions.IgnoreUniqueFeatures) => options with { IgnoreUniqueFeatures = v != 0 },
+                nameof(StoryClustererOptions.CandidatesPerArticle) => options with { CandidatesPerArticle = (int)v },
+                _ => options,
+            };
+            if (typeof(StoryClustererOptions).GetProperty(name) is null)
+            {
+                errors.Add($"unknown option '{name}'");
+            }
+        }
+
+        return (options, errors.ToImmutable());
+    }
+}

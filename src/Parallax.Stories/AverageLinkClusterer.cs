@@ -1,0 +1,187 @@
+namespace Parallax.Stories;
+
+/// <summary>A weighted edge of the similarity graph, <c>A &lt; B</c>.</summary>
+internal readonly record struct SimilarityEdge(int A, int B, double Similarity);
+
+/// <summary>
+/// The similarity graph of a set of articles (canonical order) and its average-link clustering. Candidates come from an
+/// inverted index over each article's heaviest features; their exact time-discounted cosine is kept when at least
+/// <see cref="StoryClustererOptions.EdgeFloor"/>. Pairs not in the graph count as 0 in the averages.
+/// </summary>
+internal sealed class AverageLinkClusterer
+{
+    private readonly StoryClustererOptions _options;
+
+    public AverageLinkClusterer(StoryClustererOptions options) => _options = options;
+
+    public List<SimilarityEdge> BuildGraph(IReadOnlyList<ArticleFeatures> articles, FeatureSpace space)
+    {
+        var n = articles.Count;
+        var maxDf = Math.Max(_options.CandidateMaxDfMin, (int)(_options.CandidateMaxDfShare * n));
+        var postings = new Dictionary<int, List<(int Doc, float Weight)>>();
+        var queries = new (int Id, float Weight)[n][];
+        for (var d = 0; d < n; d++)
+        {
+            var v = space.Vectors[d];
+            queries[d] = Enumerable.Range(0, v.Ids.Length)
+                .Where(i => space.DocumentFrequency[v.Ids[i]] is > 1 and var df && df <= maxDf)
+                .OrderByDescending(i => v.Weights[i]).ThenBy(i => v.Ids[i])
+                .Take(_options.CandidateFeatures)
+                .Select(i => (v.Ids[i], v.Weights[i]))
+                .ToArray();
+            for (var i = 0; i < v.Ids.Length; i++)
+            {
+                var df = space.DocumentFrequency[v.Ids[i]];
+                if (df > 1 && df <= maxDf)
+                {
+                    if (!postings.TryGetValue(v.Ids[i], out var list))
+                    {
+                        postings[v.Ids[i]] = list = [];
+                    }
+
+                    list.Add((d, v.Weights[i]));
+                }
+            }
+        }
+
+        // Score accumulation over the query features, then the exact cosine for the best partial scores only.
+        var edges = new List<SimilarityEdge>();
+        var seen = new HashSet<long>();
+        var accumulator = new double[n];
+        var touched = new List<int>();
+        for (var d = 0; d < n; d++)
+        {
+            foreach (var (term, weight) in queries[d])
+            {
+                foreach (var (other, w) in postings[term])
+                {
+                    if (other == d)
+                    {
+                        continue;
+                    }
+
+                    if (accumulator[other] == 0)
+                    {
+                        touched.Add(other);
+                    }
+
+                    accumulator[other] += (double)weight * w;
+                }
+            }
+
+            var best = touched
+                .OrderByDescending(j => accumulator[j]).ThenBy(j => j)
+                .Take(_options.CandidatesPerArticle)
+                .ToList();
+            foreach (var j in touched)
+            {
+                accumulator[j] = 0;
+            }
+
+            touched.Clear();
+            foreach (var other in best)
+            {
+                var a = Math.Min(d, other);
+                var b = Math.Max(d, other);
+                if (!seen.Add(((long)a << 32) | (uint)b))
+                {
+                    continue;
+                }
+
+                var sim = SparseVector.Dot(space.Vectors[a], space.Vectors[b])
+                    * FeatureSpace.TimeFactor(articles[a].Published, articles[b].Published, _options);
+                if (sim >= _options.EdgeFloor)
+                {
+                    edges.Add(new SimilarityEdge(a, b, sim));
+                }
+            }
+        }
+
+        edges.Sort((x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
+        return edges;
+    }
+
+    /// <summary>Average-link agglomeration while the best average ≥ threshold. Returns the cluster root of each item and the final inter-cluster sums.</summary>
+    public (int[] Labels, Dictionary<int, double>[] Sums, int[] Sizes) Cluster(int n, IReadOnlyList<SimilarityEdge> edges, double threshold)
+    {
+        var sums = new Dictionary<int, double>[n];
+        var sizes = new int[n];
+        var versions = new int[n];
+        var parent = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            sums[i] = [];
+            sizes[i] = 1;
+            parent[i] = i;
+        }
+
+        var queue = new PriorityQueue<(int A, int B, int Va, int Vb), (double Avg, int A, int B)>(Comparer<(double Avg, int A, int B)>.Create(
+            (x, y) => x.Avg != y.Avg ? y.Avg.CompareTo(x.Avg) : x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B)));
+        foreach (var e in edges)
+        {
+            sums[e.A][e.B] = e.Similarity;
+            sums[e.B][e.A] = e.Similarity;
+            if (e.Similarity >= threshold)
+            {
+                queue.Enqueue((e.A, e.B, 0, 0), (e.Similarity, e.A, e.B));
+            }
+        }
+
+        while (queue.TryDequeue(out var item, out var priority))
+        {
+            if (priority.Avg < threshold)
+            {
+                break;
+            }
+
+            var (a, b, va, vb) = item;
+            if (parent[a] != a || parent[b] != b || versions[a] != va || versions[b] != vb)
+            {
+                continue;
+            }
+
+            // Merge b into a (a < b keeps the smaller canonical index as the root).
+            parent[b] = a;
+            sizes[a] += sizes[b];
+            sums[a].Remove(b);
+            foreach (var (k, s) in sums[b].OrderBy(p => p.Key))
+            {
+                if (k == a)
+                {
+                    continue;
+                }
+
+                var total = sums[a].GetValueOrDefault(k) + s;
+                sums[a][k] = total;
+                sums[k].Remove(b);
+                sums[k][a] = total;
+            }
+
+            sums[b].Clear();
+            versions[a]++;
+            foreach (var (k, s) in sums[a].OrderBy(p => p.Key))
+            {
+                var avg = s / ((double)sizes[a] * sizes[k]);
+                if (avg >= threshold)
+                {
+                    var (x, y) = a < k ? (a, k) : (k, a);
+                    queue.Enqueue((x, y, versions[x], versions[y]), (avg, x, y));
+                }
+            }
+        }
+
+        var labels = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            var r = i;
+            while (parent[r] != r)
+            {
+                r = parent[r];
+            }
+
+            labels[i] = r;
+        }
+
+        return (labels, sums, sizes);
+    }
+}

@@ -1,0 +1,149 @@
+namespace Parallax.Stories;
+
+/// <summary>A sparse L2-normalised vector: ids ascending, no zero weights.</summary>
+internal readonly record struct SparseVector(int[] Ids, float[] Weights)
+{
+    public static double Dot(SparseVector a, SparseVector b)
+    {
+        double sum = 0;
+        int i = 0, j = 0;
+        var ai = a.Ids;
+        var bi = b.Ids;
+        while (i < ai.Length && j < bi.Length)
+        {
+            var x = ai[i];
+            var y = bi[j];
+            if (x == y)
+            {
+                sum += (double)a.Weights[i] * b.Weights[j];
+                i++;
+                j++;
+            }
+            else if (x < y)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return sum;
+    }
+}
+
+/// <summary>
+/// TF-IDF vectors of a fixed set of articles: weight = (1 + ln count) · ln(1 + N / df) · namespace weight, L2-normalised.
+/// Built in the order given (callers pass a canonical order so that ids and sums are reproducible).
+/// </summary>
+internal sealed class FeatureSpace
+{
+    public FeatureSpace(IReadOnlyList<ArticleFeatures> articles, StoryClustererOptions options)
+    {
+        Options = options;
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var df = new List<int>();
+        foreach (var a in articles)
+        {
+            foreach (var key in a.Counts.Keys.Order(StringComparer.Ordinal))
+            {
+                if (!ids.TryGetValue(key, out var id))
+                {
+                    id = ids.Count;
+                    ids.Add(key, id);
+                    df.Add(0);
+                }
+
+                df[id]++;
+            }
+        }
+
+        Ids = ids;
+        DocumentFrequency = [.. df];
+        var n = articles.Count;
+        Vectors = new SparseVector[n];
+        for (var d = 0; d < n; d++)
+        {
+            Vectors[d] = Vectorise(articles[d], k => ids.TryGetValue(k, out var id) ? (id, df[id]) : (-1, 0), n, options);
+        }
+    }
+
+    public StoryClustererOptions Options { get; }
+
+    public IReadOnlyDictionary<string, int> Ids { get; }
+
+    public int[] DocumentFrequency { get; }
+
+    public SparseVector[] Vectors { get; }
+
+    /// <summary>Vectorises <paramref name="article"/> against document frequencies given by <paramref name="lookup"/> (id, df); unknown features get df 1.</summary>
+    public static SparseVector Vectorise(ArticleFeatures article, Func<string, (int Id, int Df)> lookup, int documents, StoryClustererOptions options)
+    {
+        var pairs = new List<(int Id, double W)>(article.Counts.Count);
+        double norm = 0;
+        foreach (var (key, count) in article.Counts)
+        {
+            var (id, df) = lookup(key);
+            if (id < 0 || (options.IgnoreUniqueFeatures && df <= 1))
+            {
+                continue;
+            }
+
+            var idf = Idf(documents, df);
+            if (idf <= 0)
+            {
+                continue;
+            }
+
+            var w = (1 + Math.Log(Math.Max(count, 1e-9) < 1 ? 1 : count)) * idf * NamespaceWeight(key, options);
+            if (w <= 0)
+            {
+                continue;
+            }
+
+            pairs.Add((id, w));
+            norm += w * w;
+        }
+
+        pairs.Sort((x, y) => x.Id.CompareTo(y.Id));
+        norm = Math.Sqrt(norm);
+        if (norm == 0)
+        {
+            return new SparseVector([], []);
+        }
+
+        var ids = new int[pairs.Count];
+        var weights = new float[pairs.Count];
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            ids[i] = pairs[i].Id;
+            weights[i] = (float)(pairs[i].W / norm);
+        }
+
+        return new SparseVector(ids, weights);
+    }
+
+    /// <summary>Smoothed inverse document frequency ln(1 + N / df): positive even for a feature in every article, so small sets still compare.</summary>
+    public static double Idf(int documents, int df) => Math.Log(1 + (double)Math.Max(documents, 1) / Math.Max(df, 1));
+
+    private static double NamespaceWeight(string key, StoryClustererOptions options) => key[0] switch
+    {
+        'e' => options.EntityWeight,
+        'n' => options.NumberWeight,
+        'q' => options.QuoteWeight,
+        _ => 1.0,
+    };
+
+    /// <summary>Time discount of a pair: 1 when either is undated or within <see cref="StoryClustererOptions.SameEventDays"/>.</summary>
+    public static double TimeFactor(DateOnly? a, DateOnly? b, StoryClustererOptions options)
+    {
+        if (a is not { } x || b is not { } y)
+        {
+            return 1.0;
+        }
+
+        var days = Math.Abs(x.DayNumber - y.DayNumber);
+        return days <= options.SameEventDays ? 1.0 : Math.Exp(-(days - options.SameEventDays) / options.DayDecay);
+    }
+}

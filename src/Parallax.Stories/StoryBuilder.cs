@@ -1,0 +1,120 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Parallax.Core;
+
+namespace Parallax.Stories;
+
+/// <summary>Turns cluster labels over the canonical order into <see cref="Story"/> records: ids, titles, related links, inferred dates.</summary>
+internal static class StoryBuilder
+{
+    public static ImmutableArray<Story> Build(
+        IReadOnlyList<ArticleFeatures> canonical,
+        IReadOnlyDictionary<string, Article> articles,
+        int[] labels,
+        Dictionary<int, double>[] sums,
+        int[] sizes,
+        IReadOnlyList<SimilarityEdge> edges,
+        StoryClustererOptions options)
+    {
+        var n = canonical.Count;
+        var centrality = new double[n];
+        foreach (var e in edges)
+        {
+            if (labels[e.A] == labels[e.B])
+            {
+                centrality[e.A] += e.Similarity;
+                centrality[e.B] += e.Similarity;
+            }
+        }
+
+        var groups = new SortedDictionary<int, List<int>>();
+        for (var i = 0; i < n; i++)
+        {
+            if (!groups.TryGetValue(labels[i], out var g))
+            {
+                groups[labels[i]] = g = [];
+            }
+
+            g.Add(i);
+        }
+
+        var idOfRoot = groups.Keys.ToDictionary(r => r, r => StoryId(canonical[r].ArticleId));
+        var stories = new List<(Story Story, DateOnly? First, string FirstId)>();
+        foreach (var (root, members) in groups)
+        {
+            var ordered = members
+                .OrderBy(i => canonical[i].Published ?? DateOnly.MaxValue)
+                .ThenBy(i => canonical[i].ArticleId, StringComparer.Ordinal)
+                .ToList();
+            var central = members
+                .OrderByDescending(i => centrality[i])
+                .ThenBy(i => canonical[i].Published ?? DateOnly.MaxValue)
+                .ThenBy(i => canonical[i].ArticleId, StringComparer.Ordinal)
+                .First();
+            var dated = ordered.Where(i => canonical[i].Published is not null).ToList();
+            DateOnly? from = dated.Count > 0 ? canonical[dated[0]].Published : null;
+            DateOnly? to = dated.Count > 0 ? dated.Max(i => canonical[i].Published!.Value) : null;
+
+            var related = sums[root]
+                .Select(p => (Root: p.Key, Avg: p.Value / ((double)sizes[root] * sizes[p.Key])))
+                .Where(p => p.Avg >= options.RelatedThreshold && labels[p.Root] == p.Root)
+                .OrderByDescending(p => p.Avg).ThenBy(p => idOfRoot[p.Root], StringComparer.Ordinal)
+                .Take(options.MaxRelated)
+                .Select(p => new StoryLink(idOfRoot[p.Root], Math.Round(p.Avg, 4)))
+                .ToImmutableArray();
+
+            var inferred = ImmutableArray.CreateBuilder<InferredPublication>();
+            if (from is { } f && to is { } t)
+            {
+                var siblings = dated.Select(i => canonical[i].ArticleId).ToImmutableArray();
+                foreach (var i in ordered.Where(i => canonical[i].Published is null))
+                {
+                    var range = f == t
+                        ? f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                        : f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".." + t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    inferred.Add(new InferredPublication(
+                        canonical[i].ArticleId,
+                        f,
+                        t,
+                        $"{StoryDiagnostics.DateInferred}: the article states no publication date; its {siblings.Length} dated story sibling(s) were published {range}",
+                        siblings));
+                }
+            }
+
+            var story = new Story
+            {
+                Id = idOfRoot[root],
+                Title = TitleOf(articles[canonical[central].ArticleId]),
+                TitleArticleId = canonical[central].ArticleId,
+                ArticleIds = [.. ordered.Select(i => canonical[i].ArticleId)],
+                From = from,
+                To = to,
+                Related = related,
+                InferredDates = inferred.ToImmutable(),
+            };
+            stories.Add((story, canonical[ordered[0]].Published, canonical[ordered[0]].ArticleId));
+        }
+
+        return [.. stories
+            .OrderBy(s => s.First ?? DateOnly.MaxValue)
+            .ThenBy(s => s.FirstId, StringComparer.Ordinal)
+            .Select(s => s.Story)];
+    }
+
+    /// <summary><c>s-</c> + 12 hex digits of the SHA-256 of the smallest member id.</summary>
+    public static string StoryId(string smallestMemberId) => "s-" + Hashing.Sha256Hex(smallestMemberId)[..12];
+
+    /// <summary>The article's headline, else its first sentence (at most 160 characters), in its own words.</summary>
+    public static string TitleOf(Article article)
+    {
+        if (!string.IsNullOrWhiteSpace(article.Metadata.Title))
+        {
+            return article.Metadata.Title.Trim();
+        }
+
+        var text = article.Text.TrimStart();
+        var end = text.IndexOfAny(['\n', '.', '!', '?']);
+        var first = end < 0 ? text : text[..(text[end] == '\n' ? end : end + 1)];
+        return first.Length <= 160 ? first.Trim() : first[..160].TrimEnd() + "…";
+    }
+}

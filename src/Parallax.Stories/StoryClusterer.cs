@@ -1,0 +1,170 @@
+using System.Collections.Immutable;
+using Parallax.Core;
+
+namespace Parallax.Stories;
+
+/// <summary>
+/// Groups articles into stories as they arrive.
+/// <para><see cref="Add"/> places one article online in milliseconds: its heaviest features look up candidate
+/// stories in an inverted index, and it joins the story with the highest centroid cosine (≥
+/// <see cref="StoryClustererOptions.PlacementThreshold"/>) or opens a new one.</para>
+/// <para><see cref="Stories"/> is the consolidated result: average-link clustering of the time-discounted TF-IDF cosine
+/// graph over all articles taken in a canonical order (by id), so it depends only on the set of articles, never on
+/// the order they arrived in; <see cref="Recluster"/> from scratch gives the same stories. Consolidation runs lazily
+/// when <see cref="Stories"/> is read after changes, and re-seeds the online index with its stories.</para>
+/// <para>Not thread-safe: one writer at a time. Deterministic.</para>
+/// </summary>
+public sealed class StoryClusterer : IDisposable
+{
+    /// <summary>Version of the clustering; bump when results change.</summary>
+    public const string Version = "1";
+
+    private readonly StoryClustererOptions _options;
+    private readonly StoryFeatureExtractor _extractor;
+    private readonly Dictionary<string, Article> _articles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ArticleFeatures> _features = new(StringComparer.Ordinal);
+    private readonly OnlineIndex _online;
+    private readonly Dictionary<string, StoryLineage> _lineage = new(StringComparer.Ordinal);
+    private readonly LineageDetector _lineageDetector = new();
+    private ImmutableArray<Story> _stories = [];
+    private ImmutableDictionary<string, string> _storyOf = ImmutableDictionary<string, string>.Empty;
+    private bool _dirty;
+
+    public StoryClusterer(StoryClustererOptions? options = null, IEntityFeatureSource? entities = null)
+    {
+        _options = options ?? StoryClustererOptions.Default;
+        _extractor = new StoryFeatureExtractor(_options, entities);
+        _online = new OnlineIndex(_options);
+    }
+
+    public StoryClustererOptions Options => _options;
+
+    /// <summary>Number of articles added.</summary>
+    public int Count => _articles.Count;
+
+    /// <summary>
+    /// Places <paramref name="article"/> online and returns where it went. An id already added is not placed again
+    /// (diagnostic PX0601); an article without words opens its own story (PX0602).
+    /// </summary>
+    public StoryPlacement Add(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        if (_articles.ContainsKey(article.Id))
+        {
+            var existing = _online.StoryOf(article.Id) ?? "";
+            return new StoryPlacement(article.Id, existing, 0, false,
+                [Diagnostic.Warning(StoryDiagnostics.DuplicateId, $"{StoryDiagnostics.DuplicateId}: article id '{article.Id}' was already added; the second copy is ignored", article.Id)]);
+        }
+
+        var features = _extractor.Extract(article);
+        _articles.Add(article.Id, article);
+        _features.Add(article.Id, features);
+        _dirty = true;
+        var placement = _online.Place(features);
+        if (features.Words == 0)
+        {
+            return placement with
+            {
+                Diagnostics = [Diagnostic.Warning(StoryDiagnostics.NoWords, $"{StoryDiagnostics.NoWords}: article '{article.Id}' has no words in its title or text; it forms a story of its own", article.Id)],
+            };
+        }
+
+        return placement;
+    }
+
+    /// <summary>The consolidated stories (see the type's remarks), ordered by their earliest member (date, then id).</summary>
+    public ImmutableArray<Story> Stories
+    {
+        get
+        {
+            Consolidate();
+            return _stories;
+        }
+    }
+
+    /// <summary>The consolidated story holding <paramref name="articleId"/>, or null when the id is unknown.</summary>
+    public string? StoryOf(string articleId)
+    {
+        Consolidate();
+        return _storyOf.GetValueOrDefault(articleId);
+    }
+
+    /// <summary>Forgets everything and clusters <paramref name="articles"/> from scratch; same result as adding them one by one in any order.</summary>
+    public ImmutableArray<Story> Recluster(IEnumerable<Article> articles)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        _articles.Clear();
+        _features.Clear();
+        _lineage.Clear();
+        _online.Reset();
+        foreach (var a in articles)
+        {
+            if (_articles.TryAdd(a.Id, a))
+            {
+                _features.Add(a.Id, _extractor.Extract(a));
+            }
+        }
+
+        _dirty = true;
+        return Stories;
+    }
+
+    /// <summary>Who copied or rewrote whom inside <paramref name="storyId"/>; null for an unknown story. Computed on first request, cached until the stories change.</summary>
+    public StoryLineage? LineageOf(string storyId)
+    {
+        Consolidate();
+        if (_lineage.TryGetValue(storyId, out var cached))
+        {
+            return cached;
+        }
+
+        var story = _stories.FirstOrDefault(s => s.Id == storyId);
+        if (story is null)
+        {
+            return null;
+        }
+
+        var lineage = new StoryLineage(story.Id, _lineageDetector.Detect(story.ArticleIds.Select(id => _articles[id]).ToList()));
+        _lineage[storyId] = lineage;
+        return lineage;
+    }
+
+    private void Consolidate()
+    {
+        if (!_dirty)
+        {
+            return;
+        }
+
+        _dirty = false;
+        _lineage.Clear();
+        var canonical = _features.Values.OrderBy(f => f.ArticleId, StringComparer.Ordinal).ToList();
+        var space = new FeatureSpace(canonical, _options);
+        var engine = new AverageLinkClusterer(_options);
+        var edges = engine.BuildGraph(canonical, space);
+        var (labels, sums, sizes) = engine.Cluster(canonical.Count, edges, _options.MergeThreshold);
+        _stories = StoryBuilder.Build(canonical, _articles, labels, sums, sizes, edges, _options);
+        var storyOf = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var s in _stories)
+        {
+            foreach (var id in s.ArticleIds)
+            {
+                storyOf[id] = s.Id;
+            }
+        }
+
+        _storyOf = storyOf.ToImmutable();
+        _online.Seed(canonical, space, _stories, _storyOf);
+    }
+
+    public void Dispose() => _extractor.Dispose();
+}
+
+/// <summary>Stable diagnostic codes of the stories area (PX06xx); listed in docs/errors/stories.md.</summary>
+public static class StoryDiagnostics
+{
+    public const string DuplicateId = "PX0601";
+    public const string NoWords = "PX0602";
+    public const string DateInferred = "PX0603";
+    public const string DateNotInferable = "PX0604";
+}

@@ -1,0 +1,57 @@
+namespace Parallax.Stories;
+
+/// <summary>
+/// Settings of <see cref="StoryClusterer"/>. Defaults were chosen by sweeps on the dev sets
+/// (docs/stories.md records the sweep and the figures); one setting for every set, no per-set rules.
+/// </summary>
+public sealed record StoryClustererOptions
+{
+    public static StoryClustererOptions Default { get; } = new();
+
+    /// <summary>How many times a headline word counts compared with a body word (&gt;= 0).</summary>
+    public double TitleWeight { get; init; } = 2.0;
+
+    /// <summary>Weight multiplier of entity-like features (<c>e:</c>) relative to words.</summary>
+    public double EntityWeight { get; init; } = 0.5;
+
+    /// <summary>Weight multiplier of number features (<c>n:</c>).</summary>
+    public double NumberWeight { get; init; } = 0.5;
+
+    /// <summary>Weight multiplier of quote-trigram features (<c>q:</c>).</summary>
+    public double QuoteWeight { get; init; } = 0.5;
+
+    /// <summary>Ignore features that occur in only one article of the set (they cannot link two articles, only dilute the cosine).</summary>
+    public bool IgnoreUniqueFeatures { get; init; } = true;
+
+    /// <summary>Average-link merge threshold on the (time-discounted) cosine, in (0, 1].</summary>
+    public double MergeThreshold { get; init; } = 0.25;
+
+    /// <summary>Online placement: minimum cosine between a new article and a story centroid to join it.</summary>
+    public double PlacementThreshold { get; init; } = 0.3;
+
+    /// <summary>Two stories whose average cosine is at least this (but below <see cref="MergeThreshold"/>) are linked as related.</summary>
+    public double RelatedThreshold { get; init; } = 0.08;
+
+    /// <summary>Pairs below this cosine are not kept in the similarity graph (treated as 0 by average link).</summary>
+    public double EdgeFloor { get; init; } = 0.03;
+
+    /// <summary>Two dated articles at most this many days apart are not discounted.</summary>
+    public int SameEventDays { get; init; } = 3;
+
+    /// <summary>Beyond <see cref="SameEventDays"/>, the cosine is multiplied by exp(-(days - SameEventDays) / DayDecay).</summary>
+    public double DayDecay { get; init; } = 3.0;
+
+    /// <summary>How many of an article's heaviest features are used to look up candidates in the inverted index.</summary>
+    public int CandidateFeatures { get; init; } = 40;
+
+    /// <summary>Features in more than this share of the articles (and more than <see cref="CandidateMaxDfMin"/>) are not used for candidate lookup.</summary>
+    public double CandidateMaxDfShare { get; init; } = 0.05;
+
+    public int CandidateMaxDfMin { get; init; } = 50;
+
+    /// <summary>How many of the best-scoring candidates (by partial dot product) get an exact cosine, per article.</summary>
+    public int CandidatesPerArticle { get; init; } = 60;
+
+    /// <summary>At most this many related links per story.</summary>
+    public int MaxRelated { get; init; } = 5;
+}

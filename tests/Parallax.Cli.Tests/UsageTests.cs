@@ -1,0 +1,21 @@
+namespace Parallax.Cli.Tests;
+
+public class UsageTests
+{
+    [Fact]
+    public void Cli_UnknownOption_ExitsWithUsageError()
+    {
+        var r = CliRunner.Run(CliRunner.TempDir(), "version", "--no-such-option");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("PX0900", r.Stderr);
+    }
+
+    [Fact]
+    public void Cli_Help_ListsCommands()
+    {
+        var r = CliRunner.Run(CliRunner.TempDir(), "--help");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("eval", r.Stdout);
+        Assert.Contains("version", r.Stdout);
+    }
+}
