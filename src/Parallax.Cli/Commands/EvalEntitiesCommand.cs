@@ -47,7 +47,7 @@ public static class EvalEntitiesCommand
                 return ExitCodes.Usage;
             }
 
-            var failures = new List<string>();
+            var exit = ExitCodes.Ok;
             foreach (var input in inputs)
             {
                 var goldPath = Directory.Exists(input) ? Path.Combine(input, "dev.tsv") : input;
@@ -103,17 +103,12 @@ public static class EvalEntitiesCommand
                     $"{goldPath}: F1 {score.Micro.F1:F4} (P {score.Micro.Precision:F4}, R {score.Micro.Recall:F4}); PER {score.Per.F1:F4}, ORG {score.Org.F1:F4}, LOC {score.Loc.F1:F4}"));
                 if (parseResult.GetValue(gate))
                 {
-                    var dataset = Floors.DatasetName(Directory.Exists(input) ? input : Path.GetDirectoryName(Path.GetFullPath(input))!);
-                    failures.AddRange(Floors.Check(FindFloors(), "entities", dataset, score.Metrics()));
+                    var datasetDir = Directory.Exists(input) ? input : Path.GetDirectoryName(Path.GetFullPath(input))!;
+                    exit = Math.Max(exit, EvalGate.Check("entities", datasetDir, score.Metrics()));
                 }
             }
 
-            foreach (var f in failures)
-            {
-                Console.Error.WriteLine("gate: " + f);
-            }
-
-            return failures.Count == 0 ? ExitCodes.Ok : ExitCodes.SomeRejected;
+            return exit;
         });
         return command;
     }
@@ -123,19 +118,5 @@ public static class EvalEntitiesCommand
         var g = gold.Sentences.ToList();
         var p = pred.Sentences.ToList();
         return g.Count == p.Count && g.Zip(p).All(x => x.First.Tokens.SequenceEqual(x.Second.Tokens));
-    }
-
-    private static string FindFloors()
-    {
-        for (var d = new DirectoryInfo(Environment.CurrentDirectory); d is not null; d = d.Parent)
-        {
-            var candidate = Path.Combine(d.FullName, "eval", "floors");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return Path.Combine(AppContext.BaseDirectory, "eval", "floors");
     }
 }
