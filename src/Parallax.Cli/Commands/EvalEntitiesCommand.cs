@@ -36,14 +36,14 @@ public static class EvalEntitiesCommand
 
             if (inputs.Length == 0)
             {
-                Console.Error.WriteLine("PX0900: give at least one DIR (or --bench FILE)");
+                Console.Error.WriteLine("PX0513: give at least one DIR (or --bench FILE)");
                 return ExitCodes.Usage;
             }
 
             var predFile = parseResult.GetValue(predictions);
             if (predFile is not null && inputs.Length != 1)
             {
-                Console.Error.WriteLine("PX0900: --predictions needs exactly one DIR");
+                Console.Error.WriteLine("PX0513: --predictions needs exactly one DIR");
                 return ExitCodes.Usage;
             }
 
@@ -53,7 +53,7 @@ public static class EvalEntitiesCommand
                 var goldPath = Directory.Exists(input) ? Path.Combine(input, "dev.tsv") : input;
                 if (!File.Exists(goldPath))
                 {
-                    Console.Error.WriteLine($"PX0901: no IOB2 file at {goldPath}");
+                    Console.Error.WriteLine($"PX0512: no IOB2 file at {goldPath}");
                     return ExitCodes.Usage;
                 }
 
@@ -63,7 +63,7 @@ public static class EvalEntitiesCommand
                 {
                     if (!predFile.Exists)
                     {
-                        Console.Error.WriteLine($"PX0901: predictions file {predFile.FullName} does not exist");
+                        Console.Error.WriteLine($"PX0512: predictions file {predFile.FullName} does not exist");
                         return ExitCodes.Usage;
                     }
 
