@@ -8,7 +8,7 @@ using Parallax.Language.Entities;
 namespace Parallax.Cli.Commands;
 
 /// <summary>
-/// <c>parallax eval entities DIR... [--predictions FILE] [--write-predictions FILE] [--gate]</c>: exact-span micro F1
+/// <c>parallax eval entities DIR... [--predictions FILE] [--gate] [--score FILE] [--bench FILE]</c>: exact-span micro F1
 /// over PER/ORG/LOC on IOB2 sets (../shared/data/ner/*), printing per set one JSON line with the same keys and values
 /// as ../shared/tools/score/ner.py. A DIR is scored on its <c>dev.tsv</c> (or pass the .tsv file itself).
 /// </summary>
@@ -17,14 +17,14 @@ public static class EvalEntitiesCommand
     public static Command Create()
     {
         var dirs = new Argument<string[]>("DIR") { Description = "NER set folders (their dev.tsv is scored) or IOB2 files, e.g. ../shared/data/ner/conll2003.", Arity = ArgumentArity.ZeroOrMore };
-        var predictions = new Option<FileInfo?>("--predictions") { Description = "Score this prediction file (the gold file with a predicted tag column appended) instead of running the recognizer; one DIR only." };
-        var write = new Option<string?>("--write-predictions") { Description = "Write the recognizer's predictions (gold file + predicted tag column) here; with several DIRs, the set name is added before the extension." };
+        var scoreOption = new Option<FileInfo?>("--score") { Description = "Score this prediction file (the gold file with a predicted tag column appended, as ner.py reads it) instead of running the recognizer; one DIR only." };
+        var predictionsOption = new Option<string?>("--predictions") { Description = "Also write the recognizer's predictions (the gold file with a predicted tag column appended, for ner.py) to this file; with several DIRs, the set name is added before the extension." };
         var gate = new Option<bool>("--gate") { Description = "Exit 1 when a floor in eval/floors/entities.json is not met." };
         var bench = new Option<FileInfo?>("--bench") { Description = "Throughput of the language layer (tokenizer, sentence splitter, entity recognizer) over the articles of a JSON Lines file (.jsonl or .jsonl.gz with a \"text\" field), e.g. ../shared/data/scale/allsides-articles.jsonl.gz; prints articles/s to stderr." };
         var benchLimit = new Option<int>("--bench-limit") { Description = "How many articles --bench reads (default 3000).", DefaultValueFactory = _ => 3000 };
         var command = new Command("entities", "Named entities (PER/ORG/LOC) on IOB2 sets: exact-span micro P/R/F1 and per type, as ner.py.")
         {
-            dirs, predictions, write, gate, bench, benchLimit,
+            dirs, predictionsOption, gate, scoreOption, bench, benchLimit,
         };
         command.SetAction(parseResult =>
         {
@@ -36,24 +36,24 @@ public static class EvalEntitiesCommand
 
             if (inputs.Length == 0)
             {
-                Console.Error.WriteLine("PX0900: give at least one DIR (or --bench FILE)");
+                Console.Error.WriteLine("PX0513: give at least one DIR (or --bench FILE)");
                 return ExitCodes.Usage;
             }
 
-            var predFile = parseResult.GetValue(predictions);
+            var predFile = parseResult.GetValue(scoreOption);
             if (predFile is not null && inputs.Length != 1)
             {
-                Console.Error.WriteLine("PX0900: --predictions needs exactly one DIR");
+                Console.Error.WriteLine("PX0513: --score needs exactly one DIR");
                 return ExitCodes.Usage;
             }
 
-            var failures = new List<string>();
+            var exit = ExitCodes.Ok;
             foreach (var input in inputs)
             {
                 var goldPath = Directory.Exists(input) ? Path.Combine(input, "dev.tsv") : input;
                 if (!File.Exists(goldPath))
                 {
-                    Console.Error.WriteLine($"PX0901: no IOB2 file at {goldPath}");
+                    Console.Error.WriteLine($"PX0512: no IOB2 file at {goldPath}");
                     return ExitCodes.Usage;
                 }
 
@@ -63,7 +63,7 @@ public static class EvalEntitiesCommand
                 {
                     if (!predFile.Exists)
                     {
-                        Console.Error.WriteLine($"PX0901: predictions file {predFile.FullName} does not exist");
+                        Console.Error.WriteLine($"PX0512: predictions file {predFile.FullName} does not exist");
                         return ExitCodes.Usage;
                     }
 
@@ -85,7 +85,7 @@ public static class EvalEntitiesCommand
                     var tokens = gold.Sentences.Sum(s => s.Tokens.Length);
                     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{goldPath}: tagged {gold.Documents.Length} documents, {tokens} tokens in {clock.Elapsed.TotalMilliseconds:F0} ms: {gold.Documents.Length / Math.Max(clock.Elapsed.TotalSeconds, 1e-9):F0} documents/s, {tokens / Math.Max(clock.Elapsed.TotalSeconds, 1e-9):F0} tokens/s ({Environment.ProcessorCount} threads, includes model load on first set)"));
-                    if (parseResult.GetValue(write) is { } w)
+                    if (parseResult.GetValue(predictionsOption) is { } w)
                     {
                         var path = inputs.Length == 1 ? w : Path.ChangeExtension(w, null) + "." + Floors.DatasetName(Path.GetDirectoryName(Path.GetFullPath(goldPath))!) + Path.GetExtension(w);
                         gold.WritePredictions(path, predicted);
@@ -103,17 +103,12 @@ public static class EvalEntitiesCommand
                     $"{goldPath}: F1 {score.Micro.F1:F4} (P {score.Micro.Precision:F4}, R {score.Micro.Recall:F4}); PER {score.Per.F1:F4}, ORG {score.Org.F1:F4}, LOC {score.Loc.F1:F4}"));
                 if (parseResult.GetValue(gate))
                 {
-                    var dataset = Floors.DatasetName(Directory.Exists(input) ? input : Path.GetDirectoryName(Path.GetFullPath(input))!);
-                    failures.AddRange(Floors.Check(FindFloors(), "entities", dataset, score.Metrics()));
+                    var datasetDir = Directory.Exists(input) ? input : Path.GetDirectoryName(Path.GetFullPath(input))!;
+                    exit = Math.Max(exit, EvalGate.Check("entities", datasetDir, score.Metrics()));
                 }
             }
 
-            foreach (var f in failures)
-            {
-                Console.Error.WriteLine("gate: " + f);
-            }
-
-            return failures.Count == 0 ? ExitCodes.Ok : ExitCodes.SomeRejected;
+            return exit;
         });
         return command;
     }
@@ -123,19 +118,5 @@ public static class EvalEntitiesCommand
         var g = gold.Sentences.ToList();
         var p = pred.Sentences.ToList();
         return g.Count == p.Count && g.Zip(p).All(x => x.First.Tokens.SequenceEqual(x.Second.Tokens));
-    }
-
-    private static string FindFloors()
-    {
-        for (var d = new DirectoryInfo(Environment.CurrentDirectory); d is not null; d = d.Parent)
-        {
-            var candidate = Path.Combine(d.FullName, "eval", "floors");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return Path.Combine(AppContext.BaseDirectory, "eval", "floors");
     }
 }

@@ -76,7 +76,7 @@ public sealed record ConllFile(string Path, ImmutableArray<string> RawLines, Imm
             var fields = line.Split('\t');
             if (fields.Length < 2)
             {
-                diags.Add(Diagnostic.Error("PX0510", $"PX0510: line {n + 1} has no TAB-separated tag", path));
+                diags.Add(Diagnostic.Error("PX0510", $"line {n + 1} has no TAB-separated tag", path));
                 continue;
             }
 

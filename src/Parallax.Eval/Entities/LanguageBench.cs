@@ -20,7 +20,7 @@ public static class LanguageBench
         ArgumentNullException.ThrowIfNull(file);
         if (!file.Exists)
         {
-            Console.Error.WriteLine($"PX0901: bench file {file.FullName} does not exist");
+            Console.Error.WriteLine($"PX0512: bench file {file.FullName} does not exist");
             return 2;
         }
 

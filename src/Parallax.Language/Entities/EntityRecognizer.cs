@@ -114,9 +114,60 @@ public sealed class EntityRecognizer : IStage<Doc>
         for (var s = 0; s < sentences.Count; s++)
         {
             TrimTitles(sentences[s], tags[s]);
+            BackOffToGazetteer(sentences[s], tags[s]);
         }
 
         return tags;
+    }
+
+    /// <summary>
+    /// A capitalised exact match of the country, place or organisation lists that the tagger left untagged becomes a
+    /// LOC or ORG name (the lists are hand-written and unambiguous enough; a sentence-initial word also used in lower
+    /// case is left alone).
+    /// </summary>
+    private void BackOffToGazetteer(IReadOnlyList<string> words, int[] tags)
+    {
+        var n = words.Count;
+        var lower = new string[n];
+        for (var i = 0; i < n; i++)
+        {
+            lower[i] = words[i].ToLowerInvariant();
+        }
+
+        var begin = new GazetteerCategory[n];
+        var inside = new GazetteerCategory[n];
+        Gazetteer.Default.MatchLower(lower, begin, inside);
+        const GazetteerCategory wanted = GazetteerCategory.Country | GazetteerCategory.Place | GazetteerCategory.Organization;
+        for (var i = 0; i < n; i++)
+        {
+            var cats = begin[i] & wanted;
+            if (cats == 0 || tags[i] != 0 || words[i].Length == 0 || !char.IsUpper(words[i][0]))
+            {
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < n && (inside[end] & cats) != 0 && begin[end] == 0)
+            {
+                end++;
+            }
+
+            if (Enumerable.Range(i, end - i).Any(k => tags[k] != 0) || (end < n && tags[end] != 0 && !NerTags.IsBegin(tags[end]))
+                || (i == 0 && _tagger.Model.CaseProfile.ContainsKey(lower[i])))
+            {
+                continue;
+            }
+
+            var type = (cats & GazetteerCategory.Organization) != 0 && (cats & (GazetteerCategory.Country | GazetteerCategory.Place)) == 0
+                ? NerTags.Index("B-ORG")
+                : NerTags.Index("B-LOC");
+            for (var k = i; k < end; k++)
+            {
+                tags[k] = k == i ? type : type + 1;
+            }
+
+            i = end - 1;
+        }
     }
 
     /// <summary>"President Nicolás Maduro" tagged as one PER becomes "President" (O) + "Nicolás Maduro" (PER).</summary>
