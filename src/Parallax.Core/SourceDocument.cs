@@ -33,6 +33,9 @@ public sealed record SourceHints
     public string? Language { get; init; }
     /// <summary>The feed a feed item came from.</summary>
     public string? Feed { get; init; }
+
+    /// <summary>The title of the feed a feed item came from (RSS channel, Atom feed, JSON Feed title): the publication's name as it calls itself.</summary>
+    public string? FeedTitle { get; init; }
 }
 
 /// <summary>

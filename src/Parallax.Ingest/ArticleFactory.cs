@@ -112,6 +112,8 @@ public sealed class ArticleFactory
         Language = Blank(hints.Language),
         Url = Blank(hints.Url),
         SyndicationSource = Blank(hints.SyndicationSource),
+        // A feed's own title names the publication like a page's og:site_name does.
+        SiteName = Blank(hints.FeedTitle),
     };
 
     /// <summary>Fields of <paramref name="primary"/> win; <paramref name="secondary"/> fills the gaps.</summary>

@@ -129,12 +129,49 @@ public sealed class OutletIdentifier : IOutletIdentifier
             }
         }
 
+        if (BreadcrumbMasthead(lines) is { } crumb)
+        {
+            return crumb;
+        }
+
         for (var i = lines.Count - 1; i >= 0 && i >= lines.Count - LinesSearched; i--)
         {
             if (_closingCredit.Match(lines[i]) is { Success: true } m && _table.FindByName(m.Groups["name"].Value.Trim()) is { } e)
             {
                 return new OutletIdentification(e.Name, "masthead", lines[i]);
             }
+        }
+
+        return null;
+    }
+
+    private static readonly HashSet<string> _genericCrumbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "home", "posts", "news", "menu", "world", "politics", "business", "opinion", "blog", "articles", "latest", "index", "top stories",
+    };
+
+    /// <summary>
+    /// A top breadcrumb of bulleted lines ("- The Patriot Beacon", "- Posts", "- Headline") whose last item is the headline
+    /// repeated on the next line: its first, non-generic item is the publication's name, even when no table knows it.
+    /// </summary>
+    private static OutletIdentification? BreadcrumbMasthead(List<string> lines)
+    {
+        var items = new List<string>();
+        foreach (var line in lines.Take(LinesSearched))
+        {
+            if (line.Length > 2 && line[0] is '-' or '*' or '•' or '·' or '▪' && line[1] == ' ')
+            {
+                items.Add(line[2..].Trim());
+                continue;
+            }
+
+            if (items.Count >= 2 && string.Equals(items[^1], line, StringComparison.Ordinal)
+                && !_genericCrumbs.Contains(items[0]) && items[0].Length <= 50 && !items[0].EndsWith('.'))
+            {
+                return new OutletIdentification(items[0], "masthead", "- " + items[0]);
+            }
+
+            break;
         }
 
         return null;

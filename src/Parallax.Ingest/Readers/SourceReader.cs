@@ -421,6 +421,7 @@ public sealed class SourceReader : ISourceReader, IDisposable
         SyndicationSourceUrl = primary.SyndicationSourceUrl ?? secondary.SyndicationSourceUrl,
         Language = primary.Language ?? secondary.Language,
         Feed = primary.Feed ?? secondary.Feed,
+        FeedTitle = primary.FeedTitle ?? secondary.FeedTitle,
     };
 
     private ReadResult ReadFeed(ParsedFeed feed, string origin, Uri? feedUrl, ReadContext context, bool allowOpml)
@@ -443,7 +444,7 @@ public sealed class SourceReader : ISourceReader, IDisposable
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             var itemOrigin = $"{origin}#item{item.Index}";
-            var hints = item.Hints with { Feed = feedName };
+            var hints = item.Hints with { Feed = feedName, FeedTitle = item.Hints.FeedTitle ?? feed.Title };
             var reader = feed.Format == "jsonfeed" ? "jsonfeed" : feed.Format == "atom" ? "atom" : "rss";
             if (item.Content is not null)
             {

@@ -146,4 +146,23 @@ public class OutletIdentifierTests
         var named = Assert.Single(found, f => f.Outlet != "unknown");
         Assert.Equal(("The Conservative Fix", "masthead"), (named.Outlet, named.Source));
     }
+
+    [Fact]
+    public void OutletIdentifier_TopBreadcrumbEndingInTheHeadline_NamesUnknownPublication()
+    {
+        const string raw = "- The Quay Lantern\n- Posts\n- Ferry Fares Rise Again\nFerry Fares Rise Again\n" + Story;
+        var id = _identifier.Explain(ArticleMetadata.Empty, null, raw);
+        Assert.Equal("The Quay Lantern", id.Outlet);
+        Assert.Equal("masthead", id.Source);
+    }
+
+    [Theory]
+    [InlineData("- Home\n- Posts\n- Ferry Fares Rise Again\nFerry Fares Rise Again\n")]
+    [InlineData("- The Quay Lantern\n- Posts\n- Ferry Fares Rise Again\nA different first line\n")]
+    [InlineData("- first point of a list\n- second point\n")]
+    public void OutletIdentifier_OtherBulletRuns_AreNoMasthead(string top)
+    {
+        var id = _identifier.Explain(ArticleMetadata.Empty, null, top + Story);
+        Assert.Equal("unknown", id.Outlet);
+    }
 }

@@ -94,6 +94,7 @@ public sealed class FeedReaderTests
         Assert.Equal("https://wire.example/rss", pier.Hints.SyndicationSourceUrl);
         Assert.Equal("courier-pier-1", pier.Hints.Id);
         Assert.Equal("courier.xml", pier.Hints.Feed);
+        Assert.Equal("Vellmark Courier – Harbour", pier.Hints.FeedTitle);
 
         var ferry = result.Sources[1];
         Assert.Equal("<p>Ferries will land at the fish market.</p>", ferry.RawText);
