@@ -132,6 +132,7 @@ internal sealed class FeatureSpace
         'e' => options.EntityWeight,
         'n' => options.NumberWeight,
         'q' => options.QuoteWeight,
+        'b' => options.BigramWeight,
         _ => 1.0,
     };
 

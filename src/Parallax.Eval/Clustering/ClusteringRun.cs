@@ -68,6 +68,8 @@ public static class ClusteringRun
                 nameof(StoryClustererOptions.CandidateFeatures) => options with { CandidateFeatures = (int)v },
                 nameof(StoryClustererOptions.CandidateMaxDfShare) => options with { CandidateMaxDfShare = v },
                 nameof(StoryClustererOptions.CandidateMaxDfMin) => options with { CandidateMaxDfMin = (int)v },
+                nameof(StoryClustererOptions.BigramWeight) => options with { BigramWeight = v },
+                nameof(StoryClustererOptions.CohesionRatio) => options with { CohesionRatio = v },
                 nameof(StoryClustererOptions.IgnoreUniqueFeatures) => options with { IgnoreUniqueFeatures = v != 0 },
                 nameof(StoryClustererOptions.CandidatesPerArticle) => options with { CandidatesPerArticle = (int)v },
                 _ => options,
