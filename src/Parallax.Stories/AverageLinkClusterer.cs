@@ -97,8 +97,43 @@ internal sealed class AverageLinkClusterer
             }
         }
 
+        if (_options.NeighbourLimit > 0)
+        {
+            edges = KeepNearest(n, edges, _options.NeighbourLimit);
+        }
+
         edges.Sort((x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
         return edges;
+    }
+
+    /// <summary>Keeps an edge when it is among the <paramref name="k"/> strongest of either endpoint (ties by the other index).</summary>
+    private static List<SimilarityEdge> KeepNearest(int n, List<SimilarityEdge> edges, int k)
+    {
+        var byNode = new List<int>[n];
+        for (var i = 0; i < edges.Count; i++)
+        {
+            (byNode[edges[i].A] ??= []).Add(i);
+            (byNode[edges[i].B] ??= []).Add(i);
+        }
+
+        var keep = new bool[edges.Count];
+        for (var v = 0; v < n; v++)
+        {
+            if (byNode[v] is not { } list)
+            {
+                continue;
+            }
+
+            foreach (var i in list
+                .OrderByDescending(i => edges[i].Similarity)
+                .ThenBy(i => edges[i].A == v ? edges[i].B : edges[i].A)
+                .Take(k))
+            {
+                keep[i] = true;
+            }
+        }
+
+        return [.. edges.Where((_, i) => keep[i])];
     }
 
     /// <summary>Average-link agglomeration while the best average ≥ threshold. Returns the cluster root of each item and the final inter-cluster sums.</summary>

@@ -69,6 +69,7 @@ public static class ClusteringRun
                 nameof(StoryClustererOptions.CandidateMaxDfShare) => options with { CandidateMaxDfShare = v },
                 nameof(StoryClustererOptions.CandidateMaxDfMin) => options with { CandidateMaxDfMin = (int)v },
                 nameof(StoryClustererOptions.BigramWeight) => options with { BigramWeight = v },
+                nameof(StoryClustererOptions.NeighbourLimit) => options with { NeighbourLimit = (int)v },
                 nameof(StoryClustererOptions.CohesionRatio) => options with { CohesionRatio = v },
                 nameof(StoryClustererOptions.IgnoreUniqueFeatures) => options with { IgnoreUniqueFeatures = v != 0 },
                 nameof(StoryClustererOptions.CandidatesPerArticle) => options with { CandidatesPerArticle = (int)v },
