@@ -215,7 +215,7 @@ public sealed partial class StoryFeatureExtractor : IDisposable
         while (stream.IncrementToken())
         {
             var t = term.ToString();
-            if (t.Length < 2 || (char.IsDigit(t[0]) && t.Length < 2))
+            if (t.Length < 2)
             {
                 continue;
             }
