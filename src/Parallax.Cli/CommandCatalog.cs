@@ -8,6 +8,11 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return AnalyzeCommand.Create();
+        yield return IngestCommand.Create();
+        yield return ExtractCommand.Create();
+        yield return ArticlesCommand.Create();
+        yield return ShowCommand.Create();
         yield return EvalCommand.Create();
         yield return VersionCommand.Create();
     }

@@ -25,5 +25,10 @@ public sealed record Diagnostic(string Code, Severity Severity, string Message, 
 
     public static Diagnostic Info(string code, string message, string? subject = null) => new(code, Severity.Info, message, subject);
 
-    public override string ToString() => Subject is null ? $"{Code}: {Message}" : $"{Code}: {Message} ({Subject})";
+    /// <summary><c>PX0103: reason (subject)</c>; the code is not repeated when the message already starts with it.</summary>
+    public override string ToString()
+    {
+        var text = Message.StartsWith(Code, StringComparison.Ordinal) ? Message : $"{Code}: {Message}";
+        return Subject is null ? text : $"{text} ({Subject})";
+    }
 }

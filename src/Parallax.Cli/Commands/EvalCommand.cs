@@ -18,6 +18,10 @@ public static class EvalCommand
 
     private static IEnumerable<Command> Tasks()
     {
+        yield return EvalExtractionCommand.Create();
+        yield return EvalTimeCommand.Create();
+        yield return EvalEntitiesCommand.Create();
+        yield return EvalQuotesCommand.Create();
         yield return EvalClusteringCommand.Create();
     }
 }

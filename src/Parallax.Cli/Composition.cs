@@ -1,0 +1,36 @@
+using Parallax.Core;
+using Parallax.Ingest;
+using Parallax.Ingest.Cleaning;
+using Parallax.Ingest.Extraction;
+using Parallax.Ingest.Outlets;
+using Parallax.Ingest.Readers;
+using Parallax.Storage;
+
+namespace Parallax.Cli;
+
+/// <summary>The composition root: the one place that wires the libraries' concrete parts together for the command line.</summary>
+public static class Composition
+{
+    public static string Generator => $"parallax {typeof(Composition).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"}";
+
+    public static ArticleFactory CreateArticleFactory() => new(new HtmlExtractor(), new TextCleaner(), new OutletIdentifier());
+
+    /// <summary>Network access is on when an input is a URL or <paramref name="fetch"/> is set (feeds' linked pages).</summary>
+    public static SourceReader CreateReader(IEnumerable<string> inputs, bool fetch) =>
+        new(ReaderOptions.Default with { AllowNetwork = fetch || inputs.Any(IsUrl) }, TimeProvider.System);
+
+    public static bool IsUrl(string input) =>
+        input.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || input.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Opens the store, or prints the coded reason and returns null.</summary>
+    public static SqliteArticleStore? OpenStore(string? path)
+    {
+        var result = SqliteArticleStore.Open(string.IsNullOrWhiteSpace(path) ? SqliteArticleStore.DefaultPath : path);
+        if (result.Store is null)
+        {
+            Console.Error.WriteLine(result.Error?.ToString() ?? "PX0400: the store could not be opened");
+        }
+
+        return result.Store;
+    }
+}

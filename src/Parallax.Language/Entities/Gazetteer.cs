@@ -1,0 +1,158 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using Parallax.Language.Text;
+
+namespace Parallax.Language.Entities;
+
+/// <summary>Categories of the hand-written gazetteers shipped in Resources/gazetteer (see docs/models.md).</summary>
+[Flags]
+public enum GazetteerCategory : ushort
+{
+    None = 0,
+    Country = 1,
+    Place = 2,
+    GivenName = 4,
+    Organization = 8,
+    OrgWord = 16,
+    Demonym = 32,
+    Title = 64,
+}
+
+/// <summary>
+/// Case-insensitive multi-token lookup of the hand-written name lists. Loaded once from embedded resources; immutable
+/// and thread-safe. Entries are tokenized with <see cref="Tokenizer"/>, so matching works on token sequences.
+/// </summary>
+public sealed class Gazetteer
+{
+    internal const int MaxLength = 6;
+    private static readonly Lazy<Gazetteer> _default = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly FrozenDictionary<ulong, GazetteerCategory> _entries;
+
+    private Gazetteer(Dictionary<ulong, GazetteerCategory> entries) => _entries = entries.ToFrozenDictionary();
+
+    /// <summary>The shipped lists.</summary>
+    public static Gazetteer Default => _default.Value;
+
+    /// <summary>Number of distinct token sequences.</summary>
+    public int Count => _entries.Count;
+
+    private static readonly (string File, GazetteerCategory Category)[] _files =
+    [
+        ("countries.txt", GazetteerCategory.Country),
+        ("places.txt", GazetteerCategory.Place),
+        ("given-names.txt", GazetteerCategory.GivenName),
+        ("organizations.txt", GazetteerCategory.Organization),
+        ("org-suffixes.txt", GazetteerCategory.OrgWord),
+        ("demonyms.txt", GazetteerCategory.Demonym),
+        ("titles.txt", GazetteerCategory.Title),
+    ];
+
+    private static Gazetteer Load()
+    {
+        var entries = new Dictionary<ulong, GazetteerCategory>();
+        foreach (var (file, category) in _files)
+        {
+            foreach (var line in ResourceText.Lines("gazetteer." + file))
+            {
+                var tokens = Tokenizer.Tokenize(line);
+                if (tokens.Length == 0 || tokens.Length > MaxLength)
+                {
+                    continue;
+                }
+
+                var h = SequenceStart();
+                foreach (var t in tokens)
+                {
+                    h = SequenceAdd(h, line.AsSpan(t.Span.Start, t.Span.Length));
+                }
+
+                entries[h] = entries.GetValueOrDefault(h) | category;
+            }
+        }
+
+        return new Gazetteer(entries);
+    }
+
+    private static ulong SequenceStart() => FeatureHash.SequenceStart;
+
+    private static ulong SequenceAdd(ulong h, ReadOnlySpan<char> word)
+    {
+        Span<char> lower = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
+        word.ToLowerInvariant(lower);
+        return FeatureHash.Sequence(h, lower);
+    }
+
+    /// <summary>Categories of the exact single word <paramref name="word"/> (case-insensitive).</summary>
+    public GazetteerCategory Categories(ReadOnlySpan<char> word) => _entries.GetValueOrDefault(SequenceAdd(SequenceStart(), word));
+
+    /// <summary>
+    /// Marks every token of <paramref name="words"/> with the categories of the longest entry covering it, starting at
+    /// each position: <paramref name="begin"/> gets the categories of entries starting at the token, <paramref name="inside"/>
+    /// those of entries continuing through it. Arrays must have the length of <paramref name="words"/>.
+    /// </summary>
+    public void Match(IReadOnlyList<string> words, GazetteerCategory[] begin, GazetteerCategory[] inside)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        MatchLower([.. words.Select(w => w.ToLowerInvariant())], begin, inside);
+    }
+
+    /// <summary><see cref="Match"/> over words already lower-cased (invariant culture).</summary>
+    internal void MatchLower(string[] words, GazetteerCategory[] begin, GazetteerCategory[] inside)
+    {
+        Array.Clear(begin);
+        Array.Clear(inside);
+        for (var i = 0; i < words.Length; i++)
+        {
+            var h = SequenceStart();
+            var bestLen = 0;
+            var bestCat = GazetteerCategory.None;
+            for (var len = 1; len <= MaxLength && i + len <= words.Length; len++)
+            {
+                h = FeatureHash.Sequence(h, words[i + len - 1]);
+                if (_entries.TryGetValue(h, out var cat))
+                {
+                    bestLen = len;
+                    bestCat = cat;
+                }
+            }
+
+            if (bestLen == 0)
+            {
+                continue;
+            }
+
+            begin[i] |= bestCat;
+            for (var k = 1; k < bestLen; k++)
+            {
+                inside[i + k] |= bestCat;
+            }
+        }
+    }
+}
+
+/// <summary>Reads the embedded text resources of Parallax.Language.</summary>
+internal static class ResourceText
+{
+    public static Stream Open(string name)
+    {
+        var asm = typeof(ResourceText).Assembly;
+        return asm.GetManifestResourceStream("Parallax.Language.Resources." + name)
+               ?? throw new InvalidOperationException($"PX0501: embedded resource {name} is missing from {asm.GetName().Name}.");
+    }
+
+    public static bool Exists(string name) =>
+        typeof(ResourceText).Assembly.GetManifestResourceInfo("Parallax.Language.Resources." + name) is not null;
+
+    public static IEnumerable<string> Lines(string name)
+    {
+        using var reader = new StreamReader(Open(name));
+        while (reader.ReadLine() is { } line)
+        {
+            line = line.Trim();
+            if (line.Length > 0 && line[0] != '#')
+            {
+                yield return line;
+            }
+        }
+    }
+}

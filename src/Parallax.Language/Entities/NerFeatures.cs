@@ -1,0 +1,334 @@
+namespace Parallax.Language.Entities;
+
+/// <summary>
+/// Feature extraction for the entity tagger: word, lower-cased word, affixes, word shape, neighbouring words and
+/// shapes, position in the sentence, sentence casing, gazetteer membership (of the word and its neighbours), a lexicon
+/// of words seen in lower case in the training text, document-level casing evidence, and the tag history. Every
+/// feature is a 64-bit hash (see <see cref="FeatureHash"/>). Not thread-safe: one instance per thread/document.
+/// </summary>
+internal sealed class NerFeatures
+{
+    private readonly Gazetteer _gazetteer;
+    private readonly IReadOnlyDictionary<string, byte> _caseProfile;
+
+    public NerFeatures(Gazetteer gazetteer, IReadOnlyDictionary<string, byte> caseProfile)
+    {
+        _gazetteer = gazetteer;
+        _caseProfile = caseProfile;
+    }
+
+    /// <summary>
+    /// The lower-case lexicon: words written in lower case (all letters lower, length &gt; 1) inside ordinary sentences
+    /// at least <paramref name="minCount"/> times → 1. Such words are rarely names even when capitalised at a sentence start.
+    /// </summary>
+    public static Dictionary<string, byte> CaseProfile(IEnumerable<IReadOnlyList<string>> sentences, int minCount)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var s in sentences)
+        {
+            if (SentenceCase(s) != 0)
+            {
+                continue;
+            }
+
+            for (var i = 1; i < s.Count; i++)
+            {
+                var w = s[i];
+                if (w.Length > 1 && w.All(char.IsLower))
+                {
+                    counts[w] = counts.GetValueOrDefault(w) + 1;
+                }
+            }
+        }
+
+        return counts.Where(p => p.Value >= minCount).ToDictionary(p => p.Key, _ => (byte)1, StringComparer.Ordinal);
+    }
+
+    /// <summary>Per-document casing evidence: how each lower-cased word was written in ordinary (mixed-case) sentences.</summary>
+    public sealed class DocContext
+    {
+        internal readonly Dictionary<string, byte> Seen = new(StringComparer.Ordinal);
+        /// <summary>Last entity type (1..3) the tagger gave each lower-cased word earlier in the document.</summary>
+        internal readonly Dictionary<string, int> History = new(StringComparer.Ordinal);
+    }
+
+    public const byte SeenTitleMid = 1;
+    public const byte SeenLower = 2;
+
+    public static DocContext BuildContext(IReadOnlyList<SentenceView> sentences)
+    {
+        var ctx = new DocContext();
+        foreach (var v in sentences)
+        {
+            if (v.Case != 0)
+            {
+                continue;
+            }
+
+            for (var i = 1; i < v.Words.Length; i++)
+            {
+                var w = v.Words[i];
+                if (w.Length == 0 || !char.IsLetter(w[0]))
+                {
+                    continue;
+                }
+
+                byte flag = char.IsUpper(w[0]) ? SeenTitleMid : char.IsLower(w[0]) ? SeenLower : (byte)0;
+                if (flag == 0)
+                {
+                    continue;
+                }
+
+                ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(ctx.Seen, v.Lower[i], out _);
+                slot |= flag;
+            }
+        }
+
+        return ctx;
+    }
+
+    /// <summary>0 ordinary, 1 mostly upper case (headline), 2 all lower case.</summary>
+    public static int SentenceCase(IReadOnlyList<string> words)
+    {
+        int letters = 0, upper = 0, lower = 0;
+        foreach (var w in words)
+        {
+            var hasLetter = false;
+            var allUpper = true;
+            var allLower = true;
+            foreach (var c in w)
+            {
+                if (char.IsLetter(c))
+                {
+                    hasLetter = true;
+                    allUpper &= char.IsUpper(c);
+                    allLower &= char.IsLower(c);
+                }
+            }
+
+            if (!hasLetter)
+            {
+                continue;
+            }
+
+            letters++;
+            if (allUpper && w.Length > 1)
+            {
+                upper++;
+            }
+
+            if (allLower)
+            {
+                lower++;
+            }
+        }
+
+        if (letters >= 3 && upper * 10 >= letters * 7)
+        {
+            return 1;
+        }
+
+        return letters >= 4 && lower == letters ? 2 : 0;
+    }
+
+    /// <summary>Precomputed per-token strings and value hashes of one sentence.</summary>
+    public sealed class SentenceView
+    {
+        public required string[] Words { get; init; }
+        public required string[] Lower { get; init; }
+        public required ulong[] WordH { get; init; }
+        public required ulong[] LowerH { get; init; }
+        public required ulong[] ShapeH { get; init; }
+        public required ulong[] ShortH { get; init; }
+        /// <summary>Per token: prefix 2, prefix 3, suffix 2, suffix 3, suffix 4 hashes.</summary>
+        public required ulong[] AffixH { get; init; }
+        public required GazetteerCategory[] GazBegin { get; init; }
+        public required GazetteerCategory[] GazInside { get; init; }
+        public required int Case { get; init; }
+    }
+
+    private static readonly ulong _bos = FeatureHash.Of("<s>");
+    private static readonly ulong _eos = FeatureHash.Of("</s>");
+
+    public SentenceView View(IReadOnlyList<string> words)
+    {
+        var n = words.Count;
+        var view = new SentenceView
+        {
+            Words = [.. words],
+            Lower = new string[n],
+            WordH = new ulong[n],
+            LowerH = new ulong[n],
+            ShapeH = new ulong[n],
+            ShortH = new ulong[n],
+            AffixH = new ulong[n * 5],
+            GazBegin = new GazetteerCategory[n],
+            GazInside = new GazetteerCategory[n],
+            Case = SentenceCase(words),
+        };
+        Span<char> longShape = stackalloc char[8];
+        Span<char> shortShape = stackalloc char[8];
+        for (var i = 0; i < n; i++)
+        {
+            var w = words[i];
+            var lw = w.ToLowerInvariant();
+            view.Lower[i] = lw;
+            view.WordH[i] = FeatureHash.Of(w);
+            view.LowerH[i] = FeatureHash.Of(lw);
+            var (ll, sl) = Shapes(w, longShape, shortShape);
+            view.ShapeH[i] = FeatureHash.Of(longShape[..ll]);
+            view.ShortH[i] = FeatureHash.Of(shortShape[..sl]);
+            var a = i * 5;
+            view.AffixH[a] = FeatureHash.Of(lw.AsSpan(0, Math.Min(2, lw.Length)));
+            view.AffixH[a + 1] = FeatureHash.Of(lw.AsSpan(0, Math.Min(3, lw.Length)));
+            view.AffixH[a + 2] = FeatureHash.Of(lw.AsSpan(Math.Max(0, lw.Length - 2)));
+            view.AffixH[a + 3] = FeatureHash.Of(lw.AsSpan(Math.Max(0, lw.Length - 3)));
+            view.AffixH[a + 4] = FeatureHash.Of(lw.AsSpan(Math.Max(0, lw.Length - 4)));
+        }
+
+        _gazetteer.MatchLower(view.Lower, view.GazBegin, view.GazInside);
+        return view;
+    }
+
+    private static (int Long, int Short) Shapes(string w, Span<char> longShape, Span<char> shortShape)
+    {
+        var ll = 0;
+        var sl = 0;
+        for (var i = 0; i < w.Length; i++)
+        {
+            var c = w[i];
+            var s = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : char.IsLetter(c) ? 'x' : c;
+            if (ll < longShape.Length)
+            {
+                longShape[ll++] = s;
+            }
+
+            if ((sl == 0 || shortShape[sl - 1] != s) && sl < shortShape.Length)
+            {
+                shortShape[sl++] = s;
+            }
+        }
+
+        return (ll, sl);
+    }
+
+    /// <summary>Appends the tag-independent features of token <paramref name="i"/> to <paramref name="into"/>.</summary>
+    public void Static(SentenceView v, int i, DocContext ctx, List<ulong> into)
+    {
+        var n = v.Words.Length;
+        var w = v.Words[i];
+        var lw = v.Lower[i];
+        var lh = v.LowerH[i];
+        var prev = i > 0 ? v.LowerH[i - 1] : _bos;
+        var next = i + 1 < n ? v.LowerH[i + 1] : _eos;
+        var prev2 = i > 1 ? v.LowerH[i - 2] : _bos;
+        var next2 = i + 2 < n ? v.LowerH[i + 2] : _eos;
+        var sh = v.ShortH[i];
+        var prevShape = i > 0 ? v.ShortH[i - 1] : _bos;
+        var nextShape = i + 1 < n ? v.ShortH[i + 1] : _eos;
+        var caseTag = v.Case;
+
+        into.Add(FeatureHash.Mix(0, 0));
+        into.Add(FeatureHash.Mix(1, lh));
+        if (caseTag == 0)
+        {
+            into.Add(FeatureHash.Mix(2, v.WordH[i]));
+        }
+
+        var a = i * 5;
+        into.Add(FeatureHash.Mix(3, v.AffixH[a]));
+        into.Add(FeatureHash.Mix(4, v.AffixH[a + 1]));
+        into.Add(FeatureHash.Mix(5, v.AffixH[a + 2]));
+        into.Add(FeatureHash.Mix(6, v.AffixH[a + 3]));
+        into.Add(FeatureHash.Mix(7, v.AffixH[a + 4]));
+        into.Add(FeatureHash.Mix(8, v.ShapeH[i]));
+        into.Add(FeatureHash.Mix(9, sh));
+        into.Add(FeatureHash.Mix(10, prev));
+        into.Add(FeatureHash.Mix(11, next));
+        into.Add(FeatureHash.Mix(12, prev2));
+        into.Add(FeatureHash.Mix(13, next2));
+        into.Add(FeatureHash.Mix(14, prevShape));
+        into.Add(FeatureHash.Mix(15, nextShape));
+        into.Add(FeatureHash.Mix(16, prev, lh));
+        into.Add(FeatureHash.Mix(17, lh, next));
+        into.Add(FeatureHash.Mix(18, i == 0 ? 1 : i == 1 ? 2 : 3, sh));
+        into.Add(FeatureHash.Mix(19, caseTag, sh));
+        if (caseTag != 0)
+        {
+            into.Add(FeatureHash.Mix(20, caseTag, lh));
+        }
+
+        into.Add(FeatureHash.Mix(21, FeatureHash.Mix(21, prevShape, sh), nextShape));
+        if (i > 0 && caseTag == 0)
+        {
+            into.Add(FeatureHash.Mix(22, v.WordH[i - 1]));
+        }
+
+        if (i + 1 < n && caseTag == 0)
+        {
+            into.Add(FeatureHash.Mix(23, v.WordH[i + 1]));
+        }
+
+        // gazetteers: this word (begins / continues an entry), neighbours, and with capitalisation
+        var cap = w.Length > 0 && char.IsUpper(w[0]) ? 1 : 0;
+        AddGaz(into, 30, v.GazBegin[i], cap);
+        AddGaz(into, 31, v.GazInside[i], cap);
+        if (i > 0)
+        {
+            AddGaz(into, 32, v.GazBegin[i - 1] | v.GazInside[i - 1], 2);
+        }
+
+        if (i + 1 < n)
+        {
+            AddGaz(into, 33, v.GazBegin[i + 1] | v.GazInside[i + 1], 2);
+        }
+
+        if (i + 2 < n)
+        {
+            AddGaz(into, 34, v.GazBegin[i + 2] | v.GazInside[i + 2], 2);
+        }
+
+        // a word the training text uses in lower case is rarely a name, even when capitalised at a sentence start
+        var profile = _caseProfile.GetValueOrDefault(lw);
+        into.Add(FeatureHash.Mix(40, profile, (ulong)(cap + (i == 0 ? 2 : 0) + (caseTag * 4))));
+        var seen = ctx.Seen.GetValueOrDefault(lw);
+        into.Add(FeatureHash.Mix(41, seen, (ulong)(cap + (caseTag * 2))));
+        if (ctx.History.TryGetValue(lw, out var hist))
+        {
+            into.Add(FeatureHash.Mix(42, hist, (ulong)cap));
+        }
+
+        if (w.Length == 1)
+        {
+            into.Add(FeatureHash.Mix(43, v.WordH[i]));
+        }
+
+        into.Add(FeatureHash.Mix(44, Math.Min(w.Length, 12)));
+    }
+
+    private static void AddGaz(List<ulong> into, int template, GazetteerCategory cats, int cap)
+    {
+        if (cats == GazetteerCategory.None)
+        {
+            return;
+        }
+
+        for (var bit = 1; bit <= (int)GazetteerCategory.Title; bit <<= 1)
+        {
+            if (((int)cats & bit) != 0)
+            {
+                into.Add(FeatureHash.Mix(template, bit, (ulong)cap));
+            }
+        }
+    }
+
+    /// <summary>Appends the tag-history features of token <paramref name="i"/> given the two previous tags.</summary>
+    public static void Dynamic(SentenceView v, int i, int prevTag, int prev2Tag, List<ulong> into)
+    {
+        into.Add(FeatureHash.Mix(100, prevTag));
+        into.Add(FeatureHash.Mix(101, prevTag, (ulong)(uint)prev2Tag));
+        into.Add(FeatureHash.Mix(102, prevTag, v.LowerH[i]));
+        into.Add(FeatureHash.Mix(103, prevTag, v.ShortH[i]));
+        into.Add(FeatureHash.Mix(104, prevTag, (ulong)(v.GazBegin[i] | v.GazInside[i])));
+    }
+}

@@ -1,0 +1,93 @@
+namespace Parallax.Language.Entities;
+
+/// <summary>
+/// Greedy left-to-right IOB2 tagging of the sentences of one document with an averaged-perceptron <see cref="NerModel"/>.
+/// Deterministic; thread-safe (all state is per call).
+/// </summary>
+public sealed class NerTagger
+{
+    private readonly NerModel _model;
+    private readonly Gazetteer _gazetteer;
+
+    public NerTagger(NerModel model, Gazetteer gazetteer)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(gazetteer);
+        _model = model;
+        _gazetteer = gazetteer;
+    }
+
+    public NerModel Model => _model;
+
+    /// <summary>Tags each sentence (a list of token strings) of one document; returns tag indexes (<see cref="NerTags"/>).</summary>
+    public int[][] Tag(IReadOnlyList<IReadOnlyList<string>> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var features = new NerFeatures(_gazetteer, _model.CaseProfile);
+        var views = new NerFeatures.SentenceView[sentences.Count];
+        for (var s = 0; s < views.Length; s++)
+        {
+            views[s] = features.View(sentences[s]);
+        }
+
+        var ctx = NerFeatures.BuildContext(views);
+        var result = new int[sentences.Count][];
+        var buffer = new List<ulong>(64);
+        Span<float> scores = stackalloc float[NerTags.Count];
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var words = sentences[s];
+            var tags = new int[words.Count];
+            if (words.Count > 0)
+            {
+                var view = views[s];
+                for (var i = 0; i < words.Count; i++)
+                {
+                    buffer.Clear();
+                    features.Static(view, i, ctx, buffer);
+                    var prev = i > 0 ? tags[i - 1] : -1;
+                    var prev2 = i > 1 ? tags[i - 2] : -1;
+                    NerFeatures.Dynamic(view, i, prev, prev2, buffer);
+                    scores.Clear();
+                    _model.Score(buffer, scores);
+                    tags[i] = Best(scores, prev);
+                }
+
+                Remember(view, tags, ctx);
+            }
+
+            result[s] = tags;
+        }
+
+        return result;
+    }
+
+    internal static int Best(ReadOnlySpan<float> scores, int prev)
+    {
+        var best = 0;
+        var bestScore = float.NegativeInfinity;
+        for (var t = 0; t < scores.Length; t++)
+        {
+            if (NerTags.Allowed(prev, t) && scores[t] > bestScore)
+            {
+                best = t;
+                bestScore = scores[t];
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Records the entity type given to each capitalised word, for the document-history feature.</summary>
+    internal static void Remember(NerFeatures.SentenceView view, int[] tags, NerFeatures.DocContext ctx)
+    {
+        for (var i = 0; i < tags.Length; i++)
+        {
+            var w = view.Words[i];
+            if (w.Length > 0 && char.IsUpper(w[0]))
+            {
+                ctx.History[view.Lower[i]] = NerTags.TypeOf(tags[i]);
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+namespace Parallax.Language.Entities;
+
+/// <summary>One training document: its sentences, each a list of (token, gold IOB2 tag index).</summary>
+/// <param name="Unsure">Per sentence, tokens whose gold tag is not trusted (partial annotation): no update is made there. May be null.</param>
+public sealed record NerTrainingDoc(string Id, IReadOnlyList<IReadOnlyList<string>> Sentences, IReadOnlyList<int[]> Tags, IReadOnlyList<bool[]>? Unsure = null);
+
+/// <summary>
+/// Trains an averaged perceptron (Collins 2002; lazy averaging) for <see cref="NerTagger"/>. Deterministic: documents
+/// are shuffled each epoch with a fixed-seed xorshift generator; the same data, seed and epochs give the same model.
+/// </summary>
+public sealed class NerTrainer
+{
+    private readonly Dictionary<ulong, float[]> _w = [];
+    private readonly Dictionary<ulong, double[]> _total = [];
+    private readonly Dictionary<ulong, int[]> _stamp = [];
+    private int _clock;
+
+    /// <summary>Trains on <paramref name="docs"/> and returns the averaged model.</summary>
+    /// <param name="progress">Called after each epoch with (epoch, token accuracy).</param>
+    /// <param name="minCount">How often a word must occur in lower case to enter the lower-case lexicon.</param>
+    public static NerModel Train(IReadOnlyList<NerTrainingDoc> docs, Gazetteer gazetteer, int epochs, ulong seed, int minCount = 2, Action<int, double>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(docs);
+        var profile = NerFeatures.CaseProfile(docs.SelectMany(d => d.Sentences), minCount);
+        var trainer = new NerTrainer();
+        var order = Enumerable.Range(0, docs.Count).ToArray();
+        var rng = seed == 0 ? 88172645463325252UL : seed;
+        for (var epoch = 1; epoch <= epochs; epoch++)
+        {
+            for (var i = order.Length - 1; i > 0; i--)
+            {
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                var j = (int)(rng % (ulong)(i + 1));
+                (order[i], order[j]) = (order[j], order[i]);
+            }
+
+            long correct = 0, total = 0;
+            foreach (var k in order)
+            {
+                var (c, t) = trainer.TrainDoc(docs[k], gazetteer, profile);
+                correct += c;
+                total += t;
+            }
+
+            progress?.Invoke(epoch, total == 0 ? 0 : (double)correct / total);
+        }
+
+        return trainer.Average(profile);
+    }
+
+    private (int Correct, int Total) TrainDoc(NerTrainingDoc doc, Gazetteer gazetteer, IReadOnlyDictionary<string, byte> profile)
+    {
+        var features = new NerFeatures(gazetteer, profile);
+        var views = doc.Sentences.Select(features.View).ToArray();
+        var ctx = NerFeatures.BuildContext(views);
+        var buffer = new List<ulong>(64);
+        var scores = new float[NerTags.Count];
+        int correct = 0, total = 0;
+        for (var s = 0; s < doc.Sentences.Count; s++)
+        {
+            var words = doc.Sentences[s];
+            var gold = doc.Tags[s];
+            if (words.Count == 0)
+            {
+                continue;
+            }
+
+            var view = views[s];
+            var tags = new int[words.Count];
+            for (var i = 0; i < words.Count; i++)
+            {
+                buffer.Clear();
+                features.Static(view, i, ctx, buffer);
+                var prev = i > 0 ? tags[i - 1] : -1;
+                var prev2 = i > 1 ? tags[i - 2] : -1;
+                NerFeatures.Dynamic(view, i, prev, prev2, buffer);
+                Array.Clear(scores);
+                foreach (var f in buffer)
+                {
+                    if (_w.TryGetValue(f, out var w))
+                    {
+                        for (var t = 0; t < NerTags.Count; t++)
+                        {
+                            scores[t] += w[t];
+                        }
+                    }
+                }
+
+                var guess = NerTagger.Best(scores, prev);
+                _clock++;
+                var unsure = doc.Unsure is not null && doc.Unsure[s][i];
+                if (guess != gold[i] && !unsure)
+                {
+                    foreach (var f in buffer)
+                    {
+                        Update(f, gold[i], 1f);
+                        Update(f, guess, -1f);
+                    }
+                }
+                else
+                {
+                    correct++;
+                }
+
+                total++;
+                tags[i] = guess;
+            }
+
+            NerTagger.Remember(view, tags, ctx);
+        }
+
+        return (correct, total);
+    }
+
+    private void Update(ulong feature, int tag, float delta)
+    {
+        if (!_w.TryGetValue(feature, out var w))
+        {
+            w = new float[NerTags.Count];
+            _w[feature] = w;
+            _total[feature] = new double[NerTags.Count];
+            _stamp[feature] = new int[NerTags.Count];
+        }
+
+        var total = _total[feature];
+        var stamp = _stamp[feature];
+        total[tag] += (double)(_clock - stamp[tag]) * w[tag];
+        stamp[tag] = _clock;
+        w[tag] += delta;
+    }
+
+    private NerModel Average(IReadOnlyDictionary<string, byte> profile)
+    {
+        var averaged = new Dictionary<ulong, float[]>(_w.Count);
+        foreach (var (f, w) in _w)
+        {
+            var total = _total[f];
+            var stamp = _stamp[f];
+            var avg = new float[NerTags.Count];
+            var any = false;
+            for (var t = 0; t < NerTags.Count; t++)
+            {
+                var sum = total[t] + ((double)(_clock - stamp[t]) * w[t]);
+                avg[t] = (float)(sum / _clock);
+                any |= Math.Abs(avg[t]) >= 1e-3f;
+            }
+
+            if (any)
+            {
+                averaged[f] = avg;
+            }
+        }
+
+        return new NerModel(averaged, profile);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using Parallax.Core;
+
+namespace Parallax.Language.Quotes;
+
+/// <summary>
+/// Finds quotes (direct, partial, indirect, mixed) with their content, cue and speaker, and attributions of reported
+/// information to their origin ("sources told Reuters", "Belta reported"). Rule based: a quotation scanner plus
+/// cue-verb patterns over a private tokenisation (see docs/quotes.md). Pure, deterministic and thread-safe: one
+/// instance serves all documents.
+/// </summary>
+public sealed class QuoteExtractor : IStage<Doc>
+{
+    public const string StageName = nameof(QuoteExtractor);
+    public const string StageVersion = "1.0.0";
+
+    public StageInfo Info { get; } = new(StageName, StageVersion, [Layers.Text], [Layers.Quotes, Layers.Attributions]);
+
+    /// <summary>Adds <see cref="Layers.Quotes"/> and <see cref="Layers.Attributions"/>. Speakers resolve to entity ids through <see cref="Doc.Mentions"/> when present.</summary>
+    public Doc Process(Doc doc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        cancellationToken.ThrowIfCancellationRequested();
+        var result = Extract(doc.Text);
+        var quotes = ImmutableArray.CreateBuilder<Quote>(result.Quotes.Length);
+        foreach (var q in result.Quotes)
+        {
+            var quote = q.Quote;
+            if (!doc.Mentions.IsDefaultOrEmpty && quote.Speaker is { } speaker)
+            {
+                quote = quote with { SpeakerEntityId = SpeakerResolver.ResolveEntity(doc.Text, doc.Mentions, speaker) };
+            }
+
+            if (!doc.Article.Embeds.IsDefaultOrEmpty && InEmbed(doc.Article, quote.Content))
+            {
+                quote = quote with { InEmbed = true };
+            }
+
+            quotes.Add(quote);
+        }
+
+        return doc.WithLayers(Info) with { Quotes = quotes.ToImmutable(), Attributions = result.Attributions };
+    }
+
+    /// <summary>Quotes and attributions in <paramref name="text"/>; spans are UTF-16, half-open, into <paramref name="text"/>. Never throws for any string.</summary>
+    public static QuoteExtraction Extract(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length == 0)
+        {
+            return QuoteExtraction.Empty;
+        }
+
+        var scanner = new QuoteScanner(text);
+        var relations = scanner.Run();
+        var quotes = SpeakerResolver.Finish(text, relations);
+        var attributions = AttributionFinder.Find(text, scanner.Sentences);
+        return new QuoteExtraction(quotes, attributions);
+    }
+
+    /// <summary>True when the content maps (through the cleaning map) into a kept-aside embed's raw range.</summary>
+    private static bool InEmbed(Article article, TextSpan content)
+    {
+        if (!content.FitsIn(article.Text) || article.Map.CleanLength != article.Text.Length)
+        {
+            return false;
+        }
+
+        var raw = article.Map.ToRaw(content);
+        foreach (var embed in article.Embeds)
+        {
+            if (embed.RawSpan.Overlaps(raw))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

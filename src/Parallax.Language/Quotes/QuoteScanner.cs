@@ -1,0 +1,1188 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Parallax.Core;
+
+namespace Parallax.Language.Quotes;
+
+/// <summary>A relation under construction: content pieces, cue, speaker.</summary>
+internal sealed class Relation
+{
+    public List<TextSpan> Parts { get; } = [];
+    public TextSpan? Cue { get; set; }
+    public TextSpan? Speaker { get; set; }
+    public bool Direct { get; set; }
+    public bool HasPartialQuote { get; set; }
+    public int Paragraph { get; init; }
+    public int Group { get; set; } = -1;
+}
+
+/// <summary>One quote-aware sentence with its tokens and per-token flags.</summary>
+internal sealed class SentenceInfo
+{
+    public required TextSpan Span { get; init; }
+    public required int Paragraph { get; init; }
+    public required List<Tok> Toks { get; init; }
+    /// <summary>Token lies inside (or is a mark of) a quotation segment.</summary>
+    public required bool[] InQuote { get; init; }
+    /// <summary>Token already belongs to a relation (PolNeAR-style univocal: a token is in at most one).</summary>
+    public required bool[] Used { get; init; }
+}
+
+/// <summary>The pattern matcher behind <see cref="QuoteExtractor"/>; one instance per text, not shared.</summary>
+internal sealed class QuoteScanner
+{
+    private static readonly FrozenSet<string> _aux = FrozenSet.ToFrozenSet(
+    [
+        "also", "has", "have", "had", "later", "previously", "repeatedly", "then", "reportedly", "once", "recently",
+        "publicly", "privately", "will", "would", "could", "can", "may", "might", "must", "should", "did", "does", "do",
+        "never", "not", "n't", "just", "already", "often", "again", "still", "even", "first", "further", "simply",
+        "is", "was", "were", "are", "been", "being", "be", "only", "all", "both", "each", "too", "subsequently", "soon",
+        "now", "long", "ever", "always", "last", "yesterday", "today", "who", "had", "has", "'ve", "'d", "’ve", "’d",
+        "earlier", "quickly", "himself", "herself", "themselves", "itself", "personally", "reportedly", "initially",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> _blockers = FrozenSet.ToFrozenSet(
+    [
+        "that", "which", "whom", "whose", "and", "but", "or", "nor", "because", "when", "if", "as", "while", "after",
+        "before", "than", "since", "although", "though", "so", "where", "what", "how", "why", "whether", "until",
+        "unless", "not", "to", "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "will",
+        "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "yet", "also", "this",
+        "these", "those", "there", "here", "it's", "it’s", "however", "meanwhile", "instead", "why", "said",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> _pronounSubjects = FrozenSet.ToFrozenSet(
+        ["he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> _objectPronouns = FrozenSet.ToFrozenSet(
+    [
+        "him", "her", "them", "me", "us", "you", "reporters", "journalists", "supporters", "voters", "listeners",
+        "viewers", "readers", "lawmakers", "colleagues", "students", "attendees", "members", "senators", "congress",
+        "audiences", "crowds", "donors", "employees", "investors", "host", "hosts", "officials", "it", "everyone",
+        "people", "americans",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> _tellLike = FrozenSet.ToFrozenSet(
+    [
+        "told", "tell", "tells", "telling", "asked", "ask", "asks", "asking", "reminded", "remind", "reminds",
+        "reminding", "assured", "assure", "assures", "assuring", "informed", "inform", "informs", "warned", "warn",
+        "warns", "warning", "urged", "urge", "urges", "urging", "promised", "promise", "promises", "showed", "convinced",
+        "advised", "encouraged", "pressed", "implored", "begged", "invited", "called", "calls", "calling",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> _prepositions = FrozenSet.ToFrozenSet(
+    [
+        "in", "on", "at", "during", "via", "through", "over", "to", "with", "from", "after", "before", "by", "for",
+        "about", "of", "into", "ahead", "late", "early", "last", "this", "on", "since", "outside", "inside",
+    ], StringComparer.Ordinal);
+
+    /// <summary>Cue forms that are also common nouns ("states", "reports", "calls"): they need a capitalised or pronoun subject, or one opened by a determiner.</summary>
+    private static readonly FrozenSet<string> _nounLike = FrozenSet.ToFrozenSet(
+    [
+        "state", "states", "report", "reports", "claim", "claims", "charge", "charges", "note", "notes", "answer", "answers",
+        "comment", "comments", "remark", "remarks", "post", "posts", "text", "texts", "estimate", "estimates", "call", "calls",
+        "counter", "counters", "hold", "holds", "rule", "rules", "order", "orders", "point", "points", "tweet", "tweets",
+        "joke", "jokes", "reply", "replies", "fear", "fears", "hope", "hopes", "doubt", "doubts", "bet", "bets", "mean",
+        "means", "show", "shows", "signal", "signals", "back", "backs", "demand", "demands", "request", "requests",
+        "pledge", "pledges", "promise", "promises", "vow", "vows", "wish", "wishes", "plan", "plans", "need", "needs",
+        "move", "moves", "offer", "offers", "vote", "votes", "aim", "aims", "push", "pushes", "press", "attack", "attacks",
+        "question", "questions", "blast", "blasts", "slam", "slams", "knock", "knocks", "credit", "credits", "thanks",
+        "welcome", "welcomes", "challenge", "challenges", "dispute", "disputes", "label", "labels", "brand", "brands",
+        "support", "supports", "rip", "rips", "bash", "respond", "cry", "feel", "feels", "read", "reads", "project",
+        "projects", "forecast", "forecasts", "trust", "guess", "comment", "warning", "judge", "judges", "email", "emails",
+        "report", "record", "cite", "cites", "quip", "quips", "muse", "muses", "shout", "shouts", "chant", "chants",
+        "yell", "scream", "screams", "boast", "boasts", "complaint", "sigh", "laugh", "smile", "smiles", "fire", "beg",
+        "rule", "decline", "declines", "refuse", "hail", "champion", "dub", "mock", "hear",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> _determiners = FrozenSet.ToFrozenSet(
+        ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "some", "many", "most", "several", "other", "both", "two", "three", "all"], StringComparer.Ordinal);
+
+    private readonly string _text;
+    private readonly List<SentenceInfo> _sentences = [];
+    private readonly List<Relation> _relations = [];
+    private ImmutableArray<QuoteSegment> _segments;
+
+    public QuoteScanner(string text) => _text = text;
+
+    public IReadOnlyList<SentenceInfo> Sentences => _sentences;
+
+    public List<Relation> Run()
+    {
+        var paragraphs = QuoteSegmenter.Paragraphs(_text);
+        _segments = QuoteSegmenter.Segments(_text, paragraphs);
+        var spans = new List<TextSpan>();
+        for (var p = 0; p < paragraphs.Length; p++)
+        {
+            spans.Clear();
+            QuoteSegmenter.Sentences(_text, paragraphs[p], _segments, spans);
+            foreach (var s in spans)
+            {
+                var toks = QuoteSegmenter.Tokenize(_text, s);
+                var inQuote = new bool[toks.Count];
+                foreach (var seg in _segments)
+                {
+                    if (seg.Span.End <= s.Start || seg.Span.Start >= s.End)
+                    {
+                        continue;
+                    }
+
+                    for (var k = 0; k < toks.Count; k++)
+                    {
+                        if (toks[k].Start >= seg.Span.Start && toks[k].End <= seg.Span.End)
+                        {
+                            inQuote[k] = true;
+                        }
+                    }
+                }
+
+                _sentences.Add(new SentenceInfo { Span = s, Paragraph = p, Toks = toks, InQuote = inQuote, Used = new bool[toks.Count] });
+            }
+        }
+
+        for (var i = 0; i < _sentences.Count; i++)
+        {
+            DirectQuotes(i);
+            ClauseCues(i);
+        }
+
+        _relations.Sort((a, b) => a.Parts[0].Start.CompareTo(b.Parts[0].Start));
+        return _relations;
+    }
+
+    // ---------------------------------------------------------------- direct quotations
+
+    private void DirectQuotes(int si)
+    {
+        var s = _sentences[si];
+        foreach (var seg in _segments)
+        {
+            if (seg.Single || seg.Span.Start < s.Span.Start || seg.Span.Start >= s.Span.End)
+            {
+                continue;
+            }
+
+            var (first, last) = TokenRange(s, seg.Span);
+            if (first < 0 || !HasWord(s, first, last))
+            {
+                continue;
+            }
+
+            // A continuation of a quotation opened in an earlier paragraph.
+            var cont = _relations.LastOrDefault(r => r.Direct && r.Group == seg.Group);
+            if (cont is not null && seg.Span.Start == s.Span.Start && cont.Paragraph < s.Paragraph)
+            {
+                cont.Parts.Add(seg.Inner);
+                MarkUsed(s, first, last);
+                continue;
+            }
+
+            var rel = After(s, seg, first, last) ?? Before(s, seg, first, last);
+            if (rel is not null)
+            {
+                rel.Group = seg.Group;
+                var prev = _relations.LastOrDefault();
+                if (prev is not null && prev.Direct && prev.Paragraph == s.Paragraph && prev.Cue is null)
+                {
+                    // an earlier unattributed quotation in this paragraph belongs to this speaker
+                    rel.Parts.InsertRange(0, prev.Parts);
+                    _relations.Remove(prev);
+                }
+
+                _relations.Add(rel);
+                continue;
+            }
+
+            // Unattributed: a whole-sentence quotation continues the paragraph's (or previous paragraph's) last direct quote.
+            var atStart = seg.Span.Start == s.Span.Start;
+            if (!atStart)
+            {
+                continue; // a partial quotation inside a clause: left to the clause patterns
+            }
+
+            var last2 = _relations.LastOrDefault();
+            if (last2 is not null && last2.Direct && (last2.Paragraph == s.Paragraph || last2.Paragraph == s.Paragraph - 1 || cont == last2))
+            {
+                if (last2.Paragraph == s.Paragraph)
+                {
+                    last2.Parts.Add(seg.Inner);
+                    MarkUsed(s, first, last);
+                    continue;
+                }
+            }
+
+            if (IsWholeSentence(s, first, last) && !SentenceHasCue(s))
+            {
+                var orphan = new Relation { Paragraph = s.Paragraph, Direct = true, Group = seg.Group };
+                orphan.Parts.Add(seg.Inner);
+                MarkUsed(s, first, last);
+                _relations.Add(orphan);
+            }
+        }
+    }
+
+    private static bool IsWholeSentence(SentenceInfo s, int first, int last)
+    {
+        for (var k = last + 1; k < s.Toks.Count; k++)
+        {
+            if (s.Toks[k].IsWord)
+            {
+                return false;
+            }
+        }
+
+        return first == 0;
+    }
+
+    private static bool SentenceHasCue(SentenceInfo s)
+    {
+        for (var k = 0; k < s.Toks.Count; k++)
+        {
+            if (!s.InQuote[k] && s.Toks[k].IsWord && CueLexicon.TryGet(s.Toks[k].Lower, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>“Quote,” Speaker said. / “Quote,” said Speaker. / “Quote,” Speaker, a ..., said.</summary>
+    private Relation? After(SentenceInfo s, QuoteSegment seg, int first, int last)
+    {
+        var toks = s.Toks;
+        var k = last + 1;
+        if (k < toks.Count && toks[k].Text == ",")
+        {
+            k++;
+        }
+
+        if (k >= toks.Count || !toks[k].IsWord || s.Used[k])
+        {
+            return null;
+        }
+
+        // inverted: said Speaker
+        if (IsAttributiveVerb(toks[k].Lower) && k + 1 < toks.Count)
+        {
+            var np = SpeakerRight(s, k + 1);
+            if (np is { } r)
+            {
+                return MakeDirect(s, seg, first, last, k, k, r.Start, r.End);
+            }
+        }
+
+        // Speaker [adverbs] said
+        for (var c = k; c < Math.Min(toks.Count, k + 14); c++)
+        {
+            if (s.InQuote[c] || s.Used[c])
+            {
+                break;
+            }
+
+            if (toks[c].IsWord && IsAttributiveVerb(toks[c].Lower) && c > k)
+            {
+                var np = SpeakerLeft(s, c, k);
+                if (np is { } l && l.Start == k)
+                {
+                    return MakeDirect(s, seg, first, last, c, CueEnd(s, c), l.Start, l.End);
+                }
+
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Speaker said: “Quote.” / Speaker told X, “Quote.” / Speaker said that “Quote.”</summary>
+    private Relation? Before(SentenceInfo s, QuoteSegment seg, int first, int last)
+    {
+        var toks = s.Toks;
+        var k = first - 1;
+        if (k < 0)
+        {
+            return null;
+        }
+
+        var prev = toks[k];
+        if (!(prev.Text is ":" or "," || prev.Lower == "that" || (prev.IsWord && IsAttributiveVerb(prev.Lower)) || prev.Text is "—" or "-"))
+        {
+            return null;
+        }
+
+        for (var c = k; c >= Math.Max(0, k - 12); c--)
+        {
+            if (s.InQuote[c] || s.Used[c])
+            {
+                break;
+            }
+
+            var t = toks[c];
+            if (t.IsWord && prev.Text is not (":" or ",") && CueLexicon.TryGet(t.Lower, out var objCls) && objCls is CueClass.Object or CueClass.Infinitive && !t.IsCapitalized && !_nounLike.Contains(t.Lower))
+            {
+                break; // "called the plan “a fiasco”": a partial quotation, left to the clause patterns
+            }
+
+            if (t.IsWord && !t.IsCapitalized && CueLexicon.TryGet(t.Lower, out var cls) && cls != CueClass.Object && cls != CueClass.Infinitive)
+            {
+                var np = SpeakerLeft(s, c, 0);
+                if (_nounLike.Contains(t.Lower) && (np is not { } nn || !StrongSubject(s, nn.Start, nn.End, t.Lower)))
+                {
+                    continue;
+                }
+
+                if (np is { } l)
+                {
+                    return MakeDirect(s, seg, first, last, c, CueEnd(s, c), l.Start, l.End);
+                }
+
+                if (t.Lower.EndsWith("ing", StringComparison.Ordinal) && (LastSpeakerIn(s) ?? SubjectOf(s)) is { } subj)
+                {
+                    return MakeDirect(s, seg, first, last, c, CueEnd(s, c), subj.Start, subj.End);
+                }
+
+                return MakeDirect(s, seg, first, last, c, CueEnd(s, c), -1, -1);
+            }
+
+            if (t.Text is "." or "!" or "?")
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    private Relation MakeDirect(SentenceInfo s, QuoteSegment seg, int first, int last, int cue, int cueEnd, int spStart, int spEnd)
+    {
+        var rel = new Relation { Paragraph = s.Paragraph, Direct = true };
+        rel.Parts.Add(seg.Inner);
+        rel.Cue = new TextSpan(s.Toks[cue].Start, s.Toks[cueEnd].End);
+        MarkUsed(s, first, last);
+        MarkUsed(s, cue, cueEnd);
+        if (spStart >= 0)
+        {
+            rel.Speaker = new TextSpan(s.Toks[spStart].Start, s.Toks[spEnd].End);
+            MarkUsed(s, spStart, spEnd);
+        }
+
+        return rel;
+    }
+
+    private static bool IsAttributiveVerb(string lower) => CueLexicon.TryGet(lower, out var cls) && cls is CueClass.Speech or CueClass.That;
+
+    /// <summary>Extends a cue over a particle of a phrasal cue ("pointed out", "went on").</summary>
+    private static int CueEnd(SentenceInfo s, int c)
+    {
+        if (c + 1 < s.Toks.Count && !s.InQuote[c + 1])
+        {
+            var pair = s.Toks[c].Lower + " " + s.Toks[c + 1].Lower;
+            foreach (var p in CueLexicon.Phrasal)
+            {
+                if (p == pair)
+                {
+                    return c + 1;
+                }
+            }
+        }
+
+        return c;
+    }
+
+    // ---------------------------------------------------------------- clause patterns
+
+    private void ClauseCues(int si)
+    {
+        var s = _sentences[si];
+        var toks = s.Toks;
+        for (var i = 0; i < toks.Count; i++)
+        {
+            if (s.Used[i] || s.InQuote[i] || !toks[i].IsWord)
+            {
+                continue;
+            }
+
+            var lower = toks[i].Lower;
+            if (lower == "according" && i + 1 < toks.Count && toks[i + 1].Lower == "to")
+            {
+                AccordingTo(s, i);
+                continue;
+            }
+
+            if (!CueLexicon.TryGet(lower, out var cls) || CueLexicon.IsQuoteOnly(lower) || (toks[i].IsCapitalized && i > 0 && toks[i - 1].Kind != TokKind.QuoteMark))
+            {
+                continue;
+            }
+
+            // passive ("reported by the Times"): the agent is not a subject we can find here
+            if (i + 1 < toks.Count && toks[i + 1].Lower == "by" && cls != CueClass.Infinitive)
+            {
+                continue;
+            }
+
+            var cueEnd = CueEnd(s, i);
+            var phrasal = cueEnd > i;
+            TryClause(s, i, cueEnd, phrasal ? CueClass.Speech : cls);
+        }
+    }
+
+    private void AccordingTo(SentenceInfo s, int i)
+    {
+        var toks = s.Toks;
+        var npStart = i + 2;
+        var npEnd = npStart;
+        while (npEnd < toks.Count && toks[npEnd].Text is not ("," or "." or ";" or ":" or "!" or "?") && !s.InQuote[npEnd] && !s.Used[npEnd] && npEnd - npStart < 14)
+        {
+            npEnd++;
+        }
+
+        if (npEnd == npStart)
+        {
+            return;
+        }
+
+        var rel = new Relation { Paragraph = s.Paragraph, Cue = new TextSpan(toks[i].Start, toks[i + 1].End) };
+        rel.Speaker = new TextSpan(toks[npStart].Start, toks[npEnd - 1].End);
+        TextSpan? content;
+        if (ClauseStart(s, i) == i && npEnd < toks.Count && toks[npEnd].Text == ",")
+        {
+            content = ContentForward(s, npEnd + 1);
+        }
+        else
+        {
+            content = ContentBackward(s, i);
+            if (content is null && npEnd < toks.Count && toks[npEnd].Text == ",")
+            {
+                content = ContentForward(s, npEnd + 1);
+            }
+        }
+
+        if (content is not { } c)
+        {
+            return;
+        }
+
+        rel.Parts.Add(c);
+        MarkUsed(s, i, npEnd - 1);
+        MarkSpanUsed(s, c);
+        _relations.Add(rel);
+    }
+
+    /// <summary>Index of the first token of the clause holding token <paramref name="i"/> (after a leading "," or sentence start).</summary>
+    private static int ClauseStart(SentenceInfo s, int i)
+    {
+        var k = i;
+        while (k > 0 && s.Toks[k - 1].Text is not ("," or ";" or ":" or "—"))
+        {
+            k--;
+        }
+
+        if (k > 0)
+        {
+            return k; // after a comma
+        }
+
+        return 0;
+    }
+
+    private void TryClause(SentenceInfo s, int c, int cueEnd, CueClass cls)
+    {
+        var toks = s.Toks;
+        var lower = toks[c].Lower;
+        var np = SpeakerLeft(s, c, 0);
+        if (np is { } nl && _nounLike.Contains(lower) && !StrongSubject(s, nl.Start, nl.End, lower))
+        {
+            return;
+        }
+
+        var participle = lower.EndsWith("ing", StringComparison.Ordinal);
+        var coordinated = np is null && c > 0 && toks[c - 1].Lower is "and" or "but";
+        if (np is null && !participle && !coordinated)
+        {
+            // inverted: "..., said Speaker." / "..., says a spokesman."
+            if (cls == CueClass.Speech && c > 0 && toks[c - 1].Text == "," && SpeakerRight(s, c + 1) is { } right)
+            {
+                var back = ContentBackward(s, c);
+                if (back is { } b)
+                {
+                    AddClause(s, b, c, cueEnd, right.Start, right.End);
+                }
+            }
+
+            return;
+        }
+
+        if (participle && np is null && (c == 0 || toks[c - 1].Text != ","))
+        {
+            return;
+        }
+
+        if (participle && np is { } pn && pn.Start == pn.End && toks[pn.Start].Lower is "him" or "her" or "them")
+        {
+            // "quoting him saying ..." — the pronoun is the speaker
+        }
+
+        (int Start, int End)? speaker = np;
+        if (np is null && participle)
+        {
+            speaker = LastSpeakerIn(s) ?? SubjectOf(s);
+        }
+
+        var after = cueEnd + 1;
+        switch (cls)
+        {
+            case CueClass.Speech:
+            {
+                // Reversed: "Content, Speaker said [to X] [in a statement]."
+                if (np is { } l && l.Start > 0 && (toks[l.Start - 1].Text == "," || toks[l.Start - 1].Kind == TokKind.QuoteMark) && IsTail(s, after))
+                {
+                    var back = ContentBackward(s, l.Start);
+                    if (back is { } b)
+                    {
+                        AddClause(s, b, c, cueEnd, l.Start, l.End);
+                    }
+
+                    return;
+                }
+
+                var start = SkipToContent(s, after, _tellLike.Contains(lower));
+                if (start < 0)
+                {
+                    return;
+                }
+
+                if (ContentForward(s, start) is { } f)
+                {
+                    AddClause(s, f, c, cueEnd, speaker?.Start ?? -1, speaker?.End ?? -1);
+                }
+
+                return;
+            }
+
+            case CueClass.That:
+            {
+                var k = after;
+                while (k < toks.Count && k < after + 4 && toks[k].Lower != "that" && toks[k].IsWord && !s.InQuote[k])
+                {
+                    k++;
+                }
+
+                if (k < toks.Count && toks[k].Lower == "that" && ContentForward(s, k + 1) is { } f)
+                {
+                    AddClause(s, f, c, cueEnd, speaker?.Start ?? -1, speaker?.End ?? -1);
+                }
+
+                return;
+            }
+
+            case CueClass.Infinitive:
+            {
+                var k = after;
+                if (_tellLike.Contains(lower) || lower.StartsWith("urg", StringComparison.Ordinal))
+                {
+                    while (k < toks.Count && k < after + 4 && toks[k].Lower != "to" && toks[k].IsWord)
+                    {
+                        k++;
+                    }
+                }
+
+                if (k < toks.Count && toks[k].Lower == "to")
+                {
+                    if (ContentForward(s, k) is { } f)
+                    {
+                        AddClause(s, f, c, cueEnd, speaker?.Start ?? -1, speaker?.End ?? -1);
+                    }
+
+                    return;
+                }
+
+                if (CueLexicon.TakesObject(lower))
+                {
+                    goto case CueClass.Object;
+                }
+
+                return;
+            }
+
+            case CueClass.Object:
+            {
+                if (after >= toks.Count || toks[after].Lower is "to" or "for" or "on" or "up" or "off" or "in" or "out" or "by" or "it" or "back")
+                {
+                    if (!(after < toks.Count && toks[after].Lower is "for" or "on" && lower.StartsWith("call", StringComparison.Ordinal)))
+                    {
+                        return;
+                    }
+                }
+
+                if (np is null && !participle)
+                {
+                    return;
+                }
+
+                if (ContentForward(s, after) is { } f)
+                {
+                    AddClause(s, f, c, cueEnd, speaker?.Start ?? -1, speaker?.End ?? -1);
+                }
+
+                return;
+            }
+        }
+    }
+
+    /// <summary>True when nothing but a short tail (object, time, "in a statement") follows the cue to the end of the sentence.</summary>
+    private static bool IsTail(SentenceInfo s, int from)
+    {
+        var words = 0;
+        for (var k = from; k < s.Toks.Count; k++)
+        {
+            var t = s.Toks[k];
+            if (s.InQuote[k] || t.Lower == "that" || t.Text == ":")
+            {
+                return false;
+            }
+
+            if (t.IsWord)
+            {
+                words++;
+                if (CueLexicon.TryGet(t.Lower, out _) && k > from)
+                {
+                    return false;
+                }
+            }
+
+            if (t.Text == "," && words == 0)
+            {
+                return false;
+            }
+
+            if (t.Text == "," && k + 1 < s.Toks.Count && (s.Toks[k + 1].Lower is "and" or "but" or "while" or "as" or "who" || s.InQuote[k + 1] || (s.Toks[k + 1].Lower.EndsWith("ing", StringComparison.Ordinal) && CueLexicon.TryGet(s.Toks[k + 1].Lower, out _))))
+            {
+                return words <= 9;
+            }
+        }
+
+        return words <= 9;
+    }
+
+    /// <summary>After a cue: skips an object ("told reporters", "told The Post"), "in a statement", "that", ":" and ","; returns the content's first token, or -1.</summary>
+    private static int SkipToContent(SentenceInfo s, int k, bool tellLike)
+    {
+        var toks = s.Toks;
+        if (k >= toks.Count)
+        {
+            return -1;
+        }
+
+        // "that" within a short distance (object / prepositional phrase before it)
+        for (var j = k; j < Math.Min(toks.Count, k + 8); j++)
+        {
+            if (s.InQuote[j] || s.Used[j])
+            {
+                break;
+            }
+
+            if (toks[j].Lower == "that")
+            {
+                return j + 1;
+            }
+
+            if (toks[j].Text is "." or ";" || (toks[j].IsWord && CueLexicon.TryGet(toks[j].Lower, out _)))
+            {
+                break;
+            }
+        }
+
+        if (tellLike && k < toks.Count)
+        {
+            if (_objectPronouns.Contains(toks[k].Lower))
+            {
+                k++;
+            }
+            else if (toks[k].IsCapitalized || toks[k].Lower is "the" or "a" or "an" or "his" or "her" or "their" or "its")
+            {
+                var j = k + 1;
+                while (j < toks.Count && j < k + 6 && toks[j].IsWord && (toks[j].IsCapitalized || (toks[k].Lower is "the" or "a" or "an" or "his" or "her" or "their" or "its" && j < k + 4 && !IsVerbLike(toks[j].Lower))))
+                {
+                    j++;
+                }
+
+                k = j;
+            }
+        }
+
+        // "in a statement," / "on Twitter:" / "Tuesday,"
+        if (k < toks.Count && toks[k].IsWord && _prepositions.Contains(toks[k].Lower))
+        {
+            for (var j = k + 1; j < Math.Min(toks.Count, k + 9); j++)
+            {
+                if (toks[j].Text is "," or ":" || toks[j].Kind == TokKind.QuoteMark)
+                {
+                    k = toks[j].Kind == TokKind.QuoteMark ? j : j + 1;
+                    break;
+                }
+
+                if (!toks[j].IsWord)
+                {
+                    break;
+                }
+            }
+        }
+
+        while (k < toks.Count && toks[k].Text is "," or ":" or "—" or "-")
+        {
+            k++;
+        }
+
+        return k < toks.Count ? k : -1;
+    }
+
+    private static bool IsVerbLike(string lower) =>
+        lower.EndsWith("ed", StringComparison.Ordinal) || _blockers.Contains(lower) || _pronounSubjects.Contains(lower);
+
+    /// <summary>Content from token <paramref name="k"/> to the end of the sentence (or the first used token, or ", according to"), trailing punctuation trimmed.</summary>
+    private TextSpan? ContentForward(SentenceInfo s, int k)
+    {
+        var toks = s.Toks;
+        if (k >= toks.Count)
+        {
+            return null;
+        }
+
+        var end = k;
+        while (end < toks.Count && !s.Used[end])
+        {
+            if (toks[end].Text == "," && end + 2 < toks.Count && toks[end + 1].Lower == "according" && toks[end + 2].Lower == "to")
+            {
+                break;
+            }
+
+            if (end > k && (toks[end].Text is ";" || (toks[end].Text == "," && StartsAttributionClause(s, end + 1))))
+            {
+                break;
+            }
+
+            end++;
+        }
+
+        return Trim(s, k, end);
+    }
+
+    /// <summary>True when a short subject and a speech cue start at <paramref name="k"/> (", he said, ..." / ", and she added"), or a participial cue (", adding ...").</summary>
+    private static bool StartsAttributionClause(SentenceInfo s, int k)
+    {
+        var toks = s.Toks;
+        if (k < toks.Count && toks[k].Lower is "and" or "but" or "while")
+        {
+            k++;
+        }
+
+        for (var j = k; j < Math.Min(toks.Count, k + 5); j++)
+        {
+            if (!toks[j].IsWord || s.InQuote[j])
+            {
+                return false;
+            }
+
+            if (CueLexicon.TryGet(toks[j].Lower, out var cls) && !_nounLike.Contains(toks[j].Lower))
+            {
+                var ing = toks[j].Lower.EndsWith("ing", StringComparison.Ordinal);
+                return (j == k && ing) || (j > k && cls == CueClass.Speech);
+            }
+
+            if (_blockers.Contains(toks[j].Lower) && !_aux.Contains(toks[j].Lower))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Content from the sentence start (or the first unused token) to the token before <paramref name="k"/>, trailing punctuation trimmed.</summary>
+    private TextSpan? ContentBackward(SentenceInfo s, int k)
+    {
+        var start = k;
+        while (start > 0 && !s.Used[start - 1])
+        {
+            start--;
+        }
+
+        return Trim(s, start, k);
+    }
+
+    private TextSpan? Trim(SentenceInfo s, int start, int end)
+    {
+        var toks = s.Toks;
+        while (end > start && toks[end - 1].Kind == TokKind.Punct)
+        {
+            end--;
+        }
+
+        while (start < end && toks[start].Kind == TokKind.Punct)
+        {
+            start++;
+        }
+
+        if (end <= start || !HasWord(s, start, end - 1))
+        {
+            return null;
+        }
+
+        return new TextSpan(toks[start].Start, toks[end - 1].End);
+    }
+
+    private void AddClause(SentenceInfo s, TextSpan content, int cue, int cueEnd, int spStart, int spEnd)
+    {
+        var rel = new Relation { Paragraph = s.Paragraph, Cue = new TextSpan(s.Toks[cue].Start, s.Toks[cueEnd].End) };
+        rel.Parts.Add(content);
+        MarkUsed(s, cue, cueEnd);
+        if (spStart >= 0)
+        {
+            rel.Speaker = new TextSpan(s.Toks[spStart].Start, s.Toks[spEnd].End);
+            MarkUsed(s, spStart, spEnd);
+        }
+
+        MarkSpanUsed(s, content);
+        for (var k = 0; k < s.Toks.Count; k++)
+        {
+            if (s.InQuote[k] && content.Contains(new TextSpan(s.Toks[k].Start, s.Toks[k].End)))
+            {
+                rel.HasPartialQuote = true;
+                break;
+            }
+        }
+
+        _relations.Add(rel);
+    }
+
+    // ---------------------------------------------------------------- speakers
+
+    /// <summary>A subject that makes a noun-like cue a verb: a pronoun, a capitalised word next to the cue, or a determiner opening a clause-initial phrase.</summary>
+    private static bool StrongSubject(SentenceInfo s, int start, int end, string cue)
+    {
+        var last = s.Toks[end];
+        if (!cue.EndsWith('s') && !cue.EndsWith("ed", StringComparison.Ordinal))
+        {
+            // base forms ("state", "report") only after pronouns and plural subjects ("they report", "critics charge")
+            return _pronounSubjects.Contains(last.Lower) || (last.Lower.EndsWith('s') && !last.IsCapitalized);
+        }
+
+        if (_pronounSubjects.Contains(last.Lower) || last.IsCapitalized || last.Lower.EndsWith("ers", StringComparison.Ordinal) || last.Lower.EndsWith("ists", StringComparison.Ordinal) || last.Lower is "officials" or "sources" or "critics" or "experts" or "analysts" or "people")
+        {
+            return true;
+        }
+
+        return _determiners.Contains(s.Toks[start].Lower) && (start == 0 || s.Toks[start - 1].Text is "," or ";" or ":");
+    }
+
+    /// <summary>The noun phrase ending just before cue token <paramref name="c"/> (adverbs and auxiliaries skipped), not starting before <paramref name="min"/>.</summary>
+    private static (int Start, int End)? SpeakerLeft(SentenceInfo s, int c, int min)
+    {
+        var toks = s.Toks;
+        var j = c - 1;
+        while (j >= min && toks[j].IsWord && (_aux.Contains(toks[j].Lower) || (toks[j].Lower.EndsWith("ly", StringComparison.Ordinal) && toks[j].Lower.Length > 4 && !toks[j].IsCapitalized)))
+        {
+            j--;
+        }
+
+        if (j < min || s.InQuote[j] || s.Used[j])
+        {
+            return null;
+        }
+
+        var end = j;
+        if (toks[j].Text == ",")
+        {
+            // apposition: "Name, a spokesman for X, said"
+            var k = j - 1;
+            while (k >= min && toks[k].Text != "," && !s.InQuote[k] && !s.Used[k] && j - k < 14 && (toks[k].IsWord || toks[k].Text is "(" or ")" or "-" or "." or "&"))
+            {
+                k--;
+            }
+
+            if (k < min || toks[k].Text != "," || k == j - 1)
+            {
+                return null;
+            }
+
+            var inner = NounPhraseLeft(s, k - 1, min);
+            if (inner is null)
+            {
+                return null;
+            }
+
+            return (inner.Value, j - 1);
+        }
+
+        var start = NounPhraseLeft(s, end, min);
+        return start is null ? null : Tidy(s, start.Value, end);
+    }
+
+    /// <summary>Rejects phrases that end in a determiner and trims verb-like lowercase words off the left of a long phrase ("played a role ... the group" → "the group").</summary>
+    private static (int Start, int End)? Tidy(SentenceInfo s, int start, int end)
+    {
+        var toks = s.Toks;
+        if (_determiners.Contains(toks[end].Lower))
+        {
+            return null;
+        }
+
+        var first = toks[start];
+        if (first.IsCapitalized || _determiners.Contains(first.Lower) || _pronounSubjects.Contains(first.Lower) || char.IsDigit(first.Text[0]) || end - start < 2)
+        {
+            return (start, end);
+        }
+
+        for (var k = start + 1; k <= end; k++)
+        {
+            var t = toks[k];
+            if (t.IsWord && (t.IsCapitalized || _determiners.Contains(t.Lower) || char.IsDigit(t.Text[0])))
+            {
+                return (k, end);
+            }
+        }
+
+        return (end, end);
+    }
+
+    /// <summary>First token of the noun phrase ending at <paramref name="end"/>, or null.</summary>
+    private static int? NounPhraseLeft(SentenceInfo s, int end, int min)
+    {
+        var toks = s.Toks;
+        if (end < min || end < 0)
+        {
+            return null;
+        }
+
+        var j = end;
+        if (toks[j].Text == ")")
+        {
+            while (j >= min && toks[j].Text != "(")
+            {
+                j--;
+            }
+
+            if (j <= min)
+            {
+                return null;
+            }
+
+            j--;
+            end = j;
+        }
+
+        if (j < min || !toks[j].IsWord || s.InQuote[j] || s.Used[j])
+        {
+            return null;
+        }
+
+        if (_pronounSubjects.Contains(toks[j].Lower))
+        {
+            return j;
+        }
+
+        if (_blockers.Contains(toks[j].Lower) || CueLexicon.TryGet(toks[j].Lower, out _) && !toks[j].IsCapitalized)
+        {
+            return null;
+        }
+
+        var start = j;
+        var words = 0;
+        while (j >= min && words < 10)
+        {
+            var t = toks[j];
+            if (s.InQuote[j] || s.Used[j])
+            {
+                break;
+            }
+
+            if (t.IsWord)
+            {
+                if (_blockers.Contains(t.Lower) || _pronounSubjects.Contains(t.Lower) || (!t.IsCapitalized && CueLexicon.TryGet(t.Lower, out _) && j != end))
+                {
+                    break;
+                }
+
+                start = j;
+                words++;
+            }
+            else if (t.Text is "-" or "&" or "'" or "’" or "%")
+            {
+                // inside names
+            }
+            else if (t.Text == ")" )
+            {
+                while (j > min && toks[j].Text != "(")
+                {
+                    j--;
+                }
+            }
+            else
+            {
+                break;
+            }
+
+            j--;
+        }
+
+        return start;
+    }
+
+    /// <summary>The speaker after an inverted cue ("said Rep. Jane Doe, the panel's chair"): up to a comma or the sentence end.</summary>
+    private static (int Start, int End)? SpeakerRight(SentenceInfo s, int k)
+    {
+        var toks = s.Toks;
+        if (k >= toks.Count || !toks[k].IsWord || s.InQuote[k] || s.Used[k] || _blockers.Contains(toks[k].Lower) && toks[k].Lower != "the")
+        {
+            return null;
+        }
+
+        if (toks[k].Lower is "the" or "a" or "an" or "his" or "her" or "their" or "its" || toks[k].IsCapitalized || _pronounSubjects.Contains(toks[k].Lower))
+        {
+            var j = k;
+            var lastWord = k;
+            while (j < toks.Count && j < k + 16 && !s.InQuote[j])
+            {
+                var t = toks[j];
+                if (t.Text is "," or "." or ";" or "!" or "?" or ":")
+                {
+                    break;
+                }
+
+                if (t.IsWord)
+                {
+                    if (t.Lower is "that" or "and" or "but" or "in" or "on" or "at" or "during" or "to" || (CueLexicon.TryGet(t.Lower, out _) && j > k && !t.IsCapitalized))
+                    {
+                        break;
+                    }
+
+                    lastWord = j;
+                }
+
+                j++;
+            }
+
+            return (k, lastWord);
+        }
+
+        return null;
+    }
+
+    /// <summary>The speaker tokens of the latest relation found in this sentence (", Nefzi said, adding ...").</summary>
+    private (int Start, int End)? LastSpeakerIn(SentenceInfo s)
+    {
+        for (var r = _relations.Count - 1; r >= 0; r--)
+        {
+            if (_relations[r].Speaker is { } sp && s.Span.Contains(sp))
+            {
+                var (a, b) = TokenRange(s, sp);
+                return a >= 0 ? (a, b) : null;
+            }
+
+            if (_relations[r].Parts.Count > 0 && _relations[r].Parts[0].End <= s.Span.Start)
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The sentence's subject for participial cues (", saying ..."): the first noun phrase, after a leading adverbial ("On Thursday,").</summary>
+    private static (int Start, int End)? SubjectOf(SentenceInfo s)
+    {
+        var toks = s.Toks;
+        var k = 0;
+        for (var j = 0; j < Math.Min(toks.Count, 6); j++)
+        {
+            if (toks[j].Text == ",")
+            {
+                k = j + 1;
+                break;
+            }
+        }
+
+        if (k >= toks.Count || s.InQuote[k] || !toks[k].IsWord)
+        {
+            return null;
+        }
+
+        if (_pronounSubjects.Contains(toks[k].Lower))
+        {
+            return (k, k);
+        }
+
+        var end = -1;
+        for (var j = k; j < toks.Count && j < k + 8; j++)
+        {
+            var t = toks[j];
+            if (!t.IsWord || s.InQuote[j])
+            {
+                break;
+            }
+
+            if (t.IsCapitalized || t.Lower is "the" or "a" or "an" or "of")
+            {
+                end = j;
+                continue;
+            }
+
+            break;
+        }
+
+        return end >= k ? (k, end) : null;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static (int First, int Last) TokenRange(SentenceInfo s, TextSpan span)
+    {
+        int first = -1, last = -1;
+        for (var k = 0; k < s.Toks.Count; k++)
+        {
+            if (s.Toks[k].Start >= span.Start && s.Toks[k].End <= span.End)
+            {
+                if (first < 0)
+                {
+                    first = k;
+                }
+
+                last = k;
+            }
+        }
+
+        return (first, last);
+    }
+
+    private static bool HasWord(SentenceInfo s, int first, int last)
+    {
+        for (var k = first; k <= last; k++)
+        {
+            if (s.Toks[k].IsWord)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void MarkUsed(SentenceInfo s, int first, int last)
+    {
+        for (var k = Math.Max(0, first); k <= last && k < s.Used.Length; k++)
+        {
+            s.Used[k] = true;
+        }
+    }
+
+    private static void MarkSpanUsed(SentenceInfo s, TextSpan span)
+    {
+        for (var k = 0; k < s.Toks.Count; k++)
+        {
+            if (s.Toks[k].Start >= span.Start && s.Toks[k].End <= span.End)
+            {
+                s.Used[k] = true;
+            }
+        }
+    }
+}

@@ -1,7 +1,0 @@
-namespace Parallax.Reporting;
-
-/// <summary>Assembly marker.</summary>
-public static class AssemblyMarker
-{
-    public const string Name = "Parallax.Reporting";
-}

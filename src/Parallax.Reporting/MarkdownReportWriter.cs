@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Text;
+using Parallax.Core.Reporting;
+
+namespace Parallax.Reporting;
+
+/// <summary>
+/// Renders a <see cref="Report"/> as GitHub-flavoured Markdown: a table of articles (outlet, date, title, words,
+/// removals by kind, embeds), then each story with the parts that are present. Every piece of article-derived text
+/// goes through <see cref="TextEscaping.Markdown"/> (pipes, Markdown punctuation and raw HTML are neutralised).
+/// Deterministic; <c>\n</c> line ends. Thread-safe.
+/// </summary>
+public static class MarkdownReportWriter
+{
+    public static string Write(Report report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var md = new StringBuilder();
+        var byId = report.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        md.Append("# Parallax report\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"{E(report.Generator)} · format {E(report.FormatVersion)} · {report.Articles.Length} articles · {report.Stories.Length} stories\n\n");
+
+        md.Append("## Articles\n\n");
+        ArticleTable(md, report.Articles);
+
+        foreach (var story in report.Stories)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"## Story: {E(story.Title)}\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"`{story.Id}` · {story.ArticleIds.Length} articles\n\n");
+            ArticleTable(md, [.. story.ArticleIds.Where(byId.ContainsKey).Select(id => byId[id])]);
+            StoryParts(md, story, byId);
+        }
+
+        var embeds = report.Articles.Where(a => a.Embeds.Length > 0).ToList();
+        if (embeds.Count > 0)
+        {
+            md.Append("## Embedded posts\n\nKept aside: never counted as the outlet's own words.\n\n");
+            md.Append("| Article | Author | Date | Text |\n|---|---|---|---|\n");
+            foreach (var a in embeds)
+            {
+                foreach (var e in a.Embeds)
+                {
+                    var who = e.Handle is null ? E(e.Author) : $"{E(e.Author)} ({E(e.Handle)})";
+                    md.Append(CultureInfo.InvariantCulture, $"| {E(a.Outlet)} | {who} | {E(e.Date ?? e.DateText)} | {E(e.Text)} |\n");
+                }
+            }
+
+            md.Append('\n');
+        }
+
+        var diagnostics = report.Diagnostics.Concat(report.Articles.SelectMany(a => a.Diagnostics)).ToList();
+        if (diagnostics.Count > 0)
+        {
+            md.Append("## Diagnostics\n\n| Code | Severity | Subject | Message |\n|---|---|---|---|\n");
+            foreach (var d in diagnostics)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"| {E(d.Code)} | {E(d.Severity)} | {E(d.Subject)} | {E(d.Message)} |\n");
+            }
+
+            md.Append('\n');
+        }
+
+        return md.ToString();
+    }
+
+    private static void ArticleTable(StringBuilder md, IEnumerable<ArticleReport> articles)
+    {
+        md.Append("| Outlet | Date | Title | Words | Removals | Embeds |\n");
+        md.Append("|---|---|---|---:|---|---:|\n");
+        foreach (var a in articles)
+        {
+            md.Append(CultureInfo.InvariantCulture,
+                $"| {E(a.Outlet)} | {E(a.Published ?? "undated")} | {E(a.Title ?? "(untitled)")} | {a.Words} | {E(CleaningSummary.ByKind(a.Removed.Select(r => r.Kind)))} | {a.Embeds.Length} |\n");
+        }
+
+        md.Append('\n');
+    }
+
+    private static void StoryParts(StringBuilder md, StoryReport story, Dictionary<string, ArticleReport> byId)
+    {
+        string Where(EvidenceSpan s) => byId.TryGetValue(s.ArticleId, out var a) ? a.Outlet : s.ArticleId;
+        string Cite(IEnumerable<EvidenceSpan> spans) => string.Join("; ", spans.Select(s => $"{E(Where(s))} [{s.Start}, {s.End})"));
+
+        if (story.Summary.Length > 0)
+        {
+            md.Append("### Summary\n\n");
+            foreach (var s in story.Summary)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"- {E(s.Text)} ({E(string.Join(", ", s.Outlets))})\n");
+            }
+
+            md.Append('\n');
+        }
+
+        if (story.Facts.Length > 0)
+        {
+            md.Append("### Facts\n\n| Fact | Stated by | Omitted by | Contradicted by |\n|---|---|---|---|\n");
+            foreach (var f in story.Facts)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"| {E(f.Text)} | {Cite(f.States)} | {E(string.Join(", ", f.Omits.Select(id => byId.TryGetValue(id, out var a) ? a.Outlet : id)))} | {Cite(f.Contradicts)} |\n");
+            }
+
+            md.Append('\n');
+        }
+
+        if (story.Conflicts.Length > 0)
+        {
+            md.Append("### Conflicts\n\n| Kind | Description | One side | Other side |\n|---|---|---|---|\n");
+            foreach (var c in story.Conflicts)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"| {E(c.Kind)} | {E(c.Description)} | {Cite(c.SideA)} | {Cite(c.SideB)} |\n");
+            }
+
+            md.Append('\n');
+        }
+
+        if (story.Quotes.Length > 0)
+        {
+            md.Append("### Quotes\n\n| Speaker | Quote | Where |\n|---|---|---|\n");
+            foreach (var q in story.Quotes)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"| {E(q.Speaker ?? "unattributed")} | {E(q.Text)} | {Cite(q.Occurrences)} |\n");
+            }
+
+            md.Append('\n');
+        }
+
+        if (story.Timeline.Length > 0)
+        {
+            md.Append("### Timeline\n\n| Date | Event | Evidence |\n|---|---|---|\n");
+            foreach (var t in story.Timeline)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"| {E(t.Date)} | {E(t.Text)} | {Cite(t.Evidence)} |\n");
+            }
+
+            md.Append('\n');
+        }
+
+        if (story.Entities.Length > 0)
+        {
+            md.Append("### Entities and labels\n\n| Entity | Type | Outlet | Labels |\n|---|---|---|---|\n");
+            foreach (var e in story.Entities)
+            {
+                foreach (var o in e.LabelsByOutlet)
+                {
+                    md.Append(CultureInfo.InvariantCulture, $"| {E(e.Name)} | {E(e.Type)} | {E(o.Outlet)} | {E(string.Join(", ", o.Labels.Select(l => $"{l.Label} ×{l.Count}")))} |\n");
+                }
+            }
+
+            md.Append('\n');
+        }
+
+        if (story.Framing.Length > 0)
+        {
+            md.Append("### Framing\n\n| Outlet | Score | Components |\n|---|---:|---|\n");
+            foreach (var f in story.Framing)
+            {
+                var outlet = byId.TryGetValue(f.ArticleId, out var a) ? a.Outlet : f.ArticleId;
+                var parts = string.Join(", ", f.Components.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Name} {c.Value:0.###}")));
+                md.Append(CultureInfo.InvariantCulture, $"| {E(outlet)} | {f.Score:0.###} | {E(parts)} |\n");
+            }
+
+            md.Append('\n');
+        }
+    }
+
+    private static string E(string? text) => TextEscaping.Markdown(text);
+}

@@ -1,7 +1,0 @@
-namespace Parallax.Storage;
-
-/// <summary>Assembly marker.</summary>
-public static class AssemblyMarker
-{
-    public const string Name = "Parallax.Storage";
-}
