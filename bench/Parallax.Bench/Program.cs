@@ -119,7 +119,7 @@ internal static class Throughput
         });
         sw.Stop();
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
-        Console.WriteLine($"cpu time: {cpu:F1} s = {count / cpu:F1} pages per CPU-second (a machine shared with other jobs gets fewer pages per wall-clock second; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
+        Console.WriteLine($"cpu time: {cpu:F1} s = {count / cpu:F1} pages per CPU-second (a machine shared with other jobs gets fewer pages per wall-clock second; load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown")})");
         var after = GC.GetTotalMemory(true);
         Console.WriteLine($"total: {count} pages in {sw.Elapsed.TotalSeconds:F1} s = {count / sw.Elapsed.TotalSeconds:F1} pages/s ({inputMb * count / pages.Count / sw.Elapsed.TotalSeconds:F1} M chars/s), {rejected} rejected");
         Console.WriteLine($"managed heap after full GC: {after / 1e6:F1} MB (baseline {baseline / 1e6:F1} MB), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F1} MB");

@@ -23,7 +23,17 @@ public sealed record AebScore(double Precision, double Recall, double F1, double
         ["accuracy"] = Accuracy,
     };
 
-    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>Python's <c>repr(float)</c>: shortest round-trip digits, always with a dot or an exponent (<c>0.0</c>, <c>1e-05</c>).</summary>
+    private static string Format(double value)
+    {
+        var s = value.ToString("R", CultureInfo.InvariantCulture);
+        if (s.Contains('E', StringComparison.Ordinal))
+        {
+            return s.Replace("E", "e", StringComparison.Ordinal);
+        }
+
+        return s.Contains('.', StringComparison.Ordinal) || !double.IsFinite(value) ? s : s + ".0";
+    }
 }
 
 /// <summary>Per-document figures; null precision/recall where the document is left out of that mean.</summary>

@@ -35,7 +35,7 @@ internal static partial class BoilerplateRules
         "timestamp", "sidebar", "footer", "navbar", "navigation", "menu", "trending", "popular", "promo", "adslot", "adunit",
         "adsense", "adwrap", "adbox", "adcontainer", "facebook", "twitter", "pinterest", "linkedin", "whatsapp", "reddit",
         "disqus", "recirc", "zergnet", "paywall", "toolbar", "pagination", "carousel", "jumplink", "screenreader",
-        "copyright", "disclaimer", "skiplink", "subnav", "mostread", "mostpopular", "readmore", "morestories", "newsletters",
+        "copyright", "disclaimer", "skiplink", "rollover", "popover", "hovercard", "tooltip", "subnav", "mostread", "mostpopular", "readmore", "morestories", "newsletters",
     ];
 
     private static readonly FrozenSet<string> _strongWords = FrozenSet.ToFrozenSet(
@@ -52,7 +52,7 @@ internal static partial class BoilerplateRules
     private static readonly string[] _strongSuffixes =
     [
         "rail", "sidebar", "widget", "widgets", "nav", "navigation", "menu", "footer", "comments", "share", "sharing", "social",
-        "related", "promo", "newsletter", "breadcrumbs", "breadcrumb", "toolbar",
+        "related", "promo", "newsletter", "breadcrumbs", "breadcrumb", "toolbar", "caption", "captions", "credit", "credits",
     ];
 
     /// <summary>Words that a weak negative cannot override (an element both "post" and "meta" is kept).</summary>
@@ -232,8 +232,22 @@ internal static partial class BoilerplateRules
             return false;
         }
 
-        return BoilerplateLineRegex().IsMatch(text) || (text.Length < 120 && CreditLineRegex().IsMatch(text));
+        return BoilerplateLineRegex().IsMatch(text) || (text.Length < 120 && CreditLineRegex().IsMatch(text))
+            || ShortcodeRegex().IsMatch(text) || TaxonomyLineRegex().IsMatch(text) || CaptionSentenceRegex().IsMatch(text)
+            || (text.Length < 250 && ClickHereRegex().IsMatch(text));
     }
+
+    [GeneratedRegex(@"^\s*\[\w+[^\]]*\].*\[/\w+\]\s*$")]
+    private static partial Regex ShortcodeRegex();
+
+    [GeneratedRegex(@"(^\W*|[-|•·]\s*)(tags|tagged|tagged with|categories|category|filed under|posted in|topics|categoria|categorias|etiquetas|schlagwörter|catégories)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TaxonomyLineRegex();
+
+    [GeneratedRegex(@"^(in this|this) [^.]{0,80}\b(file )?(photo|image|picture|photograph|handout|screengrab|still)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CaptionSentenceRegex();
+
+    [GeneratedRegex(@"\bclick here\b|\btell us what you think\b|\bget the (free )?(daily |weekly )?newsletter\b|\bnewsletter delivered\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClickHereRegex();
 
     /// <summary>True for a byline or a date line ("By Jane Roe", "Updated 10:32 AM ET, Tue March 3, 2020").</summary>
     public static bool IsBylineOrDate(string text)
@@ -243,22 +257,25 @@ internal static partial class BoilerplateRules
             return false;
         }
 
-        return BylineRegex().IsMatch(text) || DateLineRegex().IsMatch(text);
+        return BylineRegex().IsMatch(text) || DateLineRegex().IsMatch(text) || TimeLineRegex().IsMatch(text);
     }
+
+    [GeneratedRegex(@"^\W*(published|updated|posted|last updated|modified)( on| at)?:?\s*\d{1,2}[:.]\d\d\s*(am|pm|a\.m\.|p\.m\.)?\s*([A-Z]{2,4})?\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TimeLineRegex();
 
     [GeneratedRegex(@"(?i)(comment(?!ar)|disqus|respond|replies)")]
     private static partial Regex CommentHintRegex();
 
-    [GeneratedRegex(@"\b(we use cookies|use of cookies|cookie policy|cookies policy|accept cookies|by choosing i accept|best viewed (in|with)|up-to-date (web )?browser|style sheets \(css\)|upgrade your browser|subscribe to [\w’'. ]{0,40}newsletters?|sign up for [\w’'. ]{0,40}newsletters?|follow (him|her|them|us|me) on (twitter|facebook|instagram)|may be reached at|can be reached at|have a (news )?tip\?|consent to (our|the) use|privacy policy and terms|javascript (is )?(disabled|required)|enable javascript|your browser (does not|doesn't) support)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(we use cookies|use of cookies|cookie policy|cookies policy|accept cookies|by choosing i accept|best viewed (in|with)|requires javascript|up-to-date (web )?browser|style sheets \(css\)|upgrade your browser|subscribe to [\w’'. ]{0,40}newsletters?|sign up for [\w’'. ]{0,40}newsletters?|follow (him|her|them|us|me) on (twitter|facebook|instagram)|may be reached at|can be reached at|have a (news )?tip\?|consent to (our|the) use|privacy policy and terms|javascript (is )?(disabled|required)|enable javascript|your browser (does not|doesn't) support)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NoticeRegex();
 
     /// <summary>True for cookie, consent and browser notices (any length up to 600 characters).</summary>
     public static bool IsNotice(string text) => text.Length <= 600 && NoticeRegex().IsMatch(text);
 
-    [GeneratedRegex(@"^\W*(advertisement|advertising|advert|sponsored( content)?|ad|ads|share( this( article| story| post)?)?( on \w+)?|share|tweet( this)?|email( this)?( article| story)?|print( this)?( article| page)?|comments?|\d+ comments?|view comments|leave a comment|post a comment|add a comment|related( articles| stories| content| coverage| posts| links| topics| reading)?|recommended( for you| stories| articles)?|read more( \w+)?|more from [\w\s]+|more on this( story| topic)?|see also|also read|sign up( now)?|subscribe( now| today)?|follow us( on [\w\s]+)?|click here|skip to( main)? content|back to top|top stories|trending( now)?|most (read|popular|viewed|shared)|loading\.*|image|photo|video|watch|listen|play|close|menu|previous|next|continue reading|you may also like|we recommend|around the web|keep reading|this story has been shared [\d,]+ times\.?|all rights reserved\.?|copyright [©\d\s\w,.-]+|© [\w\s,.-]+|opens in (a )?new (window|tab))\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(advertisement|advertising|advert|sponsored( content)?|ad|ads|share( this( article| story| post)?)?( on \w+)?|share|tweet( this)?|email( this)?( article| story)?|print( this)?( article| page)?|comments?|\d+ comments?|view comments|leave a comment|post a comment|add a comment|related( articles| stories| content| coverage| posts| links| topics| reading)?|recommended( for you| stories| articles)?|read more( \w+)?|more from [\w\s]+|more on this( story| topic)?|see also|also read|sign up( now)?|subscribe( now| today)?|follow us( on [\w\s]+)?|click here|skip to( main)? content|back to top|top stories|trending( now)?|most (read|popular|viewed|shared)|loading\.*|image|photo|video|watch|listen|play|close|menu|previous|next|continue reading|you may also like|you might also like|we recommend|don'?t miss|do not miss|must see|read next|see more|more like this|more stories|around the web|keep reading|this story has been shared [\d,]+ times\.?|all rights reserved\.?|copyright [©\d\s\w,.-]+|© [\w\s,.-]+|opens in (a )?new (window|tab))\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BoilerplateLineRegex();
 
-    [GeneratedRegex(@"^\W*((photo|image|picture|video|graphic|illustration)s?( credit)?|credit|source)\s*:|\((photo|image|picture)s?:? [^)]*\)\W*$|^\W*(getty images|ap photo|reuters|afp|shutterstock|istock)\b.{0,60}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[|/]\s*(getty images|ap|afp|reuters|epa|shutterstock|bloomberg|alamy|pa|istock|ap photo|getty)\s*$|^\W*((photo|image|picture|video|graphic|illustration)s?( credit)?|credit|source)\s*:|\((photo|image|picture)s?:? [^)]*\)\W*$|^\W*(getty images|ap photo|reuters|afp|shutterstock|istock)\b.{0,60}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CreditLineRegex();
 
     [GeneratedRegex(@"^\W*(?i:(written |posted |reported |story |text |words )?by)\s+\p{Lu}[\p{L}'.-]*(\s+\p{Lu}[\p{L}'.-]*){0,3}(\s*(,|and|&)\s*\p{Lu}[\p{L}'.-]*(\s+\p{Lu}[\p{L}'.-]*){0,3})*(\s*[,|•·-]\s*.{0,60})?$", RegexOptions.CultureInvariant)]

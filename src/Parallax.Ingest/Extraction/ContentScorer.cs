@@ -8,6 +8,9 @@ namespace Parallax.Ingest.Extraction;
 /// <param name="PageGoodChars">Characters of paragraph-like text on the whole page (a yardstick for sanity checks).</param>
 internal sealed record ScoredContent(List<Block> Blocks, Block? Headline, int PageGoodChars, string Container = "")
 {
+    /// <summary>Share (0..1) of the page's paragraph-like text that sits in teaser cards (linked headline + summary).</summary>
+    public double PageTeaserShare { get; init; }
+
     /// <summary>True when the kept text reads like a listing: most of its paragraphs follow a linked headline (teasers).</summary>
     public bool LooksLikeListing { get; init; }
 
@@ -71,9 +74,10 @@ internal static class ContentScorer
         }
 
         var headline = FindHeadline(seg, title);
+        var teaserShare = TeaserShare(seg, pageGood);
         if (scores.Count == 0)
         {
-            return new ScoredContent([], headline, pageGood);
+            return new ScoredContent([], headline, pageGood) { PageTeaserShare = teaserShare };
         }
 
         IElement? top = null;
@@ -95,7 +99,7 @@ internal static class ContentScorer
 
         if (top is null)
         {
-            return new ScoredContent([], headline, pageGood);
+            return new ScoredContent([], headline, pageGood) { PageTeaserShare = teaserShare };
         }
 
         var chosen = new List<(int First, int Last)> { seg.Ranges[top] };
@@ -121,6 +125,7 @@ internal static class ContentScorer
         return new ScoredContent(kept, headline, pageGood, Describe(top) + (chosen.Count > 1 ? $" +{chosen.Count - 1} parts" : ""))
         {
             LooksLikeListing = listing,
+            PageTeaserShare = teaserShare,
         };
     }
 
@@ -315,35 +320,108 @@ internal static class ContentScorer
     /// </summary>
     private static bool DropTeasers(Segmentation seg, List<Block> kept)
     {
-        int paragraphs = 0;
-        var teasers = new HashSet<int>();
-        foreach (var block in kept)
+        var paragraphs = 0;
+        var teaserParagraphs = 0;
+        var isTeaser = new bool[kept.Count];
+        for (var i = 0; i < kept.Count; i++)
         {
-            if (block.Length < 60)
+            var block = kept[i];
+            if (block.Length >= 60)
             {
-                continue;
+                paragraphs++;
             }
 
-            paragraphs++;
-            if (block.Index > 0)
+            if (block.Length >= 20 && IsTeaser(seg, block))
             {
-                var previous = seg.Blocks[block.Index - 1];
-                if (previous.Length >= 15 && previous.LinkDensity >= 0.8 && seg.TextOf(previous).Count(c => c == ' ') >= 2 && InSmallCard(seg, previous, block))
+                isTeaser[i] = true;
+                if (block.Length >= 60)
                 {
-                    teasers.Add(block.Index);
-                    teasers.Add(previous.Index);
+                    teaserParagraphs++;
                 }
             }
         }
 
-        var teaserParagraphs = teasers.Count / 2;
-        if (teaserParagraphs < 2 || teaserParagraphs < 0.5 * paragraphs)
+        var drop = new HashSet<int>();
+        if (teaserParagraphs >= 2 && teaserParagraphs >= 0.5 * paragraphs)
+        {
+            for (var i = 0; i < kept.Count; i++)
+            {
+                if (isTeaser[i])
+                {
+                    drop.Add(kept[i].Index);
+                }
+            }
+        }
+
+        // A run of three or more teasers in a row (a "latest stories" module inside the body), with its heading.
+        for (var i = 0; i < kept.Count;)
+        {
+            if (!isTeaser[i])
+            {
+                i++;
+                continue;
+            }
+
+            var j = i;
+            while (j < kept.Count && isTeaser[j])
+            {
+                j++;
+            }
+
+            if (j - i >= 3)
+            {
+                for (var k = i; k < j; k++)
+                {
+                    drop.Add(kept[k].Index);
+                }
+
+                if (i > 0 && (kept[i - 1].Kind is BlockKind.Heading || kept[i - 1].Length < 40))
+                {
+                    drop.Add(kept[i - 1].Index);
+                }
+            }
+
+            i = j;
+        }
+
+        if (drop.Count == 0)
         {
             return false;
         }
 
-        kept.RemoveAll(b => teasers.Contains(b.Index));
+        kept.RemoveAll(b => drop.Contains(b.Index));
         return kept.Sum(b => b.Length) < HtmlExtractor.MinArticleChars;
+    }
+
+    /// <summary>A block right after a fully linked line of three or more words inside one small element (a teaser card).</summary>
+    private static bool IsTeaser(Segmentation seg, Block block)
+    {
+        if (block.Index == 0)
+        {
+            return false;
+        }
+
+        var previous = seg.Blocks[block.Index - 1];
+        return previous.Length >= 15 && previous.LinkDensity >= 0.8 && seg.TextOf(previous).Count(c => c == ' ') >= 2 && InSmallCard(seg, previous, block);
+    }
+
+    private static double TeaserShare(Segmentation seg, int pageGood)
+    {
+        if (pageGood == 0)
+        {
+            return 0;
+        }
+
+        var teaser = 0;
+        foreach (var block in seg.Blocks)
+        {
+            if (IsGood(block) && IsTeaser(seg, block))
+            {
+                teaser += block.Length;
+            }
+        }
+
+        return (double)teaser / pageGood;
     }
 
     /// <summary>True when the lowest element holding both blocks holds at most four blocks (a teaser card).</summary>

@@ -112,7 +112,9 @@ public sealed class HtmlExtractor : IHtmlExtractor
         var method = best.Method;
 
         // Sanity check 2: much paragraph text on the page but little kept → ask the fallback.
-        if (_useFallback && BodyLength(text, headlineText) < Math.Max(MinArticleChars * 3, best.Content.PageGoodChars / 3))
+        // A page whose paragraph text is mostly teaser cards is an index: no fallback (it would return the teasers).
+        var isIndex = best.Content.PageTeaserShare >= 0.5;
+        if (_useFallback && !isIndex && BodyLength(text, headlineText) < Math.Max(MinArticleChars * 3, best.Content.PageGoodChars / 3))
         {
             var fallback = Fallback(html, url);
             if (fallback is not null && fallback.Length > Math.Max(BodyLength(text, headlineText) * 1.5, MinArticleChars))
@@ -124,7 +126,7 @@ public sealed class HtmlExtractor : IHtmlExtractor
             }
         }
 
-        if (method != "smartreader" && best.Content.LooksLikeListing)
+        if (method != "smartreader" && (best.Content.LooksLikeListing || (isIndex && BodyLength(text, headlineText) < MinArticleChars)))
         {
             return Reject(ExtractionCodes.NotAnArticle, "page is a listing of teasers (most paragraphs follow a linked headline)", url);
         }

@@ -122,6 +122,12 @@ public static partial class MetadataReader
             return false;
         }
 
+        // Domains ("Example.com") and lone credentials or initialisms ("RDN", "PhD", "MD") are not names.
+        if (DomainRegex().IsMatch(name) || (words.Length == 1 && name.Length <= 5 && name.Count(char.IsUpper) >= 2))
+        {
+            return false;
+        }
+
         if (!name.Any(char.IsUpper) || name.Any(char.IsDigit))
         {
             return false;
@@ -536,6 +542,9 @@ public static partial class MetadataReader
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespaceRegex();
+
+    [GeneratedRegex(@"\.(com|org|net|co|uk|de|fr|io|info|news|tv|ca|au|br|it|es)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DomainRegex();
 
     [GeneratedRegex(@"^\s*((written|posted|reported|compiled|edited|photos?|text|words|story)\s+)?(by|von|par|por|door|di|av)\b[:\s]*|^\s*(author|authors|byline)\s*:\s*", RegexOptions.IgnoreCase)]
     private static partial Regex BylinePrefixRegex();

@@ -189,9 +189,18 @@ internal sealed class PageSegmenter
         }
     }
 
+    /// <summary>
+    /// A subtree pruned only by its class/id hint is kept when it holds most of the page's paragraph text (the
+    /// article's own wrapper) or wraps an embedded post (a quoted tweet is part of the story), unless it is a comment section.
+    /// </summary>
     private bool IsProtected(IElement element) =>
         _paragraphs is not null && _pruneByClass && !BoilerplateRules.IsSkipped(element, pruneByClass: false)
-        && _paragraphs.HoldsMostOfPage(element) && !BoilerplateRules.IsCommentHint(element.GetAttribute("class"), element.GetAttribute("id"));
+        && !BoilerplateRules.IsCommentHint(element.GetAttribute("class"), element.GetAttribute("id"))
+        && (_paragraphs.HoldsMostOfPage(element) || WrapsEmbeddedPost(element));
+
+    private static bool WrapsEmbeddedPost(IElement element) =>
+        element.ChildElementCount <= 3 && element.TextContent.Length < 2000
+        && element.QuerySelector("blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote[class*=embed]") is not null;
 
     private void Flush()
     {

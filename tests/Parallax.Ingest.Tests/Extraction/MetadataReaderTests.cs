@@ -24,6 +24,8 @@ public sealed class MetadataReaderTests
     [InlineData("Written by Ana María Quintero | Follow on Twitter", new[] { "Ana María Quintero" })]
     [InlineData("jane roe", new string[0])]
     [InlineData("Updated 5 minutes ago", new string[0])]
+    [InlineData("Nadia Sole, RDN", new[] { "Nadia Sole" })]
+    [InlineData("Harbourtown.com", new string[0])]
     public void MetadataReader_CleanAuthors_FiltersJunk(string raw, string[] expected)
     {
         Assert.Equal(expected, MetadataReader.CleanAuthors(raw));

@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+// The boilerplate rules and the scorer are internal; their tables are tested directly.
+[assembly: InternalsVisibleTo("Parallax.Ingest.Tests")]
