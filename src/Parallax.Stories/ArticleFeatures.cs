@@ -10,7 +10,7 @@ namespace Parallax.Stories;
 
 /// <summary>
 /// Bag-of-features of one article for story similarity. Keys are namespaced: stemmed words (<c>w:</c>), entity-like
-/// names (<c>e:</c>), numbers (<c>n:</c>), quote word trigrams (<c>q:</c>). A function of the article only.
+/// names (<c>e:</c>), adjacent stemmed word pairs (<c>b:</c>), numbers (<c>n:</c>), quote word trigrams (<c>q:</c>). A function of the article only.
 /// </summary>
 /// <param name="ArticleId">The article.</param>
 /// <param name="Counts">Feature key → weighted count (title words count <see cref="StoryClustererOptions.TitleWeight"/> times).</param>
@@ -208,18 +208,25 @@ public sealed partial class StoryFeatureExtractor : IDisposable
         }
 
         var n = 0;
+        string? previous = null;
         using var stream = _analyzer.GetTokenStream("text", new StringReader(text));
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
         {
             var t = term.ToString();
-            if (t.Length < 2 || (char.IsDigit(t[0]) && t.Length < 2))
+            if (t.Length < 2)
             {
                 continue;
             }
 
             Add(counts, "w:" + t, weight);
+            if (previous is not null && _options.BigramWeight > 0)
+            {
+                Add(counts, "b:" + previous + " " + t, weight);
+            }
+
+            previous = t;
             n++;
         }
 

@@ -97,13 +97,50 @@ internal sealed class AverageLinkClusterer
             }
         }
 
+        if (_options.NeighbourLimit > 0)
+        {
+            edges = KeepNearest(n, edges, _options.NeighbourLimit);
+        }
+
         edges.Sort((x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
         return edges;
+    }
+
+    /// <summary>Keeps an edge when it is among the <paramref name="k"/> strongest of either endpoint (ties by the other index).</summary>
+    private static List<SimilarityEdge> KeepNearest(int n, List<SimilarityEdge> edges, int k)
+    {
+        var byNode = new List<int>[n];
+        for (var i = 0; i < edges.Count; i++)
+        {
+            (byNode[edges[i].A] ??= []).Add(i);
+            (byNode[edges[i].B] ??= []).Add(i);
+        }
+
+        var keep = new bool[edges.Count];
+        for (var v = 0; v < n; v++)
+        {
+            if (byNode[v] is not { } list)
+            {
+                continue;
+            }
+
+            foreach (var i in list
+                .OrderByDescending(i => edges[i].Similarity)
+                .ThenBy(i => edges[i].A == v ? edges[i].B : edges[i].A)
+                .Take(k))
+            {
+                keep[i] = true;
+            }
+        }
+
+        return [.. edges.Where((_, i) => keep[i])];
     }
 
     /// <summary>Average-link agglomeration while the best average ≥ threshold. Returns the cluster root of each item and the final inter-cluster sums.</summary>
     public (int[] Labels, Dictionary<int, double>[] Sums, int[] Sizes) Cluster(int n, IReadOnlyList<SimilarityEdge> edges, double threshold)
     {
+        var cohesion = _options.CohesionRatio;
+        var inner = new double[n];
         var sums = new Dictionary<int, double>[n];
         var sizes = new int[n];
         var versions = new int[n];
@@ -140,7 +177,20 @@ internal sealed class AverageLinkClusterer
                 continue;
             }
 
+            // Two clusters that are each much tighter than they are to each other are two events of one topic:
+            // refuse the merge when the cross average is below CohesionRatio × the looser cluster's own average.
+            if (cohesion > 0 && sizes[a] > 1 && sizes[b] > 1)
+            {
+                var intraA = inner[a] / (sizes[a] * (sizes[a] - 1) / 2.0);
+                var intraB = inner[b] / (sizes[b] * (sizes[b] - 1) / 2.0);
+                if (priority.Avg < cohesion * Math.Min(intraA, intraB))
+                {
+                    continue;
+                }
+            }
+
             // Merge b into a (a < b keeps the smaller canonical index as the root).
+            inner[a] += inner[b] + sums[a].GetValueOrDefault(b);
             parent[b] = a;
             sizes[a] += sizes[b];
             sums[a].Remove(b);

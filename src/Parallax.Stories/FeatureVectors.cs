@@ -96,7 +96,7 @@ internal sealed class FeatureSpace
                 continue;
             }
 
-            var w = (1 + Math.Log(Math.Max(count, 1e-9) < 1 ? 1 : count)) * idf * NamespaceWeight(key, options);
+            var w = (1 + Math.Log(Math.Max(count, 1))) * idf * NamespaceWeight(key, options);
             if (w <= 0)
             {
                 continue;
@@ -132,6 +132,7 @@ internal sealed class FeatureSpace
         'e' => options.EntityWeight,
         'n' => options.NumberWeight,
         'q' => options.QuoteWeight,
+        'b' => options.BigramWeight,
         _ => 1.0,
     };
 

@@ -66,7 +66,7 @@ public sealed partial class LineageDetector
             }
 
             lsh.Add(copy.Article.Id, copy.Signature);
-            result.Add(Decide(copy, best));
+            result.Add(Decide(copy, best, prepared.Take(b)));
         }
 
         return result.ToImmutable();
@@ -175,7 +175,7 @@ public sealed partial class LineageDetector
         return new Candidate(origin, kind, passages, shared, coverage, quotesInOrder, creditedOrigin, reason);
     }
 
-    private static ArticleOrigin Decide(Prepared copy, Candidate? best)
+    private static ArticleOrigin Decide(Prepared copy, Candidate? best, IEnumerable<Prepared> earlier)
     {
         var credits = copy.Credits.Where(c => c.Wire != copy.OwnWire).ToImmutableArray();
         if (best is not null)
@@ -203,6 +203,24 @@ public sealed partial class LineageDetector
                 Credits = copy.Credits,
                 Reason = best.Reason + (best.CreditedOrigin ? $"; the article credits {origin.OwnWire}, the origin's outlet" : ""),
             };
+        }
+
+        // No shared passages, but the article credits a wire whose own report is in the set: it draws on that report.
+        foreach (var credit in credits)
+        {
+            if (earlier.FirstOrDefault(e => e.OwnWire == credit.Wire) is { } wireCopy)
+            {
+                return new ArticleOrigin
+                {
+                    ArticleId = copy.Article.Id,
+                    Kind = OriginKind.RewriteOf,
+                    OriginId = wireCopy.Article.Id,
+                    Wire = credit.Wire,
+                    Credits = copy.Credits,
+                    Added = copy.Words.Count > 0 ? [new TextSpan(copy.Spans[0].Start, copy.Spans[^1].End)] : [],
+                    Reason = $"credits {credit.Wire} ({credit.Cue}) and the {credit.Wire} report is in the set; no passage is copied verbatim",
+                };
+            }
         }
 
         if (credits.Length > 0)

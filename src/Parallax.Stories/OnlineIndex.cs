@@ -163,7 +163,7 @@ internal sealed class OnlineIndex
         foreach (var (key, count) in features.Counts)
         {
             var idf = FeatureSpace.Idf(n, _df.GetValueOrDefault(key));
-            var weight = key[0] switch { 'e' => _options.EntityWeight, 'n' => _options.NumberWeight, 'q' => _options.QuoteWeight, _ => 1.0 };
+            var weight = key[0] switch { 'e' => _options.EntityWeight, 'n' => _options.NumberWeight, 'q' => _options.QuoteWeight, 'b' => _options.BigramWeight, _ => 1.0 };
             var w = (1 + Math.Log(Math.Max(count, 1))) * idf * weight;
             if (w > 0)
             {

@@ -14,6 +14,9 @@ public sealed record StoryClustererOptions
     /// <summary>Weight multiplier of entity-like features (<c>e:</c>) relative to words.</summary>
     public double EntityWeight { get; init; } = 0.5;
 
+    /// <summary>Weight multiplier of adjacent stemmed word pairs (<c>b:</c>, stop words skipped); 0 disables them.</summary>
+    public double BigramWeight { get; init; } = 1.0;
+
     /// <summary>Weight multiplier of number features (<c>n:</c>).</summary>
     public double NumberWeight { get; init; } = 0.5;
 
@@ -24,10 +27,22 @@ public sealed record StoryClustererOptions
     public bool IgnoreUniqueFeatures { get; init; } = true;
 
     /// <summary>Average-link merge threshold on the (time-discounted) cosine, in (0, 1].</summary>
-    public double MergeThreshold { get; init; } = 0.25;
+    public double MergeThreshold { get; init; } = 0.14;
+
+    /// <summary>
+    /// Two multi-article clusters are not merged when their average cosine is below this ratio times the smaller of
+    /// their own internal averages (two tight groups loosely tied are two events of one topic). 0 disables.
+    /// </summary>
+    public double CohesionRatio { get; init; } = 0.0;
+
+    /// <summary>
+    /// When &gt; 0, the similarity graph keeps only edges among the strongest <c>NeighbourLimit</c> of either endpoint,
+    /// so a dense topic (many look-alike events) does not chain into one story. 0 keeps all edges.
+    /// </summary>
+    public int NeighbourLimit { get; init; } = 12;
 
     /// <summary>Online placement: minimum cosine between a new article and a story centroid to join it.</summary>
-    public double PlacementThreshold { get; init; } = 0.3;
+    public double PlacementThreshold { get; init; } = 0.15;
 
     /// <summary>Two stories whose average cosine is at least this (but below <see cref="MergeThreshold"/>) are linked as related.</summary>
     public double RelatedThreshold { get; init; } = 0.08;

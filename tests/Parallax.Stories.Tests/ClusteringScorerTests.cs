@@ -22,7 +22,7 @@ public sealed class ClusteringScorerTests
         try
         {
             var ours = JsonDocument.Parse(ClusteringScorer.Score(docs.Select(d => (d.Article.Id, d.GoldStory)).ToList(), run.Stories).ToJson()).RootElement;
-            var theirs = JsonDocument.Parse(RunPython(RepoPaths.InRepo("..", "shared", "tools", "score", "clustering.py"), gold, predictions)).RootElement;
+            var theirs = JsonDocument.Parse(RunPython(gold, predictions)).RootElement;
             var ourKeys = ours.EnumerateObject().Select(p => p.Name).ToList();
             Assert.Equal(theirs.EnumerateObject().Select(p => p.Name).ToList(), ourKeys);
             foreach (var p in theirs.EnumerateObject())
@@ -49,14 +49,13 @@ public sealed class ClusteringScorerTests
         Assert.Equal(1.0, score.PairwiseF1);
     }
 
-    private static string RunPython(string script, string gold, string predictions)
+    private static string RunPython(string gold, string predictions)
     {
         var shared = RepoPaths.Shared;
         var info = new ProcessStartInfo("python3") { RedirectStandardOutput = true, UseShellExecute = false };
         info.ArgumentList.Add(Path.Combine(shared, "tools", "score", "clustering.py"));
         info.ArgumentList.Add(gold);
         info.ArgumentList.Add(predictions);
-        _ = script;
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();

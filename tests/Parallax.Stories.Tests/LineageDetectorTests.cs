@@ -66,6 +66,23 @@ public sealed class LineageDetectorTests
         Assert.Equal("(Reuters)", credit.Span!.Value.Of(Fixtures.Rewrite.Text));
     }
 
+    [Fact]
+    public void LineageDetector_CreditToAWireWhoseReportIsInTheSetPointsAtThatReport()
+    {
+        var paraphrase = Fixtures.Make(
+            "g-paraphrase",
+            "Emergency officials in Velland told Reuters that more than a thousand people had to leave Marrowby when the river rose on Tuesday.",
+            "Marrowby evacuated",
+            Fixtures.FloodDay.AddDays(1),
+            "Quiet Valley Blog");
+        var origins = new LineageDetector().Detect([paraphrase, Fixtures.Wire]);
+        var origin = origins.Single(o => o.ArticleId == "g-paraphrase");
+        Assert.Equal(OriginKind.RewriteOf, origin.Kind);
+        Assert.Equal("a-wire", origin.OriginId);
+        Assert.Equal("Reuters", origin.Wire);
+        Assert.Empty(origin.Passages);
+    }
+
     [Theory]
     [InlineData("The minister told Reuters on Monday that talks would resume.", "Reuters", "told-wire")]
     [InlineData("LONDON (AP) - The minister resigned.", "AP", "dateline")]
