@@ -44,7 +44,7 @@ internal static class AttributionFinder
 
     private static Regex Interview() => _interview;
 
-    private static readonly Regex _documentSeen = new(@"\b(?<what>documents?|records?|filings?|emails?|e-mails?|letters?|memos?|data|messages?|minutes|transcripts?|materials?)\s+(?:\w+\s+){0,2}(?:seen|reviewed|obtained|examined|viewed)\s+by\s+(?<o>" + Name + ")", Options);
+    private static readonly Regex _documentSeen = new(@"\b(?<what>(?i:documents?|records?|filings?|emails?|e-mails?|letters?|memos?|data|messages?|minutes|transcripts?|materials?))\s+(?:\w+\s+){0,2}(?:seen|reviewed|obtained|examined|viewed)\s+by\s+(?<o>(?:the\s+)?" + Name + ")", Options);
 
     private static Regex DocumentSeen() => _documentSeen;
 

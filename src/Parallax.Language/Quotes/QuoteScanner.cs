@@ -633,6 +633,7 @@ internal sealed class QuoteScanner
     private static bool IsTail(SentenceInfo s, int from)
     {
         var words = 0;
+        var firstWord = true;
         for (var k = from; k < s.Toks.Count; k++)
         {
             var t = s.Toks[k];
@@ -648,6 +649,19 @@ internal sealed class QuoteScanner
                 {
                     return false;
                 }
+
+                // "Fenn said she would appeal": a new subject means the content follows the cue
+                if (_pronounSubjects.Contains(t.Lower) && t.Lower is not ("him" or "her" or "them" or "it"))
+                {
+                    return false;
+                }
+
+                if (firstWord && !_prepositions.Contains(t.Lower) && !_objectPronouns.Contains(t.Lower) && !t.IsCapitalized && !char.IsDigit(t.Text[0]) && t.Lower is not ("of" or "about" or "last" or "this" or "earlier" or "later" or "recently" or "today" or "yesterday" or "afterward" or "afterwards" or "then" or "privately" or "publicly" or "repeatedly" or "again") && !t.Lower.EndsWith("ly", StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
+                firstWord = false;
             }
 
             if (t.Text == "," && words == 0)
@@ -922,6 +936,11 @@ internal sealed class QuoteScanner
     private static (int Start, int End)? Tidy(SentenceInfo s, int start, int end)
     {
         var toks = s.Toks;
+        if (start == end && _pronounSubjects.Contains(toks[end].Lower))
+        {
+            return (start, end);
+        }
+
         if (_determiners.Contains(toks[end].Lower))
         {
             return null;
