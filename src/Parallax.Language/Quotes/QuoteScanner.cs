@@ -119,9 +119,10 @@ internal sealed class QuoteScanner
             {
                 var toks = QuoteSegmenter.Tokenize(_text, s);
                 var inQuote = new bool[toks.Count];
-                foreach (var seg in _segments)
+                for (var g = FirstSegmentEndingAfter(s.Start); g < _segments.Length && _segments[g].Span.Start < s.End; g++)
                 {
-                    if (seg.Span.End <= s.Start || seg.Span.Start >= s.End)
+                    var seg = _segments[g];
+                    if (seg.Span.End <= s.Start)
                     {
                         continue;
                     }
@@ -151,12 +152,33 @@ internal sealed class QuoteScanner
 
     // ---------------------------------------------------------------- direct quotations
 
+    /// <summary>Index of the first segment whose end is after <paramref name="pos"/> (segments are in text order and do not overlap).</summary>
+    private int FirstSegmentEndingAfter(int pos)
+    {
+        int lo = 0, hi = _segments.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (_segments[mid].Span.End <= pos)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
     private void DirectQuotes(int si)
     {
         var s = _sentences[si];
-        foreach (var seg in _segments)
+        for (var g = FirstSegmentEndingAfter(s.Span.Start); g < _segments.Length && _segments[g].Span.Start < s.Span.End; g++)
         {
-            if (seg.Single || seg.Span.Start < s.Span.Start || seg.Span.Start >= s.Span.End)
+            var seg = _segments[g];
+            if (seg.Single || seg.Span.Start < s.Span.Start)
             {
                 continue;
             }
