@@ -142,6 +142,7 @@ internal sealed class QuoteScanner
 
         for (var i = 0; i < _sentences.Count; i++)
         {
+            ColonLead(i);
             DirectQuotes(i);
             ClauseCues(i);
         }
@@ -413,6 +414,155 @@ internal sealed class QuoteScanner
 
     // ---------------------------------------------------------------- clause patterns
 
+    /// <summary>"Cruz: Trump would ..." / "NY Post: ..." / "A: I came home ...": a paragraph opening with a short name and a colon.</summary>
+    private void ColonLead(int si)
+    {
+        var s = _sentences[si];
+        if (si > 0 && _sentences[si - 1].Paragraph == s.Paragraph)
+        {
+            return;
+        }
+
+        var toks = s.Toks;
+        var colon = -1;
+        for (var k = 0; k < Math.Min(toks.Count, 6); k++)
+        {
+            if (toks[k].Text == ":")
+            {
+                colon = k;
+                break;
+            }
+
+            if (!toks[k].IsWord || !(toks[k].IsCapitalized || char.IsDigit(toks[k].Text[0]) || toks[k].Lower is "of" or "at" or "the" or "and"))
+            {
+                return;
+            }
+        }
+
+        if (colon <= 0 || colon + 2 >= toks.Count || !toks[0].IsCapitalized || s.InQuote[colon])
+        {
+            return;
+        }
+
+        // times ("10:30") are tokenised as number, colon, number: skip
+        if (char.IsDigit(toks[colon - 1].Text[0]) && char.IsDigit(toks[colon + 1].Text[0]))
+        {
+            return;
+        }
+
+        if (Trim(s, colon + 1, toks.Count) is { } content)
+        {
+            var rel = new Relation { Paragraph = s.Paragraph, Cue = new TextSpan(toks[colon].Start, toks[colon].End), Speaker = new TextSpan(toks[0].Start, toks[colon - 1].End) };
+            rel.Parts.Add(content);
+            rel.HasPartialQuote = s.InQuote.Any(q => q);
+            MarkUsed(s, 0, toks.Count - 1);
+            _relations.Add(rel);
+        }
+    }
+
+    private static readonly FrozenSet<string> _evidenceNouns = FrozenSet.ToFrozenSet(
+        ["poll", "polls", "survey", "surveys", "study", "studies", "report", "analysis", "filing", "filings", "statement", "memo", "letter", "book", "interview", "op-ed", "speech", "tweet", "post", "column", "essay", "documents", "records", "data"],
+        StringComparer.Ordinal);
+
+    /// <summary>"In a Fox poll, Cruz had 38 percent." / "Cruz had 38 percent in the latest poll.": the poll (survey, report ...) is the source.</summary>
+    private void InEvidence(SentenceInfo s, int i)
+    {
+        var toks = s.Toks;
+        var end = -1;
+        for (var k = i + 1; k < Math.Min(toks.Count, i + 9); k++)
+        {
+            if (!toks[k].IsWord || s.Used[k] || s.InQuote[k])
+            {
+                if (toks[k].Text is "-" or "'" or "’")
+                {
+                    continue;
+                }
+
+                break;
+            }
+
+            if (_evidenceNouns.Contains(toks[k].Lower) && (k + 1 >= toks.Count || !toks[k + 1].IsWord || toks[k + 1].Lower is "of" or "by" or "released" or "published" or "conducted"))
+            {
+                end = k;
+                break;
+            }
+        }
+
+        if (end < 0)
+        {
+            return;
+        }
+
+        TextSpan? content = null;
+        if (ClauseStart(s, i) == i && end + 1 < toks.Count && toks[end + 1].Text == ",")
+        {
+            content = ContentForward(s, end + 2);
+        }
+        else if (end + 1 >= toks.Count || toks[end + 1].Kind == TokKind.Punct)
+        {
+            content = ContentBackward(s, i);
+        }
+
+        if (content is not { } c)
+        {
+            return;
+        }
+
+        var rel = new Relation { Paragraph = s.Paragraph, Cue = new TextSpan(toks[i].Start, toks[i].End), Speaker = new TextSpan(toks[i + 1].Start, toks[end].End) };
+        rel.Parts.Add(c);
+        MarkUsed(s, i, end);
+        MarkSpanUsed(s, c);
+        _relations.Add(rel);
+    }
+
+    private static readonly FrozenSet<string> _whWords = FrozenSet.ToFrozenSet(
+        ["whether", "if", "what", "how", "why", "who", "when", "where", "which", "about"], StringComparer.Ordinal);
+
+    /// <summary>"Asked whether she would run, Fenn said ..." / "when asked how ...": the question is the content; the asker is usually unnamed.</summary>
+    private bool AskedQuestion(SentenceInfo s, int i)
+    {
+        var toks = s.Toks;
+        var k = i + 1;
+        TextSpan? speaker = null;
+        if (k < toks.Count && toks[k].Lower == "by")
+        {
+            var j = k + 1;
+            while (j < toks.Count && j < k + 6 && toks[j].IsWord && !_whWords.Contains(toks[j].Lower))
+            {
+                j++;
+            }
+
+            if (j > k + 1)
+            {
+                speaker = new TextSpan(toks[k + 1].Start, toks[j - 1].End);
+            }
+
+            k = j;
+        }
+
+        if (k >= toks.Count || !_whWords.Contains(toks[k].Lower) || s.InQuote[k])
+        {
+            return false;
+        }
+
+        var end = k;
+        while (end < toks.Count && !s.Used[end] && !(toks[end].Text is "," or ";" or ":" or "?" && !s.InQuote[end]))
+        {
+            end++;
+        }
+
+        if (Trim(s, toks[k].Lower == "about" ? k + 1 : k, end) is not { } content)
+        {
+            return false;
+        }
+
+        var rel = new Relation { Paragraph = s.Paragraph, Cue = new TextSpan(toks[i].Start, toks[i].End), Speaker = speaker };
+        rel.Parts.Add(content);
+        MarkUsed(s, i, end - 1);
+        _relations.Add(rel);
+        return true;
+    }
+
     private void ClauseCues(int si)
     {
         var s = _sentences[si];
@@ -428,6 +578,17 @@ internal sealed class QuoteScanner
             if (lower == "according" && i + 1 < toks.Count && toks[i + 1].Lower == "to")
             {
                 AccordingTo(s, i);
+                continue;
+            }
+
+            if (lower == "in")
+            {
+                InEvidence(s, i);
+                continue;
+            }
+
+            if (lower == "asked" && (i == 0 || toks[i - 1].Lower is "when" or "after" or "if" or "once" or "," || s.Toks[i - 1].Kind == TokKind.QuoteMark) && AskedQuestion(s, i))
+            {
                 continue;
             }
 
@@ -548,6 +709,12 @@ internal sealed class QuoteScanner
         if (np is null && participle)
         {
             speaker = LastSpeakerIn(s) ?? SubjectOf(s);
+        }
+        else if (np is null && coordinated && SubjectOf(s) is { } subject && !s.Used[subject.Start] && subject.End < c)
+        {
+            // "Carson took the stage and called the system “rotten”": the free subject is the speaker
+            speaker = subject;
+            np = subject;
         }
 
         var after = cueEnd + 1;
@@ -792,7 +959,7 @@ internal sealed class QuoteScanner
                 break;
             }
 
-            if (end > k && (toks[end].Text is ";" || (toks[end].Text == "," && StartsAttributionClause(s, end + 1))))
+            if (end > k && (toks[end].Text is ";" || (toks[end].Text == "," && StartsAttributionClause(s, end + 1)) || (toks[end].Lower is "and" or "but" && !s.InQuote[end] && StartsAttributionClause(s, end))))
             {
                 break;
             }

@@ -45,6 +45,14 @@ public sealed class QuoteExtractorTests
         { "“We agreed that the works should start… and that the costs are shared,” Vahl told the council.", "We agreed that the works should start… and that the costs are shared,", "Vahl", "told", QuoteKind.Direct },
         // nested single quotes stay inside the content
         { "Quant said: “The board told me ‘wait and see’ for years.”", "The board told me ‘wait and see’ for years.", "Quant", "said", QuoteKind.Direct },
+        // headline with a colon
+        { "Vahl: The harbour will stay open", "The harbour will stay open", "Vahl", ":", QuoteKind.Indirect },
+        // a question put to the speaker
+        { "Asked whether she would resign, Vahl shook her head.", "whether she would resign", null, "Asked", QuoteKind.Indirect },
+        // a poll as the source
+        { "In the latest Tarsk Ledger poll, Vahl leads by nine points.", "Vahl leads by nine points", "the latest Tarsk Ledger poll", "In", QuoteKind.Indirect },
+        // coordinated cue: the clause's free subject speaks
+        { "Fenn took the stage and called the plan “a swindle”.", "the plan “a swindle”", "Fenn", "called", QuoteKind.Partial },
         // two apostrophes as quotation marks
         { "''We are ready,'' Ms. Quant said.", "We are ready,", "Ms. Quant", "said", QuoteKind.Direct },
     };
