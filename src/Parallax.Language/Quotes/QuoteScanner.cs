@@ -37,7 +37,7 @@ internal sealed class QuoteScanner
         "publicly", "privately", "will", "would", "could", "can", "may", "might", "must", "should", "did", "does", "do",
         "never", "not", "n't", "just", "already", "often", "again", "still", "even", "first", "further", "simply",
         "is", "was", "were", "are", "been", "being", "be", "only", "all", "both", "each", "too", "subsequently", "soon",
-        "now", "long", "ever", "always", "last", "yesterday", "today", "who", "had", "has", "'ve", "'d", "’ve", "’d",
+        "now", "long", "ever", "always", "last", "yesterday", "today", "had", "has", "'ve", "'d", "’ve", "’d",
         "earlier", "quickly", "himself", "herself", "themselves", "itself", "personally", "reportedly", "initially",
     ], StringComparer.Ordinal);
 
@@ -222,15 +222,12 @@ internal sealed class QuoteScanner
                 continue; // a partial quotation inside a clause: left to the clause patterns
             }
 
-            var last2 = _relations.LastOrDefault();
-            if (last2 is not null && last2.Direct && (last2.Paragraph == s.Paragraph || last2.Paragraph == s.Paragraph - 1 || cont == last2))
+            var last2 = _relations.LastOrDefault(r => r.Direct && r.Paragraph == s.Paragraph && r.Cue is not null);
+            if (last2 is not null)
             {
-                if (last2.Paragraph == s.Paragraph)
-                {
-                    last2.Parts.Add(seg.Inner);
-                    MarkUsed(s, first, last);
-                    continue;
-                }
+                last2.Parts.Add(seg.Inner);
+                MarkUsed(s, first, last);
+                continue;
             }
 
             if (IsWholeSentence(s, first, last) && !SentenceHasCue(s))
@@ -238,8 +235,40 @@ internal sealed class QuoteScanner
                 var orphan = new Relation { Paragraph = s.Paragraph, Direct = true, Group = seg.Group };
                 orphan.Parts.Add(seg.Inner);
                 MarkUsed(s, first, last);
+                IntroducedBy(si, orphan);
                 _relations.Add(orphan);
             }
+        }
+    }
+
+    /// <summary>
+    /// Speaker of a quotation paragraph without attribution: the speaker and cue of a previous sentence that ends with a
+    /// colon ("Cruz told the crowd:"), else the most recent speaker (news text keeps the last speaker talking).
+    /// </summary>
+    private void IntroducedBy(int si, Relation orphan)
+    {
+        if (si > 0)
+        {
+            var prev = _sentences[si - 1];
+            var toks = prev.Toks;
+            if (toks.Count > 2 && toks[^1].Text == ":")
+            {
+                for (var c = toks.Count - 2; c >= 0; c--)
+                {
+                    if (toks[c].IsWord && !prev.InQuote[c] && IsAttributiveVerb(toks[c].Lower) && SpeakerLeft(prev, c, 0) is { } np)
+                    {
+                        orphan.Cue = new TextSpan(toks[c].Start, toks[c].End);
+                        orphan.Speaker = new TextSpan(toks[np.Start].Start, toks[np.End].End);
+                        return;
+                    }
+                }
+            }
+        }
+
+        var last = _relations.LastOrDefault(r => r.Speaker is not null);
+        if (last is not null && orphan.Parts[0].Start - last.Speaker!.Value.End < 1500)
+        {
+            orphan.Speaker = last.Speaker;
         }
     }
 
