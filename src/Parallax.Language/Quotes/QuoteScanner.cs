@@ -215,6 +215,25 @@ internal sealed class QuoteScanner
                 continue;
             }
 
+            // "Q1," he said, "Q2": a quotation right after the previous quote's attribution continues it
+            var justAfter = _relations.LastOrDefault(r => r.Direct && r.Paragraph == s.Paragraph && r.Cue is not null);
+            if (justAfter is not null && first >= 1)
+            {
+                var attributionEnd = Math.Max(justAfter.Cue!.Value.End, justAfter.Speaker?.End ?? 0);
+                var between = 0;
+                for (var k = first - 1; k >= 0 && s.Toks[k].Start >= attributionEnd; k--)
+                {
+                    between += s.Toks[k].IsWord ? 1 : 0;
+                }
+
+                if (attributionEnd > s.Span.Start && attributionEnd <= seg.Span.Start && between == 0)
+                {
+                    justAfter.Parts.Add(seg.Inner);
+                    MarkUsed(s, first, last);
+                    continue;
+                }
+            }
+
             // Unattributed: a whole-sentence quotation continues the paragraph's (or previous paragraph's) last direct quote.
             var atStart = seg.Span.Start == s.Span.Start;
             if (!atStart)
@@ -596,6 +615,7 @@ internal sealed class QuoteScanner
     {
         var s = _sentences[si];
         var toks = s.Toks;
+        FinalAttribution(s);
         for (var i = 0; i < toks.Count; i++)
         {
             if (s.Used[i] || s.InQuote[i] || !toks[i].IsWord)
@@ -636,6 +656,78 @@ internal sealed class QuoteScanner
             var phrasal = cueEnd > i;
             TryClause(s, i, cueEnd, phrasal ? CueClass.Speech : cls);
         }
+    }
+
+    /// <summary>
+    /// A sentence-final attribution (", officials said." / ", said Jane Doe, a lobbyist." / ", he told reporters.")
+    /// claims the whole sentence before it, ahead of cue words inside that content.
+    /// </summary>
+    private void FinalAttribution(SentenceInfo s)
+    {
+        var toks = s.Toks;
+        var comma = -1;
+        for (var k = toks.Count - 1; k > 0; k--)
+        {
+            if (toks[k].Text == "," && !s.InQuote[k] && !s.Used[k])
+            {
+                comma = k;
+                break;
+            }
+        }
+
+        if (comma < 1)
+        {
+            return;
+        }
+
+        for (var c = comma + 1; c < Math.Min(toks.Count, comma + 8); c++)
+        {
+            if (s.Used[c] || s.InQuote[c] || !toks[c].IsWord)
+            {
+                return;
+            }
+
+            if (!CueLexicon.TryGet(toks[c].Lower, out var cls) || cls != CueClass.Speech || _nounLike.Contains(toks[c].Lower) || toks[c].Lower.EndsWith("ing", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var cueEnd = CueEnd(s, c);
+            if (c == comma + 1)
+            {
+                if (SpeakerRight(s, c + 1) is { } right && IsSentenceEndAfterSpeaker(s, right.End) && ContentBackward(s, comma) is { } b)
+                {
+                    AddClause(s, b, c, cueEnd, right.Start, right.End);
+                }
+
+                return;
+            }
+
+            if (SpeakerLeft(s, c, comma + 1) is { } np && np.Start == comma + 1 && IsTail(s, cueEnd + 1) && ContentBackward(s, comma) is { } back)
+            {
+                AddClause(s, back, c, cueEnd, np.Start, np.End);
+            }
+
+            return;
+        }
+    }
+
+    private static bool IsSentenceEndAfterSpeaker(SentenceInfo s, int end)
+    {
+        for (var k = end + 1; k < s.Toks.Count; k++)
+        {
+            if (s.Toks[k].Text == "," || s.Toks[k].Kind == TokKind.QuoteMark || s.InQuote[k])
+            {
+                return true; // apposition after the name ("said Jane Doe, a lobbyist")
+            }
+
+            if (s.Toks[k].IsWord)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void AccordingTo(SentenceInfo s, int i)
@@ -984,6 +1076,11 @@ internal sealed class QuoteScanner
         while (end < toks.Count && !s.Used[end])
         {
             if (toks[end].Text == "," && end + 2 < toks.Count && toks[end + 1].Lower == "according" && toks[end + 2].Lower == "to")
+            {
+                break;
+            }
+
+            if (end > k && toks[end].Text == "," && end + 1 < toks.Count && !s.InQuote[end] && (toks[end + 1].Lower == "but" || (toks[end + 1].Lower == "and" && end + 2 < toks.Count && _pronounSubjects.Contains(toks[end + 2].Lower))))
             {
                 break;
             }

@@ -79,6 +79,32 @@ public sealed class QuoteExtractorTests
     }
 
     [Fact]
+    public void QuoteExtractor_JoinsQuotationResumedAfterCueInSameSentence()
+    {
+        const string text = "“Most towns tried,” Quant said, “but few had the money.”";
+        var quote = Assert.Single(QuoteExtractor.Extract(text).Quotes);
+        Assert.Equal(["Most towns tried,", "but few had the money."], quote.ContentParts.Select(p => p.Of(text)));
+    }
+
+    [Fact]
+    public void QuoteExtractor_SentenceFinalAttributionClaimsWholeSentence()
+    {
+        const string text = "The firm lobbied on harbour fees and ferry licences for years, said Rolf Adler, a former partner.";
+        var quote = Assert.Single(QuoteExtractor.Extract(text).Quotes);
+        Assert.Equal("The firm lobbied on harbour fees and ferry licences for years", quote.Quote.Content.Of(text));
+        Assert.Equal("Rolf Adler", quote.Quote.Speaker?.Of(text));
+    }
+
+    [Fact]
+    public void QuoteExtractor_QuotationParagraphKeepsLastSpeaker()
+    {
+        const string text = "Fenn told the crowd:\n\n“We will build it ourselves.”";
+        var quote = Assert.Single(QuoteExtractor.Extract(text).Quotes);
+        Assert.Equal("Fenn", quote.Quote.Speaker?.Of(text));
+        Assert.Equal("told", quote.Quote.Cue?.Of(text));
+    }
+
+    [Fact]
     public void QuoteExtractor_ContinuesQuotationAcrossParagraphs()
     {
         // An opening mark without a closing one, continued by a paragraph that opens with a mark (news convention).
