@@ -1256,7 +1256,7 @@ internal sealed class QuoteScanner
             return (start, end);
         }
 
-        if (_determiners.Contains(toks[end].Lower))
+        if (_determiners.Contains(toks[end].Lower) || (_prepositions.Contains(toks[end].Lower) && !toks[end].IsCapitalized) || toks[end].Lower is "no" or "not" or "perhaps" or "same")
         {
             return null;
         }
