@@ -843,6 +843,14 @@ internal sealed class QuoteScanner
         {
             case CueClass.Speech:
             {
+                // Parenthetical: "Many of the closures, he said, have involved public courses."
+                if (np is { } pl && pl.Start > 0 && toks[pl.Start - 1].Text == "," && after + 1 < toks.Count && toks[after].Text == "," && !s.InQuote[after + 1]
+                    && ContentBackward(s, pl.Start) is { } head && ContentForward(s, after + 1) is { } tail)
+                {
+                    AddClause(s, head, c, cueEnd, pl.Start, pl.End, tail);
+                    return;
+                }
+
                 // Reversed: "Content, Speaker said [to X] [in a statement]."
                 if (np is { } l && l.Start > 0 && (toks[l.Start - 1].Text == "," || toks[l.Start - 1].Kind == TokKind.QuoteMark) && IsTail(s, after))
                 {
@@ -871,6 +879,13 @@ internal sealed class QuoteScanner
 
             case CueClass.That:
             {
+                // Reversed: "Clinton leads by nine points, the poll found."
+                if (np is { } tl && tl.Start > 0 && toks[tl.Start - 1].Text == "," && IsTail(s, after) && ContentBackward(s, tl.Start) is { } tb)
+                {
+                    AddClause(s, tb, c, cueEnd, tl.Start, tl.End);
+                    return;
+                }
+
                 var k = after;
                 while (k < toks.Count && k < after + 4 && toks[k].Lower != "that" && toks[k].IsWord && !s.InQuote[k])
                 {
@@ -1160,10 +1175,16 @@ internal sealed class QuoteScanner
         return new TextSpan(toks[start].Start, toks[end - 1].End);
     }
 
-    private void AddClause(SentenceInfo s, TextSpan content, int cue, int cueEnd, int spStart, int spEnd)
+    private void AddClause(SentenceInfo s, TextSpan content, int cue, int cueEnd, int spStart, int spEnd, TextSpan? second = null)
     {
         var rel = new Relation { Paragraph = s.Paragraph, Cue = new TextSpan(s.Toks[cue].Start, s.Toks[cueEnd].End) };
         rel.Parts.Add(content);
+        if (second is { } more)
+        {
+            rel.Parts.Add(more);
+            MarkSpanUsed(s, more);
+        }
+
         MarkUsed(s, cue, cueEnd);
         if (spStart >= 0)
         {

@@ -53,6 +53,10 @@ public sealed class QuoteExtractorTests
         { "In the latest Tarsk Ledger poll, Vahl leads by nine points.", "Vahl leads by nine points", "the latest Tarsk Ledger poll", "In", QuoteKind.Indirect },
         // coordinated cue: the clause's free subject speaks
         { "Fenn took the stage and called the plan “a swindle”.", "the plan “a swindle”", "Fenn", "called", QuoteKind.Partial },
+        // parenthetical attribution: the content is both sides of it
+        { "Many of the piers, Quant said, were built before the war.", "Many of the piers | were built before the war", "Quant", "said", QuoteKind.Indirect },
+        // evidence verb after the content
+        { "Vahl leads by nine points, the survey found.", "Vahl leads by nine points", "the survey", "found", QuoteKind.Indirect },
         // two apostrophes as quotation marks
         { "''We are ready,'' Ms. Quant said.", "We are ready,", "Ms. Quant", "said", QuoteKind.Direct },
     };
