@@ -1100,6 +1100,18 @@ internal sealed class QuoteScanner
                 break;
             }
 
+            if (end > k + 1 && toks[end].Kind == TokKind.QuoteMark && toks[end - 1].Text == "," && StartsAttributionClause(s, end + 1))
+            {
+                end++; // keep the closing mark: “fantastic,” telling reporters ...
+                break;
+            }
+
+            if (end > k + 5 && toks[end].Text == "," && !s.InQuote[end] && end + 2 < toks.Count && _pronounSubjects.Contains(toks[end + 1].Lower) && toks[end + 1].Lower is not ("him" or "her" or "them" or "who")
+                && !_subordinators.Contains(toks[k].Lower) && toks[end + 2].IsWord && !_pronounSubjects.Contains(toks[end + 2].Lower))
+            {
+                break; // "he can, it would seem ...": a new main clause after a complete content clause
+            }
+
             if (end > k && (toks[end].Text is ";" || (toks[end].Text == "," && StartsAttributionClause(s, end + 1)) || (toks[end].Lower is "and" or "but" && !s.InQuote[end] && StartsAttributionClause(s, end))))
             {
                 break;
@@ -1141,6 +1153,10 @@ internal sealed class QuoteScanner
 
         return false;
     }
+
+    private static readonly FrozenSet<string> _subordinators = FrozenSet.ToFrozenSet(
+        ["if", "when", "while", "as", "because", "although", "though", "after", "before", "since", "unless", "once", "until", "whether", "even", "despite", "given"],
+        StringComparer.Ordinal);
 
     /// <summary>Content from the sentence start (or the first unused token) to the token before <paramref name="k"/>, trailing punctuation trimmed.</summary>
     private TextSpan? ContentBackward(SentenceInfo s, int k)
