@@ -1473,6 +1473,11 @@ internal sealed class QuoteScanner
             }
         }
 
+        while (k < toks.Count - 1 && toks[k].Lower is "and" or "but" or "so" or "yet" or "still" or "also" or "then" or "now" or "meanwhile" or "however")
+        {
+            k++;
+        }
+
         if (k >= toks.Count || s.InQuote[k] || !toks[k].IsWord)
         {
             return null;
