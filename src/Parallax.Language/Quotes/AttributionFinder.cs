@@ -148,8 +148,7 @@ internal static class AttributionFinder
 
             foreach (Match m in Has(sentence, "ccording") ? AccordingTo().Matches(sentence) : Enumerable.Empty<Match>())
             {
-                var kind = m.Groups["doc"].Success ? AttributionKinds.AccordingTo : AttributionKinds.AccordingTo;
-                Add(m.Index, m.Index + m.Length, m.Groups["o"], kind);
+                Add(m.Index, m.Index + m.Length, m.Groups["o"], AttributionKinds.AccordingTo);
             }
 
             foreach (Match m in Has(sentence, "report") ? Reported().Matches(sentence) : Enumerable.Empty<Match>())

@@ -821,11 +821,6 @@ internal sealed class QuoteScanner
             return;
         }
 
-        if (participle && np is { } pn && pn.Start == pn.End && toks[pn.Start].Lower is "him" or "her" or "them")
-        {
-            // "quoting him saying ..." — the pronoun is the speaker
-        }
-
         (int Start, int End)? speaker = np;
         if (np is null && participle)
         {
