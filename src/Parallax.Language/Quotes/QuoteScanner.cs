@@ -1272,6 +1272,25 @@ internal sealed class QuoteScanner
                 return null;
             }
 
+            // "Sen. Jo Ames, in Iowa, a swing state, said": a segment opening with a preposition is not the name;
+            // step left over such segments (at most three) to the name that opens the chain.
+            for (var hop = 0; hop < 3 && _prepositions.Contains(toks[inner.Value].Lower) && !toks[inner.Value].IsCapitalized; hop++)
+            {
+                var p = inner.Value - 1;
+                if (p <= min || toks[p].Text != ",")
+                {
+                    break;
+                }
+
+                var further = NounPhraseLeft(s, p - 1, min);
+                if (further is null)
+                {
+                    break;
+                }
+
+                inner = further;
+            }
+
             return (inner.Value, j - 1);
         }
 
