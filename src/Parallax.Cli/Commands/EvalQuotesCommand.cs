@@ -30,14 +30,14 @@ public static class EvalQuotesCommand
             var d = parseResult.GetValue(dir)!;
             if (!d.Exists)
             {
-                Console.Error.WriteLine($"PX0910: gold folder {d.FullName} does not exist.");
+                Console.Error.WriteLine($"PX0950: gold folder {d.FullName} does not exist.");
                 return ExitCodes.Usage;
             }
 
             var gold = QuotesScorer.LoadGold(d.FullName);
             if (gold.IsEmpty)
             {
-                Console.Error.WriteLine($"PX0911: no <doc>.txt + <doc>.jsonl pairs under {d.FullName}.");
+                Console.Error.WriteLine($"PX0951: no <doc>.txt + <doc>.jsonl pairs under {d.FullName}.");
                 return ExitCodes.Usage;
             }
 
@@ -47,7 +47,7 @@ public static class EvalQuotesCommand
             {
                 if (!predFile.Exists)
                 {
-                    Console.Error.WriteLine($"PX0912: predictions file {predFile.FullName} does not exist.");
+                    Console.Error.WriteLine($"PX0952: predictions file {predFile.FullName} does not exist.");
                     return ExitCodes.Usage;
                 }
 
@@ -76,7 +76,7 @@ public static class EvalQuotesCommand
             var (score, error) = QuotesScorer.Score(gold, preds);
             if (score is null)
             {
-                Console.Error.WriteLine($"PX0913: {error}");
+                Console.Error.WriteLine($"PX0953: {error}");
                 return ExitCodes.SomeRejected;
             }
 

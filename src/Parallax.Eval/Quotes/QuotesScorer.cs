@@ -112,7 +112,7 @@ public static class QuotesScorer
         return docs.ToImmutable();
     }
 
-    /// <summary>Reads prediction JSON Lines; returns the predictions and, for a line without content, an error message (as the python scorer exits).</summary>
+    /// <summary>Reads prediction JSON Lines (blank lines skipped). Error is reserved for unreadable input and is null today; a prediction without content is reported by <see cref="Score"/>, as the python scorer does.</summary>
     public static (ImmutableArray<QuotePrediction> Predictions, string? Error) ReadPredictions(string path)
     {
         var list = ImmutableArray.CreateBuilder<QuotePrediction>();

@@ -44,7 +44,7 @@ internal static class AttributionFinder
 
     private static Regex Interview() => _interview;
 
-    private static readonly Regex _documentSeen = new(@"\b(?<what>documents?|records?|filings?|emails?|e-mails?|letters?|memos?|data|messages?|minutes|transcripts?|materials?)\s+(?:\w+\s+){0,2}(?:seen|reviewed|obtained|examined|viewed)\s+by\s+(?<o>" + Name + ")", Options);
+    private static readonly Regex _documentSeen = new(@"\b(?<what>(?i:documents?|records?|filings?|emails?|e-mails?|letters?|memos?|data|messages?|minutes|transcripts?|materials?))\s+(?:\w+\s+){0,2}(?:seen|reviewed|obtained|examined|viewed)\s+by\s+(?<o>(?:the\s+)?" + Name + ")", Options);
 
     private static Regex DocumentSeen() => _documentSeen;
 
@@ -112,12 +112,12 @@ internal static class AttributionFinder
                 }
             }
 
-            foreach (Match m in SourcesTold().Matches(sentence))
+            foreach (Match m in Has(sentence, "tel", "told") ? SourcesTold().Matches(sentence) : Enumerable.Empty<Match>())
             {
                 Add(m.Groups["src"].Index, m.Index + m.Length, m.Groups["o"], AttributionKinds.Told);
             }
 
-            foreach (Match m in AnyTold().Matches(sentence))
+            foreach (Match m in Has(sentence, "tel", "told") ? AnyTold().Matches(sentence) : Enumerable.Empty<Match>())
             {
                 var o = m.Groups["o"];
                 if (IsMedia(o.Value) || knownOrigins.Contains(LastRun(o.Value)))
@@ -126,17 +126,17 @@ internal static class AttributionFinder
                 }
             }
 
-            foreach (Match m in Interview().Matches(sentence))
+            foreach (Match m in Has(sentence, "nterview") ? Interview().Matches(sentence) : Enumerable.Empty<Match>())
             {
                 Add(m.Index, m.Index + m.Length, m.Groups["o"], AttributionKinds.Interview);
             }
 
-            foreach (Match m in DocumentSeen().Matches(sentence))
+            foreach (Match m in Has(sentence, " by ") ? DocumentSeen().Matches(sentence) : Enumerable.Empty<Match>())
             {
                 Add(m.Index, m.Index + m.Length, m.Groups["o"], AttributionKinds.Document);
             }
 
-            foreach (Match m in FoundVia().Matches(sentence))
+            foreach (Match m in Has(sentence, " via ", " from ", " through ") ? FoundVia().Matches(sentence) : Enumerable.Empty<Match>())
             {
                 var o = m.Groups["o"];
                 var (os, oe) = (o.Index, o.Index + o.Length);
@@ -146,18 +146,17 @@ internal static class AttributionFinder
                 found.Add(new Attribution(phrase, originSpan.Of(text), originSpan, Claim(text, s.Span, phrase), AttributionKinds.Document));
             }
 
-            foreach (Match m in AccordingTo().Matches(sentence))
+            foreach (Match m in Has(sentence, "ccording") ? AccordingTo().Matches(sentence) : Enumerable.Empty<Match>())
             {
-                var kind = m.Groups["doc"].Success ? AttributionKinds.AccordingTo : AttributionKinds.AccordingTo;
-                Add(m.Index, m.Index + m.Length, m.Groups["o"], kind);
+                Add(m.Index, m.Index + m.Length, m.Groups["o"], AttributionKinds.AccordingTo);
             }
 
-            foreach (Match m in Reported().Matches(sentence))
+            foreach (Match m in Has(sentence, "report") ? Reported().Matches(sentence) : Enumerable.Empty<Match>())
             {
                 Add(m.Groups["o"].Index, m.Index + m.Length, m.Groups["o"], AttributionKinds.Reported);
             }
 
-            foreach (Match m in OutletSaid().Matches(sentence))
+            foreach (Match m in Has(sentence, " said", " says", " wrote", " writes", " announced", " quoted", " cited", " published", " broadcast", " aired", " noted") ? OutletSaid().Matches(sentence) : Enumerable.Empty<Match>())
             {
                 var o = m.Groups["o"];
                 var (os, oe) = OriginName(sentence, o.Index, o.Index + o.Length);
@@ -177,6 +176,20 @@ internal static class AttributionFinder
 
         found.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.OriginSpan.Start.CompareTo(b.OriginSpan.Start));
         return [.. found];
+    }
+
+    /// <summary>Cheap pre-check so a pattern only runs on sentences holding one of its key words.</summary>
+    private static bool Has(string sentence, params ReadOnlySpan<string> words)
+    {
+        foreach (var w in words)
+        {
+            if (sentence.Contains(w, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int ParagraphStart(string text, int pos)

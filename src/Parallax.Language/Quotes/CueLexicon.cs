@@ -48,8 +48,8 @@ internal static class CueLexicon
     private static readonly string[] _infinitive =
     [
         "want", "plan", "vow", "pledge", "promise", "refuse", "decline", "intend", "threaten", "vote", "seek", "offer",
-        "hope", "expect", "agree", "urge", "ask", "tell", "push", "aim", "move", "try", "attempt", "prepare",
-        "encourage", "pressure", "demand", "need", "wish", "prefer", "decide", "choose", "opt", "struggle", "fail",
+        "hope", "expect", "agree", "urge", "ask", "tell", "push", "aim",
+        "encourage", "pressure", "demand", "wish", "prefer", "decide",
         "promise", "swear", "resolve", "propose", "press", "implore", "beg", "call", "invite", "advise", "warn",
     ];
 
@@ -88,7 +88,6 @@ internal static class CueLexicon
         ("forecast", ["forecast", "forecasts", "forecasted"]),
         ("rip", ["rip", "rips", "ripped", "ripping"]),
         ("admit", ["admit", "admits", "admitted", "admitting"]),
-        ("opt", ["opt", "opts", "opted"]),
         ("quip", ["quip", "quips", "quipped"]),
         ("plan", ["plan", "plans", "planned", "planning"]),
         ("rule", ["rule", "rules", "ruled"]),
@@ -105,7 +104,6 @@ internal static class CueLexicon
         ("beg", ["begged"]),
         ("brag", ["bragged"]),
         ("knock", ["knocked"]),
-        ("move", ["moved"]),
         ("continue", ["continued", "continues"]),
         ("counter", ["countered"]),
         ("email", ["emailed"]),

@@ -37,7 +37,7 @@ internal sealed class QuoteScanner
         "publicly", "privately", "will", "would", "could", "can", "may", "might", "must", "should", "did", "does", "do",
         "never", "not", "n't", "just", "already", "often", "again", "still", "even", "first", "further", "simply",
         "is", "was", "were", "are", "been", "being", "be", "only", "all", "both", "each", "too", "subsequently", "soon",
-        "now", "long", "ever", "always", "last", "yesterday", "today", "who", "had", "has", "'ve", "'d", "’ve", "’d",
+        "now", "long", "ever", "always", "last", "yesterday", "today", "had", "has", "'ve", "'d", "’ve", "’d",
         "earlier", "quickly", "himself", "herself", "themselves", "itself", "personally", "reportedly", "initially",
     ], StringComparer.Ordinal);
 
@@ -119,9 +119,10 @@ internal sealed class QuoteScanner
             {
                 var toks = QuoteSegmenter.Tokenize(_text, s);
                 var inQuote = new bool[toks.Count];
-                foreach (var seg in _segments)
+                for (var g = FirstSegmentEndingAfter(s.Start); g < _segments.Length && _segments[g].Span.Start < s.End; g++)
                 {
-                    if (seg.Span.End <= s.Start || seg.Span.Start >= s.End)
+                    var seg = _segments[g];
+                    if (seg.Span.End <= s.Start)
                     {
                         continue;
                     }
@@ -141,6 +142,7 @@ internal sealed class QuoteScanner
 
         for (var i = 0; i < _sentences.Count; i++)
         {
+            ColonLead(i);
             DirectQuotes(i);
             ClauseCues(i);
         }
@@ -151,12 +153,33 @@ internal sealed class QuoteScanner
 
     // ---------------------------------------------------------------- direct quotations
 
+    /// <summary>Index of the first segment whose end is after <paramref name="pos"/> (segments are in text order and do not overlap).</summary>
+    private int FirstSegmentEndingAfter(int pos)
+    {
+        int lo = 0, hi = _segments.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (_segments[mid].Span.End <= pos)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
     private void DirectQuotes(int si)
     {
         var s = _sentences[si];
-        foreach (var seg in _segments)
+        for (var g = FirstSegmentEndingAfter(s.Span.Start); g < _segments.Length && _segments[g].Span.Start < s.Span.End; g++)
         {
-            if (seg.Single || seg.Span.Start < s.Span.Start || seg.Span.Start >= s.Span.End)
+            var seg = _segments[g];
+            if (seg.Single || seg.Span.Start < s.Span.Start)
             {
                 continue;
             }
@@ -192,6 +215,25 @@ internal sealed class QuoteScanner
                 continue;
             }
 
+            // "Q1," he said, "Q2": a quotation right after the previous quote's attribution continues it
+            var justAfter = _relations.LastOrDefault(r => r.Direct && r.Paragraph == s.Paragraph && r.Cue is not null);
+            if (justAfter is not null && first >= 1)
+            {
+                var attributionEnd = Math.Max(justAfter.Cue!.Value.End, justAfter.Speaker?.End ?? 0);
+                var between = 0;
+                for (var k = first - 1; k >= 0 && s.Toks[k].Start >= attributionEnd; k--)
+                {
+                    between += s.Toks[k].IsWord ? 1 : 0;
+                }
+
+                if (attributionEnd > s.Span.Start && attributionEnd <= seg.Span.Start && between == 0)
+                {
+                    justAfter.Parts.Add(seg.Inner);
+                    MarkUsed(s, first, last);
+                    continue;
+                }
+            }
+
             // Unattributed: a whole-sentence quotation continues the paragraph's (or previous paragraph's) last direct quote.
             var atStart = seg.Span.Start == s.Span.Start;
             if (!atStart)
@@ -199,15 +241,12 @@ internal sealed class QuoteScanner
                 continue; // a partial quotation inside a clause: left to the clause patterns
             }
 
-            var last2 = _relations.LastOrDefault();
-            if (last2 is not null && last2.Direct && (last2.Paragraph == s.Paragraph || last2.Paragraph == s.Paragraph - 1 || cont == last2))
+            var last2 = _relations.LastOrDefault(r => r.Direct && r.Paragraph == s.Paragraph && r.Cue is not null);
+            if (last2 is not null)
             {
-                if (last2.Paragraph == s.Paragraph)
-                {
-                    last2.Parts.Add(seg.Inner);
-                    MarkUsed(s, first, last);
-                    continue;
-                }
+                last2.Parts.Add(seg.Inner);
+                MarkUsed(s, first, last);
+                continue;
             }
 
             if (IsWholeSentence(s, first, last) && !SentenceHasCue(s))
@@ -215,8 +254,40 @@ internal sealed class QuoteScanner
                 var orphan = new Relation { Paragraph = s.Paragraph, Direct = true, Group = seg.Group };
                 orphan.Parts.Add(seg.Inner);
                 MarkUsed(s, first, last);
+                IntroducedBy(si, orphan);
                 _relations.Add(orphan);
             }
+        }
+    }
+
+    /// <summary>
+    /// Speaker of a quotation paragraph without attribution: the speaker and cue of a previous sentence that ends with a
+    /// colon ("Cruz told the crowd:"), else the most recent speaker (news text keeps the last speaker talking).
+    /// </summary>
+    private void IntroducedBy(int si, Relation orphan)
+    {
+        if (si > 0)
+        {
+            var prev = _sentences[si - 1];
+            var toks = prev.Toks;
+            if (toks.Count > 2 && toks[^1].Text == ":")
+            {
+                for (var c = toks.Count - 2; c >= 0; c--)
+                {
+                    if (toks[c].IsWord && !prev.InQuote[c] && IsAttributiveVerb(toks[c].Lower) && SpeakerLeft(prev, c, 0) is { } np)
+                    {
+                        orphan.Cue = new TextSpan(toks[c].Start, toks[c].End);
+                        orphan.Speaker = new TextSpan(toks[np.Start].Start, toks[np.End].End);
+                        return;
+                    }
+                }
+            }
+        }
+
+        var last = _relations.LastOrDefault(r => r.Speaker is not null);
+        if (last is not null && orphan.Parts[0].Start - last.Speaker!.Value.End < 1500)
+        {
+            orphan.Speaker = last.Speaker;
         }
     }
 
@@ -391,10 +462,160 @@ internal sealed class QuoteScanner
 
     // ---------------------------------------------------------------- clause patterns
 
+    /// <summary>"Cruz: Trump would ..." / "NY Post: ..." / "A: I came home ...": a paragraph opening with a short name and a colon.</summary>
+    private void ColonLead(int si)
+    {
+        var s = _sentences[si];
+        if (si > 0 && _sentences[si - 1].Paragraph == s.Paragraph)
+        {
+            return;
+        }
+
+        var toks = s.Toks;
+        var colon = -1;
+        for (var k = 0; k < Math.Min(toks.Count, 6); k++)
+        {
+            if (toks[k].Text == ":")
+            {
+                colon = k;
+                break;
+            }
+
+            if (!toks[k].IsWord || !(toks[k].IsCapitalized || char.IsDigit(toks[k].Text[0]) || toks[k].Lower is "of" or "at" or "the" or "and"))
+            {
+                return;
+            }
+        }
+
+        if (colon <= 0 || colon + 2 >= toks.Count || !toks[0].IsCapitalized || s.InQuote[colon])
+        {
+            return;
+        }
+
+        // times ("10:30") are tokenised as number, colon, number: skip
+        if (char.IsDigit(toks[colon - 1].Text[0]) && char.IsDigit(toks[colon + 1].Text[0]))
+        {
+            return;
+        }
+
+        if (Trim(s, colon + 1, toks.Count) is { } content)
+        {
+            var rel = new Relation { Paragraph = s.Paragraph, Cue = new TextSpan(toks[colon].Start, toks[colon].End), Speaker = new TextSpan(toks[0].Start, toks[colon - 1].End) };
+            rel.Parts.Add(content);
+            rel.HasPartialQuote = s.InQuote.Any(q => q);
+            MarkUsed(s, 0, toks.Count - 1);
+            _relations.Add(rel);
+        }
+    }
+
+    private static readonly FrozenSet<string> _evidenceNouns = FrozenSet.ToFrozenSet(
+        ["poll", "polls", "survey", "surveys", "study", "studies", "report", "analysis", "filing", "filings", "statement", "memo", "letter", "book", "interview", "op-ed", "speech", "tweet", "post", "column", "essay", "documents", "records", "data"],
+        StringComparer.Ordinal);
+
+    /// <summary>"In a Fox poll, Cruz had 38 percent." / "Cruz had 38 percent in the latest poll.": the poll (survey, report ...) is the source.</summary>
+    private void InEvidence(SentenceInfo s, int i)
+    {
+        var toks = s.Toks;
+        var end = -1;
+        for (var k = i + 1; k < Math.Min(toks.Count, i + 9); k++)
+        {
+            if (!toks[k].IsWord || s.Used[k] || s.InQuote[k])
+            {
+                if (toks[k].Text is "-" or "'" or "’")
+                {
+                    continue;
+                }
+
+                break;
+            }
+
+            if (_evidenceNouns.Contains(toks[k].Lower) && (k + 1 >= toks.Count || !toks[k + 1].IsWord || toks[k + 1].Lower is "of" or "by" or "released" or "published" or "conducted"))
+            {
+                end = k;
+                break;
+            }
+        }
+
+        if (end < 0)
+        {
+            return;
+        }
+
+        TextSpan? content = null;
+        if (ClauseStart(s, i) == i && end + 1 < toks.Count && toks[end + 1].Text == ",")
+        {
+            content = ContentForward(s, end + 2);
+        }
+        else if (end + 1 >= toks.Count || toks[end + 1].Kind == TokKind.Punct)
+        {
+            content = ContentBackward(s, i);
+        }
+
+        if (content is not { } c)
+        {
+            return;
+        }
+
+        var rel = new Relation { Paragraph = s.Paragraph, Cue = new TextSpan(toks[i].Start, toks[i].End), Speaker = new TextSpan(toks[i + 1].Start, toks[end].End) };
+        rel.Parts.Add(c);
+        MarkUsed(s, i, end);
+        MarkSpanUsed(s, c);
+        _relations.Add(rel);
+    }
+
+    private static readonly FrozenSet<string> _whWords = FrozenSet.ToFrozenSet(
+        ["whether", "if", "what", "how", "why", "who", "when", "where", "which", "about"], StringComparer.Ordinal);
+
+    /// <summary>"Asked whether she would run, Fenn said ..." / "when asked how ...": the question is the content; the asker is usually unnamed.</summary>
+    private bool AskedQuestion(SentenceInfo s, int i)
+    {
+        var toks = s.Toks;
+        var k = i + 1;
+        TextSpan? speaker = null;
+        if (k < toks.Count && toks[k].Lower == "by")
+        {
+            var j = k + 1;
+            while (j < toks.Count && j < k + 6 && toks[j].IsWord && !_whWords.Contains(toks[j].Lower))
+            {
+                j++;
+            }
+
+            if (j > k + 1)
+            {
+                speaker = new TextSpan(toks[k + 1].Start, toks[j - 1].End);
+            }
+
+            k = j;
+        }
+
+        if (k >= toks.Count || !_whWords.Contains(toks[k].Lower) || s.InQuote[k])
+        {
+            return false;
+        }
+
+        var end = k;
+        while (end < toks.Count && !s.Used[end] && !(toks[end].Text is "," or ";" or ":" or "?" && !s.InQuote[end]))
+        {
+            end++;
+        }
+
+        if (Trim(s, toks[k].Lower == "about" ? k + 1 : k, end) is not { } content)
+        {
+            return false;
+        }
+
+        var rel = new Relation { Paragraph = s.Paragraph, Cue = new TextSpan(toks[i].Start, toks[i].End), Speaker = speaker };
+        rel.Parts.Add(content);
+        MarkUsed(s, i, end - 1);
+        _relations.Add(rel);
+        return true;
+    }
+
     private void ClauseCues(int si)
     {
         var s = _sentences[si];
         var toks = s.Toks;
+        FinalAttribution(s);
         for (var i = 0; i < toks.Count; i++)
         {
             if (s.Used[i] || s.InQuote[i] || !toks[i].IsWord)
@@ -406,6 +627,17 @@ internal sealed class QuoteScanner
             if (lower == "according" && i + 1 < toks.Count && toks[i + 1].Lower == "to")
             {
                 AccordingTo(s, i);
+                continue;
+            }
+
+            if (lower == "in")
+            {
+                InEvidence(s, i);
+                continue;
+            }
+
+            if (lower == "asked" && (i == 0 || toks[i - 1].Lower is "when" or "after" or "if" or "once" or "," || s.Toks[i - 1].Kind == TokKind.QuoteMark) && AskedQuestion(s, i))
+            {
                 continue;
             }
 
@@ -424,6 +656,78 @@ internal sealed class QuoteScanner
             var phrasal = cueEnd > i;
             TryClause(s, i, cueEnd, phrasal ? CueClass.Speech : cls);
         }
+    }
+
+    /// <summary>
+    /// A sentence-final attribution (", officials said." / ", said Jane Doe, a lobbyist." / ", he told reporters.")
+    /// claims the whole sentence before it, ahead of cue words inside that content.
+    /// </summary>
+    private void FinalAttribution(SentenceInfo s)
+    {
+        var toks = s.Toks;
+        var comma = -1;
+        for (var k = toks.Count - 1; k > 0; k--)
+        {
+            if (toks[k].Text == "," && !s.InQuote[k] && !s.Used[k])
+            {
+                comma = k;
+                break;
+            }
+        }
+
+        if (comma < 1)
+        {
+            return;
+        }
+
+        for (var c = comma + 1; c < Math.Min(toks.Count, comma + 8); c++)
+        {
+            if (s.Used[c] || s.InQuote[c] || !toks[c].IsWord)
+            {
+                return;
+            }
+
+            if (!CueLexicon.TryGet(toks[c].Lower, out var cls) || cls != CueClass.Speech || _nounLike.Contains(toks[c].Lower) || toks[c].Lower.EndsWith("ing", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var cueEnd = CueEnd(s, c);
+            if (c == comma + 1)
+            {
+                if (SpeakerRight(s, c + 1) is { } right && IsSentenceEndAfterSpeaker(s, right.End) && ContentBackward(s, comma) is { } b)
+                {
+                    AddClause(s, b, c, cueEnd, right.Start, right.End);
+                }
+
+                return;
+            }
+
+            if (SpeakerLeft(s, c, comma + 1) is { } np && np.Start == comma + 1 && IsTail(s, cueEnd + 1) && ContentBackward(s, comma) is { } back)
+            {
+                AddClause(s, back, c, cueEnd, np.Start, np.End);
+            }
+
+            return;
+        }
+    }
+
+    private static bool IsSentenceEndAfterSpeaker(SentenceInfo s, int end)
+    {
+        for (var k = end + 1; k < s.Toks.Count; k++)
+        {
+            if (s.Toks[k].Text == "," || s.Toks[k].Kind == TokKind.QuoteMark || s.InQuote[k])
+            {
+                return true; // apposition after the name ("said Jane Doe, a lobbyist")
+            }
+
+            if (s.Toks[k].IsWord)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void AccordingTo(SentenceInfo s, int i)
@@ -517,15 +821,16 @@ internal sealed class QuoteScanner
             return;
         }
 
-        if (participle && np is { } pn && pn.Start == pn.End && toks[pn.Start].Lower is "him" or "her" or "them")
-        {
-            // "quoting him saying ..." — the pronoun is the speaker
-        }
-
         (int Start, int End)? speaker = np;
         if (np is null && participle)
         {
             speaker = LastSpeakerIn(s) ?? SubjectOf(s);
+        }
+        else if (np is null && coordinated && SubjectOf(s) is { } subject && !s.Used[subject.Start] && subject.End < c)
+        {
+            // "Carson took the stage and called the system “rotten”": the free subject is the speaker
+            speaker = subject;
+            np = subject;
         }
 
         var after = cueEnd + 1;
@@ -533,6 +838,14 @@ internal sealed class QuoteScanner
         {
             case CueClass.Speech:
             {
+                // Parenthetical: "Many of the closures, he said, have involved public courses."
+                if (np is { } pl && pl.Start > 0 && toks[pl.Start - 1].Text == "," && after + 1 < toks.Count && toks[after].Text == "," && !s.InQuote[after + 1]
+                    && ContentBackward(s, pl.Start) is { } head && ContentForward(s, after + 1) is { } tail)
+                {
+                    AddClause(s, head, c, cueEnd, pl.Start, pl.End, tail);
+                    return;
+                }
+
                 // Reversed: "Content, Speaker said [to X] [in a statement]."
                 if (np is { } l && l.Start > 0 && (toks[l.Start - 1].Text == "," || toks[l.Start - 1].Kind == TokKind.QuoteMark) && IsTail(s, after))
                 {
@@ -561,6 +874,13 @@ internal sealed class QuoteScanner
 
             case CueClass.That:
             {
+                // Reversed: "Clinton leads by nine points, the poll found."
+                if (np is { } tl && tl.Start > 0 && toks[tl.Start - 1].Text == "," && IsTail(s, after) && ContentBackward(s, tl.Start) is { } tb)
+                {
+                    AddClause(s, tb, c, cueEnd, tl.Start, tl.End);
+                    return;
+                }
+
                 var k = after;
                 while (k < toks.Count && k < after + 4 && toks[k].Lower != "that" && toks[k].IsWord && !s.InQuote[k])
                 {
@@ -633,6 +953,7 @@ internal sealed class QuoteScanner
     private static bool IsTail(SentenceInfo s, int from)
     {
         var words = 0;
+        var firstWord = true;
         for (var k = from; k < s.Toks.Count; k++)
         {
             var t = s.Toks[k];
@@ -648,6 +969,19 @@ internal sealed class QuoteScanner
                 {
                     return false;
                 }
+
+                // "Fenn said she would appeal": a new subject means the content follows the cue
+                if (_pronounSubjects.Contains(t.Lower) && t.Lower is not ("him" or "her" or "them" or "it"))
+                {
+                    return false;
+                }
+
+                if (firstWord && !_prepositions.Contains(t.Lower) && !_objectPronouns.Contains(t.Lower) && !t.IsCapitalized && !char.IsDigit(t.Text[0]) && t.Lower is not ("of" or "about" or "last" or "this" or "earlier" or "later" or "recently" or "today" or "yesterday" or "afterward" or "afterwards" or "then" or "privately" or "publicly" or "repeatedly" or "again") && !t.Lower.EndsWith("ly", StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
+                firstWord = false;
             }
 
             if (t.Text == "," && words == 0)
@@ -756,7 +1090,24 @@ internal sealed class QuoteScanner
                 break;
             }
 
-            if (end > k && (toks[end].Text is ";" || (toks[end].Text == "," && StartsAttributionClause(s, end + 1))))
+            if (end > k && toks[end].Text == "," && end + 1 < toks.Count && !s.InQuote[end] && (toks[end + 1].Lower == "but" || (toks[end + 1].Lower == "and" && end + 2 < toks.Count && _pronounSubjects.Contains(toks[end + 2].Lower))))
+            {
+                break;
+            }
+
+            if (end > k + 1 && toks[end].Kind == TokKind.QuoteMark && toks[end - 1].Text == "," && StartsAttributionClause(s, end + 1))
+            {
+                end++; // keep the closing mark: “fantastic,” telling reporters ...
+                break;
+            }
+
+            if (end > k + 5 && toks[end].Text == "," && !s.InQuote[end] && end + 2 < toks.Count && _pronounSubjects.Contains(toks[end + 1].Lower) && toks[end + 1].Lower is not ("him" or "her" or "them" or "who")
+                && !_subordinators.Contains(toks[k].Lower) && toks[end + 2].IsWord && !_pronounSubjects.Contains(toks[end + 2].Lower))
+            {
+                break; // "he can, it would seem ...": a new main clause after a complete content clause
+            }
+
+            if (end > k && (toks[end].Text is ";" || (toks[end].Text == "," && StartsAttributionClause(s, end + 1)) || (toks[end].Lower is "and" or "but" && !s.InQuote[end] && StartsAttributionClause(s, end))))
             {
                 break;
             }
@@ -798,6 +1149,10 @@ internal sealed class QuoteScanner
         return false;
     }
 
+    private static readonly FrozenSet<string> _subordinators = FrozenSet.ToFrozenSet(
+        ["if", "when", "while", "as", "because", "although", "though", "after", "before", "since", "unless", "once", "until", "whether", "even", "despite", "given"],
+        StringComparer.Ordinal);
+
     /// <summary>Content from the sentence start (or the first unused token) to the token before <paramref name="k"/>, trailing punctuation trimmed.</summary>
     private TextSpan? ContentBackward(SentenceInfo s, int k)
     {
@@ -831,10 +1186,16 @@ internal sealed class QuoteScanner
         return new TextSpan(toks[start].Start, toks[end - 1].End);
     }
 
-    private void AddClause(SentenceInfo s, TextSpan content, int cue, int cueEnd, int spStart, int spEnd)
+    private void AddClause(SentenceInfo s, TextSpan content, int cue, int cueEnd, int spStart, int spEnd, TextSpan? second = null)
     {
         var rel = new Relation { Paragraph = s.Paragraph, Cue = new TextSpan(s.Toks[cue].Start, s.Toks[cueEnd].End) };
         rel.Parts.Add(content);
+        if (second is { } more)
+        {
+            rel.Parts.Add(more);
+            MarkSpanUsed(s, more);
+        }
+
         MarkUsed(s, cue, cueEnd);
         if (spStart >= 0)
         {
@@ -911,6 +1272,25 @@ internal sealed class QuoteScanner
                 return null;
             }
 
+            // "Sen. Jo Ames, in Iowa, a swing state, said": a segment opening with a preposition is not the name;
+            // step left over such segments (at most three) to the name that opens the chain.
+            for (var hop = 0; hop < 3 && _prepositions.Contains(toks[inner.Value].Lower) && !toks[inner.Value].IsCapitalized; hop++)
+            {
+                var p = inner.Value - 1;
+                if (p <= min || toks[p].Text != ",")
+                {
+                    break;
+                }
+
+                var further = NounPhraseLeft(s, p - 1, min);
+                if (further is null)
+                {
+                    break;
+                }
+
+                inner = further;
+            }
+
             return (inner.Value, j - 1);
         }
 
@@ -922,7 +1302,12 @@ internal sealed class QuoteScanner
     private static (int Start, int End)? Tidy(SentenceInfo s, int start, int end)
     {
         var toks = s.Toks;
-        if (_determiners.Contains(toks[end].Lower))
+        if (start == end && _pronounSubjects.Contains(toks[end].Lower))
+        {
+            return (start, end);
+        }
+
+        if (_determiners.Contains(toks[end].Lower) || (_prepositions.Contains(toks[end].Lower) && !toks[end].IsCapitalized) || toks[end].Lower is "no" or "not" or "perhaps" or "same")
         {
             return null;
         }
@@ -1100,6 +1485,11 @@ internal sealed class QuoteScanner
                 k = j + 1;
                 break;
             }
+        }
+
+        while (k < toks.Count - 1 && toks[k].Lower is "and" or "but" or "so" or "yet" or "still" or "also" or "then" or "now" or "meanwhile" or "however")
+        {
+            k++;
         }
 
         if (k >= toks.Count || s.InQuote[k] || !toks[k].IsWord)

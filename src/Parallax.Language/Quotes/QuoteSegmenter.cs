@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Parallax.Core;
 
@@ -32,7 +33,7 @@ internal readonly record struct Tok(int Start, int End, TokKind Kind, string Tex
 /// </summary>
 internal static class QuoteSegmenter
 {
-    private static readonly FrozenSetWrapper _abbreviations = new(
+    private static readonly FrozenSet<string> _abbreviations = FrozenSet.ToFrozenSet(
     [
         "mr", "mrs", "ms", "dr", "rep", "reps", "sen", "sens", "gov", "gen", "lt", "col", "capt", "sgt", "maj", "adm",
         "st", "jr", "sr", "prof", "rev", "hon", "pres", "vs", "v", "no", "inc", "corp", "co", "ltd", "dept", "sept",
@@ -40,7 +41,7 @@ internal static class QuoteSegmenter
         "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass",
         "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis",
         "wyo", "n.h", "n.j", "n.m", "n.y", "n.c", "n.d", "s.c", "s.d", "r.i", "w.va", "sec", "fig", "approx", "est",
-    ]);
+    ], StringComparer.Ordinal);
 
     public static bool IsOpenDouble(char c) => c is '“' or '„' or '«';
 
@@ -342,7 +343,7 @@ internal static class QuoteSegmenter
         }
     }
 
-    private static readonly System.Collections.Frozen.FrozenSet<string> _attributionWords = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+    private static readonly FrozenSet<string> _attributionWords = FrozenSet.ToFrozenSet(
         ["said", "says", "told", "added", "asked", "wrote", "writes", "explained", "noted", "continued", "replied", "tweeted", "insisted", "warned", "recalled", "argued", "declared", "stated", "concluded"],
         StringComparer.Ordinal);
 
@@ -484,12 +485,4 @@ internal static class QuoteSegmenter
 
     private static bool IsAbbreviationWord(string word) =>
         (word.Length == 1 && char.IsUpper(word[0])) || _abbreviations.Contains(word.ToLowerInvariant());
-
-    /// <summary>A read-only ordinal string set.</summary>
-    private sealed class FrozenSetWrapper(IEnumerable<string> items)
-    {
-        private readonly System.Collections.Frozen.FrozenSet<string> _set = System.Collections.Frozen.FrozenSet.ToFrozenSet(items, StringComparer.Ordinal);
-
-        public bool Contains(string s) => _set.Contains(s);
-    }
 }
