@@ -4,7 +4,9 @@ using Parallax.Ingest.Cleaning;
 using Parallax.Ingest.Extraction;
 using Parallax.Ingest.Outlets;
 using Parallax.Ingest.Readers;
+using Parallax.Reporting;
 using Parallax.Storage;
+using Parallax.Stories;
 
 namespace Parallax.Cli;
 
@@ -21,6 +23,18 @@ public static class Composition
 
     public static bool IsUrl(string input) =>
         input.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || input.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Groups a run's articles into stories with the story clusterer (deterministic: the same stories in any input order);
+    /// the biggest stories first, then by id.
+    /// </summary>
+    public static System.Collections.Immutable.ImmutableArray<StoryGroup> GroupIntoStories(IReadOnlyList<Article> articles)
+    {
+        using var clusterer = new StoryClusterer();
+        return [.. clusterer.Recluster(articles)
+            .OrderByDescending(s => s.ArticleIds.Length).ThenBy(s => s.Id, StringComparer.Ordinal)
+            .Select(s => new StoryGroup(s.Title, s.ArticleIds))];
+    }
 
     /// <summary>Opens the store, or prints the coded reason and returns null.</summary>
     public static SqliteArticleStore? OpenStore(string? path)

@@ -155,7 +155,7 @@ public static class HtmlReportWriter
         var analysed = story.Facts.Length + story.Conflicts.Length + story.Quotes.Length + story.Timeline.Length + story.Entities.Length + story.Framing.Length + story.Summary.Length;
         if (analysed == 0)
         {
-            h.Append(" · <span class=\"provisional\">provisional grouping; story analysis not yet available</span>");
+            h.Append(" · <span class=\"provisional\">story analysis not yet available</span>");
         }
 
         h.Append("</p>\n");

@@ -51,7 +51,7 @@ public static class TerminalSummaryWriter
             Add(story.Entities.Length, "entities");
             Add(story.Framing.Length, "framing scores");
             Add(story.Summary.Length, "summary sentences");
-            sb.Append("  ").Append(parts.Count == 0 ? "(provisional grouping; no story analysis yet)" : string.Join(", ", parts)).Append('\n');
+            sb.Append("  ").Append(parts.Count == 0 ? "(story analysis not yet available)" : string.Join(", ", parts)).Append('\n');
         }
 
         var loose = report.Articles.Where(a => !listed.Contains(a.Id)).ToList();
@@ -64,7 +64,8 @@ public static class TerminalSummaryWriter
             }
         }
 
-        foreach (var d in report.Diagnostics.Concat(report.Articles.SelectMany(a => a.Diagnostics)))
+        // The terminal shows what needs attention; informational notes stay in the JSON, Markdown and HTML reports.
+        foreach (var d in report.Diagnostics.Concat(report.Articles.SelectMany(a => a.Diagnostics)).Where(d => d.Severity != "Info"))
         {
             sb.Append(Fit(T(d.Subject is null ? d.Message : $"{d.Message} ({d.Subject})"), width)).Append('\n');
         }

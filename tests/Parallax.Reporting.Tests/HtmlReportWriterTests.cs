@@ -102,7 +102,7 @@ public sealed partial class HtmlReportWriterTests
             }
         }
 
-        Assert.Contains("provisional grouping", html);
+        Assert.Contains("story analysis not yet available", html);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class TerminalSummaryWriterTests
         Assert.EndsWith("Velin port strike strands ships", lines[coastline]);
         Assert.Equal("removed Embed×1, Navigation×1; 1 embed", lines[coastline + 1].Trim());
         Assert.Contains(lines, l => l.Contains("undated", StringComparison.Ordinal));
-        Assert.Contains("(provisional grouping; no story analysis yet)", text);
+        Assert.Contains("(story analysis not yet available)", text);
     }
 
     [Fact]

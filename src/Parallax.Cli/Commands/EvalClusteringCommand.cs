@@ -102,14 +102,7 @@ public static class EvalClusteringCommand
 
             if (parseResult.GetValue(gate))
             {
-                var floorsDir = parseResult.GetValue(floors) ?? FindFloors();
-                var failures = Floors.Check(floorsDir, "clustering", Floors.DatasetName(folder), score.Metrics);
-                foreach (var f in failures)
-                {
-                    Console.Error.WriteLine("gate: " + f);
-                }
-
-                return failures.Count == 0 ? ExitCodes.Ok : ExitCodes.SomeRejected;
+                return EvalGate.Check("clustering", folder, score.Metrics, parseResult.GetValue(floors));
             }
 
             return ExitCodes.Ok;
@@ -117,20 +110,4 @@ public static class EvalClusteringCommand
         return command;
     }
 
-    private static string FindFloors()
-    {
-        var dir = new DirectoryInfo(Directory.GetCurrentDirectory());
-        while (dir is not null)
-        {
-            var candidate = Path.Combine(dir.FullName, "eval", "floors");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-
-            dir = dir.Parent;
-        }
-
-        return Path.Combine("eval", "floors");
-    }
 }

@@ -49,20 +49,7 @@ public static class EvalExtractionCommand
 
             if (parse.GetValue(gate))
             {
-                var floorsDir = FindFloors();
-                if (floorsDir is null)
-                {
-                    Console.Error.WriteLine("PX0902: eval/floors not found above the current directory or the program");
-                    return ExitCodes.SomeRejected;
-                }
-
-                var failures = Floors.Check(floorsDir, "extraction", Floors.DatasetName(directory.FullName), score.ToDictionary());
-                foreach (var failure in failures)
-                {
-                    Console.Error.WriteLine($"PX0903: gate failed: {failure}");
-                }
-
-                return failures.Count == 0 ? ExitCodes.Ok : ExitCodes.SomeRejected;
+                return EvalGate.Check("extraction", directory.FullName, score.ToDictionary());
             }
 
             return ExitCodes.Ok;
@@ -70,21 +57,4 @@ public static class EvalExtractionCommand
         return command;
     }
 
-    /// <summary>Finds <c>eval/floors</c> above the current directory, then above the program's folder.</summary>
-    private static string? FindFloors()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "eval", "floors");
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
-    }
 }

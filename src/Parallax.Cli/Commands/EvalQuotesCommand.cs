@@ -6,8 +6,8 @@ using Parallax.Eval.Quotes;
 namespace Parallax.Cli.Commands;
 
 /// <summary>
-/// <c>parallax eval quotes DIR [--predictions FILE] [--output FILE] [--gate]</c>: the PolNeAR attribution metric of
-/// ../shared/tools/score/quotes.py. Without <c>--predictions</c> the QuoteExtractor predicts; the metrics go to stdout
+/// <c>parallax eval quotes DIR [--predictions FILE] [--score FILE] [--gate]</c>: the PolNeAR attribution metric of
+/// ../shared/tools/score/quotes.py. Without <c>--score</c> the QuoteExtractor predicts; the metrics go to stdout
 /// as one JSON line, the speed (documents/second) to stderr.
 /// </summary>
 public static class EvalQuotesCommand
@@ -15,8 +15,8 @@ public static class EvalQuotesCommand
     public static Command Create()
     {
         var dir = new Argument<DirectoryInfo>("dir") { Description = "Gold folder with <doc>.txt and <doc>.jsonl (searched recursively), e.g. ../shared/data/quotes/polnear/dev." };
-        var predictions = new Option<FileInfo?>("--predictions") { Description = "Score these JSON Lines predictions instead of running the extractor." };
-        var output = new Option<FileInfo?>("--output") { Description = "Write the extractor's predictions (JSON Lines) to this file." };
+        var predictions = new Option<FileInfo?>("--score") { Description = "Score these JSON Lines predictions (quotes.py format) instead of running the extractor." };
+        var output = new Option<FileInfo?>("--predictions") { Description = "Also write the predictions (JSON Lines in quotes.py format) to this file." };
         var gate = new Option<bool>("--gate") { Description = "Fail (exit 1) when a floor pinned in eval/floors/quotes.json is not met." };
         var floors = new Option<DirectoryInfo?>("--floors") { Description = "Folder with the floors files (default: eval/floors above the current directory)." };
         var command = new Command("quotes", "Quotes and speakers on PolNeAR: content F1 at token overlap 0.3 and 0.8, speaker accuracy.");
@@ -87,35 +87,9 @@ public static class EvalQuotesCommand
                 return ExitCodes.Ok;
             }
 
-            var floorsDir = parseResult.GetValue(floors)?.FullName ?? FindFloors();
-            var failures = Floors.Check(floorsDir, "quotes", Floors.DatasetName(d.FullName), score.Metrics());
-            foreach (var f in failures)
-            {
-                Console.Error.WriteLine("gate: " + f);
-            }
-
-            return failures.Count == 0 ? ExitCodes.Ok : ExitCodes.SomeRejected;
+            return EvalGate.Check("quotes", d.FullName, score.Metrics(), parseResult.GetValue(floors)?.FullName);
         });
         return command;
     }
 
-    private static string FindFloors()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            var dir = new DirectoryInfo(start);
-            while (dir is not null)
-            {
-                var candidate = Path.Combine(dir.FullName, "eval", "floors");
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-
-                dir = dir.Parent;
-            }
-        }
-
-        return Path.Combine(Directory.GetCurrentDirectory(), "eval", "floors");
-    }
 }

@@ -96,14 +96,7 @@ public static class EvalTimeCommand
 
             if (parseResult.GetValue(gate))
             {
-                var floorsDir = FindFloors();
-                var failures = Floors.Check(floorsDir, "time", Floors.DatasetName(directory.FullName), scores.Metrics());
-                foreach (var f in failures)
-                {
-                    Console.Error.WriteLine("gate: " + f);
-                }
-
-                return failures.Count == 0 ? ExitCodes.Ok : ExitCodes.SomeRejected;
+                return EvalGate.Check("time", directory.FullName, scores.Metrics());
             }
 
             return ExitCodes.Ok;
@@ -111,17 +104,4 @@ public static class EvalTimeCommand
         return command;
     }
 
-    private static string FindFloors()
-    {
-        for (var d = new DirectoryInfo(Environment.CurrentDirectory); d is not null; d = d.Parent)
-        {
-            var candidate = Path.Combine(d.FullName, "eval", "floors");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return Path.Combine(AppContext.BaseDirectory, "eval", "floors");
-    }
 }
