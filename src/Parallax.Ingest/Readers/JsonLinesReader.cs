@@ -16,17 +16,21 @@ internal static class JsonLinesReader
 {
     private static readonly JsonDocumentOptions _jsonOptions = new() { MaxDepth = 32, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
 
-    public static ReadResult Read(string origin, ReadOnlyMemory<byte> payload, ReadContext context)
+    public static ReadResult Read(string origin, ReadOnlyMemory<byte> payload, ReadContext context) => Read(origin, payload, context, firstLine: 1, requireLines: true);
+
+    /// <summary>Reads a chunk of a JSON Lines file whose first line is line <paramref name="firstLine"/> of the file.</summary>
+    /// <param name="requireLines">Report a file with only blank lines (PX0103); off for the later chunks of a streamed file.</param>
+    public static ReadResult Read(string origin, ReadOnlyMemory<byte> payload, ReadContext context, int firstLine, bool requireLines)
     {
         var result = new ResultBuilder();
         var bytes = payload.Span;
-        if (TextDecoder.DetectBom(bytes) is { Name: "utf-8" })
+        if (firstLine == 1 && TextDecoder.DetectBom(bytes) is { Name: "utf-8" })
         {
             bytes = bytes[3..];
         }
 
         var fetchedAt = context.Now;
-        var lineNumber = 0;
+        var lineNumber = firstLine - 1;
         var sawLine = false;
         while (!bytes.IsEmpty)
         {
@@ -56,7 +60,7 @@ internal static class JsonLinesReader
             ReadLine(line, subject, lineNumber, fetchedAt, result);
         }
 
-        if (!sawLine)
+        if (!sawLine && requireLines)
         {
             result.Add(Diagnostic.Error(ReaderCodes.Empty, "JSON Lines file has only blank lines", origin));
         }

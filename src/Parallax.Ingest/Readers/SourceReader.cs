@@ -65,7 +65,8 @@ public sealed class SourceReader : ISourceReader, IDisposable
     }
 
     /// <inheritdoc />
-    /// <remarks>Lazy: each input is read when the sequence reaches it, and yields exactly one result.</remarks>
+    /// <remarks>Lazy: each input is read when the sequence reaches it, and yields one result; a JSON Lines file is streamed
+    /// and yields one result per chunk of lines.</remarks>
     public IEnumerable<ReadResult> Read(IEnumerable<string> inputs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -78,6 +79,17 @@ public sealed class SourceReader : ISourceReader, IDisposable
         foreach (var input in inputs)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (IsJsonLinesPath(input) && File.Exists(input))
+            {
+                // Large JSON Lines dumps are streamed in chunks: memory stays flat whatever the file's size.
+                foreach (var chunk in StreamJsonLines(input, Context(cancellationToken)))
+                {
+                    yield return Deduplicate(chunk, seen);
+                }
+
+                continue;
+            }
+
             yield return Deduplicate(ReadInput(input, cancellationToken), seen);
         }
     }
@@ -257,6 +269,178 @@ public sealed class SourceReader : ISourceReader, IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
             return ReadResult.Failed(Diagnostic.Error(ReaderCodes.Unreadable, $"cannot read: {e.Message}", path));
+        }
+    }
+
+    private static bool GzipTailPlausible(string path, long total)
+    {
+        using var file = File.OpenRead(path);
+        var take = (int)Math.Min(file.Length, 18);
+        var tail = new byte[take];
+        file.Seek(-take, SeekOrigin.End);
+        file.ReadExactly(tail);
+        return Gzip.TrailerPlausible(tail, total, singleMemberExact: false);
+    }
+
+    /// <summary>Lines per chunk when a JSON Lines file is streamed.</summary>
+    internal const int JsonLinesChunk = 512;
+
+    internal static bool IsJsonLinesPath(string path)
+    {
+        var lower = path.ToLowerInvariant();
+        return lower.EndsWith(".jsonl", StringComparison.Ordinal) || lower.EndsWith(".jsonl.gz", StringComparison.Ordinal)
+            || lower.EndsWith(".ndjson", StringComparison.Ordinal) || lower.EndsWith(".ndjson.gz", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Streams a JSON Lines file (optionally gzip, all members) in chunks of <see cref="JsonLinesChunk"/> lines, each a
+    /// <see cref="ReadResult"/>; a line longer than <see cref="ReaderOptions.MaxRecordBytes"/> is refused (PX0104) and skipped.
+    /// Exempt from <see cref="ReaderOptions.MaxFileBytes"/>, like WARC; the decompressed total is still capped.
+    /// </summary>
+    private IEnumerable<ReadResult> StreamJsonLines(string path, ReadContext context)
+    {
+        Stream? stream = null;
+        ReadResult? failure = null;
+        var isGzip = false;
+        try
+        {
+            var file = File.OpenRead(path);
+            Span<byte> magic = stackalloc byte[2];
+            isGzip = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false) == 2 && Gzip.HasMagic(magic);
+            file.Position = 0;
+            stream = isGzip ? new GZipStream(file, CompressionMode.Decompress) : file;
+            if (file.Length == 0)
+            {
+                failure = ReadResult.Failed(Diagnostic.Error(ReaderCodes.Empty, "empty file", path));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            failure = ReadResult.Failed(Diagnostic.Error(ReaderCodes.Unreadable, $"cannot read: {e.Message}", path));
+        }
+
+        if (failure is not null || stream is null)
+        {
+            stream?.Dispose();
+            yield return failure!;
+            yield break;
+        }
+
+        using (stream)
+        {
+            var buffer = new MemoryStream();
+            var line = new MemoryStream();
+            var firstLine = 1;
+            var lineNumber = 0;
+            var linesInChunk = 0;
+            long total = 0;
+            var anyLine = false;
+            var tooLong = false;
+            var chunk = new byte[81920];
+            var done = false;
+            while (!done)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                int n;
+                ReadResult? error = null;
+                try
+                {
+                    n = stream.Read(chunk, 0, chunk.Length);
+                }
+                catch (Exception e) when (e is IOException or InvalidDataException)
+                {
+                    n = 0;
+                    error = ReadResult.Failed(Diagnostic.Error(ReaderCodes.Unreadable, $"stream ends early or is corrupt after line {lineNumber}: {e.Message}", path));
+                }
+
+                total += n;
+                if (total > _options.MaxDecompressedBytes && error is null)
+                {
+                    error = ReadResult.Failed(Diagnostic.Error(ReaderCodes.TooLarge, $"more than {_options.MaxDecompressedBytes} bytes after decompression; read stopped after line {lineNumber}", path));
+                    n = 0;
+                }
+
+                done = n == 0;
+                for (var i = 0; i <= n; i++)
+                {
+                    var atEnd = i == n;
+                    if (atEnd && !done)
+                    {
+                        break;
+                    }
+
+                    if (!atEnd && chunk[i] != (byte)'\n')
+                    {
+                        if (line.Length < _options.MaxRecordBytes)
+                        {
+                            line.WriteByte(chunk[i]);
+                        }
+                        else
+                        {
+                            tooLong = true;
+                        }
+
+                        continue;
+                    }
+
+                    if (atEnd && line.Length == 0 && !tooLong)
+                    {
+                        break;
+                    }
+
+                    lineNumber++;
+                    if (tooLong)
+                    {
+                        buffer.WriteByte((byte)'\n');
+                        yield return ReadResult.Failed(Diagnostic.Error(ReaderCodes.TooLarge, $"line {lineNumber} is longer than {_options.MaxRecordBytes} bytes; skipped", $"{path}#{lineNumber}"));
+                    }
+                    else
+                    {
+                        anyLine |= line.Length > 0;
+                        line.WriteTo(buffer);
+                        buffer.WriteByte((byte)'\n');
+                    }
+
+                    line.SetLength(0);
+                    tooLong = false;
+                    linesInChunk++;
+                    if (linesInChunk == JsonLinesChunk)
+                    {
+                        yield return Guard(path, () => JsonLinesReader.Read(path, buffer.ToArray(), context, firstLine, requireLines: false), context.CancellationToken);
+                        firstLine = lineNumber + 1;
+                        linesInChunk = 0;
+                        buffer.SetLength(0);
+                    }
+                }
+
+                if (error is not null)
+                {
+                    if (linesInChunk > 0)
+                    {
+                        yield return Guard(path, () => JsonLinesReader.Read(path, buffer.ToArray(), context, firstLine, requireLines: false), context.CancellationToken);
+                        linesInChunk = 0;
+                    }
+
+                    yield return error;
+                    yield break;
+                }
+            }
+
+            if (linesInChunk > 0)
+            {
+                yield return Guard(path, () => JsonLinesReader.Read(path, buffer.ToArray(), context, firstLine, requireLines: false), context.CancellationToken);
+            }
+
+            // GZipStream ends a truncated file without complaint: check the last member's trailer against what was read.
+            if (isGzip && !GzipTailPlausible(path, total))
+            {
+                yield return ReadResult.Failed(Diagnostic.Error(ReaderCodes.GzipCorrupt, $"truncated gzip data (the trailer does not match the decompressed length); lines up to {lineNumber} were read", path));
+            }
+
+            if (!anyLine)
+            {
+                yield return ReadResult.Failed(Diagnostic.Error(ReaderCodes.Empty, "JSON Lines file has only blank lines", path));
+            }
         }
     }
 
