@@ -50,7 +50,9 @@ public sealed class IngestService
         _batchSize = batchSize;
     }
 
-    public IngestRun Ingest(IEnumerable<string> inputs, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="keepArticles">Return the run's articles in <see cref="IngestRun.Articles"/> (for a report); off for plain
+    /// ingestion into a store, so that memory stays flat however many articles stream through.</param>
+    public IngestRun Ingest(IEnumerable<string> inputs, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default, bool keepArticles = true)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var entries = ImmutableArray.CreateBuilder<IngestEntry>();
@@ -77,16 +79,16 @@ public sealed class IngestService
                 pending.Add(source);
                 if (pending.Count >= _batchSize)
                 {
-                    Flush(pending, entries, articles, progress, cancellationToken);
+                    Flush(pending, entries, keepArticles ? articles : null, progress, cancellationToken);
                 }
             }
         }
 
-        Flush(pending, entries, articles, progress, cancellationToken);
+        Flush(pending, entries, keepArticles ? articles : null, progress, cancellationToken);
         return new IngestRun(entries.ToImmutable(), articles.ToImmutable());
     }
 
-    private void Flush(List<SourceDocument> pending, ImmutableArray<IngestEntry>.Builder entries, ImmutableArray<Article>.Builder articles,
+    private void Flush(List<SourceDocument> pending, ImmutableArray<IngestEntry>.Builder entries, ImmutableArray<Article>.Builder? articles,
         IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         if (pending.Count == 0)
@@ -136,7 +138,7 @@ public sealed class IngestService
                     [Diagnostic.Info("PX0903", "already in the store (same content hash); not stored twice", source.Origin)]));
                 if (stored[i] is { } s)
                 {
-                    articles.Add(s);
+                    articles?.Add(s);
                 }
 
                 continue;
@@ -147,7 +149,7 @@ public sealed class IngestService
             {
                 var outcome = outcomeByIndex[i] == SaveOutcome.Duplicate ? IngestOutcome.Duplicate : IngestOutcome.Inserted;
                 entries.Add(new IngestEntry(source.Origin, source.Id, article.Id, outcome, r.Diagnostics));
-                articles.Add(article);
+                articles?.Add(article);
             }
             else
             {

@@ -24,7 +24,7 @@ public static class IngestCommand
                 return Task.FromResult(ExitCodes.SomeRejected);
             }
 
-            var run = RunIngest(paths, parse.GetValue(fetch), store, ct);
+            var run = RunIngest(paths, parse.GetValue(fetch), store, ct, keepArticles: false);
             Console.WriteLine($"{run.Inserted} stored, {run.Duplicates} already stored, {run.Rejected} rejected → {store.Path}");
             return Task.FromResult(run.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok);
         });
@@ -32,13 +32,13 @@ public static class IngestCommand
     }
 
     /// <summary>Runs ingestion with progress on a terminal and lists every rejected input on stderr with its code and reason.</summary>
-    public static IngestRun RunIngest(IReadOnlyList<string> paths, bool fetch, Core.IArticleStore? store, CancellationToken ct)
+    public static IngestRun RunIngest(IReadOnlyList<string> paths, bool fetch, Core.IArticleStore? store, CancellationToken ct, bool keepArticles = true)
     {
         var service = new IngestService(Composition.CreateReader(paths, fetch), Composition.CreateArticleFactory(), store);
         IngestRun run;
         using (var progress = new ConsoleProgress())
         {
-            run = service.Ingest(paths, progress, ct);
+            run = service.Ingest(paths, progress, ct, keepArticles);
         }
 
         foreach (var entry in run.Entries.Where(e => e.Outcome == IngestOutcome.Rejected))

@@ -295,7 +295,8 @@ public sealed class SourceReader : ISourceReader, IDisposable
     /// <summary>
     /// Streams a JSON Lines file (optionally gzip, all members) in chunks of <see cref="JsonLinesChunk"/> lines, each a
     /// <see cref="ReadResult"/>; a line longer than <see cref="ReaderOptions.MaxRecordBytes"/> is refused (PX0104) and skipped.
-    /// Exempt from <see cref="ReaderOptions.MaxFileBytes"/>, like WARC; the decompressed total is still capped.
+    /// Exempt from <see cref="ReaderOptions.MaxFileBytes"/> and <see cref="ReaderOptions.MaxDecompressedBytes"/>: only one chunk
+    /// and one line are ever held in memory.
     /// </summary>
     private IEnumerable<ReadResult> StreamJsonLines(string path, ReadContext context)
     {
@@ -353,13 +354,8 @@ public sealed class SourceReader : ISourceReader, IDisposable
                     error = ReadResult.Failed(Diagnostic.Error(ReaderCodes.Unreadable, $"stream ends early or is corrupt after line {lineNumber}: {e.Message}", path));
                 }
 
+                // No total cap: nothing beyond one chunk and one line is held in memory (each line is capped).
                 total += n;
-                if (total > _options.MaxDecompressedBytes && error is null)
-                {
-                    error = ReadResult.Failed(Diagnostic.Error(ReaderCodes.TooLarge, $"more than {_options.MaxDecompressedBytes} bytes after decompression; read stopped after line {lineNumber}", path));
-                    n = 0;
-                }
-
                 done = n == 0;
                 for (var i = 0; i <= n; i++)
                 {
