@@ -49,17 +49,5 @@ public sealed class ClusteringScorerTests
         Assert.Equal(1.0, score.PairwiseF1);
     }
 
-    private static string RunPython(string gold, string predictions)
-    {
-        var shared = RepoPaths.Shared;
-        var info = new ProcessStartInfo("python3") { RedirectStandardOutput = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(shared, "tools", "score", "clustering.py"));
-        info.ArgumentList.Add(gold);
-        info.ArgumentList.Add(predictions);
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
-        return output;
-    }
+    private static string RunPython(string gold, string predictions) => ReferenceScorer.Run("clustering.py", gold, predictions);
 }

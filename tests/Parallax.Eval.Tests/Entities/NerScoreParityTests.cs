@@ -49,15 +49,7 @@ public class NerScoreParityTests
     private static void AssertSameAsPython(string goldPath, string predPath)
     {
         var ours = NerScore.Compute(EntitiesEvaluator.Gold(ConllFile.Read(goldPath)), EntitiesEvaluator.Gold(ConllFile.Read(predPath, lastField: true))).ToJson();
-        var psi = new ProcessStartInfo("python3", [Path.Combine(RepoPaths.Shared, "tools", "score", "ner.py"), goldPath, predPath])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(psi)!;
-        var python = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
+        var python = ReferenceScorer.Run("ner.py", goldPath, predPath);
         using var a = JsonDocument.Parse(ours);
         using var b = JsonDocument.Parse(python);
         Assert.Equal(Flatten(b.RootElement, ""), Flatten(a.RootElement, ""));

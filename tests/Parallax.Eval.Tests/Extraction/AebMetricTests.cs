@@ -127,22 +127,6 @@ public sealed class AebMetricTests
         Assert.Equal(python.GetProperty("accuracy").GetDouble(), ours.Accuracy, 1e-9);
     }
 
-    private static JsonElement RunScorer(string gold, string predictions)
-    {
-        var start = new ProcessStartInfo("python3")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(RepoPaths.Shared, "tools", "score", "aeb.py"));
-        start.ArgumentList.Add(gold);
-        start.ArgumentList.Add(predictions);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEnd();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, string.Create(CultureInfo.InvariantCulture, $"aeb.py exited {process.ExitCode}: {stderr}"));
-        return JsonDocument.Parse(stdout).RootElement.Clone();
-    }
+    private static JsonElement RunScorer(string gold, string predictions) =>
+        JsonDocument.Parse(ReferenceScorer.Run("aeb.py", gold, predictions)).RootElement.Clone();
 }

@@ -102,22 +102,5 @@ public sealed class QuotesScorerTests
         return result;
     }
 
-    private static string RunPython(string goldDir, string predictionsFile)
-    {
-        var psi = new ProcessStartInfo("python3")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        psi.ArgumentList.Add(Path.Combine(RepoPaths.Shared, "tools", "score", "quotes.py"));
-        psi.ArgumentList.Add(goldDir);
-        psi.ArgumentList.Add(predictionsFile);
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEnd();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, "quotes.py failed: " + stderr);
-        return stdout;
-    }
+    private static string RunPython(string goldDir, string predictionsFile) => ReferenceScorer.Run("quotes.py", goldDir, predictionsFile);
 }

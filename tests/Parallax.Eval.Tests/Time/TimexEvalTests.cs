@@ -114,20 +114,5 @@ public sealed class TimexEvalTests
         }
     }
 
-    private static string RunPython(params string[] args)
-    {
-        var psi = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(Scorer);
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(120_000), "python scorer timed out");
-        Assert.True(process.ExitCode == 0, stderr.Result);
-        return stdout.Result;
-    }
+    private static string RunPython(params string[] args) => ReferenceScorer.Run(Path.GetFileName(Scorer), args);
 }
