@@ -18,4 +18,14 @@ public class UsageTests
         Assert.Contains("eval", r.Stdout);
         Assert.Contains("version", r.Stdout);
     }
+
+    [Fact]
+    public void Version_ListsStageVersions()
+    {
+        var r = CliRunner.Run(CliRunner.TempDir(), "version");
+        Assert.Equal(0, r.ExitCode);
+        Assert.StartsWith("parallax ", r.Stdout);
+        Assert.Contains("TextCleaner", r.Stdout);
+        Assert.Contains("store schema", r.Stdout);
+    }
 }
