@@ -7,9 +7,12 @@ namespace Parallax.Language.Labels;
 /// Finds the words an outlet uses about each entity mention (<see cref="Layers.Labels"/>): titles before a person's name
 /// ("former President"), appositions after or before a name ("Lukashenko, a close ally of ..."; "Venezuela's president,
 /// Nicolas Maduro"), premodifiers and epithets ("embattled", "dictator Nicolás Maduro", "radical agitator Ilse Varga"),
-/// standalone epithet phrases linked by a conservative rule ("a fading dictator" in a sentence whose only person entity
-/// is X), and predicate nominals ("Belarus, long seen as a Kremlin satellite", "X is a veteran diplomat").
+/// standalone definite epithet phrases linked by a conservative rule ("The embattled leader ..." right after a sentence
+/// whose only person entity is X, see <c>Epithets</c>), and predicate nominals ("Belarus, long seen as a Kremlin satellite", "X is a veteran diplomat").
 /// Rules over tokens and the hand-written <see cref="LabelLexicon"/>; no model.
+/// The mention a label attaches to is a recognised mention, or (a fallback for recognizer misses, this stage only) a bare
+/// surname of a person named in full elsewhere in the document (with that entity's id), or one to three capitalised words
+/// right after a capitalised title ("Transport Minister Oskar Tamm", no entity id); headline-cased sentences get no such fallback.
 /// Invariants: every label span lies inside one sentence, its <see cref="Label.Text"/> equals the characters it points at,
 /// it never overlaps its mention's name span, and labels are sorted by (start, end, kind) without duplicates.
 /// Pure, deterministic, thread-safe.
@@ -37,6 +40,8 @@ public sealed class LabelExtractor : IStage<Doc>
     {
         ArgumentNullException.ThrowIfNull(text);
         var result = new List<Label>();
+        var shortForms = ShortForms(mentions);
+        Mention? antecedent = null;
         var t = 0;
         foreach (var sentence in sentences)
         {
@@ -54,19 +59,51 @@ public sealed class LabelExtractor : IStage<Doc>
             if (t > first)
             {
                 var inSentence = mentions.Where(m => m.Span.Start >= sentence.Span.Start && m.Span.End <= sentence.Span.End).ToList();
-                new SentenceScan(text, tokens, first, t, inSentence, result).Run();
+                antecedent = new SentenceScan(text, tokens, first, t, inSentence, shortForms, result).Run(antecedent);
             }
         }
 
         return [.. result.Distinct().OrderBy(l => l.Span.Start).ThenBy(l => l.Span.End).ThenBy(l => l.Kind).ThenBy(l => l.MentionSpan.Start)];
     }
 
+    /// <summary>
+    /// Last words of multi-word person names ("Lukashenko" of "Alexander Lukashenko") that belong to exactly one entity:
+    /// later bare uses the recognizer missed are treated as mentions of that entity by this stage.
+    /// </summary>
+    private static Dictionary<string, string> ShortForms(ImmutableArray<Mention> mentions)
+    {
+        var byWord = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var m in mentions)
+        {
+            if (m.Type != EntityType.Person || m.EntityId is null)
+            {
+                continue;
+            }
+
+            var words = m.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length < 2 || words[^1].Length < 3)
+            {
+                continue;
+            }
+
+            if (!byWord.TryGetValue(words[^1], out var ids))
+            {
+                byWord[words[^1]] = ids = [];
+            }
+
+            ids.Add(m.EntityId);
+        }
+
+        return byWord.Where(kv => kv.Value.Count == 1).ToDictionary(kv => kv.Key, kv => kv.Value.First(), StringComparer.Ordinal);
+    }
+
     /// <summary>The rules over one sentence: tokens [<c>first</c>, <c>end</c>) and the mentions inside it.</summary>
-    private sealed class SentenceScan(string text, ImmutableArray<Token> tokens, int first, int end, List<Mention> mentions, List<Label> output)
+    private sealed class SentenceScan(string text, ImmutableArray<Token> tokens, int first, int end, List<Mention> mentions, Dictionary<string, string> shortForms, List<Label> output)
     {
         private readonly HashSet<int> _inName = [];
 
-        public void Run()
+        /// <summary>Finds the sentence's labels; returns its only person (the next sentence's epithet antecedent) or null.</summary>
+        public Mention? Run(Mention? antecedent)
         {
             var ranges = new List<(Mention M, int A, int B)>();
             foreach (var m in mentions)
@@ -88,7 +125,12 @@ public sealed class LabelExtractor : IStage<Doc>
                 }
             }
 
-            ranges.AddRange(UnrecognisedNamesAfterTitles());
+            ranges.AddRange(MissedShortForms());
+            if (!IsTitleCased())
+            {
+                ranges.AddRange(UnrecognisedNamesAfterTitles());
+            }
+
             foreach (var (m, a, b) in ranges)
             {
                 if (m.Type == EntityType.Group)
@@ -100,7 +142,35 @@ public sealed class LabelExtractor : IStage<Doc>
                 After(m, b);
             }
 
-            Epithets(ranges);
+            Epithets(ranges, antecedent);
+            return OnlyPerson(ranges);
+        }
+
+        /// <summary>Bare surnames of a person named in full elsewhere in the document that the recognizer left untagged.</summary>
+        private List<(Mention M, int A, int B)> MissedShortForms()
+        {
+            var found = new List<(Mention, int, int)>();
+            for (var i = first; i < end; i++)
+            {
+                if (!IsCapitalised(i) || InAnyMention(i) || !shortForms.TryGetValue(W(i), out var id)
+                    || (i + 1 < end && IsCapitalised(i + 1)) || (i - 1 >= first && IsCapitalised(i - 1) && !LabelLexicon.TitleHeads.Contains(L(i - 1))))
+                {
+                    continue;
+                }
+
+                var span = tokens[i].Span;
+                found.Add((new Mention(span, EntityType.Person, span.Of(text), id), i, i + 1));
+                _inName.Add(i);
+            }
+
+            return found;
+        }
+
+        /// <summary>Headlines and lists of headlines ("Opposition Leader Unveils Plan"): most longer words capitalised.</summary>
+        private bool IsTitleCased()
+        {
+            var words = Enumerable.Range(first, end - first).Where(i => IsWord(i) && W(i).Length > 3).ToList();
+            return words.Count >= 3 && words.All(IsCapitalised);
         }
 
         /// <summary>
@@ -141,7 +211,7 @@ public sealed class LabelExtractor : IStage<Doc>
             return found;
         }
 
-        private bool IsNameWord(int i) => IsCapitalised(i) && W(i).Length > 1 && !InAnyMention(i) && !LabelLexicon.NotQualifiers.Contains(L(i))
+        private bool IsNameWord(int i) => IsCapitalised(i) && W(i).Length > 1 && !InAnyMention(i) && !_inName.Contains(i) && !LabelLexicon.NotQualifiers.Contains(L(i))
             && !LabelLexicon.TitleHeads.Contains(L(i)) && !LabelLexicon.TitleQualifiers.Contains(L(i)) && W(i).Skip(1).All(char.IsLower);
 
         private bool InAnyMention(int i) => mentions.Any(m => tokens[i].Span.Overlaps(m.Span));
@@ -412,29 +482,29 @@ public sealed class LabelExtractor : IStage<Doc>
         }
 
         /// <summary>
-        /// Standalone epithet phrases: a determiner or possessive, up to three lower-case words, and an epithet head
-        /// ("a fading dictator", "the veteran leader"), not followed by a name. Linked only when the sentence mentions
-        /// exactly one person entity (to the nearest mention of it); otherwise dropped.
+        /// Standalone epithet phrases, linked by a deliberately conservative rule: a definite phrase ("the", "this" or a
+        /// possessive, up to three lower-case words, an epithet head: "the embattled leader", "Valdoria's strongman"),
+        /// not followed by a name or by "of", with no person mentioned before it in its sentence, attaches to the person
+        /// of the previous sentence when that sentence mentions exactly one person entity. Indefinite phrases ("a fading
+        /// dictator") are never linked: they usually introduce someone else or speak generically.
         /// </summary>
-        private void Epithets(List<(Mention M, int A, int B)> ranges)
+        private void Epithets(List<(Mention M, int A, int B)> ranges, Mention? antecedent)
         {
-            var persons = ranges.Where(r => r.M.Type == EntityType.Person).ToList();
-            var ids = persons.Select(r => r.M.EntityId ?? r.M.Text).Distinct().Count();
-            if (ids != 1)
+            if (antecedent is null)
             {
                 return;
             }
 
             for (var h = first; h < end; h++)
             {
-                if (!IsWord(h) || _inName.Contains(h) || !LabelLexicon.EpithetHeads.Contains(L(h)) || char.IsUpper(W(h)[0]) && h > first)
+                if (!IsWord(h) || _inName.Contains(h) || !LabelLexicon.EpithetHeads.Contains(L(h)) || (char.IsUpper(W(h)[0]) && h > first))
                 {
                     continue;
                 }
 
-                if (h + 1 < end && (_inName.Contains(h + 1) || IsCapitalised(h + 1)))
+                if (h + 1 < end && (_inName.Contains(h + 1) || IsCapitalised(h + 1) || L(h + 1) == "of"))
                 {
-                    continue; // a title or premodifier of a following name, handled by Before
+                    continue; // a title of a following name (handled by Before), or a relational "the president of X"
                 }
 
                 var k = h - 1;
@@ -444,19 +514,27 @@ public sealed class LabelExtractor : IStage<Doc>
                     k--;
                 }
 
-                if (k < first || !(IsWord(k) && LabelLexicon.Determiners.Contains(L(k)) && L(k) is not "that" and not "one" || IsPossessive(k)))
+                if (k < first || !((IsWord(k) && L(k) is "the" or "this") || IsPossessive(k)))
                 {
                     continue;
                 }
 
                 var from = IsPossessive(k) && k - 1 >= first && IsCapitalised(k - 1) && !_inName.Contains(k - 1) ? k - 1 : k;
                 var span = new TextSpan(tokens[from].Span.Start, tokens[h].Span.End);
-                var target = persons.OrderBy(r => r.M.Span.Start < span.Start ? span.Start - r.M.Span.End : int.MaxValue / 2 + r.M.Span.Start - span.End).First().M;
-                if (!span.Overlaps(target.Span) && !output.Any(l => l.Span.Overlaps(span)))
+                if (ranges.Any(r => r.M.Type == EntityType.Person && r.M.Span.Start < span.End) || output.Any(l => l.Span.Overlaps(span)))
                 {
-                    output.Add(new Label(span, span.Of(text), LabelKind.Epithet, target.Span, target.EntityId));
+                    continue;
                 }
+
+                output.Add(new Label(span, span.Of(text), LabelKind.Epithet, antecedent.Span, antecedent.EntityId));
             }
+        }
+
+        /// <summary>The person of this sentence when it mentions exactly one person entity (its last mention), else null.</summary>
+        private static Mention? OnlyPerson(List<(Mention M, int A, int B)> ranges)
+        {
+            var persons = ranges.Where(r => r.M.Type == EntityType.Person).ToList();
+            return persons.Select(r => r.M.EntityId ?? r.M.Text).Distinct().Count() == 1 ? persons.MaxBy(r => r.M.Span.Start).M : null;
         }
     }
 }
