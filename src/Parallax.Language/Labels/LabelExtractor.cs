@@ -321,9 +321,15 @@ public sealed class LabelExtractor : IStage<Doc>
                 return true;
             }
 
-            return IsCapitalised(i) && !LabelLexicon.NotQualifiers.Contains(w) && !LabelLexicon.Evaluative.Contains(w)
+            // a capitalised first word of the sentence qualifies a title only when it is a recognised name or looks like a
+            // nationality ("Valdorian", "Maltese"): "Later President X" keeps "Later" out
+            return IsCapitalised(i) && (i != first || InAnyMention(i) || LooksLikeDemonym(w)) && !LabelLexicon.NotQualifiers.Contains(w) && !LabelLexicon.Evaluative.Contains(w)
                 && !LabelLexicon.TitleModifiers.Contains(w) && !LabelLexicon.EpithetNouns.Contains(w) && !IsPersonName(i);
         }
+
+        private static bool LooksLikeDemonym(string lower) =>
+            lower.Length > 4 && (lower.EndsWith("an", StringComparison.Ordinal) || lower.EndsWith("ese", StringComparison.Ordinal)
+                || lower.EndsWith("ish", StringComparison.Ordinal) || lower.EndsWith("ic", StringComparison.Ordinal));
 
         private bool IsPersonName(int i) => mentions.Any(m => m.Type == EntityType.Person && tokens[i].Span.Overlaps(m.Span));
 

@@ -79,7 +79,7 @@ internal static class LabelLexicon
         "before", "while", "since", "if", "yesterday", "today", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday",
         "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "mr", "mrs", "ms", "dr", "then", "now", "meanwhile", "also", "said", "says", "told", "asked",
-        "under", "over", "about", "against", "between", "during", "without", "both", "his", "her", "their", "its", "our", "my");
+        "later", "earlier", "under", "over", "about", "against", "between", "during", "without", "both", "his", "her", "their", "its", "our", "my");
 
     /// <summary>Words that end a predicate noun phrase (relative pronouns, conjunctions, clause verbs).</summary>
     public static readonly FrozenSet<string> PhraseStops = Set(

@@ -19,8 +19,9 @@ public sealed record OutletLabel(string EntityKey, string EntityName, string Out
 public static class LabelSummary
 {
     /// <summary>
-    /// Groups the labels of <paramref name="docs"/> by (entity key, outlet, normalised text, kind). Labels without an entity
-    /// id, or whose entity is not in the document, are skipped. The result is sorted by entity key, outlet, descending
+    /// Groups the labels of <paramref name="docs"/> by (entity key, outlet, normalised text, kind). A label's entity is
+    /// its resolved entity's name, or, without an entity id (a name the recognizer missed), the text of its mention span;
+    /// labels whose name has an empty key are skipped. Entities are matched across articles by <see cref="NameKey"/> only. The result is sorted by entity key, outlet, descending
     /// count, text, kind, so it is deterministic for a given input order.
     /// </summary>
     public static ImmutableArray<OutletLabel> ByOutlet(IEnumerable<(string Outlet, Doc Doc)> docs)
@@ -32,15 +33,18 @@ public static class LabelSummary
             var entities = doc.Entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
             foreach (var label in doc.Labels)
             {
-                if (label.EntityId is null || !entities.TryGetValue(label.EntityId, out var entity))
+                var name = label.EntityId is not null && entities.TryGetValue(label.EntityId, out var entity)
+                    ? entity.Name
+                    : label.MentionSpan.FitsIn(doc.Text) ? label.MentionSpan.Of(doc.Text) : null;
+                if (name is null || NameKey.Of(name).Length == 0)
                 {
                     continue;
                 }
 
-                var key = (NameKey.Of(entity.Name), outlet, Normalize(label.Text), label.Kind);
+                var key = (NameKey.Of(name), outlet, Normalize(label.Text), label.Kind);
                 if (!groups.TryGetValue(key, out var group))
                 {
-                    group = (entity.Name, []);
+                    group = (name, []);
                     groups[key] = group;
                 }
 
