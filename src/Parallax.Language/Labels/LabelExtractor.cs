@@ -41,6 +41,7 @@ public sealed class LabelExtractor : IStage<Doc>
         ArgumentNullException.ThrowIfNull(text);
         var result = new List<Label>();
         var shortForms = ShortForms(mentions);
+        var properWords = ProperWords(text, tokens, sentences);
         Mention? antecedent = null;
         var t = 0;
         foreach (var sentence in sentences)
@@ -59,11 +60,33 @@ public sealed class LabelExtractor : IStage<Doc>
             if (t > first)
             {
                 var inSentence = mentions.Where(m => m.Span.Start >= sentence.Span.Start && m.Span.End <= sentence.Span.End).ToList();
-                antecedent = new SentenceScan(text, tokens, first, t, inSentence, shortForms, result).Run(antecedent);
+                antecedent = new SentenceScan(text, tokens, first, t, inSentence, shortForms, properWords, result).Run(antecedent);
             }
         }
 
         return [.. result.Distinct().OrderBy(l => l.Span.Start).ThenBy(l => l.Span.End).ThenBy(l => l.Kind).ThenBy(l => l.MentionSpan.Start)];
+    }
+
+    /// <summary>Capitalised words that also occur capitalised after the first token of a sentence (proper nouns, not just sentence case).</summary>
+    private static HashSet<string> ProperWords(string text, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        var s = 0;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            while (s < sentences.Length && sentences[s].Span.End <= tokens[i].Span.Start)
+            {
+                s++;
+            }
+
+            var initial = s < sentences.Length && tokens[i].Span.Start == sentences[s].Span.Start;
+            if (!initial && tokens[i].Kind == TokenKind.Word && char.IsUpper(text[tokens[i].Span.Start]) && i > 0 && tokens[i - 1].Kind == TokenKind.Word)
+            {
+                result.Add(tokens[i].Span.Of(text));
+            }
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -98,7 +121,7 @@ public sealed class LabelExtractor : IStage<Doc>
     }
 
     /// <summary>The rules over one sentence: tokens [<c>first</c>, <c>end</c>) and the mentions inside it.</summary>
-    private sealed class SentenceScan(string text, ImmutableArray<Token> tokens, int first, int end, List<Mention> mentions, Dictionary<string, string> shortForms, List<Label> output)
+    private sealed class SentenceScan(string text, ImmutableArray<Token> tokens, int first, int end, List<Mention> mentions, Dictionary<string, string> shortForms, HashSet<string> properWords, List<Label> output)
     {
         private readonly HashSet<int> _inName = [];
 
@@ -322,8 +345,9 @@ public sealed class LabelExtractor : IStage<Doc>
             }
 
             // a capitalised first word of the sentence qualifies a title only when it is a recognised name or looks like a
-            // nationality ("Valdorian", "Maltese"): "Later President X" keeps "Later" out
-            return IsCapitalised(i) && (i != first || InAnyMention(i) || LooksLikeDemonym(w)) && !LabelLexicon.NotQualifiers.Contains(w) && !LabelLexicon.Evaluative.Contains(w)
+            // nationality ("Valdorian", "Maltese"), or is capitalised inside some sentence of the document ("Corvane"):
+            // "Later President X" keeps "Later" out
+            return IsCapitalised(i) && (i != first || InAnyMention(i) || LooksLikeDemonym(w) || properWords.Contains(W(i))) && !LabelLexicon.NotQualifiers.Contains(w) && !LabelLexicon.Evaluative.Contains(w)
                 && !LabelLexicon.TitleModifiers.Contains(w) && !LabelLexicon.EpithetNouns.Contains(w) && !IsPersonName(i);
         }
 

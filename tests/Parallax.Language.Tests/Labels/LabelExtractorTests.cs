@@ -18,6 +18,7 @@ public class LabelExtractorTests
     {
         { "Valdorian President Teodor Brasko arrived in Saltmere on Monday.", "Valdorian President", LabelKind.Title, "Brasko" },
         { "The talks were attended by former President Mirela Dancu and two aides.", "former President", LabelKind.Title, "Dancu" },
+        { "Later President Teodor Brasko left the hall.", "President", LabelKind.Title, "Brasko" },
         { "Vice President Anka Sorel spoke first at the summit.", "Vice President", LabelKind.Title, "Sorel" },
         { "Transport Minister Oskar Tamm said the port would reopen.", "Transport Minister", LabelKind.Title, "Tamm" },
         { "The strike was called by union leader Ilse Marov after talks failed.", "union leader", LabelKind.Title, "Marov" },
