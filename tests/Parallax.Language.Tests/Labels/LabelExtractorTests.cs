@@ -108,6 +108,21 @@ public class LabelExtractorTests
         });
     }
 
+    [FsCheck.Xunit.Property(MaxTest = 100)]
+    public bool LabelExtractor_ArbitraryStringNeverThrows(string? text)
+    {
+        AssertInvariants(Analyse(text ?? ""));
+        return true;
+    }
+
+    [Fact]
+    public void LabelExtractor_DeclaresItsLayers()
+    {
+        Assert.Equal([Layers.Labels], LabelExtractor.StageInfo.Produces);
+        Assert.Contains(Layers.Entities, LabelExtractor.StageInfo.Requires);
+        Assert.ThrowsAny<Exception>(() => Pipeline<Doc>.Build([Layers.Text], Tokenizer.Instance, SentenceSplitter.Instance, LabelExtractor.Instance));
+    }
+
     /// <summary>Label text equals its characters; a label never overlaps its own mention's name; sorted, no duplicates.</summary>
     internal static void AssertInvariants(Doc doc)
     {
