@@ -57,6 +57,13 @@ internal static class NumberLexicon
         "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Denominators after a number word: "two thirds" → 0.6667 (unit "fraction").</summary>
+    public static readonly FrozenDictionary<string, decimal> Fractions = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["half"] = 2m, ["halves"] = 2m, ["third"] = 3m, ["thirds"] = 3m, ["quarter"] = 4m, ["quarters"] = 4m,
+        ["fifth"] = 5m, ["fifths"] = 5m, ["tenth"] = 10m, ["tenths"] = 10m,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
     public static readonly FrozenSet<string> Weekdays = new[]
     {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow",

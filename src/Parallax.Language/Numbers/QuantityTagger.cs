@@ -46,7 +46,15 @@ public sealed partial class QuantityTagger : IStage<Doc>
         var i = 0;
         while (i < toks.Count)
         {
-            if (TryMatch(text, toks, excluded, i) is { } m)
+            var m = TryMatch(text, toks, excluded, i);
+
+            // "a rise over two years": a bare "over"/"under" before a duration is a preposition, not a modifier.
+            if (m is { Unit: "duration", Modifier: "over" or "under" or "over range" or "under range" })
+            {
+                m = null;
+            }
+
+            if (m is not null)
             {
                 var span = new TextSpan(toks[i].Start, toks[m.EndTok - 1].End);
                 result.Add(new Quantity(span, span.Of(text), m.Value, m.Unit, m.Counted, m.Modifier));
@@ -192,6 +200,13 @@ public sealed partial class QuantityTagger : IStage<Doc>
             modifier = modifier is null ? "range" : modifier + " range";
         }
 
+        // Fractions: "two thirds", "three quarters".
+        if (unit is null && num.Kind == NumberKind.Words && value is >= 1 and <= 19 && p < toks.Count
+            && NumberLexicon.Fractions.TryGetValue(toks[p].Text, out var denominator))
+        {
+            return new Match(p + 1, Math.Round(value.Value / denominator, 4), "fraction", null, modifier);
+        }
+
         // Units after the number.
         if (unit is null && p < toks.Count)
         {
@@ -261,8 +276,8 @@ public sealed partial class QuantityTagger : IStage<Doc>
 
         switch (num.Kind)
         {
-            case NumberKind.Ordinal when counted is null:
-                return null;
+            case NumberKind.Ordinal when counted is null || !char.IsLower(counted[0]):
+                return null; // "the first", title-case headlines ("Third Month")
             case NumberKind.Ordinal:
                 unit = "ordinal";
                 break;

@@ -83,6 +83,32 @@ public sealed class QuantityTaggerTests
     }
 
     [Fact]
+    public void QuantityTagger_FractionOfWords()
+    {
+        var q = Single("The harbour handles roughly two thirds of the trade.", "two thirds");
+        Assert.Equal(0.6667m, q.Value);
+        Assert.Equal("fraction", q.Unit);
+        Assert.Equal("roughly", q.Modifier);
+    }
+
+    [Fact]
+    public void QuantityTagger_OverBeforeDurationIsAPreposition()
+    {
+        var q = Single("They offered a 4 percent rise over two years.", "two years");
+        Assert.Equal("two years", q.Text);
+        Assert.Null(q.Modifier);
+        Assert.Equal("duration", q.Unit);
+    }
+
+    [Theory]
+    [InlineData("Strike Enters Third Month At Corvane")]
+    [InlineData("She was the first to leave.")]
+    public void QuantityTagger_SkipsOrdinalsThatDoNotCount(string sentence)
+    {
+        Assert.DoesNotContain(QuantityTagger.Tag(sentence), q => q.Unit == "ordinal");
+    }
+
+    [Fact]
     public void QuantityTagger_RangeKeepsLowerBound()
     {
         var q = Single("The talks could take two to three weeks.", "two to three");
