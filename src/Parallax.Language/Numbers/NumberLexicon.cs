@@ -81,7 +81,7 @@ internal static class NumberLexicon
     public static readonly FrozenSet<string> Stops = new[]
     {
         "of", "in", "on", "at", "to", "for", "from", "by", "with", "without", "into", "onto", "over", "under", "after",
-        "before", "since", "during", "against", "between", "among", "per", "than", "as", "like", "about", "across",
+        "before", "since", "near", "off", "outside", "inside", "via", "through", "toward", "towards", "until", "during", "against", "between", "among", "per", "than", "as", "like", "about", "across",
         "and", "or", "but", "nor", "so", "yet", "that", "which", "who", "whom", "whose", "what", "when", "where", "while",
         "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your",
         "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "will",

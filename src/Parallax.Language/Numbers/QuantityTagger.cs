@@ -99,7 +99,7 @@ public sealed partial class QuantityTagger : IStage<Doc>
         @"\+\d{1,3}(?:[ .-]\(?\d{1,4}\)?){2,5}\b|\+?\(?\b\d{2,4}\)?[ .-]\d{3}[ .-]\d{3,4}\b|\b\d{3}-\d{4}\b|\b\d{1,2}(?::\d{2})+\b|\b\d{1,2}(?:\.\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)|" +
         @"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?|" +
         @"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b|" +
-        @"\b(?:No|no|Nos|Article|Art|Section|Flight|Route|Highway|Room|Resolution|Case)\.?\s+\d+\b|" +
+        @"\b(?i:No|Nos|Article|Art|Section|Flight|Route|Highway|Room|Resolution|Case|Item|Chapter|Gate|Pier|Berth)\.?\s+\d+(?:\.\d+)*\b|" +
         @"(?<=\p{Lu}\p{L}+,\s)\d{1,3}(?=,)",
         RegexOptions.CultureInvariant)]
     private static partial Regex ExcludedRegex();
@@ -352,7 +352,7 @@ public sealed partial class QuantityTagger : IStage<Doc>
 
             // Ids and codes: glued to letters ("A320", "F-35", "COVID-19"), slashes or other numbers.
             if (t.Start > 0 && (char.IsLetter(text[t.Start - 1]) || text[t.Start - 1] is '/' or '#' or '.' or ','
-                                || (text[t.Start - 1] == '-' && t.Start > 1 && char.IsLetterOrDigit(text[t.Start - 2]))))
+                                || (text[t.Start - 1] == '-' && t.Start > 1 && char.IsLetter(text[t.Start - 2]))))
             {
                 return null;
             }

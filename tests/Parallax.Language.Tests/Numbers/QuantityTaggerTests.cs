@@ -119,6 +119,16 @@ public sealed class QuantityTaggerTests
         Assert.Equal("duration", q.Unit);
     }
 
+    [Fact]
+    public void QuantityTagger_DigitRangeWithHyphen()
+    {
+        var q = Single("Crews used 2-3 tugs for each ship.", "2-3");
+        Assert.Equal("2-3 tugs", q.Text);
+        Assert.Equal(2m, q.Value);
+        Assert.Equal("range", q.Modifier);
+        Assert.Equal("tugs", q.Counted);
+    }
+
     [Theory]
     [InlineData("The harbour was built in 2013 and expanded in 2025.")]
     [InlineData("The union wrote to the mayor on November 21.")]
@@ -126,6 +136,7 @@ public sealed class QuantityTaggerTests
     [InlineData("Call the strike office on 555-0142 or +44 20 7946 0958.")]
     [InlineData("The A320 and the F-35 were parked near gate B12.")]
     [InlineData("Mara Tolvane, 54, chairs the union.")]
+    [InlineData("Under section 4.2 the berth is closed.")]
     [InlineData("One of the pilots said the strike would go on.")]
     public void QuantityTagger_SkipsYearsDatesTimesPhonesIdsAndAges(string sentence)
     {
