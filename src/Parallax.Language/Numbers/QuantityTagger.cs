@@ -378,6 +378,12 @@ public sealed partial class QuantityTagger : IStage<Doc>
                 return null;
             }
 
+            // Leading zeros mark codes and space-grouped digits ("0958", "400 000"), not counts.
+            if (t.Text.Length > 1 && t.Text[0] == '0' && t.Text[1] != '.')
+            {
+                return null;
+            }
+
             if (t.Text.Contains(',') && !GroupedRegex().IsMatch(t.Text))
             {
                 return null;

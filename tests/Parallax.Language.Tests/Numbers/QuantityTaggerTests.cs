@@ -137,6 +137,7 @@ public sealed class QuantityTaggerTests
     [InlineData("The A320 and the F-35 were parked near gate B12.")]
     [InlineData("Mara Tolvane, 54, chairs the union.")]
     [InlineData("Under section 4.2 the berth is closed.")]
+    [InlineData("The pier code is 0042.")]
     [InlineData("One of the pilots said the strike would go on.")]
     public void QuantityTagger_SkipsYearsDatesTimesPhonesIdsAndAges(string sentence)
     {
