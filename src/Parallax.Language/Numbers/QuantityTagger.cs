@@ -186,7 +186,7 @@ public sealed partial class QuantityTagger : IStage<Doc>
         }
 
         // Range: "two to three weeks", "2-3 ships".
-        if (num.Kind is NumberKind.Digits or NumberKind.Words && p + 1 < toks.Count
+        if (num.Kind is NumberKind.Digits or NumberKind.Words && !num.YearLike && p + 1 < toks.Count
             && (Is(toks, p, "to") || toks[p].Text is "-" or "–")
             && ParseNumber(text, toks, excluded, p + 1) is { } upper && upper.Kind == num.Kind && !upper.YearLike)
         {

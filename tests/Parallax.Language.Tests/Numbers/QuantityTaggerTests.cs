@@ -129,6 +129,14 @@ public sealed class QuantityTaggerTests
         Assert.Equal("tugs", q.Counted);
     }
 
+    [Fact]
+    public void QuantityTagger_YearIsNotTheStartOfARange()
+    {
+        var q = Single("The share fell from 40 percent in 1965 to 13 percent now.", "13");
+        Assert.Equal("13 percent", q.Text);
+        Assert.DoesNotContain(QuantityTagger.Tag("The share fell from 40 percent in 1965 to 13 percent now."), x => x.Text.Contains("1965", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("The harbour was built in 2013 and expanded in 2025.")]
     [InlineData("The union wrote to the mayor on November 21.")]
