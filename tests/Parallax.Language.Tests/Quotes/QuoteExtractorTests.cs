@@ -146,7 +146,7 @@ public sealed class QuoteExtractorTests
         { "In an interview with Radio Tarsk, Fenn said she would appeal.", "Radio Tarsk", AttributionKinds.Interview, "Fenn said she would appeal" },
         { "According to a report by the Corvin Herald, the works were delayed twice.", "Corvin Herald", AttributionKinds.AccordingTo, "the works were delayed twice" },
         { "Documents seen by the Tarsk Ledger show the deal was signed in 2019.", "Tarsk Ledger", AttributionKinds.Document, "show the deal was signed in 2019" },
-        { "Information for this story was found via the sources and companies mentioned.", "the sources and companies mentioned", AttributionKinds.Document, "Information for this story" },
+        { "Material for this report was found via the companies and officials named above.", "the companies and officials named above", AttributionKinds.Document, "Material for this report" },
         { "TARSK (Corvin Wire) — The mayor resigned on Friday.", "Corvin Wire", AttributionKinds.WireCredit, "The mayor resigned on Friday" },
     };
 
