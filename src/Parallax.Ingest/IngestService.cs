@@ -104,7 +104,8 @@ public sealed class IngestService
             var source = pending[i];
             if (_store is not null && _store.ContainsSource(source.Id))
             {
-                stored[i] = _store.GetArticle(Hashing.ShortId(source.Id));
+                // The stored article is loaded only when the caller keeps the run's articles (for a report).
+                stored[i] = articles is null ? null : _store.GetArticle(Hashing.ShortId(source.Id));
                 return;
             }
 
@@ -134,7 +135,7 @@ public sealed class IngestService
             var source = pending[i];
             if (results[i] is null)
             {
-                entries.Add(new IngestEntry(source.Origin, source.Id, stored[i]?.Id, IngestOutcome.Duplicate,
+                entries.Add(new IngestEntry(source.Origin, source.Id, Hashing.ShortId(source.Id), IngestOutcome.Duplicate,
                     [Diagnostic.Info("PX0903", "already in the store (same content hash); not stored twice", source.Origin)]));
                 if (stored[i] is { } s)
                 {

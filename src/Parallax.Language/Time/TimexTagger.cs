@@ -17,7 +17,7 @@ public sealed class TimexTagger : IStage<Doc>
     public static readonly TimexTagger Instance = new();
 
     /// <inheritdoc />
-    public StageInfo Info { get; } = new("TimexTagger", "1.0.0", [], [Layers.Timexes]);
+    public StageInfo Info { get; } = new("TimexTagger", "1.0.0", [Layers.Text], [Layers.Timexes]);
 
     /// <summary>Adds <see cref="Layers.Timexes"/>, anchored on <c>doc.Article.Metadata.Published</c> when present.</summary>
     public Doc Process(Doc doc, CancellationToken cancellationToken)
