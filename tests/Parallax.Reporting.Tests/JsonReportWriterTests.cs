@@ -33,7 +33,7 @@ public sealed class JsonReportWriterTests
             ["kind", "rawStart", "rawEnd", "text", "author", "handle", "date", "dateText", "url", "platform"],
             Keys(article.GetProperty("embeds")[0]));
         var story = root.GetProperty("stories")[0];
-        Assert.Equal(["id", "title", "articleIds", "facts", "conflicts", "quotes", "timeline", "entities", "framing", "summary"], Keys(story));
+        Assert.Equal(["id", "title", "articleIds", "facts", "conflicts", "quotes", "timeline", "entities", "framing", "summary", "origins", "independentSources", "related", "inferredDates"], Keys(story));
     }
 
     [Fact]

@@ -33,7 +33,8 @@ public static class AnalyzeCommand
             var run = IngestCommand.RunIngest(paths, parse.GetValue(fetch), store, ct);
             var diagnostics = run.Entries.Where(e => e.Outcome == Ingest.IngestOutcome.Rejected).SelectMany(e => e.Diagnostics)
                 .Where(d => d.Severity == Core.Severity.Error);
-            var report = new ReportBuilder(Composition.Generator, Composition.GroupIntoStories).Build(run.Articles, diagnostics);
+            var stories = new Compare.StoryAnalysisService().Analyze(run.Articles, ct);
+            var report = new ReportBuilder(Composition.Generator).Build(run.Articles, stories, diagnostics);
             Console.Write(TerminalSummaryWriter.Write(report));
             Write(parse.GetValue(json), () => JsonReportWriter.Write(report));
             Write(parse.GetValue(md), () => MarkdownReportWriter.Write(report));

@@ -59,24 +59,15 @@ public sealed record StoryReport
     public ImmutableArray<EntityReport> Entities { get; init; } = [];
     public ImmutableArray<FramingReport> Framing { get; init; } = [];
     public ImmutableArray<SummarySentence> Summary { get; init; } = [];
+    /// <summary>Each member article's origin: independent, or a copy/rewrite of another member or of a wire.</summary>
+    public ImmutableArray<OriginReport> Origins { get; init; } = [];
+    /// <summary>Distinct origins among the members (reprints of one wire story count once).</summary>
+    public int IndependentSources { get; init; }
+    /// <summary>Other stories of the run on a related development, linked rather than merged.</summary>
+    public ImmutableArray<RelatedStoryReport> Related { get; init; } = [];
+    /// <summary>Publication dates inferred for members that state none.</summary>
+    public ImmutableArray<InferredDateReport> InferredDates { get; init; } = [];
 }
 
-public sealed record FactReport(string Id, string Text, ImmutableArray<EvidenceSpan> States, ImmutableArray<string> Omits, ImmutableArray<EvidenceSpan> Contradicts);
-
-public sealed record ConflictReport(string Id, string Kind, string Description, ImmutableArray<EvidenceSpan> SideA, ImmutableArray<EvidenceSpan> SideB);
-
-public sealed record QuoteReport(string Id, string? Speaker, string Text, ImmutableArray<EvidenceSpan> Occurrences);
-
-public sealed record TimelineEntry(string Date, string Text, ImmutableArray<EvidenceSpan> Evidence);
-
-public sealed record EntityReport(string Id, string Name, string Type, ImmutableArray<string> SurfaceForms, ImmutableArray<OutletLabels> LabelsByOutlet);
-
-public sealed record OutletLabels(string Outlet, ImmutableArray<LabelCount> Labels);
-
-public sealed record LabelCount(string Label, int Count, ImmutableArray<EvidenceSpan> Evidence);
-
-public sealed record FramingReport(string ArticleId, double Score, ImmutableArray<FramingComponent> Components);
-
-public sealed record FramingComponent(string Name, double Value, double Weight, ImmutableArray<EvidenceSpan> Evidence);
-
-public sealed record SummarySentence(string Text, ImmutableArray<string> FactIds, ImmutableArray<string> Outlets, ImmutableArray<EvidenceSpan> Evidence);
+// The story sections' records live one file per section (Facts.cs, Conflicts.cs, QuotesAcross.cs, Timeline.cs,
+// EntityLabels.cs, Framing.cs, Summary.cs, Lineage.cs) so that each can grow additively with its stage.

@@ -1,7 +1,0 @@
-namespace Parallax.Compare;
-
-/// <summary>Assembly marker.</summary>
-public static class AssemblyMarker
-{
-    public const string Name = "Parallax.Compare";
-}
