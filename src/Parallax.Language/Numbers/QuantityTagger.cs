@@ -127,6 +127,9 @@ public sealed partial class QuantityTagger : IStage<Doc>
         return zone;
     }
 
+    /// <summary>The modifiers split into words once (longest first, as in the lexicon).</summary>
+    private static readonly (string Modifier, string[] Words)[] ModifierWords = [.. NumberLexicon.Modifiers.Select(m => (m, m.Split(' ')))];
+
     private static bool Is(List<Tok> toks, int i, string word) =>
         i >= 0 && i < toks.Count && string.Equals(toks[i].Text, word, StringComparison.OrdinalIgnoreCase);
 
@@ -134,9 +137,13 @@ public sealed partial class QuantityTagger : IStage<Doc>
     {
         var k = i;
         string? modifier = null;
-        foreach (var mod in NumberLexicon.Modifiers)
+        foreach (var (mod, words) in ModifierWords)
         {
-            var words = mod.Split(' ');
+            if (!Is(toks, k, words[0]))
+            {
+                continue;
+            }
+
             var ok = true;
             for (var w = 0; w < words.Length && ok; w++)
             {
