@@ -29,6 +29,8 @@ public sealed class StoryClusterer : IDisposable
     private ImmutableArray<Story> _stories = [];
     private ImmutableDictionary<string, string> _storyOf = ImmutableDictionary<string, string>.Empty;
     private bool _dirty;
+    private FeatureSpace? _space;
+    private Dictionary<string, int> _indexOf = new(StringComparer.Ordinal);
 
     public StoryClusterer(StoryClustererOptions? options = null, IEntityFeatureSource? entities = null)
     {
@@ -129,6 +131,22 @@ public sealed class StoryClusterer : IDisposable
         return lineage;
     }
 
+    /// <summary>
+    /// The story similarity of two added articles: the time-discounted TF-IDF cosine over the current set, in [0, 1]
+    /// (the quantity the consolidation thresholds). Null when either id is unknown. Depends on the whole set through the IDF.
+    /// </summary>
+    public double? Similarity(string articleIdA, string articleIdB)
+    {
+        Consolidate();
+        if (_space is not { } space || !_indexOf.TryGetValue(articleIdA, out var a) || !_indexOf.TryGetValue(articleIdB, out var b))
+        {
+            return null;
+        }
+
+        return SparseVector.Dot(space.Vectors[a], space.Vectors[b])
+            * FeatureSpace.TimeFactor(_features[articleIdA].Published, _features[articleIdB].Published, _options);
+    }
+
     private void Consolidate()
     {
         if (!_dirty)
@@ -140,10 +158,13 @@ public sealed class StoryClusterer : IDisposable
         _lineage.Clear();
         var canonical = _features.Values.OrderBy(f => f.ArticleId, StringComparer.Ordinal).ToList();
         var space = new FeatureSpace(canonical, _options);
+        _space = space;
+        _indexOf = canonical.Select((f, i) => (f.ArticleId, i)).ToDictionary(p => p.ArticleId, p => p.i, StringComparer.Ordinal);
         var engine = new AverageLinkClusterer(_options);
         var edges = engine.BuildGraph(canonical, space);
-        var (labels, sums, sizes) = engine.Cluster(canonical.Count, edges, _options.MergeThreshold);
-        _stories = StoryBuilder.Build(canonical, _articles, labels, sums, sizes, edges, _options);
+        var (merged, _, _) = engine.Cluster(canonical.Count, edges, _options.MergeThreshold);
+        var labels = engine.SplitOutliers(canonical, space, merged);
+        _stories = StoryBuilder.Build(canonical, _articles, labels, edges, _options);
         var storyOf = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var s in _stories)
         {
