@@ -8,6 +8,7 @@ using Parallax.Ingest.Extraction;
 //   end-to-end: extracts N pages (cycling the AEB set) and prints pages/second and memory every 1000 pages.
 // dotnet run -c Release --project bench/Parallax.Bench -- --filter '*'
 //   BenchmarkDotNet suites (ExtractionBenchmarks, [MemoryDiagnoser]).
+if (args.Length > 0 && args[0] == "stories-scale") return StoryScaleBench.Run(args[1..]); // stream the AllSides scale corpus through dedup + story placement
 if (args.Length > 0 && args[0] == "pages")
 {
     return Throughput.Run(args[1..]);

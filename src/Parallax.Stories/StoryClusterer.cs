@@ -48,7 +48,14 @@ public sealed class StoryClusterer : IDisposable
     /// Places <paramref name="article"/> online and returns where it went. An id already added is not placed again
     /// (diagnostic PX0601); an article without words opens its own story (PX0602).
     /// </summary>
-    public StoryPlacement Add(Article article)
+    public StoryPlacement Add(Article article) => Add(article, null);
+
+    /// <summary>
+    /// As <see cref="Add(Article)"/>, with the article's features already extracted (by a
+    /// <see cref="StoryFeatureExtractor"/> with the same options; extraction is pure and thread-safe, so a host can
+    /// extract on several threads and place on one). Null features are extracted here.
+    /// </summary>
+    public StoryPlacement Add(Article article, ArticleFeatures? features)
     {
         ArgumentNullException.ThrowIfNull(article);
         if (_articles.ContainsKey(article.Id))
@@ -58,7 +65,12 @@ public sealed class StoryClusterer : IDisposable
                 [Diagnostic.Warning(StoryDiagnostics.DuplicateId, $"{StoryDiagnostics.DuplicateId}: article id '{article.Id}' was already added; the second copy is ignored", article.Id)]);
         }
 
-        var features = _extractor.Extract(article);
+        if (features is not null && features.ArticleId != article.Id)
+        {
+            throw new ArgumentException("the features belong to another article", nameof(features));
+        }
+
+        features ??= _extractor.Extract(article);
         _articles.Add(article.Id, article);
         _features.Add(article.Id, features);
         _dirty = true;
