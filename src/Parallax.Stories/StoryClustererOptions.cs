@@ -39,7 +39,7 @@ public sealed record StoryClustererOptions
     /// [1/3, 3]) with the thresholds: long articles share a smaller part of their words than two short leads about the
     /// same event, so they need a lower cosine. 0 disables.
     /// </summary>
-    public double LengthExponent { get; init; } = 0.0;
+    public double LengthExponent { get; init; } = 0.2;
 
     /// <summary>Word count at which the length factor is 1 (see <see cref="LengthExponent"/>).</summary>
     public double LengthReference { get; init; } = 100;
