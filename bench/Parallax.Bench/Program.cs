@@ -15,6 +15,12 @@ if (args.Length > 0 && args[0] == "language")
     return LanguageThroughput.Run(args[1..]);
 }
 
+// stories-scale: stream the AllSides scale corpus through dedup + story placement.
+if (args.Length > 0 && args[0] == "stories-scale")
+{
+    return StoryScaleBench.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "pages")
 {
     return Throughput.Run(args[1..]);
