@@ -55,7 +55,10 @@ public sealed class AnalysisCache
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile StorySnapshot _current = StorySnapshot.Empty;
     private long _lastCheckTicks = long.MinValue;
-    private volatile bool _dirty = true;
+    // Invalidate() bumps _requested; a recomputation records the generation it started from in _served. While they
+    // differ (a write happened, or a recomputation is running), readers wait for the gate instead of taking the fast path.
+    private long _requested = 1;
+    private long _served;
 
     public AnalysisCache(SqliteArticleStore store, Func<IReadOnlyList<Article>, CancellationToken, ImmutableArray<StoryReport>> analyze, TimeProvider clock, TimeSpan recheck)
     {
@@ -78,13 +81,12 @@ public sealed class AnalysisCache
     public StorySnapshot Latest => _current;
 
     /// <summary>Marks the snapshot stale: the next <see cref="CurrentAsync"/> recomputes if the article ids changed.</summary>
-    public void Invalidate() => _dirty = true;
+    public void Invalidate() => Interlocked.Increment(ref _requested);
 
     /// <summary>The snapshot of the store's current state (recomputed first when stale).</summary>
     public async Task<StorySnapshot> CurrentAsync(CancellationToken cancellationToken = default)
     {
-        var now = _clock.GetUtcNow().UtcTicks;
-        if (!_dirty && now - Interlocked.Read(ref _lastCheckTicks) < _recheck.Ticks)
+        if (IsFresh())
         {
             return _current;
         }
@@ -92,24 +94,25 @@ public sealed class AnalysisCache
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            now = _clock.GetUtcNow().UtcTicks;
-            if (!_dirty && now - Interlocked.Read(ref _lastCheckTicks) < _recheck.Ticks)
+            if (IsFresh())
             {
                 return _current;
             }
 
-            _dirty = false;
-            Interlocked.Exchange(ref _lastCheckTicks, now);
+            var generation = Interlocked.Read(ref _requested);
+            Interlocked.Exchange(ref _lastCheckTicks, _clock.GetUtcNow().UtcTicks);
             var ids = _store.ListArticles().Select(a => a.Id).ToList();
             var version = StorySnapshot.Fingerprint(ids);
             if (version == _current.Version && _current.ComputedAt != DateTimeOffset.MinValue)
             {
+                Interlocked.Exchange(ref _served, generation);
                 return _current;
             }
 
             var snapshot = await Task.Run(() => Compute(cancellationToken), cancellationToken).ConfigureAwait(false);
             _current = snapshot;
             Recomputations++;
+            Interlocked.Exchange(ref _served, generation);
             return snapshot;
         }
         finally
@@ -117,6 +120,10 @@ public sealed class AnalysisCache
             _gate.Release();
         }
     }
+
+    private bool IsFresh() =>
+        Interlocked.Read(ref _served) == Interlocked.Read(ref _requested)
+        && _clock.GetUtcNow().UtcTicks - Interlocked.Read(ref _lastCheckTicks) < _recheck.Ticks;
 
     private StorySnapshot Compute(CancellationToken cancellationToken)
     {

@@ -137,7 +137,20 @@ internal static class Endpoints
             var status = refused is not null ? 400 : response.Inserted > 0 ? 201 : response.Rejected > 0 && response.Duplicates == 0 ? 422 : 200;
             return Results.Json(response, WebJson.Compact, statusCode: status);
         }).WithSummary("Ingest articles: text/plain, text/html, application/x-ndjson (JSON Lines), or application/json ({\"url\": ...} or one JSON Lines record). Bearer token required.")
-          .Accepts<string>("text/plain", "text/html", "application/x-ndjson", "application/json")
+          .AddOpenApiOperationTransformer((operation, _, _) =>
+          {
+              // Described here rather than with Accepts(), which would make routing answer 415 itself, without the coded body.
+              operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+              {
+                  Required = true,
+                  Description = "An article as text (optional header lines), an HTML page, JSON Lines records, or {\"url\": \"https://...\"}.",
+                  Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType>
+                  {
+                      ["text/plain"] = new(), ["text/html"] = new(), ["application/x-ndjson"] = new(), ["application/json"] = new(),
+                  },
+              };
+              return Task.CompletedTask;
+          })
           .Produces<IngestResponse>(200).Produces<IngestResponse>(201).Produces<IngestResponse>(400).Produces<IngestResponse>(422)
           .Produces<ApiError>(401).Produces<ApiError>(413).Produces<ApiError>(415);
     }
