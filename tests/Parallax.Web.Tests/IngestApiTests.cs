@@ -99,6 +99,39 @@ public sealed class IngestApiTests(EmptyServer fixture) : IClassFixture<EmptySer
     }
 
     [Fact]
+    public async Task PostUrl_NameThatResolvesToLoopbackIsRefusedAtConnect()
+    {
+        // The machine's own name passes the name check; the connect-time check refuses the loopback/private address it resolves to.
+        var host = Dns.GetHostName();
+        var addresses = await Dns.GetHostAddressesAsync(host, TestContext.Current.CancellationToken);
+        if (addresses.Length == 0 || addresses.Any(UrlGuard.IsPublic) || host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Skip($"the host name '{host}' does not resolve to non-public addresses only here");
+        }
+
+        var url = $"http://{host}:{fixture.BaseAddress.Port}/api/status";
+        var (status, body) = await Post(JsonSerializer.Serialize(new { url }), "application/json");
+        Assert.Equal((HttpStatusCode)422, status);
+        var diagnostic = body.GetProperty("items")[0].GetProperty("diagnostics")[0];
+        Assert.Contains("PX0805", diagnostic.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GuardedClient_RefusesLoopbackUnlessAllowed()
+    {
+        var options = Parallax.Ingest.Readers.ReaderOptions.Default with { AllowNetwork = true };
+        using (var guarded = UrlGuard.CreateClient(options, allowPrivate: false))
+        {
+            var e = await Assert.ThrowsAsync<HttpRequestException>(() => guarded.GetAsync(new Uri(fixture.BaseAddress, "/api/status"), TestContext.Current.CancellationToken));
+            Assert.Contains("PX0805", e.ToString(), StringComparison.Ordinal);
+        }
+
+        using var open = UrlGuard.CreateClient(options, allowPrivate: true);
+        using var ok = await open.GetAsync(new Uri(fixture.BaseAddress, "/api/status"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+    }
+
+    [Fact]
     public async Task PostTooLarge_Is413()
     {
         // A raw request that declares a body over the cap: refused from the headers, before any body byte is read.
