@@ -22,6 +22,14 @@ public sealed record StorySnapshot(
     public static StorySnapshot Empty { get; } = new(Fingerprint([]), [], ImmutableDictionary<string, Article>.Empty,
         [], ImmutableDictionary<string, StoryReport>.Empty, ImmutableDictionary<string, string>.Empty, DateTimeOffset.MinValue);
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _rendered = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A rendering of this snapshot (JSON, HTML) computed once per key and reused: the snapshot is immutable, so the
+    /// same key always renders the same text. Thread-safe.
+    /// </summary>
+    public string Rendered(string key, Func<StorySnapshot, string> render) => _rendered.GetOrAdd(key, _ => render(this));
+
     /// <summary>The version of a set of article ids (any order).</summary>
     public static string Fingerprint(IEnumerable<string> articleIds) =>
         Hashing.ShortId(Hashing.Sha256Hex(string.Join('\n', articleIds.Order(StringComparer.Ordinal))));

@@ -52,18 +52,27 @@ internal static class Endpoints
         api.MapGet("/stories", async (string? sort, int? limit, CancellationToken ct) =>
         {
             var s = await cache.CurrentAsync(ct).ConfigureAwait(false);
-            var all = s.Stories.Select(x => Summaries.Of(s, x));
-            var ordered = sort == "coverage" ? Summaries.MostCovered(all) : Summaries.Newest(all);
-            return TypedResults.Json(new StoryList(s.Version, s.Articles.Length, [.. ordered.Take(Math.Clamp(limit ?? 500, 1, 5000))]), WebJson.Compact);
+            var coverage = sort == "coverage";
+            var take = Math.Clamp(limit ?? 500, 1, 5000);
+            string Render(StorySnapshot _)
+            {
+                var all = s.Stories.Select(x => Summaries.Of(s, x));
+                var ordered = coverage ? Summaries.MostCovered(all) : Summaries.Newest(all);
+                return System.Text.Json.JsonSerializer.Serialize(new StoryList(s.Version, s.Articles.Length, [.. ordered.Take(take)]), WebJson.Compact);
+            }
+
+            // Only the default list and the one-story poll are kept per snapshot, so arbitrary limits cannot fill memory.
+            var body = limit is null or 1 ? s.Rendered($"api-stories:{coverage}:{take}", Render) : Render(s);
+            return Results.Text(body, "application/json; charset=utf-8");
         }).WithSummary("Stories: newest first (sort=newest, default) or most covered (sort=coverage).").Produces<StoryList>(200);
 
-        api.MapGet("/stories/{id}", async Task<Results<JsonHttpResult<StoryReport>, NotFound<ApiError>>> (string id, CancellationToken ct) =>
+        api.MapGet("/stories/{id}", async (string id, CancellationToken ct) =>
         {
             var s = await cache.CurrentAsync(ct).ConfigureAwait(false);
             return s.StoryById.TryGetValue(id, out var story)
-                ? TypedResults.Json(story, WebJson.Report)
-                : TypedResults.NotFound(NotFoundError("story", id));
-        }).WithSummary("One story in the report format (docs/report-format.md).").Produces<StoryReport>(200);
+                ? Results.Text(s.Rendered("api-story:" + id, _ => System.Text.Json.JsonSerializer.Serialize(story, WebJson.Report)), "application/json; charset=utf-8")
+                : Results.NotFound(NotFoundError("story", id));
+        }).WithSummary("One story in the report format (docs/report-format.md).").Produces<StoryReport>(200).Produces<ApiError>(404);
 
         api.MapGet("/stories/{id}/export", async (string id, string? format, CancellationToken ct) =>
         {
@@ -158,11 +167,11 @@ internal static class Endpoints
     private static void MapPages(WebApplication app, ParallaxServer server)
     {
         var cache = server.Cache;
-        app.MapGet("/", async (CancellationToken ct) => Results.Content(ListPages.Stories(await cache.CurrentAsync(ct).ConfigureAwait(false)), HtmlType)).ExcludeFromDescription();
+        app.MapGet("/", async (CancellationToken ct) => Results.Content((await cache.CurrentAsync(ct).ConfigureAwait(false)).Rendered("page-list", ListPages.Stories), HtmlType)).ExcludeFromDescription();
         app.MapGet("/stories/{id}", async (string id, CancellationToken ct) =>
         {
             var s = await cache.CurrentAsync(ct).ConfigureAwait(false);
-            return s.StoryById.TryGetValue(id, out var story) ? Results.Content(StoryPage.Render(s, story), HtmlType) : PageNotFound("No story " + id);
+            return s.StoryById.TryGetValue(id, out var story) ? Results.Content(s.Rendered("page-story:" + id, x => StoryPage.Render(x, story)), HtmlType) : PageNotFound("No story " + id);
         }).ExcludeFromDescription();
         app.MapGet("/articles/{id}", async (string id, CancellationToken ct) =>
         {
