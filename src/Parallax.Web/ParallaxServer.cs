@@ -77,22 +77,8 @@ public sealed class ParallaxServer : IAsyncDisposable
         analyze ??= DefaultAnalysis;
         var cache = new AnalysisCache(store, analyze, clock, options.StoreRecheck);
         var ingestor = new ArticleIngestor(store, clock, options.AllowPrivateAddresses);
-        ingestor.Stored += () =>
-        {
-            cache.Invalidate();
-            // Recompute now, so new articles are clustered within seconds rather than on the next page view.
-            _ = Task.Run(async () =>
-            {
-                try
-                {
-                    await cache.CurrentAsync().ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is StoreException or OperationCanceledException)
-                {
-                    // The next request recomputes and reports.
-                }
-            });
-        };
+        var refresher = new BackgroundRefresher(cache, clock, TimeSpan.FromSeconds(1));
+        ingestor.Stored += refresher.Written;
 
         FeedWatcher? watcher = null;
         var problems = ImmutableArray<Diagnostic>.Empty;
@@ -202,5 +188,45 @@ public sealed class ParallaxServer : IAsyncDisposable
         Ingestor.Dispose();
         _store.Dispose();
         _stopping.Dispose();
+    }
+}
+
+/// <summary>
+/// Invalidates the cache at every write and recomputes in the background once writes pause for <c>quiet</c>, so new
+/// articles are clustered within seconds without recomputing after every one of a burst of uploads. Readers that come
+/// earlier recompute on demand. Thread-safe.
+/// </summary>
+internal sealed class BackgroundRefresher(AnalysisCache cache, TimeProvider clock, TimeSpan quiet)
+{
+    private long _lastWriteTicks;
+    private int _scheduled;
+
+    public void Written()
+    {
+        cache.Invalidate();
+        Interlocked.Exchange(ref _lastWriteTicks, clock.GetUtcNow().UtcTicks);
+        if (Interlocked.Exchange(ref _scheduled, 1) == 1)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                while (clock.GetUtcNow().UtcTicks - Interlocked.Read(ref _lastWriteTicks) < quiet.Ticks)
+                {
+                    await Task.Delay(quiet / 4, clock).ConfigureAwait(false);
+                }
+
+                Interlocked.Exchange(ref _scheduled, 0);
+                await cache.CurrentAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is StoreException or OperationCanceledException)
+            {
+                // The next request recomputes and reports.
+                Interlocked.Exchange(ref _scheduled, 0);
+            }
+        });
     }
 }
