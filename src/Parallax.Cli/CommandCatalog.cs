@@ -15,6 +15,8 @@ public static class CommandCatalog
         yield return ShowCommand.Create();
         yield return StoriesCommand.Create();
         yield return StoryCommand.Create();
+        yield return ServeCommand.Create();
+        yield return WatchCommand.Create();
         yield return EvalCommand.Create();
         yield return VersionCommand.Create();
     }

@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+
+namespace Parallax.Web;
+
+/// <summary>
+/// How <c>parallax serve</c> runs. Immutable. Every limit is a hard cap enforced before a request body is read in full.
+/// </summary>
+public sealed record WebOptions
+{
+    /// <summary>Where Kestrel listens; <c>http://127.0.0.1:0</c> picks a free port (tests).</summary>
+    public ImmutableArray<string> Urls { get; init; } = ["http://127.0.0.1:5080"];
+
+    /// <summary>The SQLite store file; created when missing.</summary>
+    public string DbPath { get; init; } = Storage.SqliteArticleStore.DefaultPath;
+
+    /// <summary>
+    /// The file holding the SHA-256 of the API token (hex); <c>&lt;db&gt;.token</c> beside the store when null. A token is
+    /// generated on first run, shown once on stderr, and only its hash is stored.
+    /// </summary>
+    public string? TokenPath { get; init; }
+
+    /// <summary>Largest request body accepted (bytes); larger bodies get 413 (PX0802). Default 8 MiB.</summary>
+    public long MaxRequestBytes { get; init; } = 8L * 1024 * 1024;
+
+    /// <summary>When false (default) URL ingestion refuses loopback, private, link-local and other non-public addresses (PX0805).</summary>
+    public bool AllowPrivateAddresses { get; init; }
+
+    /// <summary>Origins allowed to call the API from a browser (CORS). Empty (default): no CORS headers at all.</summary>
+    public ImmutableArray<string> CorsOrigins { get; init; } = [];
+
+    /// <summary>Feeds (URLs, or OPML/list files) that <c>serve --watch</c> polls; empty: no watching.</summary>
+    public ImmutableArray<string> WatchFeeds { get; init; } = [];
+
+    /// <summary>Polling interval per feed when watching.</summary>
+    public TimeSpan WatchInterval { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often the analysis cache asks the store whether it changed (writes by this process invalidate at once).</summary>
+    public TimeSpan StoreRecheck { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Where the generated token is announced (stderr by default).</summary>
+    public TextWriter? Announce { get; init; }
+}
