@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Parallax.Storage;
 using Parallax.Web;
 using Parallax.Web.Watching;
 
@@ -57,7 +58,7 @@ public static class WatchCommand
                 return polls.Any(p => p.Problem is not null) ? ExitCodes.SomeRejected : ExitCodes.Ok;
             }
 
-            Console.Error.WriteLine($"watching {specs.Length} feeds → {store.Path} (Ctrl+C stops)");
+            Console.Error.WriteLine($"watching {specs.Length} feeds → {StoreLocator.Describe(store)} (Ctrl+C stops)");
             try
             {
                 await watcher.RunAsync(ct);
