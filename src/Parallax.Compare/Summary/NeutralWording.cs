@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Parallax.Compare.Summary;
 
 /// <summary>
-/// The neutral-wording filter of the summary: a sentence is not neutral when it exclaims or asks, puts scare quotes
+/// The neutral-wording filter of the summary: a sentence is not neutral when it is mostly a direct quote, exclaims or asks, puts scare quotes
 /// around a few words without saying who said them, speaks in the first person outside a quote, or uses a word of the
 /// small loaded-word list below (documented in docs/summary.md; written by hand, not learned). Pure and thread-safe.
 /// </summary>
@@ -27,6 +27,11 @@ public static partial class NeutralWording
     {
         ArgumentNullException.ThrowIfNull(sentence);
         var outside = QuotedPattern().Replace(sentence, " ");
+        if (outside.Trim().Length < sentence.Trim().Length * 0.5)
+        {
+            return "mostly a direct quote";
+        }
+
         if (outside.Contains('!', StringComparison.Ordinal) || outside.Contains('?', StringComparison.Ordinal))
         {
             return "exclamation or question";

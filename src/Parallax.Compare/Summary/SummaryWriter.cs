@@ -20,13 +20,13 @@ public sealed record SummaryOptions
     public int WordBudget { get; init; } = 110;
 
     /// <summary>MMR trade-off: weight of a sentence's score against its similarity to sentences already chosen.</summary>
-    public double Lambda { get; init; } = 0.7;
+    public double Lambda { get; init; } = 0.9;
 
     /// <summary>Weight of cross-article support (mean best similarity to each other origin's sentences).</summary>
     public double SupportWeight { get; init; } = 1.0;
 
     /// <summary>Weight of the position prior 1/(1 + index of the sentence in its article).</summary>
-    public double PositionWeight { get; init; } = 0.3;
+    public double PositionWeight { get; init; } = 0.6;
 
     /// <summary>Weight of fact support (share of other origins stating a fact the sentence states), when facts exist.</summary>
     public double FactWeight { get; init; } = 1.0;
@@ -35,18 +35,18 @@ public sealed record SummaryOptions
     public double SameContent { get; init; } = 0.3;
 
     /// <summary>A candidate this similar to a chosen sentence is redundant and skipped.</summary>
-    public double Redundant { get; init; } = 0.6;
+    public double Redundant { get; init; } = 0.3;
 
     /// <summary>Candidate sentences have between these many words (inclusive).</summary>
     public int MinWords { get; init; } = 6;
 
-    public int MaxWords { get; init; } = 60;
+    public int MaxWords { get; init; } = 45;
 
     /// <summary>Drop datelines, bracketed asides and trailing attributions.</summary>
     public bool Compress { get; init; } = true;
 
-    /// <summary>Write chosen sentences in story order (article order, then position) rather than by rank.</summary>
-    public bool StoryOrder { get; init; } = true;
+    /// <summary>Write chosen sentences in story order (article order, then position) rather than by rank (the default: best supported first).</summary>
+    public bool StoryOrder { get; init; }
 }
 
 /// <summary>

@@ -51,11 +51,18 @@ public sealed record RougeReport(double Rouge1, double Rouge2, double RougeL, in
 /// </summary>
 public static class SummaryEvaluation
 {
-    /// <summary>The summaries of <paramref name="stories"/>, keyed by story id; <paramref name="words"/> is the word budget (L).</summary>
+    /// <summary>The word budget as a share of L (the mean reference length the baselines are cut to); tuned on the train part only.</summary>
+    public const double BudgetShare = 0.8;
+
+    /// <summary>
+    /// The summaries of <paramref name="stories"/>, keyed by story id. <paramref name="words"/> is L, the length the
+    /// baselines are cut to; the summariser's word budget is <see cref="BudgetShare"/> of it (whole sentences, so a
+    /// summary may end up longer or shorter).
+    /// </summary>
     public static Dictionary<string, string> Predict(IReadOnlyList<NeusStory> stories, int words, SummaryOptions? options = null, int threads = 2, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stories);
-        var opts = (options ?? SummaryOptions.Default) with { WordBudget = words };
+        var opts = (options ?? SummaryOptions.Default) with { WordBudget = (int)(words * BudgetShare) };
         var results = new string[stories.Count];
         Parallel.For(0, stories.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellationToken }, i =>
             results[i] = Summarize(stories[i], opts, cancellationToken));
@@ -72,17 +79,19 @@ public static class SummaryEvaluation
     public static string Summarize(NeusStory story, SummaryOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(story);
+        var input = Input(story, cancellationToken);
+        return input is null ? "" : SummaryWriter.Text(SummaryWriter.Write(input, [], options));
+    }
+
+    /// <summary>The story's articles analysed in memory (language pipeline, story-wide entities); null when no article has text.</summary>
+    public static Parallax.Compare.StoryInput? Input(NeusStory story, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(story);
         var articles = story.Articles
             .Select((a, i) => new PlainArticle($"{story.Id}-{i}", a.Outlet, a.Title, a.Text))
             .Where(a => !string.IsNullOrWhiteSpace(a.Text))
             .ToList();
-        if (articles.Count == 0)
-        {
-            return "";
-        }
-
-        var input = InMemoryStory.Build(story.Id, articles, cancellationToken: cancellationToken);
-        return SummaryWriter.Text(SummaryWriter.Write(input, [], options));
+        return articles.Count == 0 ? null : InMemoryStory.Build(story.Id, articles, cancellationToken: cancellationToken);
     }
 
     /// <summary>rouge.py's figures for <paramref name="predictions"/> on <paramref name="stories"/> (a story without a prediction scores 0).</summary>
@@ -179,5 +188,7 @@ public static class SummaryEvaluation
 
     /// <summary>One prediction line <c>{"id", "summary"}</c>.</summary>
     public static string ToJsonLine(string id, string summary) =>
-        JsonSerializer.Serialize(new Dictionary<string, string> { ["id"] = id, ["summary"] = summary });
+        JsonSerializer.Serialize(new Dictionary<string, string> { ["id"] = id, ["summary"] = summary }, _relaxed);
+
+    private static readonly JsonSerializerOptions _relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
