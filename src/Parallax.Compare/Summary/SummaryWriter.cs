@@ -45,6 +45,12 @@ public sealed record SummaryOptions
     /// <summary>Drop datelines, bracketed asides and trailing attributions.</summary>
     public bool Compress { get; init; } = true;
 
+    /// <summary>
+    /// Choose sentences that another origin also states before any that only their own origin states (those only fill up
+    /// to <see cref="MinSentences"/>). Ignored when the story has a single origin.
+    /// </summary>
+    public bool PreferSupported { get; init; } = true;
+
     /// <summary>Write chosen sentences in story order (article order, then position) rather than by rank (the default: best supported first).</summary>
     public bool StoryOrder { get; init; }
 }
@@ -163,24 +169,32 @@ public static partial class SummaryWriter
         {
             c.SupportingOrigins.Add(c.Member.OriginKey);
             var support = 0.0;
-            foreach (var origin in origins.Where(o => o != c.Member.OriginKey))
+            foreach (var origin in origins)
             {
+                var own = origin == c.Member.OriginKey;
+                // The origin's support is its best sentence; each of its articles (a reprint too) is cited by its own best one.
                 var best = 0.0;
-                (StoryArticle Member, TextSpan Span)? bestSentence = null;
-                foreach (var s in sentences.Where(s => s.Member.OriginKey == origin))
+                var bestByArticle = new Dictionary<string, (double Sim, StoryArticle Member, TextSpan Span)>(StringComparer.Ordinal);
+                foreach (var s in sentences.Where(s => s.Member.OriginKey == origin && s.Member.Id != c.Member.Id))
                 {
                     var sim = Similarity(c.Keys, s.Keys);
-                    if (sim > best)
+                    best = Math.Max(best, sim);
+                    if (!bestByArticle.TryGetValue(s.Member.Id, out var known) || sim > known.Sim)
                     {
-                        (best, bestSentence) = (sim, (s.Member, s.Span));
+                        bestByArticle[s.Member.Id] = (sim, s.Member, s.Span);
                     }
                 }
 
-                support += best;
-                if (best >= options.SameContent && bestSentence is { } b)
+                if (!own)
                 {
-                    c.Supporters.Add(b);
+                    support += best;
+                }
+
+                // Reprints of the source's own origin are cited but add no support.
+                if (best >= options.SameContent)
+                {
                     c.SupportingOrigins.Add(origin);
+                    c.Supporters.AddRange(bestByArticle.Values.Where(v => v.Sim >= options.SameContent).Select(v => (v.Member, v.Span)));
                 }
             }
 
@@ -201,7 +215,10 @@ public static partial class SummaryWriter
     private static IEnumerable<FactReport> FactsOf(Candidate c, ImmutableArray<FactReport> facts) =>
         facts.Where(f => f.States.Any(s => s.ArticleId == c.Member.Id && s.Start < c.Span.End && c.Span.Start < s.End));
 
-    /// <summary>Greedy maximal marginal relevance over neutral candidates (non-neutral ones only when no neutral one exists).</summary>
+    /// <summary>
+    /// Greedy maximal marginal relevance over neutral candidates (non-neutral ones only when no neutral one exists): first
+    /// those other origins support (<see cref="SummaryOptions.PreferSupported"/>), then the rest up to the minimum.
+    /// </summary>
     private static List<Candidate> Select(List<Candidate> all, SummaryOptions options)
     {
         var pool = all.Where(c => c.Neutral).ToList();
@@ -211,7 +228,25 @@ public static partial class SummaryWriter
         }
 
         var chosen = new List<Candidate>();
-        var words = 0;
+        if (options.PreferSupported && all.Select(c => c.Member.OriginKey).Distinct(StringComparer.Ordinal).Count() > 1)
+        {
+            var supported = pool.Where(c => c.SupportingOrigins.Count > 1).ToList();
+            Fill(chosen, supported, options);
+            pool.RemoveAll(chosen.Contains);
+            if (chosen.Count >= options.MinSentences)
+            {
+                return chosen;
+            }
+        }
+
+        Fill(chosen, pool, options);
+        return chosen;
+    }
+
+    private static void Fill(List<Candidate> chosen, List<Candidate> candidates, SummaryOptions options)
+    {
+        var pool = new List<Candidate>(candidates);
+        var words = chosen.Sum(c => c.Words);
         while (chosen.Count < options.MaxSentences && pool.Count > 0)
         {
             if (chosen.Count >= options.MinSentences && words >= options.WordBudget)
@@ -250,8 +285,6 @@ public static partial class SummaryWriter
             words += best.Words;
             pool.Remove(best);
         }
-
-        return chosen;
     }
 
     private static SummarySentence ToSentence(StoryInput input, Candidate c, ImmutableArray<FactReport> facts)
