@@ -75,6 +75,8 @@ public class TimelineTests
         var attempt = Assert.Single(timeline, t => t.Date == "2026-03-11");
         Assert.Equal(["Coastline Business Review"], attempt.Outlets);
         Assert.DoesNotContain(timeline, t => t.Date == "2026-03-10");
+        var hearing = Assert.Single(timeline, t => t.Date == "2026-03-17");
+        Assert.Equal(4, hearing.Outlets.Length);
         Assert.DoesNotContain(timeline, t => t.Evidence.Any(e => e.Text.Contains("(Meridian Wire)", StringComparison.Ordinal)));
     }
 

@@ -251,11 +251,11 @@ public static partial class TimelineBuilder
     }
 
     /// <summary>
-    /// The same event: the phrases share content (<see cref="MinSharedKeys"/>, <see cref="MinOverlap"/>, at least one word
-    /// beyond entity ids), or the whole clauses share most of their content (<see cref="MinClauseOverlap"/>).
+    /// The same event: the phrases share content (<see cref="MinSharedKeys"/> keys, or one when a phrase has no more
+    /// keys than that; <see cref="MinOverlap"/>; at least one word beyond entity ids), or the whole clauses share most of their content (<see cref="MinClauseOverlap"/>).
     /// </summary>
     private static bool Same(Candidate a, Candidate b) =>
-        (ContentWords.Shared(a.Keys, b.Keys) >= Math.Min(MinSharedKeys, Math.Min(a.Keys.Count, b.Keys.Count))
+        (ContentWords.Shared(a.Keys, b.Keys) >= (Math.Min(a.Keys.Count, b.Keys.Count) <= MinSharedKeys ? 1 : MinSharedKeys)
             && ContentWords.Overlap(a.Keys, b.Keys) >= MinOverlap
             && ContentWords.ShareWord(a.Keys, b.Keys))
         || (ContentWords.Shared(a.ClauseKeys, b.ClauseKeys) >= 3
