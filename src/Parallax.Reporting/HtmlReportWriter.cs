@@ -206,10 +206,11 @@ public static class HtmlReportWriter
 
         if (story.Timeline.Length > 0)
         {
-            h.Append("<h3>Timeline</h3>\n<table>\n<thead><tr><th>Date</th><th>Event</th><th>Evidence</th></tr></thead>\n<tbody>\n");
+            h.Append("<h3>Timeline</h3>\n<table>\n<thead><tr><th>Date</th><th>Event</th><th>Outlets</th><th>Evidence</th></tr></thead>\n<tbody>\n");
             foreach (var t in story.Timeline)
             {
-                h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(t.Date)}</td><td>{E(t.Text)}</td><td>{Cite(t.Evidence)}</td></tr>\n");
+                var marks = (t.Inferred ? " <span class=\"muted\">(inferred)</span>" : "") + (t.Derived ? " <span class=\"muted\">(derived)</span>" : "");
+                h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(t.Date)}{marks}</td><td>{E(t.Text)}</td><td>{E(string.Join(", ", t.Outlets))}</td><td>{Cite(t.Evidence)}</td></tr>\n");
             }
 
             h.Append("</tbody>\n</table>\n");

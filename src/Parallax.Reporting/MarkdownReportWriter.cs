@@ -127,10 +127,11 @@ public static class MarkdownReportWriter
 
         if (story.Timeline.Length > 0)
         {
-            md.Append("### Timeline\n\n| Date | Event | Evidence |\n|---|---|---|\n");
+            md.Append("### Timeline\n\n| Date | Event | Outlets | Evidence |\n|---|---|---|---|\n");
             foreach (var t in story.Timeline)
             {
-                md.Append(CultureInfo.InvariantCulture, $"| {E(t.Date)} | {E(t.Text)} | {Cite(t.Evidence)} |\n");
+                var marks = (t.Inferred ? " (inferred)" : "") + (t.Derived ? " (derived)" : "");
+                md.Append(CultureInfo.InvariantCulture, $"| {E(t.Date)}{marks} | {E(t.Text)} | {E(string.Join(", ", t.Outlets))} | {Cite(t.Evidence)} |\n");
             }
 
             md.Append('\n');
