@@ -6,8 +6,15 @@ using Parallax.Ingest.Extraction;
 
 // dotnet run -c Release --project bench/Parallax.Bench -- pages [--count N] [--threads T] [DIR]
 //   end-to-end: extracts N pages (cycling the AEB set) and prints pages/second and memory every 1000 pages.
+// dotnet run -c Release --project bench/Parallax.Bench -- story [--runs N] [--count N]
+//   one story of 50 ECB+ articles: claim table (claims aligned/s), story analysis, end to end (ClaimTableBenchmarks.cs).
 // dotnet run -c Release --project bench/Parallax.Bench -- --filter '*'
 //   BenchmarkDotNet suites (ExtractionBenchmarks, [MemoryDiagnoser]).
+if (args.Length > 0 && args[0] == "story")
+{
+    return StoryBench.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "pages")
 {
     return Throughput.Run(args[1..]);

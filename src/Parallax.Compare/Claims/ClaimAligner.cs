@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Parallax.Compare.Claims;
 
 /// <summary>
@@ -37,9 +39,10 @@ internal static class ClaimAligner
 
         // Inverted index over stems and entities: only claims sharing something are compared.
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var keys = claims.Select(c => c.Terms.Keys.Select(k => "w:" + k).Concat(c.Entities.Select(e => "e:" + e)).ToArray()).ToArray();
         for (var i = 0; i < claims.Count; i++)
         {
-            foreach (var key in claims[i].Terms.Keys.Select(k => "w:" + k).Concat(claims[i].Entities.Select(e => "e:" + e)))
+            foreach (var key in keys[i])
             {
                 if (!postings.TryGetValue(key, out var list))
                 {
@@ -54,7 +57,7 @@ internal static class ClaimAligner
         for (var i = 0; i < claims.Count; i++)
         {
             candidates.Clear();
-            foreach (var key in claims[i].Terms.Keys.Select(k => "w:" + k).Concat(claims[i].Entities.Select(e => "e:" + e)))
+            foreach (var key in keys[i])
             {
                 foreach (var j in postings[key])
                 {
@@ -151,7 +154,7 @@ internal static class ClaimAligner
                 : SharedDateBonus;
         }
 
-        if (a.Numbers.Length > 0 && b.Numbers.Length > 0 && a.Numbers.Intersect(b.Numbers, StringComparer.Ordinal).Any())
+        if (a.Numbers.Length > 0 && b.Numbers.Length > 0 && a.Numbers.Any(n => b.Numbers.Contains(n, StringComparer.Ordinal)))
         {
             sim += SharedNumberBonus;
         }
@@ -173,15 +176,28 @@ internal static class ClaimAligner
     /// Smoothed Jaccard: shared / (union + 1), so one shared name alone ("Washington" and "Washington") scores 0.5, not 1:
     /// sharing a single participant is weak evidence of the same claim.
     /// </summary>
-    internal static double EntityOverlap<T>(IReadOnlyCollection<T> a, IReadOnlyCollection<T> b)
+    internal static double EntityOverlap(ImmutableArray<string> a, ImmutableArray<string> b)
     {
-        if (a.Count == 0 || b.Count == 0)
+        if (a.Length == 0 || b.Length == 0)
         {
             return 0;
         }
 
-        var inter = a.Intersect(b).Count();
-        return (double)inter / (a.Count + b.Count - inter + 1);
+        // Entity lists are short and distinct: a nested loop beats building sets on this hot path.
+        var inter = 0;
+        foreach (var x in a)
+        {
+            foreach (var y in b)
+            {
+                if (string.Equals(x, y, StringComparison.Ordinal))
+                {
+                    inter++;
+                    break;
+                }
+            }
+        }
+
+        return (double)inter / (a.Length + b.Length - inter + 1);
     }
 
     /// <summary>L2-normalised tf-idf vectors; idf = ln((1 + claims) / (1 + claims with the stem)) + 1 over the story's claims.</summary>
