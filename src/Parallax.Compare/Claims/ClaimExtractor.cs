@@ -41,7 +41,7 @@ internal static partial class ClaimExtractor
         "not", "no", "never", "n't", "none", "nobody", "nothing", "neither", "nor", "without", "denied", "denies",
         "deny", "denying");
 
-    [GeneratedRegex(@"^(?:share|subscribe|sign up|follow us|read:|read more|related:|advertisement|copyright|©|all rights reserved|click here|watch:|listen:)|information for this story|not a recommendation|consult a professional|has no securities|holds no licen[cs]es|for information only|pic\.twitter\.com|newsletter", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:share|subscribe|sign up|follow us|read:|read more|related:|advertisement|copyright|©|all rights reserved|click here|watch:|listen:)|information for this story|not a recommendation|consult a professional|has no securities|holds no licen[cs]es|for information only|pic\.twitter\.com|newsletter|(?:first|originally) published (?:by|on|in)|republished (?:with|by|from)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BoilerplateRegex();
 
     /// <summary>True for sentences that are site furniture rather than reporting.</summary>
@@ -117,10 +117,11 @@ internal static partial class ClaimExtractor
     {
         var cuts = new List<(int LeftEnd, int RightStart)>();
         var lastCutToken = 0;
+        var inQuote = InsideQuotationMarks(text, tokens);
         for (var i = 1; i < tokens.Length - 1; i++)
         {
             var t = tokens[i];
-            if (quotes.Any(q => q.Start <= t.Span.Start && t.Span.End <= q.End))
+            if (inQuote[i] || quotes.Any(q => q.Start <= t.Span.Start && t.Span.End <= q.End))
             {
                 continue;
             }
@@ -179,6 +180,30 @@ internal static partial class ClaimExtractor
         }
 
         return pieces;
+    }
+
+    /// <summary>
+    /// Per token: whether it sits between quotation marks of its sentence (“ opens, ” closes, a straight " toggles), so
+    /// quoted speech is never split even when the quote layer did not delimit it.
+    /// </summary>
+    private static bool[] InsideQuotationMarks(string text, Token[] tokens)
+    {
+        var inside = new bool[tokens.Length];
+        var open = false;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var t = text[tokens[i].Span.Start..tokens[i].Span.End];
+            if (t is "“" or "”" or "\"")
+            {
+                open = t switch { "“" => true, "”" => false, _ => !open };
+                inside[i] = true;
+                continue;
+            }
+
+            inside[i] = open;
+        }
+
+        return inside;
     }
 
     private static int WordsBetween(Token[] tokens, int from, int to)

@@ -26,7 +26,14 @@ public static class ClaimTableBuilder
     private const double QuotedPenalty = 0.1;
 
     /// <summary>Penalty on a clause that does not start like a sentence ("who informed ...", "told him ..."): fragments read badly alone.</summary>
-    private const double FragmentPenalty = 0.15;
+    private const double FragmentPenalty = 0.3;
+
+    /// <summary>
+    /// Weight of the stating article's corroboration rate (share of its claims that other origins also state) when
+    /// choosing the wording: an article made mostly of claims nobody else makes (commentary, opinion) is a worse
+    /// source of neutral wording than one whose claims others confirm.
+    /// </summary>
+    private const double CorroborationWeight = 0.5;
 
     public static ImmutableArray<FactReport> Build(StoryInput input)
     {
@@ -39,13 +46,14 @@ public static class ClaimTableBuilder
 
         var groups = ClaimAligner.Align(claims, out var similarities);
         var unique = UniqueDetails(input, claims);
+        var corroboration = Corroboration(input, claims, groups);
         var drafts = new List<Draft>();
         foreach (var group in groups)
         {
             var members = group.Select(i => claims[i]).ToList();
             var origins = members.Select(c => input.Articles[c.ArticleIndex].OriginKey).Distinct(StringComparer.Ordinal).Count();
             var details = members.SelectMany(c => DetailsOf(c, input, unique)).Distinct(StringComparer.Ordinal).ToList();
-            var parent = new Draft(members, Choose(members, similarities), origins == 1 ? details : []);
+            var parent = new Draft(members, Choose(members, similarities, corroboration), origins == 1 ? details : []);
             drafts.Add(parent);
             if (origins < 2)
             {
@@ -59,7 +67,7 @@ public static class ClaimTableBuilder
                 .GroupBy(x => input.Articles[x.Claim.ArticleIndex].OriginKey + "\u0001" + string.Join("\u0001", x.Details), StringComparer.Ordinal))
             {
                 var detailMembers = split.Select(x => x.Claim).ToList();
-                drafts.Add(new Draft(detailMembers, Choose(detailMembers, similarities), split.First().Details) { Parent = parent });
+                drafts.Add(new Draft(detailMembers, Choose(detailMembers, similarities, corroboration), split.First().Details) { Parent = parent });
             }
         }
 
@@ -139,11 +147,13 @@ public static class ClaimTableBuilder
     }
 
     /// <summary>
-    /// The member whose wording states the fact best: most central (mean similarity to the other articles' members) and
-    /// most supported (share of its stems other articles' members also use, so one outlet's own loaded words count
-    /// against it), not a headline, not a direct quotation, not a fragment; ties to the earliest claim.
+    /// The member whose wording states the fact best: most central (mean similarity to the other articles' members), most
+    /// supported (share of its stems other articles' members also use, so one outlet's own loaded words count against
+    /// it) and most complete (share of the other members' stems it covers, so a clipped clause loses to the full one),
+    /// not a headline, not a direct quotation, not a fragment, from an article whose claims others corroborate; ties to
+    /// the earliest claim.
     /// </summary>
-    private static Claim Choose(List<Claim> members, Dictionary<(int, int), double> similarities)
+    private static Claim Choose(List<Claim> members, Dictionary<(int, int), double> similarities, double[] corroboration)
     {
         if (members.Count == 1)
         {
@@ -155,15 +165,17 @@ public static class ClaimTableBuilder
         foreach (var m in members.OrderBy(c => c.Index))
         {
             var others = members.Where(o => o.ArticleIndex != m.ArticleIndex).ToList();
-            double centrality = 0, support = 0;
+            double centrality = 0, support = 0, coverage = 0;
             if (others.Count > 0)
             {
                 centrality = others.Average(o => ClaimAligner.Lookup(similarities, m.Index, o.Index));
                 support = m.Terms.Keys.Count(k => others.Any(o => o.Terms.ContainsKey(k))) / (double)Math.Max(1, m.Terms.Count);
+                var theirs = others.SelectMany(o => o.Terms.Keys).ToHashSet(StringComparer.Ordinal);
+                coverage = theirs.Count(m.Terms.ContainsKey) / (double)Math.Max(1, theirs.Count);
             }
 
-            var score = centrality + support - (m.Headline ? HeadlinePenalty : 0) - (m.Quoted ? QuotedPenalty : 0)
-                - (char.IsLower(m.Text[0]) ? FragmentPenalty : 0);
+            var score = centrality + (support + coverage) / 2 - (m.Headline ? HeadlinePenalty : 0) - (m.Quoted ? QuotedPenalty : 0)
+                - (char.IsLower(m.Text[0]) ? FragmentPenalty : 0) + CorroborationWeight * corroboration[m.ArticleIndex];
             if (score > bestScore + 1e-9)
             {
                 best = m;
@@ -172,6 +184,30 @@ public static class ClaimTableBuilder
         }
 
         return best!;
+    }
+
+    /// <summary>Per member article: the share of its claims that fall in groups stated by two or more origins.</summary>
+    private static double[] Corroboration(StoryInput input, List<Claim> claims, List<List<int>> groups)
+    {
+        var corroborated = new bool[claims.Count];
+        foreach (var g in groups)
+        {
+            if (g.Select(i => input.Articles[claims[i].ArticleIndex].OriginKey).Distinct(StringComparer.Ordinal).Count() > 1)
+            {
+                foreach (var i in g)
+                {
+                    corroborated[i] = true;
+                }
+            }
+        }
+
+        var rate = new double[input.Articles.Length];
+        foreach (var byArticle in claims.GroupBy(c => c.ArticleIndex))
+        {
+            rate[byArticle.Key] = byArticle.Count(c => corroborated[c.Index]) / (double)byArticle.Count();
+        }
+
+        return rate;
     }
 
     /// <summary>Person/organisation entity ids and numbers mentioned by claims of exactly one origin of the story.</summary>
