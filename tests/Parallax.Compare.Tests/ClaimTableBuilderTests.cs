@@ -175,3 +175,36 @@ public class ClaimTableBuilderTests
     [InlineData("2025-11", "2025-11-21", false)]
     public void ClaimAligner_DatesAgree(string a, string b, bool agree) => Assert.Equal(agree, ClaimAligner.DatesAgree(a, b));
 }
+
+/// <summary>Clause splitting never leaves its sentence: pieces are in order, inside the sentence, and do not overlap.</summary>
+public class ClaimSplitProperties
+{
+    [FsCheck.Xunit.Property(MaxTest = 300)]
+    public void Split_PiecesAreOrderedDisjointAndInsideTheSentence(string? raw)
+    {
+        var text = raw ?? "";
+        var tokens = Parallax.Language.Text.Tokenizer.Tokenize(text).ToArray();
+        var sentence = new TextSpan(0, text.Length);
+        var pieces = ClaimExtractor.Split(text, tokens, [], sentence);
+        Assert.NotEmpty(pieces);
+        var end = 0;
+        foreach (var p in pieces)
+        {
+            Assert.InRange(p.Start, end, text.Length);
+            Assert.InRange(p.End, p.Start, text.Length);
+            end = p.End;
+        }
+    }
+
+    [Theory]
+    [InlineData("The minister said the strike was unlawful; the union said it would go on.", 2)]
+    [InlineData("The port closed at noon, but the ferries kept running to the islands.", 2)]
+    [InlineData("\"We closed the port, and we would do it again,\" the minister told reporters.", 1)]
+    [InlineData("Talks failed — the operators walked out of the room — and no date was set.", 2)]
+    [InlineData("The pay talks failed again — the operators walked out of the room — and no new date was set.", 3)]
+    public void Split_SplitsAtClauseBoundaries(string sentence, int clauses)
+    {
+        var tokens = Parallax.Language.Text.Tokenizer.Tokenize(sentence).ToArray();
+        Assert.Equal(clauses, ClaimExtractor.Split(sentence, tokens, [], new TextSpan(0, sentence.Length)).Count);
+    }
+}

@@ -1,3 +1,4 @@
+using FsCheck.Xunit;
 using Parallax.Core.Reporting;
 
 namespace Parallax.Reporting.Tests;
@@ -126,6 +127,28 @@ public sealed class CsvFactWriterTests
         Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\") \"\"Union bosses\"\" struck, again.\"", csv);
         Assert.EndsWith("\r\n", csv);
         Assert.DoesNotContain("\n", csv.Replace("\r\n", "", StringComparison.Ordinal));
+    }
+
+    [Property(MaxTest = 300)]
+    public void Write_AnyText_ParsesBackToTheDefusedCells(string? factText, string? outlet, string? evidence)
+    {
+        factText ??= "";
+        evidence ??= "";
+        var text = evidence + "!";
+        var fact = new FactReport("F1", factText, [new EvidenceSpan("a", 0, evidence.Length, evidence)], [], []) { Origins = 1, SingleSource = true };
+        var report = new Report
+        {
+            Generator = "t",
+            Articles = [Article("a", outlet ?? "unknown", text)],
+            Stories = [new StoryReport { Id = "s", Title = "t", ArticleIds = ["a"], Facts = [fact] }],
+        };
+        var rows = Parse(CsvFactWriter.Write(report));
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(CsvFactWriter.Columns.Length, rows[1].Count);
+        Assert.Equal(CsvFactWriter.Text(factText), rows[1][2]);
+        Assert.Equal(CsvFactWriter.Text(outlet ?? "unknown"), rows[1][3]);
+        Assert.Equal(CsvFactWriter.Text(evidence), rows[1][8]);
+        Assert.All(rows[1], cell => Assert.False(cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' && cell != rows[1][6] && cell != rows[1][7]));
     }
 
     [Theory]
