@@ -27,6 +27,9 @@ internal static class ClaimAligner
     public const double PairThreshold = 0.40;
     public const double GroupThreshold = 0.30;
 
+    /// <summary>A key (stem, entity, date, number) held by more claims than this and a fifth of the story's claims does not generate candidate pairs.</summary>
+    public const int CommonKeyFloor = 64;
+
     /// <summary>Pairs scoring below this are not even stored (they count as 0 in group averages).</summary>
     private const double StoreFloor = 0.15;
 
@@ -39,7 +42,8 @@ internal static class ClaimAligner
 
         // Inverted index over stems and entities: only claims sharing something are compared.
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var keys = claims.Select(c => c.Terms.Keys.Select(k => "w:" + k).Concat(c.Entities.Select(e => "e:" + e)).ToArray()).ToArray();
+        var keys = claims.Select(c => c.Terms.Keys.Select(k => "w:" + k).Concat(c.Entities.Select(e => "e:" + e))
+            .Concat(c.Dates.Select(d => "d:" + (d.Length == 10 ? d[5..] : d))).Concat(c.Numbers.Select(n => "n:" + n)).ToArray()).ToArray();
         for (var i = 0; i < claims.Count; i++)
         {
             foreach (var key in keys[i])
@@ -53,13 +57,22 @@ internal static class ClaimAligner
             }
         }
 
+        // Keys carried by very many claims ("said", the story's main actor) find no particular partner; they still count
+        // in the score, but pairs sharing nothing else are not scored (keeps large stories from going quadratic).
+        var commonKey = Math.Max(CommonKeyFloor, claims.Count / 5);
         var candidates = new HashSet<int>();
         for (var i = 0; i < claims.Count; i++)
         {
             candidates.Clear();
             foreach (var key in keys[i])
             {
-                foreach (var j in postings[key])
+                var posting = postings[key];
+                if (posting.Count > commonKey)
+                {
+                    continue;
+                }
+
+                foreach (var j in posting)
                 {
                     if (j > i && claims[j].ArticleIndex != claims[i].ArticleIndex)
                     {
