@@ -174,10 +174,11 @@ public static class HtmlReportWriter
 
         if (story.Facts.Length > 0)
         {
-            h.Append("<h3>Facts</h3>\n<table>\n<thead><tr><th>Fact</th><th>Stated by</th><th>Omitted by</th><th>Contradicted by</th></tr></thead>\n<tbody>\n");
+            h.Append("<h3>Facts</h3>\n<table>\n<thead><tr><th>Id</th><th>Fact</th><th>Stated by</th><th>Origins</th><th>Omitted by</th><th>Contradicted by</th></tr></thead>\n<tbody>\n");
             foreach (var f in story.Facts)
             {
-                h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(f.Text)}</td><td>{Cite(f.States)}</td><td>{E(string.Join(", ", f.Omits.Select(Outlet)))}</td><td>{Cite(f.Contradicts)}</td></tr>\n");
+                var marks = (f.Headline ? " (headline)" : "") + (f.SingleSource ? " (single source)" : "") + (f.DetailOf is { } parent ? $" (detail of {parent})" : "");
+                h.Append(CultureInfo.InvariantCulture, $"<tr id=\"{E(story.Id)}-{E(f.Id)}\"><td>{E(f.Id)}</td><td>{E(f.Text)}{(marks.Length == 0 ? "" : $"<span class=\"muted\">{E(marks)}</span>")}</td><td>{(f.StatedBy.IsDefaultOrEmpty ? "" : E(string.Join(", ", f.StatedBy)) + "<br>")}{Cite(f.States)}</td><td>{f.Origins}</td><td>{E(string.Join(", ", f.Omits.Select(Outlet)))}</td><td>{Cite(f.Contradicts)}</td></tr>\n");
             }
 
             h.Append("</tbody>\n</table>\n");

@@ -94,10 +94,11 @@ public static class MarkdownReportWriter
 
         if (story.Facts.Length > 0)
         {
-            md.Append("### Facts\n\n| Fact | Stated by | Omitted by | Contradicted by |\n|---|---|---|---|\n");
+            md.Append("### Facts\n\n| Id | Fact | Stated by | Origins | Omitted by | Contradicted by |\n|---|---|---|---|---|---|\n");
             foreach (var f in story.Facts)
             {
-                md.Append(CultureInfo.InvariantCulture, $"| {E(f.Text)} | {Cite(f.States)} | {E(string.Join(", ", f.Omits.Select(id => byId.TryGetValue(id, out var a) ? a.Outlet : id)))} | {Cite(f.Contradicts)} |\n");
+                var marks = (f.Headline ? " (headline)" : "") + (f.SingleSource ? " (single source)" : "") + (f.DetailOf is { } parent ? $" (detail of {parent})" : "");
+                md.Append(CultureInfo.InvariantCulture, $"| {E(f.Id)} | {E(f.Text)}{E(marks)} | {(f.StatedBy.IsDefaultOrEmpty ? "" : E(string.Join(", ", f.StatedBy)) + ": ")}{Cite(f.States)} | {f.Origins} | {E(string.Join(", ", f.Omits.Select(id => byId.TryGetValue(id, out var a) ? a.Outlet : id)))} | {Cite(f.Contradicts)} |\n");
             }
 
             md.Append('\n');
