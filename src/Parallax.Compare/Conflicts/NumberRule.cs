@@ -161,6 +161,13 @@ internal static partial class NumberRule
         }
 
         var range = Interval.Of(value, q.Modifier, q.Text);
+        var between = BetweenPattern().Match(view.Text[Math.Max(0, q.Span.Start - 40)..q.Span.Start]);
+        if (between.Success && range is not null && decimal.TryParse(between.Groups["lo"].Value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var lo) && lo <= range.Lo)
+        {
+            // "between 30 and 40 trains": the tagger reads only the 40.
+            range = range with { Lo = lo, LoOpen = false };
+        }
+
         if (range is null)
         {
             return null;
@@ -257,6 +264,9 @@ internal static partial class NumberRule
         var before = text[Math.Max(0, q.Span.Start - 12)..q.Span.Start].ToLowerInvariant();
         return before.EndsWith("few ", StringComparison.Ordinal) || before.EndsWith("several ", StringComparison.Ordinal);
     }
+
+    [GeneratedRegex(@"\bbetween\s+(?<lo>\d[\d,]*(?:\.\d+)?)\s+and\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex BetweenPattern();
 
     [GeneratedRegex(@"\b(dozens?|scores?|hundreds|thousands|millions)\b", RegexOptions.IgnoreCase)]
     private static partial Regex VaguePattern();
