@@ -103,7 +103,7 @@ internal static partial class ArithmeticRule
             }
 
             var sentence = view.Sentences[s].Span;
-            var head = view.Text[sentence.Start..t.Timex.Span.Start];
+            var head = view.Slice(sentence.Start, t.Timex.Span.Start);
             var m = ClaimPattern().Match(head);
             if (!m.Success)
             {
@@ -124,7 +124,7 @@ internal static partial class ArithmeticRule
             }
 
             var solid = view.DateIsStated || !(day.o.Timex.Value ?? string.Empty).StartsWith("ANCHOR:", StringComparison.Ordinal);
-            var phrase = view.Text[(sentence.Start + m.Index)..t.Timex.Span.End];
+            var phrase = view.Slice(sentence.Start + m.Index, t.Timex.Span.End);
             yield return new IntervalClaim(view, s, phrase, "second " + m.Groups["event"].Value.ToLowerInvariant(), days, modifier, t.Timex.Text, d, solid);
         }
     }

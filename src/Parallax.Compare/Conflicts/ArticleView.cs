@@ -96,6 +96,14 @@ internal sealed partial class ArticleView
         return i >= 0 && i < Sentences.Length && Sentences[i].Span.Contains(position) ? i : null;
     }
 
+    /// <summary>The characters in <c>[start, end)</c> clamped to the text; empty when the range is empty (never throws).</summary>
+    public string Slice(int start, int end)
+    {
+        start = Math.Clamp(start, 0, Text.Length);
+        end = Math.Clamp(end, 0, Text.Length);
+        return end > start ? Text[start..end] : string.Empty;
+    }
+
     public string SentenceText(int index) => Sentences[index].Span.Of(Text);
 
     /// <summary>The sentence as evidence, without surrounding white space.</summary>
@@ -140,6 +148,12 @@ internal sealed partial class ArticleView
         {
             if (w.Length - suffix.Length >= 3 && w.EndsWith(suffix, StringComparison.Ordinal))
             {
+                if (suffix == "es" && !(w.EndsWith("ses", StringComparison.Ordinal) || w.EndsWith("xes", StringComparison.Ordinal)
+                    || w.EndsWith("zes", StringComparison.Ordinal) || w.EndsWith("ches", StringComparison.Ordinal) || w.EndsWith("shes", StringComparison.Ordinal)))
+                {
+                    continue; // "games" is game + s, not gam + es
+                }
+
                 w = w[..^suffix.Length];
                 if (suffix == "ies")
                 {

@@ -109,8 +109,8 @@ internal static class DateRule
     private static string? EventOf(ArticleView view, ResolvedTimex t, int sentence)
     {
         var span = view.Sentences[sentence].Span;
-        var after = Clause(view.Text[t.Timex.Span.End..span.End], forward: true);
-        var before = Clause(view.Text[span.Start..t.Timex.Span.Start], forward: false);
+        var after = Clause(view.Slice(t.Timex.Span.End, span.End), forward: true);
+        var before = Clause(view.Slice(span.Start, t.Timex.Span.Start), forward: false);
         foreach (var side in (List<string>[])[after, before])
         {
             for (var i = 0; i < Math.Min(side.Count, 4); i++)

@@ -67,7 +67,9 @@ internal static partial class DenialRule
                 var cue = Statements.AccusationCue().Match(text);
                 if (cue.Success && !verb.Success)
                 {
-                    var accused = ArticleView.NameWords(text[(cue.Index + cue.Length)..]).ToHashSet(StringComparer.Ordinal);
+                    // "X accused Y of ...": Y after the cue; "Y are accused of ...": Y before it.
+                    var passive = PassivePattern().IsMatch(text[..cue.Index]);
+                    var accused = ArticleView.NameWords(passive ? text[..cue.Index] : text[(cue.Index + cue.Length)..]).ToHashSet(StringComparer.Ordinal);
                     if (accused.Count > 0)
                     {
                         accusations.Add((new Node(view, s), accused));
@@ -141,7 +143,10 @@ internal static partial class DenialRule
         return string.Join(' ', names.Order(StringComparer.Ordinal));
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PassivePattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*")]
     private static partial System.Text.RegularExpressions.Regex NameRun();
 
     private static IEnumerable<FoundConflict> Topics(ImmutableArray<ArticleView> views, IReadOnlyDictionary<string, EntityType> types)

@@ -29,6 +29,23 @@ internal static partial class NumberRule
     private static readonly FrozenSet<string> Generic = new[]
     {
         "time", "way", "thing", "one", "other", "part", "point", "step", "case", "kind", "sort", "lot", "number", "figure", "place",
+        // Units of measure and statistics: counted with many figures in one story without any disagreement.
+        "game", "season", "run", "rbi", "round", "block", "mile", "kilometre", "kilometer", "km", "metre", "meter", "foot", "feet",
+        "inch", "hour", "minute", "second", "week", "month", "year", "day", "night", "goal", "percent", "degree", "lap", "mph",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words after a bare count that show it is the subject of a clause ("fewer than 2,000 had stayed away").</summary>
+    private static readonly FrozenSet<string> ClauseVerbs = new[]
+    {
+        "had", "have", "has", "were", "was", "are", "is", "did", "do", "would", "will", "could", "can", "joined", "took", "stayed",
+        "remained", "went", "turned", "showed", "came", "walked", "left",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words right after a count that make it a difference or comparison, not a size ("five rounds sooner").</summary>
+    private static readonly FrozenSet<string> Comparatives = new[]
+    {
+        "sooner", "later", "more", "fewer", "less", "earlier", "longer", "shorter", "higher", "lower", "ahead", "behind", "apart",
+        "ago", "older", "younger", "extra", "additional", "short",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly string[] Contrast = ["but", "while", "whereas", "although", "though", "however", "yet"];
@@ -41,6 +58,8 @@ internal static partial class NumberRule
         "this", "these", "those", "there", "than", "more", "fewer", "less", "about", "over", "under", "some", "nearly", "almost",
         "roughly", "around", "approximately", "only", "just", "said", "say", "says", "told", "according", "also", "not", "no",
         "still", "all", "such", "so", "if", "when", "while", "after", "before", "since", "up", "out", "off", "by", "per",
+        "make", "made", "take", "took", "get", "got", "go", "went", "come", "came", "give", "gave", "put", "keep", "kept",
+        "any", "other", "own", "many", "much", "most", "first", "last", "next", "new", "year", "years", "day", "days", "time",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private sealed record Claim(ArticleView View, Quantity Quantity, int Sentence, string Class, string Subject, Interval Range, ImmutableHashSet<string> Context)
@@ -68,7 +87,13 @@ internal static partial class NumberRule
                 }
             }
 
-            claims.AddRange(own);
+            // A noun this article counts with several different figures ("10 games", "40 games", "six games") is a unit of
+            // measure here, not one thing whose size sources could disagree on: its counts are not compared. Counts the
+            // article itself sets against each other stay.
+            var inContrast = own.Where(c => c.InheritedFrom is not null).SelectMany(c => new[] { c, c.InheritedFrom! }).ToHashSet();
+            var ambiguous = own.Where(c => !inContrast.Contains(c)).GroupBy(c => c.Class)
+                .Where(g => g.Select(c => c.Range).Distinct().Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+            claims.AddRange(own.Where(c => inContrast.Contains(c) || !ambiguous.Contains(c.Class)));
         }
 
         // Union-find over claims that speak of the same thing.
@@ -160,8 +185,14 @@ internal static partial class NumberRule
             return null;
         }
 
+        // "32 million people, compared with 55.3 million a decade ago": a change over time, not one figure.
+        if (ChangePattern().IsMatch(view.SentenceText(sentence)))
+        {
+            return null;
+        }
+
         var range = Interval.Of(value, q.Modifier, q.Text);
-        var between = BetweenPattern().Match(view.Text[Math.Max(0, q.Span.Start - 40)..q.Span.Start]);
+        var between = BetweenPattern().Match(view.Slice(q.Span.Start - 40, q.Span.Start));
         if (between.Success && range is not null && decimal.TryParse(between.Groups["lo"].Value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var lo) && lo <= range.Lo)
         {
             // "between 30 and 40 trains": the tagger reads only the 40.
@@ -184,7 +215,8 @@ internal static partial class NumberRule
         {
             // "The union says 3,800 workers are taking part, but ... said fewer than 2,000 had stayed away": the bare count
             // takes the counted noun of the count it is set against in the same sentence.
-            inherited = earlier.LastOrDefault(e => e.Sentence == sentence && e.InheritedFrom is null
+            var nextWord = ArticleView.Words(view.Slice(q.Span.End, q.Span.End + 20)).Select(w => w.Word).FirstOrDefault();
+            inherited = nextWord is null || !ClauseVerbs.Contains(nextWord) ? null : earlier.LastOrDefault(e => e.Sentence == sentence && e.InheritedFrom is null
                 && value / e.Quantity.Value!.Value is >= 0.1m and <= 10m
                 && Between(view.Text, e.Quantity.Span.End, q.Span.Start).Any(w => Contrast.Contains(w.Word)));
             if (inherited is null)
@@ -201,9 +233,39 @@ internal static partial class NumberRule
 
         var words = counted.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var head = ArticleView.Stem(words[^1]);
-        if (head.Length < 3 || Generic.Contains(head) || !head.All(char.IsLetter))
+        if (head.Length < 3 || Generic.Contains(head) || !head.All(char.IsLetter) || words[^1].EndsWith("ing", StringComparison.Ordinal)
+            || (char.IsUpper(words[^1][0]) && view.Sentences[sentence].Kind != SentenceKind.Headline))
         {
+            // Generic units, gerunds ("nine voting") and capitalised heads (nationalities: "12 Somalis and 11 Yemenis" are parts).
             return null;
+        }
+
+        if (inherited is null)
+        {
+            // "two of the three victims" (the count is a total around a part), "five rounds sooner" (a difference),
+            // "420 passengers and crew" (a sum with something uncounted).
+            // "2.5 million doses ... and 1.5 million with Canada": one part of a list of figures.
+            var sentenceSpan = view.Sentences[sentence].Span;
+            if (view.Member.Doc.Quantities.Any(o => o.Span.Start > q.Span.End && sentenceSpan.Contains(o.Span.Start) && o.Value is not null
+                && string.IsNullOrEmpty(o.Unit) && string.IsNullOrEmpty(o.Counted)
+                && ArticleView.Words(view.Slice(o.Span.Start - 6, o.Span.Start)).Select(w => w.Word).LastOrDefault() == "and"))
+            {
+                return null;
+            }
+
+            if (words.Length > 1 && Generic.Contains(ArticleView.Stem(words[0].Split('-')[0])))
+            {
+                return null; // "20 year sentence", "30-mile pursuit": the figure measures something else
+            }
+
+            var before = view.Slice(q.Span.Start - 8, q.Span.Start).ToLowerInvariant();
+            var after = ArticleView.Words(view.Slice(q.Span.End, q.Span.End + 24)).Select(w => w.Word).Take(2).ToList();
+            if (before.EndsWith("of the ", StringComparison.Ordinal) || (after.Count > 0 && Comparatives.Contains(after[0]))
+                || (after.Count > 1 && after[0] == "and" && !NumberWords.Contains(after[1]) && !after[1].Any(char.IsDigit)
+                    && view.Slice(q.Span.End, q.Span.End + 6).TrimStart().StartsWith("and", StringComparison.Ordinal)))
+            {
+                return null;
+            }
         }
 
         var cls = NounClass.GetValueOrDefault(head, head);
@@ -219,8 +281,12 @@ internal static partial class NumberRule
     private static ImmutableHashSet<string> Context(ArticleView view, Quantity q, int sentence, string cls)
     {
         var span = view.Sentences[sentence].Span;
-        var after = ClauseWords(view.Text[q.Span.End..span.End], forward: true).Take(8);
-        var before = ClauseWords(view.Text[span.Start..q.Span.Start], forward: false).Take(3);
+        var after = ClauseWords(view.Slice(q.Span.End, span.End), forward: true).Take(8);
+        var before = ClauseWords(view.Slice(span.Start, q.Span.Start), forward: false).Take(3);
+        if (view.Sentences[sentence].Kind == SentenceKind.Headline)
+        {
+            after = after.Select(w => w.ToLowerInvariant());
+        }
         var counted = (q.Counted ?? string.Empty).Split(' ').Select(ArticleView.Stem).ToHashSet(StringComparer.Ordinal);
         return [.. after.Concat(before)
             .Where(w => !StopWords.Contains(w) && !NumberWords.Contains(w))
@@ -233,7 +299,8 @@ internal static partial class NumberRule
     {
         var boundary = forward ? text.IndexOfAny(Boundaries) : text.LastIndexOfAny(Boundaries);
         var part = boundary < 0 ? text : forward ? text[..boundary] : text[(boundary + 1)..];
-        var words = ArticleView.Words(part).Select(w => w.Word).ToList();
+        // Names are left out: the predicate ("waiting at anchor") says what is counted, a place name does not.
+        var words = ArticleView.Words(part).Where(w => !char.IsUpper(part[w.Start])).Select(w => w.Word).ToList();
         if (!forward)
         {
             words.Reverse();
@@ -265,6 +332,9 @@ internal static partial class NumberRule
         return before.EndsWith("few ", StringComparison.Ordinal) || before.EndsWith("several ", StringComparison.Ordinal);
     }
 
+    [GeneratedRegex(@"\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|rose\s+from|fell\s+from|increased\s+from|decreased\s+from|versus|a\s+year\s+(?:earlier|ago|before)|ago|last\s+year|previous\s+year|record)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ChangePattern();
+
     [GeneratedRegex(@"\bbetween\s+(?<lo>\d[\d,]*(?:\.\d+)?)\s+and\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex BetweenPattern();
 
@@ -282,6 +352,7 @@ internal sealed partial record Interval(decimal Lo, bool LoOpen, decimal Hi, boo
         var tolerance = Math.Max(v * 0.1m, 0.5m);
         return (modifier ?? string.Empty).ToLowerInvariant() switch
         {
+            "" or "only" or "just" when Round(v) => new Interval(v - (v * 0.05m), false, v + (v * 0.05m), false),
             "" or "only" or "just" => new Interval(v, false, v, false),
             "about" or "around" or "roughly" or "approximately" or "some" or "close to" or "an estimated" or "estimated" =>
                 new Interval(v - tolerance, false, v + tolerance, false),
@@ -297,6 +368,9 @@ internal sealed partial record Interval(decimal Lo, bool LoOpen, decimal Hi, boo
             _ => null, // a modifier we cannot read ("over range"): say nothing rather than guess
         };
     }
+
+    /// <summary>A round figure (8,000; 3,800; 250) is usually rounded by its source: read it as ±5%.</summary>
+    private static bool Round(decimal v) => (v >= 1000 && v % 100 == 0) || (v >= 100 && v % 10 == 0 && v % 1 == 0 && v >= 200);
 
     public bool Overlaps(Interval other) => !Before(this, other) && !Before(other, this);
 
