@@ -61,6 +61,28 @@ public class ConflictDetectorTests
         Assert.DoesNotContain(conflicts, c => c.Kind == "number");
     }
 
+    [Theory]
+    [InlineData("The council will lend 250 buses to Tollbridge and 150 to Marsh, the transport office said.", "The council will lend 400 buses to the two towns, the transport office said.")] // a part of a list
+    [InlineData("The council said 4,000 passengers were stranded in Tollbridge.", "More than 4,000 passengers were stranded in Tollbridge, the council said.")] // a round figure
+    [InlineData("Two of the five drivers were stranded in Tollbridge.", "Two drivers were stranded in Tollbridge.")] // the total of a partitive
+    [InlineData("The replacement buses reached Tollbridge three hours later than planned.", "The replacement buses reached Tollbridge five hours later than planned.")] // units are not things
+    [InlineData("The strike left 600 commuters stranded, compared with 900 a year earlier.", "The strike left 900 commuters stranded in Tollbridge.")] // a change over time
+    public void Numbers_LookAlikesThatAreNotDisagreements_DoNotConflict(string a, string b)
+    {
+        var conflicts = Detect(("a", "Tollbridge Courier", Thursday, a), ("b", "Marsh Gazette", Thursday, b));
+        Assert.DoesNotContain(conflicts, c => c.Kind == "number");
+    }
+
+    [Fact]
+    public void Numbers_AnArticleCountingOneNounWithSeveralFigures_IsNotCompared()
+    {
+        // "trains" is counted with 31 and 12 in one article: a unit there, not one thing.
+        var conflicts = Detect(
+            ("a", "Tollbridge Courier", Thursday, "The strike left 31 trains stranded in the depot. The operator owns 12 trains built abroad."),
+            ("b", "Marsh Gazette", Thursday, "More than 50 trains were stranded in the depot on Thursday."));
+        Assert.DoesNotContain(conflicts, c => c.Kind == "number");
+    }
+
     [Fact]
     public void Numbers_ContrastInOneSentence_ConflictWithinTheArticle()
     {
@@ -139,6 +161,16 @@ public class ConflictDetectorTests
         Assert.Contains(c.SideB, e => e.Text.Contains("denies it", StringComparison.Ordinal));
         Assert.Contains(c.SideB, e => e.Text.Contains("paid nobody", StringComparison.Ordinal));
         Assert.Contains("Harlow", c.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Denial_PassiveAccusation_NamesTheAccusedBeforeTheCue()
+    {
+        var conflicts = Detect(
+            ("a", "Tollbridge Courier", Thursday, "Harlow Freight is accused of paying drivers to break the strike. Harlow Freight denied the allegation on Thursday."));
+        var c = Assert.Single(conflicts, c => c.Kind == "denial");
+        Assert.True(c.Within);
+        Assert.Equal("Harlow Freight", c.Subject);
     }
 
     [Fact]
