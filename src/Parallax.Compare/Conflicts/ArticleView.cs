@@ -42,14 +42,26 @@ internal sealed partial class ArticleView
 
         // The recogniser misses some mentions ("Lukashenko" in one sentence, found in the next): a sentence also mentions
         // every story entity whose name (or a person's unique surname) appears in it as whole words.
+        var firstWords = FirstWords(aliases);
         for (var i = 0; i < entities.Length; i++)
         {
             var text = Sentences[i].Span.Of(member.Text);
-            foreach (var (alias, id) in aliases)
+            foreach (Match w in WordPattern().Matches(text))
             {
-                if (ContainsWord(text, alias))
+                // Only aliases whose first word occurs in the sentence are tried (keeps this linear in practice).
+                var token = w.Value.EndsWith("'s", StringComparison.Ordinal) || w.Value.EndsWith("’s", StringComparison.Ordinal) ? w.Value[..^2] : w.Value;
+                foreach (var word in token.Split('-', StringSplitOptions.RemoveEmptyEntries))
                 {
-                    entities[i].Add(id);
+                    if (char.IsUpper(word[0]) && firstWords.TryGetValue(word, out var candidates))
+                    {
+                        foreach (var (alias, id) in candidates)
+                        {
+                            if (ContainsWord(text, alias))
+                            {
+                                entities[i].Add(id);
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -234,6 +246,28 @@ internal sealed partial class ArticleView
                     Add(parts[^1], e.Id);
                 }
             }
+        }
+
+        return result;
+    }
+
+    private static Dictionary<string, List<(string Alias, string Id)>> FirstWords(IReadOnlyDictionary<string, string> aliases)
+    {
+        var result = new Dictionary<string, List<(string, string)>>(StringComparer.Ordinal);
+        foreach (var (alias, id) in aliases)
+        {
+            var first = WordPattern().Match(alias).Value;
+            if (first.Length == 0)
+            {
+                continue;
+            }
+
+            if (!result.TryGetValue(first, out var list))
+            {
+                result[first] = list = [];
+            }
+
+            list.Add((alias, id));
         }
 
         return result;
