@@ -189,7 +189,7 @@ public static class HtmlReportWriter
             h.Append("<h3>Conflicts</h3>\n<table>\n<thead><tr><th>Kind</th><th>Description</th><th>One side</th><th>Other side</th></tr></thead>\n<tbody>\n");
             foreach (var c in story.Conflicts)
             {
-                h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(c.Kind)}</td><td>{E(c.Description)}</td><td>{Cite(c.SideA)}</td><td>{Cite(c.SideB)}</td></tr>\n");
+                h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(c.Within ? c.Kind + ", within one article" : c.Kind)}</td><td>{E(c.Description)}</td><td>{Cite(c.SideA)}</td><td>{Cite(c.SideB)}</td></tr>\n");
             }
 
             h.Append("</tbody>\n</table>\n");

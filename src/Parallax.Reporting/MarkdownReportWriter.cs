@@ -109,7 +109,7 @@ public static class MarkdownReportWriter
             md.Append("### Conflicts\n\n| Kind | Description | One side | Other side |\n|---|---|---|---|\n");
             foreach (var c in story.Conflicts)
             {
-                md.Append(CultureInfo.InvariantCulture, $"| {E(c.Kind)} | {E(c.Description)} | {Cite(c.SideA)} | {Cite(c.SideB)} |\n");
+                md.Append(CultureInfo.InvariantCulture, $"| {E(c.Within ? c.Kind + ", within one article" : c.Kind)} | {E(c.Description)} | {Cite(c.SideA)} | {Cite(c.SideB)} |\n");
             }
 
             md.Append('\n');
