@@ -52,7 +52,7 @@ public static partial class SlantScorer
         var lexicon = LoadedLexicon.Default;
         var voices = input.Articles.Select(a => VoicesOf(a, input)).ToImmutableArray();
         var storyVoices = voices.SelectMany(v => v).Where(v => v.Kind != "anonymous" && !v.Key.StartsWith("unresolved:", StringComparison.Ordinal))
-            .GroupBy(v => v.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+            .GroupBy(v => v.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(v => v.Name).OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal).First(), StringComparer.Ordinal);
         var wellSupported = WellSupported(input, facts.IsDefault ? [] : facts);
         var reports = ImmutableArray.CreateBuilder<FramingReport>(input.Articles.Length);
         for (var i = 0; i < input.Articles.Length; i++)
@@ -237,14 +237,18 @@ public static partial class SlantScorer
 
             var entity = SpeakerEntity(doc, q, sp, input);
             var official = IsOfficial(doc, said, entity?.Id);
-            if (entity is null && !official)
+            // People are keyed by surname so that "Transport Minister Oskar Tamm" and "Tamm" are one voice across the story.
+            var key = entity is { Type: EntityType.Person } ? "person:" + Surname(entity.Name)
+                : entity is not null ? entity.Id
+                : IsProperName(said) ? "person:" + Surname(said)
+                : null;
+            if (key is null && !official)
             {
-                // An unresolved speaker with no office is usually a mis-parse ("the numbers", "who"): not a voice.
+                // An unresolved speaker that is neither named nor an office is usually a mis-parse ("the numbers", "who").
                 continue;
             }
 
-            var key = entity?.Id ?? "unresolved:" + said.ToLowerInvariant();
-            list.Add(new Voice(key, entity?.Name ?? said, official ? "official" : "named", q.Content));
+            list.Add(new Voice(key ?? "unresolved:" + said.ToLowerInvariant(), entity?.Name ?? said, official ? "official" : "named", q.Content));
         }
 
         return list.ToImmutable();
@@ -277,6 +281,23 @@ public static partial class SlantScorer
         }
 
         return merged;
+    }
+
+    private static readonly FrozenSet<string> _notNames = FrozenSet.ToFrozenSet(
+        ["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "who", "which", "he", "she", "they", "it", "we", "i", "you", "some", "many", "one"],
+        StringComparer.Ordinal);
+
+    private static bool IsProperName(string speaker)
+    {
+        var words = LoadedLexicon.Words(speaker, 0, speaker.Length);
+        return words.Count is > 0 and <= 4 && words.All(w => char.IsUpper(speaker[w.Start])) && !_notNames.Contains(words[0].Key);
+    }
+
+    private static string Surname(string name)
+    {
+        var words = LoadedLexicon.Words(name, 0, name.Length);
+        var last = words.Count == 0 ? name.ToLowerInvariant() : words[^1].Key;
+        return last.EndsWith("'s", StringComparison.Ordinal) ? last[..^2] : last;
     }
 
     private static bool IsAnonymousPhrase(string speaker)
