@@ -5,7 +5,11 @@ using System.Text.Json;
 namespace Parallax.Eval.Slant;
 
 /// <summary>A labelled sentence of a bias set: id, text, gold label, and a group name (outlet) for breakdowns.</summary>
-public sealed record BiasSentence(string Id, string Text, bool Biased, string Group);
+public sealed record BiasSentence(string Id, string Text, bool Biased, string Group)
+{
+    /// <summary>What development folds split by: the id (BABE), the event (BASIL, so that no event is in two folds).</summary>
+    public string SplitKey { get; init; } = Id;
+}
 
 /// <summary>A PTC article: id and text (UTF-8 decoded as python does, BOM kept).</summary>
 public sealed record PtcArticle(string Id, string Text);
@@ -75,10 +79,11 @@ public static class BiasSets
             var a = json.RootElement;
             var id = a.GetProperty("id").GetString() ?? "";
             var source = a.TryGetProperty("source", out var s) ? s.GetString() ?? "" : "";
+            var evt = a.TryGetProperty("event", out var e) ? e.GetString() ?? id : id;
             foreach (var sentence in a.GetProperty("sentences").EnumerateArray())
             {
                 list.Add(new BiasSentence(id + "#" + sentence.GetProperty("i").GetInt32(), sentence.GetProperty("text").GetString() ?? "",
-                    sentence.GetProperty("lexical_bias").GetBoolean(), source));
+                    sentence.GetProperty("lexical_bias").GetBoolean(), source) { SplitKey = evt });
             }
         }
 

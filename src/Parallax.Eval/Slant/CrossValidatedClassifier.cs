@@ -11,7 +11,7 @@ public sealed record CrossValidation(ImmutableArray<BiasPrediction> Predictions,
 /// <summary>
 /// DEVELOPMENT ONLY, NOT SHIPPED: a logistic regression over the slant features (lexicon categories, marker kinds,
 /// lexicon terms) plus lower-cased word unigrams and bigrams (feature hashing), trained inside each of five folds of the
-/// set's own split (fold = FNV-1a hash of the id mod 5) and applied to the held-out fold. It measures how far the
+/// set's own split (fold = FNV-1a hash of the sentence's split key mod 5: the id for BABE, the event for BASIL) and applied to the held-out fold. It measures how far the
 /// shipped features carry with a learned combiner; its weights are never saved, because the bias sets are evaluation
 /// and development only. Deterministic (fixed seed, fixed order).
 /// </summary>
@@ -45,7 +45,7 @@ public static class CrossValidatedClassifier
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var features = sentences.Select(s => Features(s.Text)).ToArray();
-        var folds = sentences.Select(s => FoldOf(s.Id)).ToArray();
+        var folds = sentences.Select(s => FoldOf(s.SplitKey)).ToArray();
         var predictions = new BiasPrediction[sentences.Count];
         var foldF1 = ImmutableArray.CreateBuilder<double>(Folds);
         for (var k = 0; k < Folds; k++)
