@@ -34,6 +34,13 @@ public static partial class SlantScorer
          "council", "cabinet", "king", "queen", "leader", "chief", "director", "diplomat", "treasury", "white", "attorney"],
         StringComparer.Ordinal);
 
+    /// <summary>Heads of "the minister"-style speaker phrases that stand for one titled person.</summary>
+    private static readonly FrozenSet<string> _personTitles = FrozenSet.ToFrozenSet(
+        ["president", "minister", "spokesperson", "spokesman", "spokeswoman", "mayor", "governor", "senator", "ambassador", "envoy",
+         "secretary", "chancellor", "premier", "leader", "chief", "director", "diplomat", "judge", "prosecutor", "commissioner",
+         "executive", "chairman", "chairwoman", "ceo", "general", "king", "queen"],
+        StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> _stopWords = FrozenSet.ToFrozenSet(
         ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "is", "are", "was",
          "were", "be", "been", "its", "it", "his", "her", "their", "this", "that", "these", "those", "over", "after", "before",
@@ -241,6 +248,7 @@ public static partial class SlantScorer
             var key = entity is { Type: EntityType.Person } ? "person:" + Surname(entity.Name)
                 : entity is not null ? entity.Id
                 : IsProperName(said) ? "person:" + Surname(said)
+                : TitleHolder(doc, sp) is { } holder ? "person:" + Surname(holder)
                 : null;
             if (key is null && !official)
             {
@@ -248,7 +256,8 @@ public static partial class SlantScorer
                 continue;
             }
 
-            list.Add(new Voice(key ?? "unresolved:" + said.ToLowerInvariant(), entity?.Name ?? said, official ? "official" : "named", q.Content));
+            var name = entity?.Name ?? (IsProperName(said) ? said : TitleHolder(doc, sp) ?? said);
+            list.Add(new Voice(key ?? "unresolved:" + said.ToLowerInvariant(), name, official ? "official" : "named", q.Content));
         }
 
         return list.ToImmutable();
@@ -262,6 +271,29 @@ public static partial class SlantScorer
             ?? quote.SpeakerEntityId
             ?? inside.LastOrDefault()?.EntityId;
         return id is null ? null : input.Entities.FirstOrDefault(e => e.Id == id);
+    }
+
+    /// <summary>
+    /// For a speaker phrase "the minister" / "the union leader": the name of the one person this article gives a label
+    /// holding that head word ("Transport Minister Oskar Tamm" gives "Oskar Tamm"), or null when none or several do.
+    /// </summary>
+    private static string? TitleHolder(Doc doc, TextSpan speaker)
+    {
+        var words = LoadedLexicon.Words(doc.Text, speaker.Start, speaker.End);
+        if (words.Count is < 2 or > 4 || words[0].Key != "the")
+        {
+            return null;
+        }
+
+        var head = words[^1].Key;
+        if (!_personTitles.Contains(head))
+        {
+            return null;
+        }
+
+        var holders = doc.Labels.Where(l => LoadedLexicon.Words(l.Text, 0, l.Text.Length).Any(w => w.Key == head))
+            .Select(l => doc.Text[l.MentionSpan.Start..l.MentionSpan.End]).Distinct(StringComparer.Ordinal).ToList();
+        return holders.Count == 1 ? holders[0] : null;
     }
 
     /// <summary>Loaded-term evidence with neighbours separated only by spaces joined ("radical" + "agitator" = "radical agitator").</summary>
