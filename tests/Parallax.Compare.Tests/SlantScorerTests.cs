@@ -172,6 +172,23 @@ public sealed class SlantScorerTests
     }
 
     [Fact]
+    public void SlantScorer_CountsAnonymousSources()
+    {
+        const string text =
+            "The Brellick council will raise bus fares in June, according to people familiar with the plan.\n\n" +
+            "Two officials, who asked not to be named, said the vote was agreed in private. Mayor Jonas Petrel declined to comment.";
+        var input = Input(
+            (Make("a-neutral", Neutral, "Brellick council raises bus fares by 10 cents", "Ostmark Wire"), "a-neutral"),
+            (Make("d-anon", text, "Brellick fares to rise", "Ostmark Ledger"), "d-anon"));
+        var reports = SlantScorer.Score(input, [], []);
+        var anonymous = Component(reports.Single(r => r.ArticleId == "d-anon"), SlantScorer.AnonymousSourcesComponent);
+        Assert.True(anonymous.Count >= 2, anonymous.Description);
+        Assert.True(anonymous.Value > 0.5, anonymous.Description);
+        Assert.Contains(anonymous.Evidence, e => e.Text.Contains("familiar with", StringComparison.Ordinal));
+        Assert.Equal(0.0, Component(reports.Single(r => r.ArticleId == "a-neutral"), SlantScorer.AnonymousSourcesComponent).Value);
+    }
+
+    [Fact]
     public void SlantScorer_IsDeterministic()
     {
         var a = SlantScorer.Score(Pair(), [], []);
