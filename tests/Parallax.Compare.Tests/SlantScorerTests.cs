@@ -184,7 +184,8 @@ public sealed class SlantScorerTests
         var anonymous = Component(reports.Single(r => r.ArticleId == "d-anon"), SlantScorer.AnonymousSourcesComponent);
         Assert.True(anonymous.Count >= 2, anonymous.Description);
         Assert.True(anonymous.Value > 0.5, anonymous.Description);
-        Assert.Contains(anonymous.Evidence, e => e.Text.Contains("familiar with", StringComparison.Ordinal));
+        Assert.Contains(anonymous.Evidence, e => e.Text.Contains("according to people", StringComparison.Ordinal));
+        Assert.Contains(anonymous.Evidence, e => e.Text.Contains("asked not to be named", StringComparison.Ordinal));
         Assert.Equal(0.0, Component(reports.Single(r => r.ArticleId == "a-neutral"), SlantScorer.AnonymousSourcesComponent).Value);
     }
 
