@@ -234,11 +234,14 @@ public static class HtmlReportWriter
 
         if (story.Framing.Length > 0)
         {
-            h.Append("<h3>Framing</h3>\n<table>\n<thead><tr><th>Outlet</th><th>Score</th><th>Components</th></tr></thead>\n<tbody>\n");
+            h.Append("<h3>Framing</h3>\n<p>Score = sum of weight × value per component; loaded terms are the outlet's own words, not quotes.</p>\n<table>\n<thead><tr><th>Outlet</th><th>Score</th><th>Components (value × weight)</th><th>Loaded terms</th></tr></thead>\n<tbody>\n");
             foreach (var f in story.Framing)
             {
-                var parts = string.Join(", ", f.Components.Select(c => string.Create(CultureInfo.InvariantCulture, $"{E(c.Name)} {c.Value:0.###}")));
-                h.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"#{Anchor(f.ArticleId)}\">{E(Outlet(f.ArticleId))}</a></td><td class=\"num\">{f.Score:0.###}</td><td>{parts}</td></tr>\n");
+                var parts = string.Join(", ", f.Components.Select(c => string.Create(CultureInfo.InvariantCulture, $"<span{(c.Description.Length > 0 ? " title=\"" + E(c.Description) + "\"" : "")}>{E(c.Name)} {c.Value:0.###}×{c.Weight:0.###}</span>")));
+                var terms = f.Terms.Where(t => t.Component is "loaded-terms" or "labels" or "headline-loaded")
+                    .Select(t => $"{E(t.Evidence.Text)} <small>({E(t.Category)})</small>").Distinct(StringComparer.Ordinal).ToList();
+                var termCell = terms.Count == 0 ? "-" : string.Join(", ", terms);
+                h.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"#{Anchor(f.ArticleId)}\">{E(Outlet(f.ArticleId))}</a></td><td class=\"num\">{f.Score:0.###}</td><td>{parts}</td><td>{termCell}</td></tr>\n");
             }
 
             h.Append("</tbody>\n</table>\n");

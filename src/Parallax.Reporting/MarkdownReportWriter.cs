@@ -154,12 +154,15 @@ public static class MarkdownReportWriter
 
         if (story.Framing.Length > 0)
         {
-            md.Append("### Framing\n\n| Outlet | Score | Components |\n|---|---:|---|\n");
+            md.Append("### Framing\n\nScore = sum of weight × value per component (docs/slant.md); loaded terms are the outlet's own words, not quotes.\n\n| Outlet | Score | Components (value × weight) | Loaded terms |\n|---|---:|---|---|\n");
             foreach (var f in story.Framing)
             {
                 var outlet = byId.TryGetValue(f.ArticleId, out var a) ? a.Outlet : f.ArticleId;
-                var parts = string.Join(", ", f.Components.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Name} {c.Value:0.###}")));
-                md.Append(CultureInfo.InvariantCulture, $"| {E(outlet)} | {f.Score:0.###} | {E(parts)} |\n");
+                var parts = string.Join(", ", f.Components.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Name} {c.Value:0.###}×{c.Weight:0.###}")));
+                var loaded = f.Terms.Where(t => t.Component is "loaded-terms" or "labels" or "headline-loaded")
+                    .Select(t => $"{t.Evidence.Text} ({t.Category})").Distinct(StringComparer.Ordinal).ToList();
+                var terms = loaded.Count == 0 ? "-" : string.Join(", ", loaded.Take(15)) + (loaded.Count > 15 ? $", … (+{loaded.Count - 15})" : "");
+                md.Append(CultureInfo.InvariantCulture, $"| {E(outlet)} | {f.Score:0.###} | {E(parts)} | {E(terms)} |\n");
             }
 
             md.Append('\n');

@@ -24,5 +24,6 @@ public static class EvalCommand
         yield return EvalQuotesCommand.Create();
         yield return EvalClusteringCommand.Create();
         yield return EvalSummaryCommand.Create();
+        yield return EvalLoadedLanguageCommand.Create();
     }
 }
