@@ -12,7 +12,7 @@ namespace Parallax.Language.Quotes;
 public sealed class QuoteExtractor : IStage<Doc>
 {
     public const string StageName = nameof(QuoteExtractor);
-    public const string StageVersion = "1.0.0";
+    public const string StageVersion = "1.1.0";
 
     public StageInfo Info { get; } = new(StageName, StageVersion, [Layers.Text], [Layers.Quotes, Layers.Attributions]);
 
@@ -28,7 +28,12 @@ public sealed class QuoteExtractor : IStage<Doc>
             var quote = q.Quote;
             if (!doc.Mentions.IsDefaultOrEmpty && quote.Speaker is { } speaker)
             {
-                quote = quote with { SpeakerEntityId = SpeakerResolver.ResolveEntity(doc.Text, doc.Mentions, speaker) };
+                // A pronoun takes the entity of the antecedent the text rules chose ("quoting him" → the name before it),
+                // and only without one the most recent compatible mention.
+                var entity = q.SpeakerAntecedent is { } antecedent
+                    ? SpeakerResolver.ResolveEntity(doc.Text, doc.Mentions, antecedent) ?? EntityNamed(doc, antecedent)
+                    : null;
+                quote = quote with { SpeakerEntityId = entity ?? SpeakerResolver.ResolveEntity(doc.Text, doc.Mentions, speaker) };
             }
 
             if (!doc.Article.Embeds.IsDefaultOrEmpty && InEmbed(doc.Article, quote.Content))
@@ -56,6 +61,39 @@ public sealed class QuoteExtractor : IStage<Doc>
         var quotes = SpeakerResolver.Finish(text, relations);
         var attributions = AttributionFinder.Find(text, scanner.Sentences);
         return new QuoteExtraction(quotes, attributions);
+    }
+
+    /// <summary>
+    /// The entity of a mention elsewhere in the document whose name is the antecedent's text (possessive dropped), or a
+    /// person whose name ends with it ("Lukashenko’s" where the recognizer marked only "Alexander Lukashenko"); the latest
+    /// such mention before the antecedent, else the first after it.
+    /// </summary>
+    private static string? EntityNamed(Doc doc, TextSpan antecedent)
+    {
+        if (!antecedent.FitsIn(doc.Text))
+        {
+            return null;
+        }
+
+        var name = antecedent.Of(doc.Text).Trim();
+        foreach (var suffix in (string[])["’s", "'s", "’", "'"])
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                name = name[..^suffix.Length];
+                break;
+            }
+        }
+
+        if (name.Length < 2 || !char.IsUpper(name[0]))
+        {
+            return null;
+        }
+
+        bool Fits(Mention m) => m.EntityId is not null && (string.Equals(m.Text, name, StringComparison.OrdinalIgnoreCase)
+            || (m.Type == EntityType.Person && m.Text.EndsWith(" " + name, StringComparison.OrdinalIgnoreCase)));
+        var before = doc.Mentions.LastOrDefault(m => m.Span.Start < antecedent.Start && Fits(m));
+        return (before ?? doc.Mentions.FirstOrDefault(Fits))?.EntityId;
     }
 
     /// <summary>True when the content maps (through the cleaning map) into a kept-aside embed's raw range.</summary>

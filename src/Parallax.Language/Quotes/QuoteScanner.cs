@@ -353,9 +353,10 @@ internal sealed class QuoteScanner
             if (toks[c].IsWord && IsAttributiveVerb(toks[c].Lower) && c > k)
             {
                 var np = SpeakerLeft(s, c, k);
-                if (np is { } l && l.Start == k)
+                if (np is { } l && (l.Start == k || OnlyRoleWords(s, k, l.Start)))
                 {
-                    return MakeDirect(s, seg, first, last, c, CueEnd(s, c), l.Start, l.End);
+                    // Right after the quotation, lowercase words before the name are its role ("union leader Ada Roe said").
+                    return MakeDirect(s, seg, first, last, c, CueEnd(s, c), k, l.End);
                 }
 
                 break;
@@ -363,6 +364,26 @@ internal sealed class QuoteScanner
         }
 
         return null;
+    }
+
+    /// <summary>True when tokens [from, to) are plain lowercase words (no cue words, no punctuation): a role before a name.</summary>
+    private static bool OnlyRoleWords(SentenceInfo s, int from, int to)
+    {
+        if (to - from > 5)
+        {
+            return false;
+        }
+
+        for (var k = from; k < to; k++)
+        {
+            var t = s.Toks[k];
+            if (!t.IsWord || s.InQuote[k] || s.Used[k] || _blockers.Contains(t.Lower) || _pronounSubjects.Contains(t.Lower) || CueLexicon.TryGet(t.Lower, out _))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Speaker said: “Quote.” / Speaker told X, “Quote.” / Speaker said that “Quote.”</summary>
