@@ -716,7 +716,7 @@ internal sealed class QuoteScanner
             var cueEnd = CueEnd(s, c);
             if (c == comma + 1)
             {
-                if (SpeakerRight(s, c + 1) is { } right && IsSentenceEndAfterSpeaker(s, right.End) && ContentBackward(s, comma) is { } b)
+                if (SpeakerRight(s, c + 1) is { } right && IsPlainSpeaker(s, right) && IsSentenceEndAfterSpeaker(s, right.End) && ContentBackward(s, comma) is { } b)
                 {
                     AddClause(s, b, c, cueEnd, right.Start, right.End);
                 }
@@ -822,15 +822,33 @@ internal sealed class QuoteScanner
 
         var participle = lower.EndsWith("ing", StringComparison.Ordinal);
         var coordinated = np is null && c > 0 && toks[c - 1].Lower is "and" or "but";
+        var afterComma = c > 0 && toks[c - 1].Text == ",";
+        if (cls == CueClass.Speech && !participle && afterComma && np is not null
+            && SpeakerRight(s, c + 1) is { } invertedRight && IsPlainSpeaker(s, invertedRight) && IsSentenceEndAfterSpeaker(s, invertedRight.End)
+            && ContentBackward(s, c) is { } invertedBack)
+        {
+            // "Even if X, Y would happen, said DeSantis.": the inverted reading beats an apposition ("Y, said ...").
+            AddClause(s, invertedBack, c, cueEnd, invertedRight.Start, invertedRight.End);
+            return;
+        }
+
         if (np is null && !participle && !coordinated)
         {
             // inverted: "..., said Speaker." / "..., says a spokesman."
-            if (cls == CueClass.Speech && c > 0 && toks[c - 1].Text == "," && SpeakerRight(s, c + 1) is { } right)
+            if (cls == CueClass.Speech && afterComma && SpeakerRight(s, c + 1) is { } right)
             {
-                var back = ContentBackward(s, c);
-                if (back is { } b)
+                if (IsPlainSpeaker(s, right))
                 {
-                    AddClause(s, b, c, cueEnd, right.Start, right.End);
+                    if (ContentBackward(s, c) is { } b)
+                    {
+                        AddClause(s, b, c, cueEnd, right.Start, right.End);
+                    }
+                }
+                else if (SkipToContent(s, c + 1, _tellLike.Contains(lower)) is var from && from >= 0 && ContentForward(s, from) is { } f)
+                {
+                    // "Podesta, who said X, said he was unaware ...": a clause follows, so the speaker opens the sentence.
+                    var opener = SentenceOpenerName(s, c);
+                    AddClause(s, f, c, cueEnd, opener?.Start ?? -1, opener?.End ?? -1);
                 }
             }
 
@@ -1158,7 +1176,8 @@ internal sealed class QuoteScanner
             if (CueLexicon.TryGet(toks[j].Lower, out var cls) && !_nounLike.Contains(toks[j].Lower))
             {
                 var ing = toks[j].Lower.EndsWith("ing", StringComparison.Ordinal);
-                return (j == k && ing) || (j > k && cls == CueClass.Speech);
+                // ", adding ..." / ", he said" / ", said Jane Doe" (an inverted attribution closes the content too)
+                return (j == k && ing) || (j > k && cls == CueClass.Speech) || (j == k && cls == CueClass.Speech && toks[j].Lower is "said" or "says" or "told" or "added" or "wrote");
             }
 
             if (_blockers.Contains(toks[j].Lower) && !_aux.Contains(toks[j].Lower))
@@ -1295,7 +1314,8 @@ internal sealed class QuoteScanner
 
             // "Sen. Jo Ames, in Iowa, a swing state, said": a segment opening with a preposition is not the name;
             // step left over such segments (at most three) to the name that opens the chain.
-            for (var hop = 0; hop < 3 && _prepositions.Contains(toks[inner.Value].Lower) && !toks[inner.Value].IsCapitalized; hop++)
+            for (var hop = 0; hop < 3 && ((_prepositions.Contains(toks[inner.Value].Lower) && !toks[inner.Value].IsCapitalized)
+                || toks[inner.Value].Lower is "who" or "which" or "whose" || char.IsDigit(toks[inner.Value].Text[0])); hop++)
             {
                 var p = inner.Value - 1;
                 if (p <= min || toks[p].Text != ",")
@@ -1472,6 +1492,43 @@ internal sealed class QuoteScanner
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True when an inverted speaker ("said Jane Doe", "said a spokesman") is a noun phrase, not the start of a clause:
+    /// not a pronoun followed by more words ("said he had ..."), no auxiliary or conjunction inside.
+    /// </summary>
+    private static bool IsPlainSpeaker(SentenceInfo s, (int Start, int End) right)
+    {
+        var toks = s.Toks;
+        if (_pronounSubjects.Contains(toks[right.Start].Lower))
+        {
+            return right.End == right.Start;
+        }
+
+        for (var k = right.Start + 1; k <= right.End; k++)
+        {
+            if (toks[k].IsWord && !toks[k].IsCapitalized && _blockers.Contains(toks[k].Lower))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A run of up to five capitalised words opening the sentence and closed by a comma ("Podesta, who ..."), before token <paramref name="before"/>.</summary>
+    private static (int Start, int End)? SentenceOpenerName(SentenceInfo s, int before)
+    {
+        var toks = s.Toks;
+        var k = 0;
+        while (k < before && k < 5 && toks[k].IsWord && toks[k].IsCapitalized && !s.InQuote[k] && !_blockers.Contains(toks[k].Lower)
+            && toks[k].Lower is not ("yet" or "but" or "and" or "still" or "so" or "then" or "now" or "meanwhile" or "however" or "even" or "in" or "on" or "at" or "after"))
+        {
+            k++;
+        }
+
+        return k > 0 && k < before && toks[k].Text == "," ? (0, k - 1) : null;
     }
 
     /// <summary>The speaker tokens of the latest relation found in this sentence (", Nefzi said, adding ...").</summary>
