@@ -673,6 +673,13 @@ internal sealed class QuoteScanner
                 continue;
             }
 
+            // passive ("he was offered a job", "they were told"): the subject is not the speaker
+            if (i > 0 && toks[i - 1].Lower is "was" or "were" or "been" or "being" or "be" or "is" or "are" or "got" or "gets" && cls is CueClass.Object or CueClass.Speech
+                && (lower.EndsWith("ed", StringComparison.Ordinal) || lower is "told" or "written" or "shown" or "known" or "seen"))
+            {
+                continue;
+            }
+
             var cueEnd = CueEnd(s, i);
             var phrasal = cueEnd > i;
             TryClause(s, i, cueEnd, phrasal ? CueClass.Speech : cls);
@@ -965,7 +972,9 @@ internal sealed class QuoteScanner
 
             case CueClass.Object:
             {
-                if (after >= toks.Count || toks[after].Lower is "to" or "for" or "on" or "up" or "off" or "in" or "out" or "by" or "it" or "back")
+                // "called it “a disgrace”", "calls them cowards": naming verbs take a pronoun object plus what it is called.
+                var naming = lower.StartsWith("call", StringComparison.Ordinal) || lower.StartsWith("dub", StringComparison.Ordinal) || lower.StartsWith("label", StringComparison.Ordinal) || lower.StartsWith("brand", StringComparison.Ordinal);
+                if (after >= toks.Count || toks[after].Lower is "to" or "for" or "on" or "up" or "off" or "in" or "out" or "by" or "back" || (toks[after].Lower == "it" && !naming))
                 {
                     if (!(after < toks.Count && toks[after].Lower is "for" or "on" && lower.StartsWith("call", StringComparison.Ordinal)))
                     {
@@ -1281,7 +1290,7 @@ internal sealed class QuoteScanner
     {
         var toks = s.Toks;
         var j = c - 1;
-        while (j >= min && toks[j].IsWord && (_aux.Contains(toks[j].Lower) || (toks[j].Lower.EndsWith("ly", StringComparison.Ordinal) && toks[j].Lower.Length > 4 && !toks[j].IsCapitalized)))
+        while (j >= min && toks[j].IsWord && (_aux.Contains(toks[j].Lower) || IsNegatedAux(toks[j].Lower) || (toks[j].Lower.EndsWith("ly", StringComparison.Ordinal) && toks[j].Lower.Length > 4 && !toks[j].IsCapitalized)))
         {
             j--;
         }
@@ -1338,6 +1347,9 @@ internal sealed class QuoteScanner
         var start = NounPhraseLeft(s, end, min);
         return start is null ? null : Tidy(s, start.Value, end);
     }
+
+    /// <summary>"didn’t", "don't", "won’t": a negated auxiliary, skipped like one between a subject and its cue.</summary>
+    private static bool IsNegatedAux(string lower) => lower.Length > 3 && (lower.EndsWith("n’t", StringComparison.Ordinal) || lower.EndsWith("n't", StringComparison.Ordinal));
 
     /// <summary>Rejects phrases that end in a determiner and trims verb-like lowercase words off the left of a long phrase ("played a role ... the group" → "the group").</summary>
     private static (int Start, int End)? Tidy(SentenceInfo s, int start, int end)
