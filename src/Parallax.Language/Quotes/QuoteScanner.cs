@@ -662,7 +662,8 @@ internal sealed class QuoteScanner
                 continue;
             }
 
-            if (!CueLexicon.TryGet(lower, out var cls) || CueLexicon.IsQuoteOnly(lower) || (toks[i].IsCapitalized && i > 0 && toks[i - 1].Kind != TokKind.QuoteMark))
+            if (!CueLexicon.TryGet(lower, out var cls) || CueLexicon.IsQuoteOnly(lower)
+                || (toks[i].IsCapitalized && i > 0 && toks[i - 1].Kind != TokKind.QuoteMark && !(cls == CueClass.Speech && IsTitleCase(s) && lower is "says" or "said" or "tells" or "told" or "warns" or "claims" or "insists" or "admits" or "asks")))
             {
                 continue;
             }
@@ -684,6 +685,23 @@ internal sealed class QuoteScanner
             var phrasal = cueEnd > i;
             TryClause(s, i, cueEnd, phrasal ? CueClass.Speech : cls);
         }
+    }
+
+    /// <summary>A headline in title case ("Mayor Says Bridge Will Open"): at least four words, nearly all capitalised.</summary>
+    private static bool IsTitleCase(SentenceInfo s)
+    {
+        var words = 0;
+        var capitalised = 0;
+        foreach (var t in s.Toks)
+        {
+            if (t.IsWord && char.IsLetter(t.Text[0]))
+            {
+                words++;
+                capitalised += t.IsCapitalized ? 1 : 0;
+            }
+        }
+
+        return words >= 4 && capitalised >= 0.8 * words;
     }
 
     /// <summary>
@@ -731,9 +749,10 @@ internal sealed class QuoteScanner
                 return;
             }
 
-            if (SpeakerLeft(s, c, comma + 1) is { } np && np.Start == comma + 1 && IsTail(s, cueEnd + 1) && ContentBackward(s, comma) is { } back)
+            if (SpeakerLeft(s, c, comma + 1) is { } np && (np.Start == comma + 1 || OnlyRoleWords(s, comma + 1, np.Start)) && IsTail(s, cueEnd + 1) && ContentBackward(s, comma) is { } back)
             {
-                AddClause(s, back, c, cueEnd, np.Start, np.End);
+                // ", journalist Ada Roe said.": the role words belong to the speaker
+                AddClause(s, back, c, cueEnd, comma + 1, np.End);
             }
 
             return;
@@ -1348,6 +1367,31 @@ internal sealed class QuoteScanner
         return start is null ? null : Tidy(s, start.Value, end);
     }
 
+    /// <summary>Up to three plain lowercase words from <paramref name="k"/> followed by a capitalised word: a role before a name ("retired neurosurgeon Ben Carson").</summary>
+    private static bool RoleBeforeName(SentenceInfo s, int k)
+    {
+        for (var j = k; j < s.Toks.Count && j < k + 4; j++)
+        {
+            var t = s.Toks[j];
+            if (!t.IsWord || s.InQuote[j])
+            {
+                return false;
+            }
+
+            if (t.IsCapitalized)
+            {
+                return j > k;
+            }
+
+            if (_blockers.Contains(t.Lower) || _pronounSubjects.Contains(t.Lower) || _prepositions.Contains(t.Lower) || CueLexicon.TryGet(t.Lower, out _) || IsNegatedAux(t.Lower))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>"didn’t", "don't", "won’t": a negated auxiliary, skipped like one between a subject and its cue.</summary>
     private static bool IsNegatedAux(string lower) => lower.Length > 3 && (lower.EndsWith("n’t", StringComparison.Ordinal) || lower.EndsWith("n't", StringComparison.Ordinal));
 
@@ -1475,7 +1519,8 @@ internal sealed class QuoteScanner
             return null;
         }
 
-        if (toks[k].Lower is "the" or "a" or "an" or "his" or "her" or "their" or "its" || toks[k].IsCapitalized || _pronounSubjects.Contains(toks[k].Lower))
+        if (toks[k].Lower is "the" or "a" or "an" or "his" or "her" or "their" or "its" || toks[k].IsCapitalized || _pronounSubjects.Contains(toks[k].Lower)
+            || RoleBeforeName(s, k))
         {
             var j = k;
             var lastWord = k;
