@@ -675,7 +675,7 @@ internal sealed class QuoteScanner
             }
 
             // passive ("he was offered a job", "they were told"): the subject is not the speaker
-            if (i > 0 && toks[i - 1].Lower is "was" or "were" or "been" or "being" or "be" or "is" or "are" or "got" or "gets" && cls is CueClass.Object or CueClass.Speech
+            if (i > 0 && toks[i - 1].Lower is "was" or "were" or "been" or "being" or "be" or "is" or "are" or "got" or "gets" && (cls is CueClass.Object or CueClass.Speech || (cls == CueClass.Infinitive && !(i + 1 < toks.Count && toks[i + 1].Lower == "to")))
                 && (lower.EndsWith("ed", StringComparison.Ordinal) || lower is "told" or "written" or "shown" or "known" or "seen"))
             {
                 continue;
