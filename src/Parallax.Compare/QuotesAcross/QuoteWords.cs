@@ -33,12 +33,13 @@ internal static class QuoteWords
 
     /// <summary>
     /// The quoted pieces inside a quote's content: for a direct quote the content itself minus any interruption between
-    /// closing and reopening marks ("Q1," she said. "Q2."); for a partial or mixed quote the fragments inside quote marks.
-    /// Each piece is trimmed of white space and is non-empty. Empty for an indirect quote.
+    /// closing and reopening marks ("Q1," she said. "Q2."); for any other quote the fragments inside quote marks (an
+    /// indirect quote whose content holds a quoted fragment counts as partial). Each piece is trimmed of white space and
+    /// is non-empty; empty when nothing is in quote marks.
     /// </summary>
     public static ImmutableArray<TextSpan> QuotedPieces(string text, Quote quote)
     {
-        if (quote.Kind == QuoteKind.Indirect || !quote.Content.FitsIn(text))
+        if (!quote.Content.FitsIn(text))
         {
             return [];
         }

@@ -28,9 +28,10 @@ public sealed class QuoteExtractor : IStage<Doc>
             var quote = q.Quote;
             if (!doc.Mentions.IsDefaultOrEmpty && quote.Speaker is { } speaker)
             {
-                // A pronoun takes the entity of the antecedent the text rules chose ("quoting him" → the name before it),
-                // and only without one the most recent compatible mention.
-                var entity = q.SpeakerAntecedent is { } antecedent
+                // A pronoun takes the entity of a name earlier in its own sentence when the text rules chose one ("confirmed
+                // Lukashenko's offer, quoting him"); otherwise the most recent compatible mention, which follows the
+                // narrative better than the previous speaker does.
+                var entity = q.SpeakerAntecedent is { } antecedent && SameSentence(doc.Text, antecedent, speaker)
                     ? SpeakerResolver.ResolveEntity(doc.Text, doc.Mentions, antecedent) ?? EntityNamed(doc, antecedent)
                     : null;
                 quote = quote with { SpeakerEntityId = entity ?? SpeakerResolver.ResolveEntity(doc.Text, doc.Mentions, speaker) };
@@ -61,6 +62,25 @@ public sealed class QuoteExtractor : IStage<Doc>
         var quotes = SpeakerResolver.Finish(text, relations);
         var attributions = AttributionFinder.Find(text, scanner.Sentences);
         return new QuoteExtraction(quotes, attributions);
+    }
+
+    /// <summary>True when <paramref name="first"/> ends before <paramref name="second"/> with no line break or sentence end between them.</summary>
+    private static bool SameSentence(string text, TextSpan first, TextSpan second)
+    {
+        if (first.End > second.Start || second.Start > text.Length)
+        {
+            return false;
+        }
+
+        for (var i = first.End; i < second.Start; i++)
+        {
+            if (text[i] == '\n' || (text[i] is '.' or '!' or '?' && i + 1 < text.Length && char.IsWhiteSpace(text[i + 1])))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
