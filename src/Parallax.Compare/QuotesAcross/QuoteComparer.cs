@@ -429,11 +429,11 @@ public static partial class QuoteComparer
     private static string Describe(Occ occ, StoryInput input) =>
         (occ.EntityId is { } e ? input.Entities.FirstOrDefault(x => x.Id == e)?.Name : null) ?? occ.SpeakerName ?? "another speaker";
 
-    /// <summary>A speaker as printed, unless it is a pronoun or has no letters.</summary>
+    /// <summary>A speaker as printed, unless it is a pronoun or names nobody (no capitalised word: "the interview").</summary>
     private static string? NameOrNull(string? text)
     {
         var t = text?.Trim();
-        if (string.IsNullOrEmpty(t) || !t.Any(char.IsLetter) || Pronouns.Contains(t))
+        if (string.IsNullOrEmpty(t) || Pronouns.Contains(t) || !t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => char.IsUpper(w[0])))
         {
             return null;
         }
