@@ -201,7 +201,25 @@ public static class HtmlReportWriter
             foreach (var q in story.Quotes)
             {
                 h.Append("<blockquote>").Append(E(q.Text)).Append("</blockquote>\n");
-                h.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">— {E(q.Speaker ?? "unattributed")} · {Cite(q.Occurrences)}</p>\n");
+                var first = q.FirstOutlet is null ? "" : $" · first carried by {E(q.FirstOutlet)}{(q.FirstDate is null ? "" : $" ({E(q.FirstDate)})")}";
+                if (q.Variants.IsDefaultOrEmpty)
+                {
+                    h.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">— {E(q.Speaker ?? "unattributed")}{first} · {Cite(q.Occurrences)}</p>\n");
+                    continue;
+                }
+
+                h.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">— {E(q.Speaker ?? "unattributed")}{first}</p>\n<ul>\n");
+                foreach (var v in q.Variants)
+                {
+                    var where = v.Embed is { } embed
+                        ? $"<a href=\"#{Anchor(v.ArticleId)}\">{E(v.Outlet)}</a> embedded post by {E(embed.Author ?? "unknown")}: “{E(embed.Text)}”"
+                        : Cite(v.Evidence);
+                    var changes = v.Changes.IsDefaultOrEmpty ? "" : " · " + string.Join(", ", v.Changes.Select(c => $"“{E(c.From)}” → “{E(c.To)}”"));
+                    var note = v.Note is null ? "" : $" <span class=\"muted\">({E(v.Note)})</span>";
+                    h.Append(CultureInfo.InvariantCulture, $"<li><code>{E(v.Kind)}</code> {where}{changes}{note}</li>\n");
+                }
+
+                h.Append("</ul>\n");
             }
         }
 

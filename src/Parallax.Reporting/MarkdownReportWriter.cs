@@ -117,10 +117,19 @@ public static class MarkdownReportWriter
 
         if (story.Quotes.Length > 0)
         {
-            md.Append("### Quotes\n\n| Speaker | Quote | Where |\n|---|---|---|\n");
+            md.Append("### Quotes\n\n| Speaker | Quote | First carried by | Versions |\n|---|---|---|---|\n");
             foreach (var q in story.Quotes)
             {
-                md.Append(CultureInfo.InvariantCulture, $"| {E(q.Speaker ?? "unattributed")} | {E(q.Text)} | {Cite(q.Occurrences)} |\n");
+                var first = q.FirstOutlet is null ? "" : $"{q.FirstOutlet}{(q.FirstDate is null ? "" : $" ({q.FirstDate})")}";
+                var versions = q.Variants.IsDefaultOrEmpty
+                    ? Cite(q.Occurrences)
+                    : string.Join("; ", q.Variants.Select(v =>
+                    {
+                        var where = v.Embed is not null ? "embedded post" : string.Join(", ", v.Evidence.Select(s => $"[{s.Start}, {s.End})"));
+                        var changes = v.Changes.IsDefaultOrEmpty ? "" : ": " + string.Join(", ", v.Changes.Select(c => $"“{c.From}” → “{c.To}”"));
+                        return $"{E(v.Outlet)} {E(v.Kind)}{E(changes)} {where}";
+                    }));
+                md.Append(CultureInfo.InvariantCulture, $"| {E(q.Speaker ?? "unattributed")} | {E(q.Text)} | {E(first)} | {versions} |\n");
             }
 
             md.Append('\n');
