@@ -132,7 +132,7 @@ public class ClaimTableBuilderTests
             Make("a2", "unknown", "A ferry ran aground outside Oskby harbour on Monday, according to the coast guard.", Monday),
         ]);
         var fact = Assert.Single(ClaimTableBuilder.Build(story), f => f.States.Length == 2);
-        Assert.Equal(["unknown:a1", "unknown:a2"], fact.StatedBy);
+        Assert.Equal(["unknown outlet (a1)", "unknown outlet (a2)"], fact.StatedBy);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public class SummaryTests
             var pieces = s.Evidence.Take(s.SourcePieces).ToList();
             Assert.All(pieces, p => Assert.Equal(s.ArticleId, p.ArticleId));
             Assert.Equal(string.Join(" ", pieces.Select(p => p.Text)).TrimEnd('.'), s.Text.TrimEnd('.'));
-            Assert.Equal(analysed.Article(s.ArticleId).Metadata.Outlet, s.Outlets[0]);
+            Assert.Equal(Parallax.Core.OutletNames.Of(analysed.Article(s.ArticleId)), s.Outlets[0]);
         }
 
         Assert.Contains(story.Summary, s => s.Sources >= 2);

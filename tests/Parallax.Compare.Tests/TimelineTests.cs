@@ -25,7 +25,8 @@ public class TimelineTests
     public void Seeds_CallIsOneEntryFromSeveralOrigins()
     {
         var call = Assert.Single(Corpora.Seeds.Main.Timeline, t => t.Date == "2025-11-21");
-        Assert.True(call.Sources >= 3, $"sources {call.Sources}");
+        // Four articles carry the call; two of them rewrite the Reuters copy (lineage), so it comes from two origins.
+        Assert.True(call.Sources >= 2, $"sources {call.Sources}");
         Assert.True(call.Evidence.Length >= 3);
         Assert.All(call.Evidence, e => Assert.Contains("November 21", e.Text, StringComparison.Ordinal));
     }

@@ -53,21 +53,31 @@ public static class ClaimTableBuilder
             var members = group.Select(i => claims[i]).ToList();
             var origins = members.Select(c => input.Articles[c.ArticleIndex].OriginKey).Distinct(StringComparer.Ordinal).Count();
             var details = members.SelectMany(c => DetailsOf(c, input, unique)).Distinct(StringComparer.Ordinal).ToList();
-            var parent = new Draft(members, Choose(members, similarities, corroboration), origins == 1 ? details : []);
+            var parentDetails = origins == 1 ? details : [];
+            var parent = new Draft(members, Choose(members, similarities, corroboration), parentDetails);
             drafts.Add(parent);
             if (origins < 2)
             {
                 continue;
             }
 
-            // Details only one origin gives, split off the corroborated fact: one detail fact per origin and detail set.
+            // Details only one origin gives, split off the corroborated fact: one detail fact per origin and detail set. When
+            // the detail's best wording is the fact's own wording, a second fact would repeat the same sentence: the details
+            // are listed on the fact instead.
             foreach (var split in members
                 .Select(c => (Claim: c, Details: DetailsOf(c, input, unique)))
                 .Where(x => x.Details.Count > 0)
                 .GroupBy(x => input.Articles[x.Claim.ArticleIndex].OriginKey + "\u0001" + string.Join("\u0001", x.Details), StringComparer.Ordinal))
             {
                 var detailMembers = split.Select(x => x.Claim).ToList();
-                drafts.Add(new Draft(detailMembers, Choose(detailMembers, similarities, corroboration), split.First().Details) { Parent = parent });
+                var wording = Choose(detailMembers, similarities, corroboration);
+                if (ReferenceEquals(wording, parent.Wording))
+                {
+                    parentDetails.AddRange(split.First().Details.Where(d => !parentDetails.Contains(d)));
+                    continue;
+                }
+
+                drafts.Add(new Draft(detailMembers, wording, split.First().Details) { Parent = parent });
             }
         }
 
@@ -139,11 +149,11 @@ public static class ClaimTableBuilder
         };
     }
 
-    /// <summary>The outlet name, or <c>unknown:</c> + the article id when the outlet is unknown (unknown outlets are never merged).</summary>
+    /// <summary>The outlet's display name (<see cref="Parallax.Core.OutletNames.Of"/>: an unknown outlet is named after its article, so unknown outlets are never merged).</summary>
     public static string OutletName(StoryArticle member)
     {
         ArgumentNullException.ThrowIfNull(member);
-        return member.Outlet is { Length: > 0 } o && !string.Equals(o, "unknown", StringComparison.OrdinalIgnoreCase) ? o : "unknown:" + member.Id;
+        return member.Outlet;
     }
 
     /// <summary>
