@@ -6,8 +6,21 @@ using Parallax.Ingest.Extraction;
 
 // dotnet run -c Release --project bench/Parallax.Bench -- pages [--count N] [--threads T] [DIR]
 //   end-to-end: extracts N pages (cycling the AEB set) and prints pages/second and memory every 1000 pages.
+// dotnet run -c Release --project bench/Parallax.Bench -- language [--count N] [--threads T]
+//   the whole language layer over the first N scale articles: articles/second, CPU-seconds, memory.
 // dotnet run -c Release --project bench/Parallax.Bench -- --filter '*'
 //   BenchmarkDotNet suites (ExtractionBenchmarks, [MemoryDiagnoser]).
+if (args.Length > 0 && args[0] == "language")
+{
+    return LanguageThroughput.Run(args[1..]);
+}
+
+// stories-scale: stream the AllSides scale corpus through dedup + story placement.
+if (args.Length > 0 && args[0] == "stories-scale")
+{
+    return StoryScaleBench.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "pages")
 {
     return Throughput.Run(args[1..]);

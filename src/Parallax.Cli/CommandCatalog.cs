@@ -13,6 +13,8 @@ public static class CommandCatalog
         yield return ExtractCommand.Create();
         yield return ArticlesCommand.Create();
         yield return ShowCommand.Create();
+        yield return StoriesCommand.Create();
+        yield return StoryCommand.Create();
         yield return ServeCommand.Create();
         yield return WatchCommand.Create();
         yield return EvalCommand.Create();

@@ -36,15 +36,19 @@ public static class Composition
             .Select(s => new StoryGroup(s.Title, s.ArticleIds))];
     }
 
-    /// <summary>Opens the store, or prints the coded reason and returns null.</summary>
-    public static SqliteArticleStore? OpenStore(string? path)
+    /// <summary>
+    /// Opens the store named by <c>--db</c> (a SQLite file, or a PostgreSQL connection string), else by
+    /// <c>PARALLAX_DB</c>, else ./parallax.db; or prints the coded reason and returns null.
+    /// </summary>
+    /// <param name="mustExist">For read-only commands: a SQLite file that does not exist is an error (PX0409), not created.</param>
+    public static IArticleStore? OpenStore(string? db, bool mustExist = false)
     {
-        var result = SqliteArticleStore.Open(string.IsNullOrWhiteSpace(path) ? SqliteArticleStore.DefaultPath : path);
-        if (result.Store is null)
+        var (store, error) = StoreLocator.Open(db, mustExist);
+        if (store is null)
         {
-            Console.Error.WriteLine(result.Error?.ToString() ?? "PX0400: the store could not be opened");
+            Console.Error.WriteLine(error?.ToString() ?? "PX0400: the store could not be opened");
         }
 
-        return result.Store;
+        return store;
     }
 }

@@ -18,7 +18,8 @@ public sealed record StoryArticle(Doc Doc, ArticleOrigin Origin, string OriginKe
 
     public string Id => Doc.Article.Id;
 
-    public string Outlet => Doc.Article.Metadata.Outlet;
+    /// <summary>The outlet's display name; an unidentified outlet is named after the article (<see cref="OutletNames.Of"/>), so unidentified articles stay distinct sources.</summary>
+    public string Outlet => OutletNames.Of(Doc.Article);
 
     public string Text => Doc.Article.Text;
 

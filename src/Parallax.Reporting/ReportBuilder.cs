@@ -123,7 +123,7 @@ public sealed class ReportBuilder
         return new ArticleReport
         {
             Id = article.Id,
-            Outlet = m.Outlet,
+            Outlet = OutletNames.Of(article),
             OutletSource = m.OutletSource,
             Title = m.Title,
             Published = m.Published?.ToIso(),

@@ -53,6 +53,9 @@ public static class StoreErrors
     internal static Diagnostic CannotOpenAt(string path, string reason) =>
         Diagnostic.Error(CannotOpen, $"{CannotOpen}: cannot open or create the store: {reason}. Check that the folder exists and is writable, or pass another file with --db.", path);
 
+    internal static Diagnostic CannotConnectTo(string display, string reason) =>
+        Diagnostic.Error(CannotOpen, $"{CannotOpen}: cannot connect to the PostgreSQL store: {reason}. Check that the server is running and that the connection string (--db or PARALLAX_DB) names the right host, port, database and user.", display);
+
     internal static Diagnostic CorruptAt(string path, string reason) =>
         Diagnostic.Error(Corrupt, $"{Corrupt}: the store file is not a readable SQLite database ({reason}). Move it aside and ingest again, or pass another file with --db.", path);
 
@@ -110,4 +113,50 @@ public sealed record StoreOpenResult
     internal static StoreOpenResult Opened(SqliteArticleStore store) => new(store, null);
 
     internal static StoreOpenResult Failed(Diagnostic error) => new(null, error);
+}
+
+/// <summary>Opens a store from what the user typed after <c>--db</c> (or <c>PARALLAX_DB</c>): a file path, or a PostgreSQL connection string.</summary>
+public static class StoreLocator
+{
+    /// <summary>The environment variable that names the store when no <c>--db</c> is given.</summary>
+    public const string EnvironmentVariable = "PARALLAX_DB";
+
+    /// <summary>How a store is named in messages: the SQLite file's path, or the PostgreSQL host/port/database (never credentials).</summary>
+    public static string Describe(IArticleStore store) => store switch
+    {
+        SqliteArticleStore s => s.Path,
+        PostgresArticleStore p => p.Display,
+        _ => store.GetType().Name,
+    };
+
+    /// <summary>True when <paramref name="db"/> looks like a PostgreSQL connection string (<c>Host=...;Database=...</c>) or URI.</summary>
+    public static bool IsPostgres(string db) =>
+        db.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+        || (db.Contains('=', StringComparison.Ordinal) && db.Contains("host", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Opens the store named by <paramref name="db"/>; null or blank means <c>PARALLAX_DB</c>, else
+    /// <see cref="SqliteArticleStore.DefaultPath"/>. Returns the store (owned by the caller) or the coded reason.
+    /// </summary>
+    public static (IArticleStore? Store, Diagnostic? Error) Open(string? db, bool mustExist = false, TimeProvider? clock = null)
+    {
+        if (string.IsNullOrWhiteSpace(db))
+        {
+            db = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        }
+
+        if (string.IsNullOrWhiteSpace(db))
+        {
+            db = SqliteArticleStore.DefaultPath;
+        }
+
+        if (IsPostgres(db))
+        {
+            var pg = PostgresArticleStore.Open(db, clock);
+            return (pg.Store, pg.Error);
+        }
+
+        var sqlite = mustExist ? SqliteArticleStore.OpenExisting(db, clock) : SqliteArticleStore.Open(db, clock);
+        return (sqlite.Store, sqlite.Error);
+    }
 }

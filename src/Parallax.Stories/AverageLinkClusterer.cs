@@ -89,8 +89,9 @@ internal sealed class AverageLinkClusterer
                 }
 
                 var sim = SparseVector.Dot(space.Vectors[a], space.Vectors[b])
-                    * FeatureSpace.TimeFactor(articles[a].Published, articles[b].Published, _options);
-                if (sim >= _options.EdgeFloor)
+                    * FeatureSpace.TimeFactor(articles[a].Published, articles[b].Published, _options)
+                    * FeatureSpace.LengthFactor(articles[a].Words, articles[b].Words, _options);
+                if (sim >= _options.EdgeFloor && (_options.MinFullCosine <= 0 || space.FullCosine(a, b) >= _options.MinFullCosine))
                 {
                     edges.Add(new SimilarityEdge(a, b, sim));
                 }
@@ -134,6 +135,77 @@ internal sealed class AverageLinkClusterer
         }
 
         return [.. edges.Where((_, i) => keep[i])];
+    }
+
+    /// <summary>
+    /// Splits off the outliers of each cluster (see <see cref="StoryClustererOptions.OutlierRatio"/>): members judged
+    /// against the cluster as it came out of average link, all at once, so the result does not depend on member order.
+    /// Exact pair similarities (cosine · time · length) for clusters of up to 300 members; larger ones are left as they are.
+    /// </summary>
+    public int[] SplitOutliers(IReadOnlyList<ArticleFeatures> articles, FeatureSpace space, int[] labels)
+    {
+        var ratio = _options.OutlierRatio;
+        var result = (int[])labels.Clone();
+        if (ratio <= 0)
+        {
+            return result;
+        }
+
+        foreach (var members in Enumerable.Range(0, labels.Length).GroupBy(i => labels[i]).Select(g => g.ToArray()))
+        {
+            var k = members.Length;
+            if (k < 3 || k > 300)
+            {
+                continue;
+            }
+
+            var sim = new double[k, k];
+            var rowSum = new double[k];
+            var total = 0.0;
+            for (var i = 0; i < k; i++)
+            {
+                for (var j = i + 1; j < k; j++)
+                {
+                    var (a, b) = (members[i], members[j]);
+                    var s = SparseVector.Dot(space.Vectors[a], space.Vectors[b])
+                        * FeatureSpace.TimeFactor(articles[a].Published, articles[b].Published, _options)
+                        * FeatureSpace.LengthFactor(articles[a].Words, articles[b].Words, _options);
+                    sim[i, j] = sim[j, i] = s;
+                    rowSum[i] += s;
+                    rowSum[j] += s;
+                    total += s;
+                }
+            }
+
+            var outliers = new List<int>();
+            for (var i = 0; i < k; i++)
+            {
+                var own = rowSum[i] / (k - 1);
+                var rest = (total - rowSum[i]) / ((k - 1) * (k - 2) / 2.0);
+                if (own < ratio * rest)
+                {
+                    outliers.Add(i);
+                }
+            }
+
+            // Never dissolve a cluster: at least two members must stay together.
+            if (outliers.Count > 0 && k - outliers.Count >= 2)
+            {
+                var stay = Enumerable.Range(0, k).Where(i => !outliers.Contains(i)).Select(i => members[i]).ToArray();
+                var root = stay.Min();
+                foreach (var m in stay)
+                {
+                    result[m] = root;
+                }
+
+                foreach (var i in outliers)
+                {
+                    result[members[i]] = members[i];
+                }
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Average-link agglomeration while the best average ≥ threshold. Returns the cluster root of each item and the final inter-cluster sums.</summary>

@@ -63,9 +63,11 @@ internal sealed class FeatureSpace
         DocumentFrequency = [.. df];
         var n = articles.Count;
         Vectors = new SparseVector[n];
+        SharedShare = new double[n];
         for (var d = 0; d < n; d++)
         {
-            Vectors[d] = Vectorise(articles[d], k => ids.TryGetValue(k, out var id) ? (id, df[id]) : (-1, 0), n, options);
+            Vectors[d] = Vectorise(articles[d], k => ids.TryGetValue(k, out var id) ? (id, df[id]) : (-1, 0), n, options, out var share);
+            SharedShare[d] = share;
         }
     }
 
@@ -77,28 +79,40 @@ internal sealed class FeatureSpace
 
     public SparseVector[] Vectors { get; }
 
+    /// <summary>
+    /// Per article: the norm of its vector without its unique features over the norm with them, in [0, 1]. The cosine
+    /// with unique features counted is the cosine of <see cref="Vectors"/> times both shares (unique features are
+    /// never shared, so the dot product is the same).
+    /// </summary>
+    public double[] SharedShare { get; }
+
+    /// <summary>The cosine of articles <paramref name="a"/> and <paramref name="b"/> with their unique features counted in the norms.</summary>
+    public double FullCosine(int a, int b) => SparseVector.Dot(Vectors[a], Vectors[b]) * SharedShare[a] * SharedShare[b];
+
     /// <summary>Vectorises <paramref name="article"/> against document frequencies given by <paramref name="lookup"/> (id, df); unknown features get df 1.</summary>
-    public static SparseVector Vectorise(ArticleFeatures article, Func<string, (int Id, int Df)> lookup, int documents, StoryClustererOptions options)
+    public static SparseVector Vectorise(ArticleFeatures article, Func<string, (int Id, int Df)> lookup, int documents, StoryClustererOptions options, out double sharedShare)
     {
         var pairs = new List<(int Id, double W)>(article.Counts.Count);
         double norm = 0;
+        double uniqueNorm = 0;
         foreach (var (key, count) in article.Counts)
         {
             var (id, df) = lookup(key);
-            if (id < 0 || (options.IgnoreUniqueFeatures && df <= 1))
+            if (id < 0)
             {
                 continue;
             }
 
             var idf = Idf(documents, df);
-            if (idf <= 0)
+            var w = (1 + Math.Log(Math.Max(count, 1))) * idf * NamespaceWeight(key, options);
+            if (w <= 0)
             {
                 continue;
             }
 
-            var w = (1 + Math.Log(Math.Max(count, 1))) * idf * NamespaceWeight(key, options);
-            if (w <= 0)
+            if (options.IgnoreUniqueFeatures && df <= 1)
             {
+                uniqueNorm += w * w;
                 continue;
             }
 
@@ -107,6 +121,7 @@ internal sealed class FeatureSpace
         }
 
         pairs.Sort((x, y) => x.Id.CompareTo(y.Id));
+        sharedShare = norm + uniqueNorm > 0 ? Math.Sqrt(norm / (norm + uniqueNorm)) : 0;
         norm = Math.Sqrt(norm);
         if (norm == 0)
         {
@@ -135,6 +150,18 @@ internal sealed class FeatureSpace
         'b' => options.BigramWeight,
         _ => 1.0,
     };
+
+    /// <summary>The length factor of a pair (see <see cref="StoryClustererOptions.LengthExponent"/>); 1 when disabled.</summary>
+    public static double LengthFactor(int wordsA, int wordsB, StoryClustererOptions options)
+    {
+        if (options.LengthExponent == 0)
+        {
+            return 1.0;
+        }
+
+        var mean = Math.Sqrt(Math.Max(wordsA, 1) * (double)Math.Max(wordsB, 1));
+        return Math.Clamp(Math.Pow(mean / options.LengthReference, options.LengthExponent), 1.0 / 3, 3.0);
+    }
 
     /// <summary>Time discount of a pair: 1 when either is undated or within <see cref="StoryClustererOptions.SameEventDays"/>.</summary>
     public static double TimeFactor(DateOnly? a, DateOnly? b, StoryClustererOptions options)

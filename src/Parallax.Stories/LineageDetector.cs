@@ -35,18 +35,18 @@ public sealed partial class LineageDetector
     [GeneratedRegex(@"[""“]([^""“”\n]{12,600})[""”]")]
     private static partial Regex QuoteRegex();
 
-    [GeneratedRegex(@"\((Reuters|AP|AFP|UPI|Bloomberg|dpa)\)|\b(?:told|according to|reported by|said to|confirmed to|tells)\s+(?:the\s+)?(Reuters|Associated Press|AP|AFP|Agence France-Presse|Bloomberg|UPI)\b|\b(Reuters|The Associated Press|Associated Press|AFP|Agence France-Presse|Bloomberg)\s+(?:reported|reports|contributed|said|has reported|news agency)\b|\b(?:Copyright|©)\s*(?:\d{4}\s+)?(Reuters|The Associated Press|Associated Press|AFP|Agence France-Presse)\b")]
+    [GeneratedRegex(@"\((Reuters|AP|AFP|UPI|Bloomberg|dpa)\)|\b(?:told|according to|reported by|said to|confirmed to|tells)\s+(?:the\s+)?(Reuters|Associated Press|AP|AFP|Agence France-Presse|Bloomberg|UPI)\b|\b(Reuters|The Associated Press|Associated Press|AFP|Agence France-Presse|Bloomberg)\s+(?:reported|reports|contributed|said|has reported|news agency|asked|sought|requested)\b|\b(?:Copyright|©)\s*(?:\d{4}\s+)?(Reuters|The Associated Press|Associated Press|AFP|Agence France-Presse)\b")]
     private static partial Regex CreditRegex();
 
     /// <summary>The origin of every article of <paramref name="articles"/>, in the canonical order.</summary>
     public ImmutableArray<ArticleOrigin> Detect(IReadOnlyList<Article> articles)
     {
         ArgumentNullException.ThrowIfNull(articles);
-        var prepared = articles
-            .DistinctBy(a => a.Id, StringComparer.Ordinal)
-            .OrderBy(a => a.Metadata.Published?.Date ?? DateOnly.MaxValue)
-            .ThenBy(a => a.Id, StringComparer.Ordinal)
-            .Select(Prepare)
+        var prepared = IdentifyWireCopies(articles.DistinctBy(a => a.Id, StringComparer.Ordinal).Select(Prepare).ToList())
+            // Canonical order: date; on the same day a report whose outlet others credit comes before them; then id.
+            .OrderBy(p => p.Article.Metadata.Published?.Date ?? DateOnly.MaxValue)
+            .ThenBy(p => p.OwnWire is null ? 1 : 0)
+            .ThenBy(p => p.Article.Id, StringComparer.Ordinal)
             .ToList();
         var lsh = new LshIndex();
         var result = ImmutableArray.CreateBuilder<ArticleOrigin>(prepared.Count);
@@ -71,6 +71,58 @@ public sealed partial class LineageDetector
 
         return result.ToImmutable();
     }
+
+    /// <summary>
+    /// Marks each wire's own report among the articles. An article is a credited source's own report when its outlet is
+    /// a name others credit (<c>Meridian Wire</c> credited through an RSS <c>&lt;source&gt;</c>). When no article's
+    /// outlet is a credited wire W, the earliest dated article that names no outlet and credits W in the wire's own
+    /// voice ("sources have told Reuters") is presumed to be W's copy (unique earliest date required), with the reason.
+    /// </summary>
+    private static List<Prepared> IdentifyWireCopies(List<Prepared> prepared)
+    {
+        var credited = prepared.SelectMany(p => p.Credits.Select(c => c.Wire)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < prepared.Count; i++)
+        {
+            var outlet = prepared[i].Article.Metadata.Outlet;
+            if (prepared[i].OwnWire is null && !IsUnknownOutlet(outlet) && credited.Contains(CanonicalWire(outlet))
+                && prepared.Any(o => o.Article.Id != prepared[i].Article.Id && o.Credits.Any(c => c.Wire.Equals(CanonicalWire(outlet), StringComparison.OrdinalIgnoreCase))))
+            {
+                prepared[i] = prepared[i] with { OwnWire = CanonicalWire(outlet) };
+            }
+        }
+
+        foreach (var wire in credited.Order(StringComparer.Ordinal))
+        {
+            if (prepared.Any(p => string.Equals(p.OwnWire, wire, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var voiced = prepared
+                .Where(p => p.OwnWire is null && IsUnknownOutlet(p.Article.Metadata.Outlet) && p.Article.Metadata.Published is not null
+                    && p.Credits.Any(c => c.Wire == wire && c.Cue == "told-wire"))
+                .OrderBy(p => p.Article.Metadata.Published!.Date)
+                .ThenBy(p => p.Article.Id, StringComparer.Ordinal)
+                .ToList();
+            if (voiced.Count == 0 || (voiced.Count > 1 && voiced[1].Article.Metadata.Published!.Date == voiced[0].Article.Metadata.Published!.Date))
+            {
+                continue;
+            }
+
+            var first = voiced[0];
+            var cue = first.Credits.First(c => c.Wire == wire && c.Cue == "told-wire");
+            var i = prepared.IndexOf(first);
+            prepared[i] = first with
+            {
+                OwnWire = wire,
+                PresumedReason = $"presumed to be the {wire} report itself: it names no outlet, credits {wire} in the wire's own voice (\"{first.Article.Text[cue.Span!.Value.Start..cue.Span.Value.End]}\") and is the earliest dated article doing so",
+            };
+        }
+
+        return prepared;
+    }
+
+    private static bool IsUnknownOutlet(string? outlet) => string.IsNullOrWhiteSpace(outlet) || outlet.Equals("unknown", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Wire credits in an article's text and metadata (not counting the wire's own copy).</summary>
     public static ImmutableArray<WireCredit> FindCredits(Article article)
@@ -242,7 +294,8 @@ public sealed partial class LineageDetector
             ArticleId = copy.Article.Id,
             Kind = OriginKind.Independent,
             Credits = copy.Credits,
-            Reason = copy.OwnWire is { } own ? $"the {own} report itself; no earlier article shares its passages" : "no earlier article shares long passages or quotes with it, and it credits no wire",
+            Reason = copy.PresumedReason is { } presumed ? presumed + "; no earlier article shares its passages"
+                : copy.OwnWire is { } own ? $"the {own} report itself; no earlier article shares its passages" : "no earlier article shares long passages or quotes with it, and it credits no wire",
         };
     }
 
@@ -376,7 +429,8 @@ public sealed partial class LineageDetector
         string ContentHash,
         List<string> Quotes,
         ImmutableArray<WireCredit> Credits,
-        string? OwnWire)
+        string? OwnWire,
+        string? PresumedReason = null)
     {
         public Lazy<Dictionary<ulong, List<int>>> PassageIndex { get; } = new(() =>
         {

@@ -11,12 +11,29 @@ internal static class StoryBuilder
         IReadOnlyList<ArticleFeatures> canonical,
         IReadOnlyDictionary<string, Article> articles,
         int[] labels,
-        Dictionary<int, double>[] sums,
-        int[] sizes,
         IReadOnlyList<SimilarityEdge> edges,
         StoryClustererOptions options)
     {
         var n = canonical.Count;
+        // Sums of edge similarities between final stories (pairs without an edge count 0), for related links.
+        var sizes = new int[n];
+        var sums = new Dictionary<int, double>[n];
+        for (var i = 0; i < n; i++)
+        {
+            sizes[labels[i]]++;
+            sums[i] = [];
+        }
+
+        foreach (var e in edges)
+        {
+            var (x, y) = (labels[e.A], labels[e.B]);
+            if (x != y)
+            {
+                sums[x][y] = sums[x].GetValueOrDefault(y) + e.Similarity;
+                sums[y][x] = sums[y].GetValueOrDefault(x) + e.Similarity;
+            }
+        }
+
         var centrality = new double[n];
         foreach (var e in edges)
         {
@@ -57,7 +74,7 @@ internal static class StoryBuilder
 
             var related = sums[root]
                 .Select(p => (Root: p.Key, Avg: p.Value / ((double)sizes[root] * sizes[p.Key])))
-                .Where(p => p.Avg >= options.RelatedThreshold && labels[p.Root] == p.Root)
+                .Where(p => p.Avg >= options.RelatedThreshold)
                 .OrderByDescending(p => p.Avg).ThenBy(p => idOfRoot[p.Root], StringComparer.Ordinal)
                 .Take(options.MaxRelated)
                 .Select(p => new StoryLink(idOfRoot[p.Root], Math.Round(p.Avg, 4)))

@@ -29,6 +29,8 @@ public sealed class StoryClusterer : IDisposable
     private ImmutableArray<Story> _stories = [];
     private ImmutableDictionary<string, string> _storyOf = ImmutableDictionary<string, string>.Empty;
     private bool _dirty;
+    private FeatureSpace? _space;
+    private Dictionary<string, int> _indexOf = new(StringComparer.Ordinal);
 
     public StoryClusterer(StoryClustererOptions? options = null, IEntityFeatureSource? entities = null)
     {
@@ -46,7 +48,14 @@ public sealed class StoryClusterer : IDisposable
     /// Places <paramref name="article"/> online and returns where it went. An id already added is not placed again
     /// (diagnostic PX0601); an article without words opens its own story (PX0602).
     /// </summary>
-    public StoryPlacement Add(Article article)
+    public StoryPlacement Add(Article article) => Add(article, null);
+
+    /// <summary>
+    /// As <see cref="Add(Article)"/>, with the article's features already extracted (by a
+    /// <see cref="StoryFeatureExtractor"/> with the same options; extraction is pure and thread-safe, so a host can
+    /// extract on several threads and place on one). Null features are extracted here.
+    /// </summary>
+    public StoryPlacement Add(Article article, ArticleFeatures? features)
     {
         ArgumentNullException.ThrowIfNull(article);
         if (_articles.ContainsKey(article.Id))
@@ -56,7 +65,12 @@ public sealed class StoryClusterer : IDisposable
                 [Diagnostic.Warning(StoryDiagnostics.DuplicateId, $"{StoryDiagnostics.DuplicateId}: article id '{article.Id}' was already added; the second copy is ignored", article.Id)]);
         }
 
-        var features = _extractor.Extract(article);
+        if (features is not null && features.ArticleId != article.Id)
+        {
+            throw new ArgumentException("the features belong to another article", nameof(features));
+        }
+
+        features ??= _extractor.Extract(article);
         _articles.Add(article.Id, article);
         _features.Add(article.Id, features);
         _dirty = true;
@@ -129,6 +143,22 @@ public sealed class StoryClusterer : IDisposable
         return lineage;
     }
 
+    /// <summary>
+    /// The story similarity of two added articles: the time-discounted TF-IDF cosine over the current set, in [0, 1]
+    /// (the quantity the consolidation thresholds). Null when either id is unknown. Depends on the whole set through the IDF.
+    /// </summary>
+    public double? Similarity(string articleIdA, string articleIdB)
+    {
+        Consolidate();
+        if (_space is not { } space || !_indexOf.TryGetValue(articleIdA, out var a) || !_indexOf.TryGetValue(articleIdB, out var b))
+        {
+            return null;
+        }
+
+        return SparseVector.Dot(space.Vectors[a], space.Vectors[b])
+            * FeatureSpace.TimeFactor(_features[articleIdA].Published, _features[articleIdB].Published, _options);
+    }
+
     private void Consolidate()
     {
         if (!_dirty)
@@ -140,10 +170,13 @@ public sealed class StoryClusterer : IDisposable
         _lineage.Clear();
         var canonical = _features.Values.OrderBy(f => f.ArticleId, StringComparer.Ordinal).ToList();
         var space = new FeatureSpace(canonical, _options);
+        _space = space;
+        _indexOf = canonical.Select((f, i) => (f.ArticleId, i)).ToDictionary(p => p.ArticleId, p => p.i, StringComparer.Ordinal);
         var engine = new AverageLinkClusterer(_options);
         var edges = engine.BuildGraph(canonical, space);
-        var (labels, sums, sizes) = engine.Cluster(canonical.Count, edges, _options.MergeThreshold);
-        _stories = StoryBuilder.Build(canonical, _articles, labels, sums, sizes, edges, _options);
+        var (merged, _, _) = engine.Cluster(canonical.Count, edges, _options.MergeThreshold);
+        var labels = engine.SplitOutliers(canonical, space, merged);
+        _stories = StoryBuilder.Build(canonical, _articles, labels, edges, _options);
         var storyOf = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var s in _stories)
         {

@@ -26,6 +26,31 @@ public sealed record StoryClustererOptions
     /// <summary>Ignore features that occur in only one article of the set (they cannot link two articles, only dilute the cosine).</summary>
     public bool IgnoreUniqueFeatures { get; init; } = true;
 
+    /// <summary>
+    /// A pair is kept in the similarity graph only when its cosine with unique features counted in the norms is at
+    /// least this. Ignoring unique features inflates the cosine of an article whose words are mostly its own (an
+    /// unrelated article in a small set: a bakery opening next to a strike in the same town); this floor stops it.
+    /// 0 disables.
+    /// </summary>
+    public double MinFullCosine { get; init; } = 0.05;
+
+    /// <summary>
+    /// Consolidation compares <c>cosine · (sqrt(wordsA · wordsB) / LengthReference)^LengthExponent</c> (factor clamped to
+    /// [1/3, 3]) with the thresholds: long articles share a smaller part of their words than two short leads about the
+    /// same event, so they need a lower cosine. 0 disables.
+    /// </summary>
+    public double LengthExponent { get; init; } = 0.2;
+
+    /// <summary>Word count at which the length factor is 1 (see <see cref="LengthExponent"/>).</summary>
+    public double LengthReference { get; init; } = 100;
+
+    /// <summary>
+    /// After average link, a member of a story of at least 3 articles whose average similarity to the others is below
+    /// <c>OutlierRatio</c> × the others' own average similarity is split off as its own story (and linked as related):
+    /// an article on the same question but another event. 0 disables.
+    /// </summary>
+    public double OutlierRatio { get; init; } = 0.0;
+
     /// <summary>Average-link merge threshold on the (time-discounted) cosine, in (0, 1].</summary>
     public double MergeThreshold { get; init; } = 0.14;
 

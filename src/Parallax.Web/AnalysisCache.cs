@@ -56,7 +56,7 @@ public sealed record StorySnapshot(
 /// </summary>
 public sealed class AnalysisCache
 {
-    private readonly SqliteArticleStore _store;
+    private readonly IArticleStore _store;
     private readonly Func<IReadOnlyList<Article>, CancellationToken, ImmutableArray<StoryReport>> _analyze;
     private readonly TimeProvider _clock;
     private readonly TimeSpan _recheck;
@@ -68,7 +68,7 @@ public sealed class AnalysisCache
     private long _requested = 1;
     private long _served;
 
-    public AnalysisCache(SqliteArticleStore store, Func<IReadOnlyList<Article>, CancellationToken, ImmutableArray<StoryReport>> analyze, TimeProvider clock, TimeSpan recheck)
+    public AnalysisCache(IArticleStore store, Func<IReadOnlyList<Article>, CancellationToken, ImmutableArray<StoryReport>> analyze, TimeProvider clock, TimeSpan recheck)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(analyze);
@@ -80,7 +80,7 @@ public sealed class AnalysisCache
     }
 
     /// <summary>The store the snapshots are computed from.</summary>
-    public SqliteArticleStore Store => _store;
+    public IArticleStore Store => _store;
 
     /// <summary>How many times the stories were recomputed (for tests and /api/status).</summary>
     public int Recomputations { get; private set; }

@@ -30,14 +30,14 @@ public sealed record IngestResponse(int Inserted, int Duplicates, int Rejected, 
 /// </summary>
 public sealed class ArticleIngestor : IDisposable
 {
-    private readonly SqliteArticleStore _store;
+    private readonly IArticleStore _store;
     private readonly TimeProvider _clock;
     private readonly bool _allowPrivate;
     private readonly ArticleFactory _factory = new(new HtmlExtractor(), new TextCleaner(), new OutletIdentifier());
     private readonly SourceReader _offline;
     private readonly Lazy<(HttpClient Client, SourceReader Reader)> _online;
 
-    public ArticleIngestor(SqliteArticleStore store, TimeProvider clock, bool allowPrivate)
+    public ArticleIngestor(IArticleStore store, TimeProvider clock, bool allowPrivate)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);

@@ -24,11 +24,11 @@ public sealed class ParallaxServer : IAsyncDisposable
     public const string ContentSecurityPolicy = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     private readonly WebApplication _app;
-    private readonly SqliteArticleStore _store;
+    private readonly IArticleStore _store;
     private readonly CancellationTokenSource _stopping = new();
     private Task? _watching;
 
-    private ParallaxServer(WebApplication app, SqliteArticleStore store, AnalysisCache cache, ArticleIngestor ingestor, ApiTokens tokens, FeedWatcher? watcher)
+    private ParallaxServer(WebApplication app, IArticleStore store, AnalysisCache cache, ArticleIngestor ingestor, ApiTokens tokens, FeedWatcher? watcher)
     {
         _app = app;
         _store = store;
@@ -59,14 +59,16 @@ public sealed class ParallaxServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         clock ??= TimeProvider.System;
-        var opened = SqliteArticleStore.Open(options.DbPath, clock);
-        if (opened.Store is not { } store)
+        var (opened, error) = StoreLocator.Open(options.DbPath, clock: clock);
+        if (opened is not { } store)
         {
-            problem = opened.Error;
+            problem = error;
             return null;
         }
 
-        var tokens = ApiTokens.LoadOrCreate(options.TokenPath ?? ApiTokens.DefaultPathFor(store.Path));
+        // Beside the SQLite file; for a PostgreSQL store, in the working folder.
+        var tokenPath = options.TokenPath ?? (store is SqliteArticleStore sqlite ? ApiTokens.DefaultPathFor(sqlite.Path) : Path.GetFullPath("parallax-api.token"));
+        var tokens = ApiTokens.LoadOrCreate(tokenPath);
         if (tokens.NewToken is { } token)
         {
             var announce = options.Announce ?? Console.Error;

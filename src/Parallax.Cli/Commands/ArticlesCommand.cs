@@ -13,14 +13,14 @@ public static class ArticlesCommand
     public static Command Create()
     {
         var json = new Option<bool>("--json") { Description = "Print a JSON array instead of a table." };
-        var db = new Option<string>("--db") { Description = "The store file.", DefaultValueFactory = _ => SqliteArticleStore.DefaultPath };
+        var db = InputOptions.Db();
         var command = new Command("articles", "List the stored articles: id, outlet, date, title, words, removals by kind, embeds.") { json, db };
         command.SetAction(parseResult =>
         {
-            var opened = SqliteArticleStore.OpenExisting(parseResult.GetValue(db)!);
-            if (opened.Store is not { } store)
+            var (opened, error) = StoreLocator.Open(parseResult.GetValue(db), mustExist: true);
+            if (opened is not { } store)
             {
-                Console.Error.WriteLine(Describe(opened.Error!));
+                Console.Error.WriteLine(Describe(error!));
                 return ExitCodes.SomeRejected;
             }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Parallax.Storage;
 using Parallax.Ingest;
 
 namespace Parallax.Cli.Commands;
@@ -25,7 +26,7 @@ public static class IngestCommand
             }
 
             var run = RunIngest(paths, parse.GetValue(fetch), store, ct, keepArticles: false);
-            Console.WriteLine($"{run.Inserted} stored, {run.Duplicates} already stored, {run.Rejected} rejected → {store.Path}");
+            Console.WriteLine($"{run.Inserted} stored, {run.Duplicates} already stored, {run.Rejected} rejected → {StoreLocator.Describe(store)}");
             return Task.FromResult(run.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok);
         });
         return command;

@@ -34,7 +34,7 @@ public static class ServeCommand
             var options = new WebOptions
             {
                 Urls = parse.GetValue(urls) is { Length: > 0 } u ? [.. u] : ["http://127.0.0.1:5080"],
-                DbPath = parse.GetValue(db) ?? Storage.SqliteArticleStore.DefaultPath,
+                DbPath = parse.GetValue(db),
                 WatchFeeds = [.. parse.GetValue(watch) ?? []],
                 WatchInterval = TimeSpan.FromSeconds(parse.GetValue(interval)),
                 AllowPrivateAddresses = parse.GetValue(allowPrivate),
@@ -51,7 +51,7 @@ public static class ServeCommand
             await using (server)
             {
                 await server.StartAsync(ct);
-                Console.Error.WriteLine($"serving {server.Cache.Store.Path} on {string.Join(", ", server.Addresses)}" +
+                Console.Error.WriteLine($"serving {Storage.StoreLocator.Describe(server.Cache.Store)} on {string.Join(", ", server.Addresses)}" +
                     (server.Watcher is null ? "" : $"; watching {server.Watcher.Health().Length} feeds") + " (Ctrl+C stops)");
                 await server.WaitForShutdownAsync(ct);
             }

@@ -17,14 +17,14 @@ public static class ShowCommand
     {
         var id = new Argument<string>("article-id") { Description = "The article's id (as listed by 'parallax articles'), or a unique prefix of it." };
         var raw = new Option<bool>("--raw") { Description = "Show the raw text with every removal marked inline." };
-        var db = new Option<string>("--db") { Description = "The store file.", DefaultValueFactory = _ => SqliteArticleStore.DefaultPath };
+        var db = InputOptions.Db();
         var command = new Command("show", "Show one stored article: its cleaned text, or with --raw what cleaning removed and why, and its embeds.") { id, raw, db };
         command.SetAction(parseResult =>
         {
-            var opened = SqliteArticleStore.OpenExisting(parseResult.GetValue(db)!);
-            if (opened.Store is not { } store)
+            var (opened, error) = StoreLocator.Open(parseResult.GetValue(db), mustExist: true);
+            if (opened is not { } store)
             {
-                Console.Error.WriteLine(Describe(opened.Error!));
+                Console.Error.WriteLine(Describe(error!));
                 return ExitCodes.SomeRejected;
             }
 
@@ -64,7 +64,7 @@ public static class ShowCommand
     // Messages already start with their code; the subject (the store path) goes in parentheses.
     private static string Describe(Parallax.Core.Diagnostic d) => d.Subject is null ? d.Message : $"{d.Message} ({d.Subject})";
 
-    private static Article? Find(SqliteArticleStore store, string wanted, out Diagnostic? problem)
+    private static Article? Find(IArticleStore store, string wanted, out Diagnostic? problem)
     {
         problem = null;
         if (wanted.Length > 0 && store.GetArticle(wanted) is { } exact)
@@ -79,8 +79,8 @@ public static class ShowCommand
         }
 
         problem = matches.Count == 0
-            ? StoreErrors.UnknownArticleFor(wanted, store.Path)
-            : StoreErrors.AmbiguousArticleFor(wanted, [.. matches.Select(m => m.Id)], store.Path);
+            ? StoreErrors.UnknownArticleFor(wanted, StoreLocator.Describe(store))
+            : StoreErrors.AmbiguousArticleFor(wanted, [.. matches.Select(m => m.Id)], StoreLocator.Describe(store));
         return null;
     }
 }

@@ -57,7 +57,7 @@ public static class WatchCommand
                 return polls.Any(p => p.Problem is not null) ? ExitCodes.SomeRejected : ExitCodes.Ok;
             }
 
-            Console.Error.WriteLine($"watching {specs.Length} feeds → {store.Path} (Ctrl+C stops)");
+            Console.Error.WriteLine($"watching {specs.Length} feeds → {Storage.StoreLocator.Describe(store)} (Ctrl+C stops)");
             try
             {
                 await watcher.RunAsync(ct);

@@ -73,6 +73,10 @@ public static class ClusteringRun
                 nameof(StoryClustererOptions.CohesionRatio) => options with { CohesionRatio = v },
                 nameof(StoryClustererOptions.IgnoreUniqueFeatures) => options with { IgnoreUniqueFeatures = v != 0 },
                 nameof(StoryClustererOptions.CandidatesPerArticle) => options with { CandidatesPerArticle = (int)v },
+                nameof(StoryClustererOptions.LengthExponent) => options with { LengthExponent = v },
+                nameof(StoryClustererOptions.LengthReference) => options with { LengthReference = v },
+                nameof(StoryClustererOptions.OutlierRatio) => options with { OutlierRatio = v },
+                nameof(StoryClustererOptions.MinFullCosine) => options with { MinFullCosine = v },
                 _ => options,
             };
             if (typeof(StoryClustererOptions).GetProperty(name) is null)

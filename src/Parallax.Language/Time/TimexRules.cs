@@ -32,7 +32,7 @@ internal static partial class TimexRules
     private const string Modifier = @"(?:(?<mod>about|around|approximately|nearly|almost|more than|less than|fewer than|over|under|at least|at most|up to|roughly|some|just over|just under|no more than|no less than|close to|upwards of|well over|fully|a full|the better part of|within)\s+(?!the\s))?";
     private const string PartOfDay = "(?<pod>morning|afternoon|evening|night|overnight)";
 
-    private static readonly Regex _futureCue = new(@"\b(will|'ll|shall|wo n't|won't|going to|plans? to|planning to|scheduled|slated|due to|is to|are to|to be held|intends? to|set to)\b", Opts);
+    private static readonly Regex _futureCue = new(@"\b(will|'ll|shall|wo n't|won't|going to|plans? to|planning to|scheduled|slated|due to|is to|are to|to be held|intends? to|set to|set for|expects? to|expected to|is due|are due)\b", Opts);
     private static readonly Regex _quarterContext = new(@"\b(quarter|quarterly|three months|period)\b", Opts);
 
     private static readonly Rule[] _rules = BuildRules();
@@ -911,6 +911,30 @@ internal static partial class TimexRules
         return Rel(m, TimexType.Date, new AnchoredValue("MDN", 0, (month * 100) + day));
     }
 
+    private static readonly HashSet<string> NotANoun = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ago", "later", "earlier", "before", "after", "and", "or", "but", "in", "of", "to", "for", "at", "on", "the", "a", "an",
+        "with", "when", "as", "while", "then", "than", "that", "too", "only", "longer", "more", "or so", "he", "she", "they", "it", "we", "i",
+    };
+
+    /// <summary>The word right after <paramref name="end"/> (skipping spaces), or "" at a line break, punctuation or the end.</summary>
+    private static string NextWord(string text, int end)
+    {
+        var i = end;
+        while (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        var j = i;
+        while (j < text.Length && (char.IsLetter(text[j]) || text[j] == '-'))
+        {
+            j++;
+        }
+
+        return text[i..j];
+    }
+
     private static FoundTimex? DurationOrAgo(Match m, string text)
     {
         var numText = G(m, "num");
@@ -927,6 +951,13 @@ internal static partial class TimexRules
         var end = m.Index + m.Length;
 
         if (n is null && !vague)
+        {
+            return null;
+        }
+
+        // "a second day", "a second term": the ordinal, not one second.
+        if (lowerNum is "a" or "an" && unitText.Equals("second", StringComparison.OrdinalIgnoreCase) && post.Length == 0
+            && NextWord(text, m.Index + m.Length) is { Length: > 0 } next && char.IsLetter(next[0]) && !NotANoun.Contains(next))
         {
             return null;
         }

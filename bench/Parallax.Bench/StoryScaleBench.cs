@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Parallax.Core;
+using Parallax.Stories;
+
+namespace Parallax.Bench;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench/Parallax.Bench -- stories-scale [--count N] [--consolidate] [FILE]</c>:
+/// streams the AllSides scale corpus (../shared/data/scale/allsides-articles.jsonl.gz, 34,285 articles, in file order)
+/// through dedup (exact: SHA-256 of the lowercased word sequence; near: MinHash + LSH, estimated Jaccard ≥ 0.8) and
+/// online story placement (<see cref="StoryClusterer.Add(Article, ArticleFeatures?)"/>). Story features are extracted on
+/// a parallel stage (pure, thread-safe) ahead of the single placing thread; the language layer is not included.
+/// Prints articles/s (wall clock, whole stream), placement latency percentiles (dedup + placement on the placing
+/// thread, over all articles and over the last 1,000 when the index is full), peak working set and managed heap;
+/// with <c>--consolidate</c> also the time of one from-scratch consolidation of everything placed.
+/// </summary>
+internal static partial class StoryScaleBench
+{
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex WordRegex();
+
+    public static int Run(string[] args)
+    {
+        var count = int.MaxValue;
+        var consolidate = false;
+        string? file = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--count":
+                    count = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--consolidate":
+                    consolidate = true;
+                    break;
+                default:
+                    file = args[i];
+                    break;
+            }
+        }
+
+        file ??= Path.GetFullPath(Path.Combine(BenchData.AebHtmlDirectory(), "..", "..", "..", "scale", "allsides-articles.jsonl.gz"));
+        var articles = Load(file, count);
+        Console.WriteLine($"{articles.Count} articles loaded ({articles.Sum(a => (long)a.Text.Length) / 1e6:F1} M chars); {Environment.ProcessorCount} cores");
+        GC.Collect();
+        var baseline = GC.GetTotalMemory(true);
+
+        using var clusterer = new StoryClusterer();
+        var options = clusterer.Options;
+        using var extractor = new StoryFeatureExtractor(options);
+        var hasher = new MinHasher();
+        var lsh = new LshIndex();
+        var exact = new HashSet<string>(StringComparer.Ordinal);
+        var signatures = new Dictionary<string, System.Collections.Immutable.ImmutableArray<ulong>>(StringComparer.Ordinal);
+
+        // Stage 1 (parallel, bounded): story features + dedup signature. Stage 2 (this thread): dedup decision + placement.
+        var queue = new BlockingCollection<(int Index, ArticleFeatures Features, string Hash, System.Collections.Immutable.ImmutableArray<ulong> Signature)>(boundedCapacity: 512);
+        var latencies = new double[articles.Count];
+        var duplicates = 0;
+        var nearDuplicates = 0;
+        var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+        var sw = Stopwatch.StartNew();
+        // Ordered batches: each batch is extracted on all cores, then handed to the placing thread in file order
+        // (a bounded queue keeps at most a few batches in memory).
+        const int batch = 256;
+        var producer = Task.Run(() =>
+        {
+            for (var from = 0; from < articles.Count; from += batch)
+            {
+                var size = Math.Min(batch, articles.Count - from);
+                var items = new (int, ArticleFeatures, string, System.Collections.Immutable.ImmutableArray<ulong>)[size];
+                Parallel.For(0, size, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
+                {
+                    var i = from + k;
+                    var a = articles[i];
+                    var words = WordRegex().Matches(a.Text).Select(m => m.Value.ToLowerInvariant()).ToList();
+                    items[k] = (i, extractor.Extract(a), Hashing.Sha256Hex(string.Join(' ', words)), hasher.Signature(hasher.Shingles(words)));
+                });
+                foreach (var item in items)
+                {
+                    queue.Add(item);
+                }
+            }
+
+            queue.CompleteAdding();
+        });
+
+        var placed = 0;
+        foreach (var (index, features, hash, signature) in queue.GetConsumingEnumerable())
+        {
+            var start = Stopwatch.GetTimestamp();
+            var article = articles[index];
+            if (!exact.Add(hash))
+            {
+                duplicates++;
+            }
+            else if (lsh.Candidates(signature).Any(c => MinHasher.Similarity(signatures[c], signature) >= LineageDetector.CopyJaccard))
+            {
+                nearDuplicates++;
+                lsh.Add(article.Id, signature);
+                signatures[article.Id] = signature;
+            }
+            else
+            {
+                lsh.Add(article.Id, signature);
+                signatures[article.Id] = signature;
+            }
+
+            // Duplicates are placed too (they belong to the story of what they copy); dedup only labels them.
+            clusterer.Add(article, features);
+            latencies[index] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            placed++;
+            if (placed % 2000 == 0)
+            {
+                Console.WriteLine($"{placed,6} placed  {placed / sw.Elapsed.TotalSeconds,7:F0} articles/s  managed {GC.GetTotalMemory(false) / 1e6,7:F0} MB  working set {Process.GetCurrentProcess().WorkingSet64 / 1e6,7:F0} MB");
+            }
+        }
+
+        producer.Wait();
+        sw.Stop();
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
+        double P(double[] sorted, double q) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+        var all = latencies.Order().ToArray();
+        var last = latencies.Skip(Math.Max(0, latencies.Length - 1000)).Order().ToArray();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"streamed {articles.Count} articles in {sw.Elapsed.TotalSeconds:F1} s = {articles.Count / sw.Elapsed.TotalSeconds:F0} articles/s (dedup + story features + online placement); {duplicates} exact and {nearDuplicates} near duplicates"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"cpu time {cpu:F1} s = {articles.Count / cpu:F0} articles per CPU-second (2 cores give at most twice that per wall-clock second when the machine is not shared)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"placement latency (dedup + placement, features precomputed): median {P(all, 0.5):F2} ms, p99 {P(all, 0.99):F2} ms, max {all.LastOrDefault():F2} ms; last 1,000 (index holding {articles.Count - 1000}+): median {P(last, 0.5):F2} ms, p99 {P(last, 0.99):F2} ms"));
+        Console.WriteLine($"managed heap {GC.GetTotalMemory(true) / 1e6:F0} MB (baseline {baseline / 1e6:F0} MB with the corpus loaded), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB; load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown")}");
+        if (consolidate)
+        {
+            var c = Stopwatch.StartNew();
+            var stories = clusterer.Stories;
+            Console.WriteLine($"consolidation (from scratch, {articles.Count} articles): {c.Elapsed.TotalSeconds:F1} s, {stories.Length} stories, {stories.Count(s => s.ArticleIds.Length > 1)} with 2+ articles; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
+        }
+
+        return 0;
+    }
+
+    private static List<Article> Load(string file, int count)
+    {
+        var list = new List<Article>();
+        using var stream = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
+        using var reader = new StreamReader(stream);
+        while (list.Count < count && reader.ReadLine() is { } line)
+        {
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            string S(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : "";
+            var text = S("text");
+            var date = S("date");
+            PublicationDate? published = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                ? new PublicationDate { Date = d, Source = "dataset" }
+                : null;
+            list.Add(new Article
+            {
+                Id = S("id"),
+                SourceId = S("id"),
+                Origin = file + ":" + (list.Count + 1).ToString(CultureInfo.InvariantCulture),
+                Metadata = new ArticleMetadata { Title = S("title"), Outlet = S("outlet"), Url = S("url"), Published = published },
+                RawText = text,
+                Text = text,
+                Map = OffsetMap.Identity(text.Length),
+            });
+        }
+
+        return list;
+    }
+}
