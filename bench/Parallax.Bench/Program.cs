@@ -8,6 +8,10 @@ using Parallax.Ingest.Extraction;
 //   end-to-end: extracts N pages (cycling the AEB set) and prints pages/second and memory every 1000 pages.
 // dotnet run -c Release --project bench/Parallax.Bench -- language [--count N] [--threads T]
 //   the whole language layer over the first N scale articles: articles/second, CPU-seconds, memory.
+// dotnet run -c Release --project bench/Parallax.Bench -- story [--runs N] [--count N]
+//   one story of 50 ECB+ articles: claim table (claims aligned/s), story analysis, end to end (ClaimTableBenchmarks.cs).
+// dotnet run -c Release --project bench/Parallax.Bench -- stories-scale [...]
+//   stream the AllSides scale corpus through dedup + story placement (StoryScaleBench.cs).
 // dotnet run -c Release --project bench/Parallax.Bench -- --filter '*'
 //   BenchmarkDotNet suites (ExtractionBenchmarks, [MemoryDiagnoser]).
 if (args.Length > 0 && args[0] == "language")
@@ -15,10 +19,14 @@ if (args.Length > 0 && args[0] == "language")
     return LanguageThroughput.Run(args[1..]);
 }
 
-// stories-scale: stream the AllSides scale corpus through dedup + story placement.
 if (args.Length > 0 && args[0] == "stories-scale")
 {
     return StoryScaleBench.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "story")
+{
+    return StoryBench.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "pages")

@@ -174,10 +174,11 @@ public static class HtmlReportWriter
 
         if (story.Facts.Length > 0)
         {
-            h.Append("<h3>Facts</h3>\n<table>\n<thead><tr><th>Fact</th><th>Stated by</th><th>Omitted by</th><th>Contradicted by</th></tr></thead>\n<tbody>\n");
+            h.Append("<h3>Facts</h3>\n<table>\n<thead><tr><th>Id</th><th>Fact</th><th>Stated by</th><th>Origins</th><th>Omitted by</th><th>Contradicted by</th></tr></thead>\n<tbody>\n");
             foreach (var f in story.Facts)
             {
-                h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(f.Text)}</td><td>{Cite(f.States)}</td><td>{E(string.Join(", ", f.Omits.Select(Outlet)))}</td><td>{Cite(f.Contradicts)}</td></tr>\n");
+                var marks = (f.Headline ? " (headline)" : "") + (f.SingleSource ? " (single source)" : "") + (f.DetailOf is { } parent ? $" (detail of {parent})" : "");
+                h.Append(CultureInfo.InvariantCulture, $"<tr id=\"{E(story.Id)}-{E(f.Id)}\"><td>{E(f.Id)}</td><td>{E(f.Text)}{(marks.Length == 0 ? "" : $"<span class=\"muted\">{E(marks)}</span>")}</td><td>{(f.StatedBy.IsDefaultOrEmpty ? "" : E(string.Join(", ", f.StatedBy)) + "<br>")}{Cite(f.States)}</td><td>{f.Origins}</td><td>{E(string.Join(", ", f.Omits.Select(Outlet)))}</td><td>{Cite(f.Contradicts)}</td></tr>\n");
             }
 
             h.Append("</tbody>\n</table>\n");
@@ -188,7 +189,7 @@ public static class HtmlReportWriter
             h.Append("<h3>Conflicts</h3>\n<table>\n<thead><tr><th>Kind</th><th>Description</th><th>One side</th><th>Other side</th></tr></thead>\n<tbody>\n");
             foreach (var c in story.Conflicts)
             {
-                h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(c.Kind)}</td><td>{E(c.Description)}</td><td>{Cite(c.SideA)}</td><td>{Cite(c.SideB)}</td></tr>\n");
+                h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(c.Within ? c.Kind + ", within one article" : c.Kind)}</td><td>{E(c.Description)}</td><td>{Cite(c.SideA)}</td><td>{Cite(c.SideB)}</td></tr>\n");
             }
 
             h.Append("</tbody>\n</table>\n");
@@ -200,16 +201,35 @@ public static class HtmlReportWriter
             foreach (var q in story.Quotes)
             {
                 h.Append("<blockquote>").Append(E(q.Text)).Append("</blockquote>\n");
-                h.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">— {E(q.Speaker ?? "unattributed")} · {Cite(q.Occurrences)}</p>\n");
+                var first = q.FirstOutlet is null ? "" : $" · first carried by {E(q.FirstOutlet)}{(q.FirstDate is null ? "" : $" ({E(q.FirstDate)})")}";
+                if (q.Variants.IsDefaultOrEmpty)
+                {
+                    h.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">— {E(q.Speaker ?? "unattributed")}{first} · {Cite(q.Occurrences)}</p>\n");
+                    continue;
+                }
+
+                h.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">— {E(q.Speaker ?? "unattributed")}{first}</p>\n<ul>\n");
+                foreach (var v in q.Variants)
+                {
+                    var where = v.Embed is { } embed
+                        ? $"<a href=\"#{Anchor(v.ArticleId)}\">{E(v.Outlet)}</a> embedded post by {E(embed.Author ?? "unknown")}: “{E(embed.Text)}”"
+                        : Cite(v.Evidence);
+                    var changes = v.Changes.IsDefaultOrEmpty ? "" : " · " + string.Join(", ", v.Changes.Select(c => $"“{E(c.From)}” → “{E(c.To)}”"));
+                    var note = v.Note is null ? "" : $" <span class=\"muted\">({E(v.Note)})</span>";
+                    h.Append(CultureInfo.InvariantCulture, $"<li><code>{E(v.Kind)}</code> {where}{changes}{note}</li>\n");
+                }
+
+                h.Append("</ul>\n");
             }
         }
 
         if (story.Timeline.Length > 0)
         {
-            h.Append("<h3>Timeline</h3>\n<table>\n<thead><tr><th>Date</th><th>Event</th><th>Evidence</th></tr></thead>\n<tbody>\n");
+            h.Append("<h3>Timeline</h3>\n<table>\n<thead><tr><th>Date</th><th>Event</th><th>Outlets</th><th>Evidence</th></tr></thead>\n<tbody>\n");
             foreach (var t in story.Timeline)
             {
-                h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(t.Date)}</td><td>{E(t.Text)}</td><td>{Cite(t.Evidence)}</td></tr>\n");
+                var marks = (t.Inferred ? " <span class=\"muted\">(inferred)</span>" : "") + (t.Derived ? " <span class=\"muted\">(derived)</span>" : "");
+                h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(t.Date)}{marks}</td><td>{E(t.Text)}</td><td>{E(string.Join(", ", t.Outlets))}</td><td>{Cite(t.Evidence)}</td></tr>\n");
             }
 
             h.Append("</tbody>\n</table>\n");
@@ -232,11 +252,14 @@ public static class HtmlReportWriter
 
         if (story.Framing.Length > 0)
         {
-            h.Append("<h3>Framing</h3>\n<table>\n<thead><tr><th>Outlet</th><th>Score</th><th>Components</th></tr></thead>\n<tbody>\n");
+            h.Append("<h3>Framing</h3>\n<p>Score = sum of weight × value per component; loaded terms are the outlet's own words, not quotes.</p>\n<table>\n<thead><tr><th>Outlet</th><th>Score</th><th>Components (value × weight)</th><th>Loaded terms</th></tr></thead>\n<tbody>\n");
             foreach (var f in story.Framing)
             {
-                var parts = string.Join(", ", f.Components.Select(c => string.Create(CultureInfo.InvariantCulture, $"{E(c.Name)} {c.Value:0.###}")));
-                h.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"#{Anchor(f.ArticleId)}\">{E(Outlet(f.ArticleId))}</a></td><td class=\"num\">{f.Score:0.###}</td><td>{parts}</td></tr>\n");
+                var parts = string.Join(", ", f.Components.Select(c => string.Create(CultureInfo.InvariantCulture, $"<span{(c.Description.Length > 0 ? " title=\"" + E(c.Description) + "\"" : "")}>{E(c.Name)} {c.Value:0.###}×{c.Weight:0.###}</span>")));
+                var terms = f.Terms.Where(t => t.Component is "loaded-terms" or "labels" or "headline-loaded")
+                    .Select(t => $"{E(t.Evidence.Text)} <small>({E(t.Category)})</small>").Distinct(StringComparer.Ordinal).ToList();
+                var termCell = terms.Count == 0 ? "-" : string.Join(", ", terms);
+                h.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"#{Anchor(f.ArticleId)}\">{E(Outlet(f.ArticleId))}</a></td><td class=\"num\">{f.Score:0.###}</td><td>{parts}</td><td>{termCell}</td></tr>\n");
             }
 
             h.Append("</tbody>\n</table>\n");

@@ -94,10 +94,11 @@ public static class MarkdownReportWriter
 
         if (story.Facts.Length > 0)
         {
-            md.Append("### Facts\n\n| Fact | Stated by | Omitted by | Contradicted by |\n|---|---|---|---|\n");
+            md.Append("### Facts\n\n| Id | Fact | Stated by | Origins | Omitted by | Contradicted by |\n|---|---|---|---|---|---|\n");
             foreach (var f in story.Facts)
             {
-                md.Append(CultureInfo.InvariantCulture, $"| {E(f.Text)} | {Cite(f.States)} | {E(string.Join(", ", f.Omits.Select(id => byId.TryGetValue(id, out var a) ? a.Outlet : id)))} | {Cite(f.Contradicts)} |\n");
+                var marks = (f.Headline ? " (headline)" : "") + (f.SingleSource ? " (single source)" : "") + (f.DetailOf is { } parent ? $" (detail of {parent})" : "");
+                md.Append(CultureInfo.InvariantCulture, $"| {E(f.Id)} | {E(f.Text)}{E(marks)} | {(f.StatedBy.IsDefaultOrEmpty ? "" : E(string.Join(", ", f.StatedBy)) + ": ")}{Cite(f.States)} | {f.Origins} | {E(string.Join(", ", f.Omits.Select(id => byId.TryGetValue(id, out var a) ? a.Outlet : id)))} | {Cite(f.Contradicts)} |\n");
             }
 
             md.Append('\n');
@@ -108,7 +109,7 @@ public static class MarkdownReportWriter
             md.Append("### Conflicts\n\n| Kind | Description | One side | Other side |\n|---|---|---|---|\n");
             foreach (var c in story.Conflicts)
             {
-                md.Append(CultureInfo.InvariantCulture, $"| {E(c.Kind)} | {E(c.Description)} | {Cite(c.SideA)} | {Cite(c.SideB)} |\n");
+                md.Append(CultureInfo.InvariantCulture, $"| {E(c.Within ? c.Kind + ", within one article" : c.Kind)} | {E(c.Description)} | {Cite(c.SideA)} | {Cite(c.SideB)} |\n");
             }
 
             md.Append('\n');
@@ -116,10 +117,19 @@ public static class MarkdownReportWriter
 
         if (story.Quotes.Length > 0)
         {
-            md.Append("### Quotes\n\n| Speaker | Quote | Where |\n|---|---|---|\n");
+            md.Append("### Quotes\n\n| Speaker | Quote | First carried by | Versions |\n|---|---|---|---|\n");
             foreach (var q in story.Quotes)
             {
-                md.Append(CultureInfo.InvariantCulture, $"| {E(q.Speaker ?? "unattributed")} | {E(q.Text)} | {Cite(q.Occurrences)} |\n");
+                var first = q.FirstOutlet is null ? "" : $"{q.FirstOutlet}{(q.FirstDate is null ? "" : $" ({q.FirstDate})")}";
+                var versions = q.Variants.IsDefaultOrEmpty
+                    ? Cite(q.Occurrences)
+                    : string.Join("; ", q.Variants.Select(v =>
+                    {
+                        var where = v.Embed is not null ? "embedded post" : string.Join(", ", v.Evidence.Select(s => $"[{s.Start}, {s.End})"));
+                        var changes = v.Changes.IsDefaultOrEmpty ? "" : ": " + string.Join(", ", v.Changes.Select(c => $"“{c.From}” → “{c.To}”"));
+                        return $"{E(v.Outlet)} {E(v.Kind)}{E(changes)} {where}";
+                    }));
+                md.Append(CultureInfo.InvariantCulture, $"| {E(q.Speaker ?? "unattributed")} | {E(q.Text)} | {E(first)} | {versions} |\n");
             }
 
             md.Append('\n');
@@ -127,10 +137,11 @@ public static class MarkdownReportWriter
 
         if (story.Timeline.Length > 0)
         {
-            md.Append("### Timeline\n\n| Date | Event | Evidence |\n|---|---|---|\n");
+            md.Append("### Timeline\n\n| Date | Event | Outlets | Evidence |\n|---|---|---|---|\n");
             foreach (var t in story.Timeline)
             {
-                md.Append(CultureInfo.InvariantCulture, $"| {E(t.Date)} | {E(t.Text)} | {Cite(t.Evidence)} |\n");
+                var marks = (t.Inferred ? " (inferred)" : "") + (t.Derived ? " (derived)" : "");
+                md.Append(CultureInfo.InvariantCulture, $"| {E(t.Date)}{marks} | {E(t.Text)} | {E(string.Join(", ", t.Outlets))} | {Cite(t.Evidence)} |\n");
             }
 
             md.Append('\n');
@@ -152,12 +163,15 @@ public static class MarkdownReportWriter
 
         if (story.Framing.Length > 0)
         {
-            md.Append("### Framing\n\n| Outlet | Score | Components |\n|---|---:|---|\n");
+            md.Append("### Framing\n\nScore = sum of weight × value per component (docs/slant.md); loaded terms are the outlet's own words, not quotes.\n\n| Outlet | Score | Components (value × weight) | Loaded terms |\n|---|---:|---|---|\n");
             foreach (var f in story.Framing)
             {
                 var outlet = byId.TryGetValue(f.ArticleId, out var a) ? a.Outlet : f.ArticleId;
-                var parts = string.Join(", ", f.Components.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Name} {c.Value:0.###}")));
-                md.Append(CultureInfo.InvariantCulture, $"| {E(outlet)} | {f.Score:0.###} | {E(parts)} |\n");
+                var parts = string.Join(", ", f.Components.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Name} {c.Value:0.###}×{c.Weight:0.###}")));
+                var loaded = f.Terms.Where(t => t.Component is "loaded-terms" or "labels" or "headline-loaded")
+                    .Select(t => $"{t.Evidence.Text} ({t.Category})").Distinct(StringComparer.Ordinal).ToList();
+                var terms = loaded.Count == 0 ? "-" : string.Join(", ", loaded.Take(15)) + (loaded.Count > 15 ? $", … (+{loaded.Count - 15})" : "");
+                md.Append(CultureInfo.InvariantCulture, $"| {E(outlet)} | {f.Score:0.###} | {E(parts)} | {E(terms)} |\n");
             }
 
             md.Append('\n');

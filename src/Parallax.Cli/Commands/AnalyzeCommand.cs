@@ -3,7 +3,7 @@ using Parallax.Reporting;
 
 namespace Parallax.Cli.Commands;
 
-/// <summary><c>parallax analyze &lt;inputs...&gt; [--json F] [--md F] [--html F]</c>: ingest, analyze, print a report.</summary>
+/// <summary><c>parallax analyze &lt;inputs...&gt; [--json F] [--md F] [--html F] [--csv F]</c>: ingest, analyze, print a report.</summary>
 public static class AnalyzeCommand
 {
     public static Command Create()
@@ -14,6 +14,7 @@ public static class AnalyzeCommand
         var json = new Option<FileInfo?>("--json") { Description = "Write the report as JSON (the contract in docs/report-format.md)." };
         var md = new Option<FileInfo?>("--md") { Description = "Write the report as Markdown." };
         var html = new Option<FileInfo?>("--html") { Description = "Write the report as one self-contained HTML file." };
+        var csv = new Option<FileInfo?>("--csv") { Description = "Write the claim tables as CSV: one row per (fact, outlet article) with its status and evidence." };
         var command = new Command("analyze", "Ingest the inputs into the store, analyze them, and print a report (terminal summary; --json, --md, --html files).");
         command.Arguments.Add(inputs);
         command.Options.Add(db);
@@ -21,6 +22,7 @@ public static class AnalyzeCommand
         command.Options.Add(json);
         command.Options.Add(md);
         command.Options.Add(html);
+        command.Options.Add(csv);
         command.SetAction((parse, ct) =>
         {
             var paths = parse.GetValue(inputs)!;
@@ -39,6 +41,7 @@ public static class AnalyzeCommand
             Write(parse.GetValue(json), () => JsonReportWriter.Write(report));
             Write(parse.GetValue(md), () => MarkdownReportWriter.Write(report));
             Write(parse.GetValue(html), () => HtmlReportWriter.Write(report));
+            Write(parse.GetValue(csv), () => CsvFactWriter.Write(report));
             return Task.FromResult(run.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok);
         });
         return command;

@@ -23,5 +23,7 @@ public static class EvalCommand
         yield return EvalEntitiesCommand.Create();
         yield return EvalQuotesCommand.Create();
         yield return EvalClusteringCommand.Create();
+        yield return EvalSummaryCommand.Create();
+        yield return EvalLoadedLanguageCommand.Create();
     }
 }

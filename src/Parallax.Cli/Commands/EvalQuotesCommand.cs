@@ -6,7 +6,7 @@ using Parallax.Eval.Quotes;
 namespace Parallax.Cli.Commands;
 
 /// <summary>
-/// <c>parallax eval quotes DIR [--predictions FILE] [--score FILE] [--gate]</c>: the PolNeAR attribution metric of
+/// <c>parallax eval quotes DIR [--predictions FILE] [--score FILE] [--misses FILE] [--gate]</c>: the PolNeAR attribution metric of
 /// ../shared/tools/score/quotes.py. Without <c>--score</c> the QuoteExtractor predicts; the metrics go to stdout
 /// as one JSON line, the speed (documents/second) to stderr.
 /// </summary>
@@ -19,12 +19,14 @@ public static class EvalQuotesCommand
         var output = new Option<FileInfo?>("--predictions") { Description = "Also write the predictions (JSON Lines in quotes.py format) to this file." };
         var gate = new Option<bool>("--gate") { Description = "Fail (exit 1) when a floor pinned in eval/floors/quotes.json is not met." };
         var floors = new Option<DirectoryInfo?>("--floors") { Description = "Folder with the floors files (default: eval/floors above the current directory)." };
+        var misses = new Option<FileInfo?>("--misses") { Description = "Write an error-analysis dump (JSON Lines: missed, spurious and wrong-speaker relations with their texts) to this file." };
         var command = new Command("quotes", "Quotes and speakers on PolNeAR: content F1 at token overlap 0.3 and 0.8, speaker accuracy.");
         command.Arguments.Add(dir);
         command.Options.Add(predictions);
         command.Options.Add(output);
         command.Options.Add(gate);
         command.Options.Add(floors);
+        command.Options.Add(misses);
         command.SetAction(parseResult =>
         {
             var d = parseResult.GetValue(dir)!;
@@ -71,6 +73,12 @@ public static class EvalQuotesCommand
             if (outFile is not null)
             {
                 File.WriteAllLines(outFile.FullName, preds.Select(QuotePredictor.ToJsonLine));
+            }
+
+            var missesFile = parseResult.GetValue(misses);
+            if (missesFile is not null)
+            {
+                File.WriteAllLines(missesFile.FullName, QuoteMisses.Lines(gold, preds));
             }
 
             var (score, error) = QuotesScorer.Score(gold, preds);

@@ -281,7 +281,7 @@ public static class QuotesScorer
         return map;
     }
 
-    private static bool Correct(ImmutableArray<CodePointSpan> predicted, ImmutableArray<CodePointSpan> gold)
+    internal static bool Correct(ImmutableArray<CodePointSpan> predicted, ImmutableArray<CodePointSpan> gold)
     {
         if (!gold.IsDefaultOrEmpty)
         {
@@ -308,7 +308,7 @@ public static class QuotesScorer
     }
 
     /// <summary>Word tokens as code point ranges: maximal runs of characters python's <c>\w</c> accepts (letters, numbers, underscore).</summary>
-    private static List<CodePointSpan> WordTokens(string text)
+    internal static List<CodePointSpan> WordTokens(string text)
     {
         var toks = new List<CodePointSpan>();
         var cp = 0;
@@ -353,7 +353,7 @@ public static class QuotesScorer
         };
     }
 
-    private static HashSet<int> TokenSet(List<CodePointSpan> toks, ImmutableArray<CodePointSpan> spans)
+    internal static HashSet<int> TokenSet(List<CodePointSpan> toks, ImmutableArray<CodePointSpan> spans)
     {
         var set = new HashSet<int>();
         if (spans.IsDefaultOrEmpty)

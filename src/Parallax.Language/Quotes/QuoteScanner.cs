@@ -353,9 +353,10 @@ internal sealed class QuoteScanner
             if (toks[c].IsWord && IsAttributiveVerb(toks[c].Lower) && c > k)
             {
                 var np = SpeakerLeft(s, c, k);
-                if (np is { } l && l.Start == k)
+                if (np is { } l && (l.Start == k || OnlyRoleWords(s, k, l.Start)))
                 {
-                    return MakeDirect(s, seg, first, last, c, CueEnd(s, c), l.Start, l.End);
+                    // Right after the quotation, lowercase words before the name are its role ("union leader Ada Roe said").
+                    return MakeDirect(s, seg, first, last, c, CueEnd(s, c), k, l.End);
                 }
 
                 break;
@@ -363,6 +364,26 @@ internal sealed class QuoteScanner
         }
 
         return null;
+    }
+
+    /// <summary>True when tokens [from, to) are plain lowercase words (no cue words, no punctuation): a role before a name.</summary>
+    private static bool OnlyRoleWords(SentenceInfo s, int from, int to)
+    {
+        if (to - from > 5)
+        {
+            return false;
+        }
+
+        for (var k = from; k < to; k++)
+        {
+            var t = s.Toks[k];
+            if (!t.IsWord || s.InQuote[k] || s.Used[k] || _blockers.Contains(t.Lower) || _pronounSubjects.Contains(t.Lower) || CueLexicon.TryGet(t.Lower, out _))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Speaker said: “Quote.” / Speaker told X, “Quote.” / Speaker said that “Quote.”</summary>
@@ -641,7 +662,8 @@ internal sealed class QuoteScanner
                 continue;
             }
 
-            if (!CueLexicon.TryGet(lower, out var cls) || CueLexicon.IsQuoteOnly(lower) || (toks[i].IsCapitalized && i > 0 && toks[i - 1].Kind != TokKind.QuoteMark))
+            if (!CueLexicon.TryGet(lower, out var cls) || CueLexicon.IsQuoteOnly(lower)
+                || (toks[i].IsCapitalized && i > 0 && toks[i - 1].Kind != TokKind.QuoteMark && !(cls == CueClass.Speech && IsTitleCase(s) && lower is "says" or "said" or "tells" or "told" or "warns" or "claims" or "insists" or "admits" or "asks")))
             {
                 continue;
             }
@@ -652,10 +674,34 @@ internal sealed class QuoteScanner
                 continue;
             }
 
+            // passive ("he was offered a job", "they were told"): the subject is not the speaker
+            if (i > 0 && toks[i - 1].Lower is "was" or "were" or "been" or "being" or "be" or "is" or "are" or "got" or "gets" && (cls is CueClass.Object or CueClass.Speech || (cls == CueClass.Infinitive && !(i + 1 < toks.Count && toks[i + 1].Lower == "to")))
+                && (lower.EndsWith("ed", StringComparison.Ordinal) || lower is "told" or "written" or "shown" or "known" or "seen"))
+            {
+                continue;
+            }
+
             var cueEnd = CueEnd(s, i);
             var phrasal = cueEnd > i;
             TryClause(s, i, cueEnd, phrasal ? CueClass.Speech : cls);
         }
+    }
+
+    /// <summary>A headline in title case ("Mayor Says Bridge Will Open"): at least four words, nearly all capitalised.</summary>
+    private static bool IsTitleCase(SentenceInfo s)
+    {
+        var words = 0;
+        var capitalised = 0;
+        foreach (var t in s.Toks)
+        {
+            if (t.IsWord && char.IsLetter(t.Text[0]))
+            {
+                words++;
+                capitalised += t.IsCapitalized ? 1 : 0;
+            }
+        }
+
+        return words >= 4 && capitalised >= 0.8 * words;
     }
 
     /// <summary>
@@ -695,7 +741,7 @@ internal sealed class QuoteScanner
             var cueEnd = CueEnd(s, c);
             if (c == comma + 1)
             {
-                if (SpeakerRight(s, c + 1) is { } right && IsSentenceEndAfterSpeaker(s, right.End) && ContentBackward(s, comma) is { } b)
+                if (SpeakerRight(s, c + 1) is { } right && IsPlainSpeaker(s, right) && IsSentenceEndAfterSpeaker(s, right.End) && ContentBackward(s, comma) is { } b)
                 {
                     AddClause(s, b, c, cueEnd, right.Start, right.End);
                 }
@@ -703,9 +749,10 @@ internal sealed class QuoteScanner
                 return;
             }
 
-            if (SpeakerLeft(s, c, comma + 1) is { } np && np.Start == comma + 1 && IsTail(s, cueEnd + 1) && ContentBackward(s, comma) is { } back)
+            if (SpeakerLeft(s, c, comma + 1) is { } np && (np.Start == comma + 1 || OnlyRoleWords(s, comma + 1, np.Start)) && IsTail(s, cueEnd + 1) && ContentBackward(s, comma) is { } back)
             {
-                AddClause(s, back, c, cueEnd, np.Start, np.End);
+                // ", journalist Ada Roe said.": the role words belong to the speaker
+                AddClause(s, back, c, cueEnd, comma + 1, np.End);
             }
 
             return;
@@ -801,15 +848,33 @@ internal sealed class QuoteScanner
 
         var participle = lower.EndsWith("ing", StringComparison.Ordinal);
         var coordinated = np is null && c > 0 && toks[c - 1].Lower is "and" or "but";
+        var afterComma = c > 0 && toks[c - 1].Text == ",";
+        if (cls == CueClass.Speech && !participle && afterComma && np is not null
+            && SpeakerRight(s, c + 1) is { } invertedRight && IsPlainSpeaker(s, invertedRight) && IsSentenceEndAfterSpeaker(s, invertedRight.End)
+            && ContentBackward(s, c) is { } invertedBack)
+        {
+            // "Even if X, Y would happen, said DeSantis.": the inverted reading beats an apposition ("Y, said ...").
+            AddClause(s, invertedBack, c, cueEnd, invertedRight.Start, invertedRight.End);
+            return;
+        }
+
         if (np is null && !participle && !coordinated)
         {
             // inverted: "..., said Speaker." / "..., says a spokesman."
-            if (cls == CueClass.Speech && c > 0 && toks[c - 1].Text == "," && SpeakerRight(s, c + 1) is { } right)
+            if (cls == CueClass.Speech && afterComma && SpeakerRight(s, c + 1) is { } right)
             {
-                var back = ContentBackward(s, c);
-                if (back is { } b)
+                if (IsPlainSpeaker(s, right))
                 {
-                    AddClause(s, b, c, cueEnd, right.Start, right.End);
+                    if (ContentBackward(s, c) is { } b)
+                    {
+                        AddClause(s, b, c, cueEnd, right.Start, right.End);
+                    }
+                }
+                else if (SkipToContent(s, c + 1, _tellLike.Contains(lower)) is var from && from >= 0 && ContentForward(s, from) is { } f)
+                {
+                    // "Podesta, who said X, said he was unaware ...": a clause follows, so the speaker opens the sentence.
+                    var opener = SentenceOpenerName(s, c);
+                    AddClause(s, f, c, cueEnd, opener?.Start ?? -1, opener?.End ?? -1);
                 }
             }
 
@@ -926,7 +991,9 @@ internal sealed class QuoteScanner
 
             case CueClass.Object:
             {
-                if (after >= toks.Count || toks[after].Lower is "to" or "for" or "on" or "up" or "off" or "in" or "out" or "by" or "it" or "back")
+                // "called it “a disgrace”", "calls them cowards": naming verbs take a pronoun object plus what it is called.
+                var naming = lower.StartsWith("call", StringComparison.Ordinal) || lower.StartsWith("dub", StringComparison.Ordinal) || lower.StartsWith("label", StringComparison.Ordinal) || lower.StartsWith("brand", StringComparison.Ordinal);
+                if (after >= toks.Count || toks[after].Lower is "to" or "for" or "on" or "up" or "off" or "in" or "out" or "by" or "back" || (toks[after].Lower == "it" && !naming))
                 {
                     if (!(after < toks.Count && toks[after].Lower is "for" or "on" && lower.StartsWith("call", StringComparison.Ordinal)))
                     {
@@ -1137,7 +1204,8 @@ internal sealed class QuoteScanner
             if (CueLexicon.TryGet(toks[j].Lower, out var cls) && !_nounLike.Contains(toks[j].Lower))
             {
                 var ing = toks[j].Lower.EndsWith("ing", StringComparison.Ordinal);
-                return (j == k && ing) || (j > k && cls == CueClass.Speech);
+                // ", adding ..." / ", he said" / ", said Jane Doe" (an inverted attribution closes the content too)
+                return (j == k && ing) || (j > k && cls == CueClass.Speech) || (j == k && cls == CueClass.Speech && toks[j].Lower is "said" or "says" or "told" or "added" or "wrote");
             }
 
             if (_blockers.Contains(toks[j].Lower) && !_aux.Contains(toks[j].Lower))
@@ -1241,7 +1309,7 @@ internal sealed class QuoteScanner
     {
         var toks = s.Toks;
         var j = c - 1;
-        while (j >= min && toks[j].IsWord && (_aux.Contains(toks[j].Lower) || (toks[j].Lower.EndsWith("ly", StringComparison.Ordinal) && toks[j].Lower.Length > 4 && !toks[j].IsCapitalized)))
+        while (j >= min && toks[j].IsWord && (_aux.Contains(toks[j].Lower) || IsNegatedAux(toks[j].Lower) || (toks[j].Lower.EndsWith("ly", StringComparison.Ordinal) && toks[j].Lower.Length > 4 && !toks[j].IsCapitalized)))
         {
             j--;
         }
@@ -1274,7 +1342,8 @@ internal sealed class QuoteScanner
 
             // "Sen. Jo Ames, in Iowa, a swing state, said": a segment opening with a preposition is not the name;
             // step left over such segments (at most three) to the name that opens the chain.
-            for (var hop = 0; hop < 3 && _prepositions.Contains(toks[inner.Value].Lower) && !toks[inner.Value].IsCapitalized; hop++)
+            for (var hop = 0; hop < 3 && ((_prepositions.Contains(toks[inner.Value].Lower) && !toks[inner.Value].IsCapitalized)
+                || toks[inner.Value].Lower is "who" or "which" or "whose" || char.IsDigit(toks[inner.Value].Text[0])); hop++)
             {
                 var p = inner.Value - 1;
                 if (p <= min || toks[p].Text != ",")
@@ -1297,6 +1366,34 @@ internal sealed class QuoteScanner
         var start = NounPhraseLeft(s, end, min);
         return start is null ? null : Tidy(s, start.Value, end);
     }
+
+    /// <summary>Up to three plain lowercase words from <paramref name="k"/> followed by a capitalised word: a role before a name ("retired neurosurgeon Ben Carson").</summary>
+    private static bool RoleBeforeName(SentenceInfo s, int k)
+    {
+        for (var j = k; j < s.Toks.Count && j < k + 4; j++)
+        {
+            var t = s.Toks[j];
+            if (!t.IsWord || s.InQuote[j])
+            {
+                return false;
+            }
+
+            if (t.IsCapitalized)
+            {
+                return j > k;
+            }
+
+            if (_blockers.Contains(t.Lower) || _pronounSubjects.Contains(t.Lower) || _prepositions.Contains(t.Lower) || CueLexicon.TryGet(t.Lower, out _) || IsNegatedAux(t.Lower))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"didn’t", "don't", "won’t": a negated auxiliary, skipped like one between a subject and its cue.</summary>
+    private static bool IsNegatedAux(string lower) => lower.Length > 3 && (lower.EndsWith("n’t", StringComparison.Ordinal) || lower.EndsWith("n't", StringComparison.Ordinal));
 
     /// <summary>Rejects phrases that end in a determiner and trims verb-like lowercase words off the left of a long phrase ("played a role ... the group" → "the group").</summary>
     private static (int Start, int End)? Tidy(SentenceInfo s, int start, int end)
@@ -1422,7 +1519,8 @@ internal sealed class QuoteScanner
             return null;
         }
 
-        if (toks[k].Lower is "the" or "a" or "an" or "his" or "her" or "their" or "its" || toks[k].IsCapitalized || _pronounSubjects.Contains(toks[k].Lower))
+        if (toks[k].Lower is "the" or "a" or "an" or "his" or "her" or "their" or "its" || toks[k].IsCapitalized || _pronounSubjects.Contains(toks[k].Lower)
+            || RoleBeforeName(s, k))
         {
             var j = k;
             var lastWord = k;
@@ -1451,6 +1549,43 @@ internal sealed class QuoteScanner
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True when an inverted speaker ("said Jane Doe", "said a spokesman") is a noun phrase, not the start of a clause:
+    /// not a pronoun followed by more words ("said he had ..."), no auxiliary or conjunction inside.
+    /// </summary>
+    private static bool IsPlainSpeaker(SentenceInfo s, (int Start, int End) right)
+    {
+        var toks = s.Toks;
+        if (_pronounSubjects.Contains(toks[right.Start].Lower))
+        {
+            return right.End == right.Start;
+        }
+
+        for (var k = right.Start + 1; k <= right.End; k++)
+        {
+            if (toks[k].IsWord && !toks[k].IsCapitalized && _blockers.Contains(toks[k].Lower))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A run of up to five capitalised words opening the sentence and closed by a comma ("Podesta, who ..."), before token <paramref name="before"/>.</summary>
+    private static (int Start, int End)? SentenceOpenerName(SentenceInfo s, int before)
+    {
+        var toks = s.Toks;
+        var k = 0;
+        while (k < before && k < 5 && toks[k].IsWord && toks[k].IsCapitalized && !s.InQuote[k] && !_blockers.Contains(toks[k].Lower)
+            && toks[k].Lower is not ("yet" or "but" or "and" or "still" or "so" or "then" or "now" or "meanwhile" or "however" or "even" or "in" or "on" or "at" or "after"))
+        {
+            k++;
+        }
+
+        return k > 0 && k < before && toks[k].Text == "," ? (0, k - 1) : null;
     }
 
     /// <summary>The speaker tokens of the latest relation found in this sentence (", Nefzi said, adding ...").</summary>

@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("Parallax.Compare.Tests")]
+[assembly: InternalsVisibleTo("Parallax.Bench")]

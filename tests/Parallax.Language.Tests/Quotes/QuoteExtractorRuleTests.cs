@@ -1,0 +1,66 @@
+using Parallax.Core;
+using Parallax.Language.Quotes;
+
+namespace Parallax.Language.Tests.Quotes;
+
+/// <summary>Rules added while studying PolNeAR train misses; sentences written for these tests (fictional people and places).</summary>
+public sealed class QuoteExtractorRuleTests
+{
+    public static TheoryData<string, string, string?, string?> Rows => new()
+    {
+        // a role before the name after the quotation
+        { "\"We asked for a fair wage,\" union leader Ada Roe told reporters at the gates.", "We asked for a fair wage,", "union leader Ada Roe", "told" },
+        // inverted cue with a lowercase role
+        { "\"The bridge is safe,\" said retired engineer Piet Brandt, asked about the cracks.", "The bridge is safe,", "retired engineer Piet Brandt", "said" },
+        // final attribution with a lowercase role
+        { "The ferry will stop in June, harbour master Edda Vahl said.", "The ferry will stop in June", "harbour master Edda Vahl", "said" },
+        // ", said he ...": a clause follows, so the sentence's opening name speaks
+        { "Lind, who said the vote was fair, said he would not resign.", "he would not resign", "Lind", "said" },
+        // inverted attribution beats an apposition reading
+        { "Even if the mill closed, most of the jobs would move to the coast, said Brandt.", "Even if the mill closed, most of the jobs would move to the coast", "Brandt", "said" },
+        // title-case headline
+        { "Mayor Vahl Says Ferry Will Run All Winter", "Ferry Will Run All Winter", "Mayor Vahl", "Says" },
+        // naming verb with "it"
+        { "Councillor Fenn called it “a waste of money”.", "it “a waste of money”", "Councillor Fenn", "called" },
+        // plain object of want
+        { "Ada Roe wants more money for the harbour school.", "more money for the harbour school", "Ada Roe", "wants" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void QuoteExtractor_AppliesRule(string text, string content, string? speaker, string? cue)
+    {
+        var quote = Assert.Single(QuoteExtractor.Extract(text).Quotes, q => string.Join(" | ", q.ContentParts.Select(p => p.Of(text))) == content);
+        Assert.Equal(speaker, quote.Quote.Speaker?.Of(text));
+        Assert.Equal(cue, quote.Quote.Cue?.Of(text));
+    }
+
+    [Theory]
+    [InlineData("Vahl was offered a seat on the board last year.")]
+    [InlineData("The workers were told the plant would close.")]
+    public void QuoteExtractor_PassiveCue_IsNotAQuote(string text) =>
+        Assert.DoesNotContain(QuoteExtractor.Extract(text).Quotes, q => q.Quote.Cue is { } c && c.Of(text) is "offered" or "told");
+
+    [Fact]
+    public void QuoteExtractor_NegatedAuxiliary_IsNotTheSpeaker()
+    {
+        const string text = "Fenn didn't want a new harbour tax.";
+        var quote = Assert.Single(QuoteExtractor.Extract(text).Quotes);
+        Assert.Equal("Fenn", quote.Quote.Speaker?.Of(text));
+    }
+
+    [Fact]
+    public void QuoteExtractor_PronounSpeaker_TakesTheEntityOfItsAntecedent()
+    {
+        const string text = "Officials confirmed Ada Roe's offer, quoting her saying \"the harbour stays open\". Piet Brandt was not there.";
+        var article = new Article
+        {
+            Id = "t", SourceId = "t", Origin = "test", Metadata = ArticleMetadata.Empty, RawText = text, Text = text, Map = OffsetMap.Identity(text.Length),
+        };
+        var doc = LanguagePipeline.Analyze(article, TestContext.Current.CancellationToken);
+        var quote = Assert.Single(doc.Quotes, q => q.Content.Of(text).Contains("harbour stays open", StringComparison.Ordinal));
+        var roe = doc.Mentions.FirstOrDefault(m => m.Text.Contains("Roe", StringComparison.Ordinal));
+        Assert.NotNull(roe);
+        Assert.Equal(roe.EntityId, quote.SpeakerEntityId);
+    }
+}
