@@ -66,8 +66,9 @@ public sealed class ParallaxServer : IAsyncDisposable
             return null;
         }
 
-        // A SQLite store keeps its token hash beside the file; a PostgreSQL store in the working folder.
-        var tokens = ApiTokens.LoadOrCreate(options.TokenPath ?? ApiTokens.DefaultPathFor(store is SqliteArticleStore sqlite ? sqlite.Path : "parallax-postgres"));
+        // Beside the SQLite file; for a PostgreSQL store, in the working folder.
+        var tokenPath = options.TokenPath ?? (store is SqliteArticleStore sqlite ? ApiTokens.DefaultPathFor(sqlite.Path) : Path.GetFullPath("parallax-api.token"));
+        var tokens = ApiTokens.LoadOrCreate(tokenPath);
         if (tokens.NewToken is { } token)
         {
             var announce = options.Announce ?? Console.Error;

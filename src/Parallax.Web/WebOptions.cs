@@ -10,11 +10,13 @@ public sealed record WebOptions
     /// <summary>Where Kestrel listens; <c>http://127.0.0.1:0</c> picks a free port (tests).</summary>
     public ImmutableArray<string> Urls { get; init; } = ["http://127.0.0.1:5080"];
 
-    /// <summary>The SQLite store file; created when missing.</summary>
-    public string DbPath { get; init; } = Storage.SqliteArticleStore.DefaultPath;
+    /// <summary>The store: a SQLite file (created when missing) or a PostgreSQL connection string; null means
+    /// <c>PARALLAX_DB</c>, else ./parallax.db (as every command's <c>--db</c>).</summary>
+    public string? DbPath { get; init; }
 
     /// <summary>
-    /// The file holding the SHA-256 of the API token (hex); <c>&lt;db&gt;.token</c> beside the store when null. A token is
+    /// The file holding the SHA-256 of the API token (hex); <c>&lt;db&gt;.token</c> beside a SQLite store when null
+    /// (<c>./parallax-api.token</c> for PostgreSQL). A token is
     /// generated on first run, shown once on stderr, and only its hash is stored.
     /// </summary>
     public string? TokenPath { get; init; }

@@ -44,7 +44,8 @@ public sealed class BrowserTests(BrowserServer fixture) : IClassFixture<BrowserS
         try
         {
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = fixture.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
-            page.SetDefaultTimeout(30_000);
+            page.SetDefaultTimeout(60_000);
+            page.SetDefaultNavigationTimeout(60_000);
             return await body(page);
         }
         finally
@@ -75,7 +76,7 @@ public sealed class BrowserTests(BrowserServer fixture) : IClassFixture<BrowserS
         {
             await page.GotoAsync("/");
             await page.Locator("#covered a.story-link").First.ClickAsync();
-            await page.WaitForURLAsync("**/stories/**");
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/stories/[^/]+$"));
             Assert.Equal("Claim table", await page.Locator("#claims h2").InnerTextAsync());
             Assert.Equal(0, await page.Locator(".hl").CountAsync());
 
@@ -119,13 +120,13 @@ public sealed class BrowserTests(BrowserServer fixture) : IClassFixture<BrowserS
             await page.GotoAsync("/");
             await page.FillAsync("header form.search input[name=q]", "bakery customs house");
             await page.PressAsync("header form.search input[name=q]", "Enter");
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/search\\?q="));
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/search\\?q=bakery"));
             var results = page.Locator("#article-results a.article-link");
             Assert.True(await results.CountAsync() >= 1);
             Assert.Contains("Korn", await results.First.InnerTextAsync(), StringComparison.Ordinal);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("search"), FullPage = true });
             await results.First.ClickAsync();
-            await page.WaitForURLAsync("**/articles/**");
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/articles/[0-9a-f-]+$"));
             Assert.Contains("bakery", await page.Locator(".texts .text").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
             Assert.Equal("What cleaning removed", await page.Locator("#removed h2").InnerTextAsync());
             return 0;
@@ -147,7 +148,7 @@ public sealed class BrowserTests(BrowserServer fixture) : IClassFixture<BrowserS
             Assert.Equal(Normalize(html.Text), Normalize(shown));
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("article"), FullPage = true });
             await page.Locator(".meta a[href^='/outlets/']").First.ClickAsync();
-            await page.WaitForURLAsync("**/outlets/**");
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/outlets/[^/]+$"));
             Assert.Equal(html.Metadata.Outlet, await page.Locator("main h1").InnerTextAsync());
             Assert.True(await page.Locator("#outlet-articles li").CountAsync() >= 1);
             return 0;
@@ -188,6 +189,8 @@ public sealed class XssTests(EmptyServer fixture) : IClassFixture<EmptyServer>
         try
         {
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = fixture.BaseAddress.ToString() });
+            page.SetDefaultTimeout(60_000);
+            page.SetDefaultNavigationTimeout(60_000);
             var dialogs = 0;
             page.Dialog += (_, dialog) =>
             {

@@ -51,6 +51,8 @@ public abstract class ServerFixture : IAsyncLifetime
         Token = Server.Tokens.NewToken ?? throw new InvalidOperationException("a new store must get a new token");
         Assert.Contains(Token, announce.ToString(), StringComparison.Ordinal);
         await Server.StartAsync();
+        // Analyse once up front, so no test's first request (or browser navigation) waits for the whole pipeline.
+        await Server.Cache.CurrentAsync();
         BaseAddress = new Uri(Server.Addresses.First(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)));
         Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(120) };
     }

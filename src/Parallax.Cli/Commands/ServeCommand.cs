@@ -34,7 +34,7 @@ public static class ServeCommand
             var options = new WebOptions
             {
                 Urls = parse.GetValue(urls) is { Length: > 0 } u ? [.. u] : ["http://127.0.0.1:5080"],
-                DbPath = parse.GetValue(db) ?? Environment.GetEnvironmentVariable(Storage.StoreLocator.EnvironmentVariable) ?? Storage.SqliteArticleStore.DefaultPath,
+                DbPath = parse.GetValue(db),
                 WatchFeeds = [.. parse.GetValue(watch) ?? []],
                 WatchInterval = TimeSpan.FromSeconds(parse.GetValue(interval)),
                 AllowPrivateAddresses = parse.GetValue(allowPrivate),

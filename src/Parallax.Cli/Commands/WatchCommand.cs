@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Parallax.Storage;
 using Parallax.Web;
 using Parallax.Web.Watching;
 
@@ -58,7 +57,7 @@ public static class WatchCommand
                 return polls.Any(p => p.Problem is not null) ? ExitCodes.SomeRejected : ExitCodes.Ok;
             }
 
-            Console.Error.WriteLine($"watching {specs.Length} feeds → {StoreLocator.Describe(store)} (Ctrl+C stops)");
+            Console.Error.WriteLine($"watching {specs.Length} feeds → {Storage.StoreLocator.Describe(store)} (Ctrl+C stops)");
             try
             {
                 await watcher.RunAsync(ct);
