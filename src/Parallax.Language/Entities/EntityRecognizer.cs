@@ -84,7 +84,12 @@ public sealed class EntityRecognizer : IStage<Doc>
 
                 var type = NerTags.TypeOf(t[i]) switch { 1 => EntityType.Person, 2 => EntityType.Organization, _ => EntityType.Location };
                 var span = new TextSpan(tokens[first + i].Span.Start, tokens[first + end - 1].Span.End);
-                result.Add(new Mention(span, type, span.Of(text)));
+                // a name in news text has a capitalised word (or a digit: "7-Eleven"); "harbour" tagged LOC is noise
+                if (Enumerable.Range(first + i, end - i).Any(k => text[tokens[k].Span.Start] is var c && (char.IsUpper(c) || char.IsDigit(c))))
+                {
+                    result.Add(new Mention(span, type, span.Of(text)));
+                }
+
                 i = end;
             }
 
@@ -115,6 +120,7 @@ public sealed class EntityRecognizer : IStage<Doc>
         {
             TrimTitles(sentences[s], tags[s]);
             BackOffToGazetteer(sentences[s], tags[s]);
+            NamesAfterTitles(sentences[s], tags[s]);
         }
 
         return tags;
@@ -168,6 +174,94 @@ public sealed class EntityRecognizer : IStage<Doc>
 
             i = end - 1;
         }
+    }
+
+    /// <summary>
+    /// One to three capitalised name-like words right after a capitalised title head ("Transport Minister Oskar Tamm",
+    /// "President Trump") are a person name, when the tagger left them untagged or tagged them as exactly one name of
+    /// another type. Not in headline-cased sentences, not when a longer capitalised run follows (an organisation or a
+    /// headline), and not for words of the country, place, demonym, organisation-word or title lists.
+    /// </summary>
+    private static void NamesAfterTitles(IReadOnlyList<string> words, int[] tags)
+    {
+        var n = words.Count;
+        var longWords = words.Where(w => w.Length > 3 && char.IsLetter(w[0])).ToList();
+        if (longWords.Count >= 3 && longWords.All(w => char.IsUpper(w[0])))
+        {
+            return; // a headline: every longer word capitalised
+        }
+
+        var per = NerTags.Index("B-PER");
+        for (var i = 0; i + 1 < n; i++)
+        {
+            var w = words[i];
+            if (w.Length < 2 || !char.IsUpper(w[0]) || !Labels.LabelLexicon.TitleHeads.Contains(Labels.LabelLexicon.Fold(w)) || !IsNameWord(words[i + 1]))
+            {
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < n && end - i <= 3 && IsNameWord(words[end]))
+            {
+                end++;
+            }
+
+            if (end - i > 3 || (end < n && words[end].Length > 0 && char.IsUpper(words[end][0])))
+            {
+                continue;
+            }
+
+            // "Fisheries Minister Ragna Tolvik" tagged as one name of any type: the title words leave it
+            var start = i;
+            while (start > 0 && tags[start] != 0 && !NerTags.IsBegin(tags[start]))
+            {
+                start--;
+            }
+
+            if (tags[i] != 0 && NerTags.IsBegin(tags[start]) && Enumerable.Range(start, i - start + 1).All(k => words[k].Length > 0 && char.IsUpper(words[k][0]))
+                && Enumerable.Range(i + 1, end - i - 1).All(k => tags[k] == tags[start] + 1) && (end >= n || tags[end] != tags[start] + 1))
+            {
+                for (var k = start; k <= i; k++)
+                {
+                    tags[k] = 0;
+                }
+
+                tags[i + 1] = NerTags.IsBegin(tags[i + 1]) ? tags[i + 1] : tags[i + 1] - 1;
+            }
+
+            var existing = Enumerable.Range(i + 1, end - i - 1).Where(k => tags[k] != 0).ToList();
+            var oneName = existing.Count == end - i - 1 && NerTags.IsBegin(tags[i + 1]) && existing.Skip(1).All(k => tags[k] == tags[i + 1] + 1)
+                && (end >= n || tags[end] == 0 || NerTags.IsBegin(tags[end]));
+            if (existing.Count > 0 && !oneName)
+            {
+                continue;
+            }
+
+            for (var k = i + 1; k < end; k++)
+            {
+                tags[k] = k == i + 1 ? per : per + 1;
+            }
+
+            i = end - 1;
+        }
+    }
+
+    private static bool IsNameWord(string w)
+    {
+        if (w.Length == 2 && char.IsUpper(w[0]) && w[1] == '.')
+        {
+            return true; // an initial ("George W. Bush")
+        }
+
+        if (w.Length < 2 || !char.IsUpper(w[0]) || !w.Skip(1).Any(char.IsLower))
+        {
+            return false;
+        }
+
+        var lower = Labels.LabelLexicon.Fold(w);
+        const GazetteerCategory notNames = GazetteerCategory.Country | GazetteerCategory.Place | GazetteerCategory.Demonym | GazetteerCategory.OrgWord | GazetteerCategory.Title | GazetteerCategory.Organization;
+        return !Labels.LabelLexicon.NotQualifiers.Contains(lower) && !Labels.LabelLexicon.TitleHeads.Contains(lower) && !Labels.LabelLexicon.TitleQualifiers.Contains(lower)
+            && !Labels.LabelLexicon.TitleModifiers.Contains(lower) && (Gazetteer.Default.Categories(w) & notNames) == 0;
     }
 
     /// <summary>"President Nicolás Maduro" tagged as one PER becomes "President" (O) + "Nicolás Maduro" (PER).</summary>
