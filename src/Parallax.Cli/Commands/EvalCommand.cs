@@ -23,5 +23,6 @@ public static class EvalCommand
         yield return EvalEntitiesCommand.Create();
         yield return EvalQuotesCommand.Create();
         yield return EvalClusteringCommand.Create();
+        yield return EvalLabelsCommand.Create();
     }
 }

@@ -105,8 +105,49 @@ public sealed class EntityRecognizer : IStage<Doc>
             }
         }
 
+        AddMissedSurnames(text, tokens, result);
         result.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
         return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// Document-level consistency: a capitalised word that is the surname (last word, three letters or more) of exactly one
+    /// multi-word person name of the document, standing alone (no capitalised neighbour) and outside every mention, is a
+    /// person mention too ("Pompeo" after "Mike Pompeo"), the tagger's misses on bare surnames being common.
+    /// </summary>
+    private static void AddMissedSurnames(string text, ImmutableArray<Token> tokens, ImmutableArray<Mention>.Builder mentions)
+    {
+        var surnames = mentions.Where(m => m.Type == EntityType.Person)
+            .Select(m => m.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(w => w.Length >= 2 && w[^1].Length >= 3 && char.IsUpper(w[^1][0]))
+            .GroupBy(w => w[^1], StringComparer.Ordinal)
+            .Where(g => g.Select(w => string.Join(' ', w)).Distinct(StringComparer.Ordinal).Count() == 1)
+            .Select(g => g.Key)
+            .ToHashSet(StringComparer.Ordinal);
+        if (surnames.Count == 0)
+        {
+            return;
+        }
+
+        var covered = mentions.Select(m => m.Span).ToList();
+        bool Capitalised(int k) => k >= 0 && k < tokens.Length && tokens[k].Kind == TokenKind.Word && char.IsUpper(text[tokens[k].Span.Start]);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var span = tokens[i].Span;
+            if (tokens[i].Kind != TokenKind.Word || !surnames.Contains(span.Of(text)) || covered.Any(c => c.Overlaps(span)))
+            {
+                continue;
+            }
+
+            var previous = i > 0 ? tokens[i - 1].Span.Of(text) : "";
+            var titleBefore = Gazetteer.Default.Categories(previous) is var cats && (cats & GazetteerCategory.Title) != 0;
+            if ((Capitalised(i - 1) && !titleBefore) || (Capitalised(i + 1) && tokens[i + 1].Span.Start == span.End + 1))
+            {
+                continue;
+            }
+
+            mentions.Add(new Mention(span, EntityType.Person, span.Of(text)));
+        }
     }
 
     /// <summary>
