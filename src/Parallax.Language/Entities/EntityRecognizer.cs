@@ -162,6 +162,7 @@ public sealed class EntityRecognizer : IStage<Doc>
             TrimTitles(sentences[s], tags[s]);
             BackOffToGazetteer(sentences[s], tags[s]);
             NamesAfterTitles(sentences[s], tags[s]);
+            OrganisationsBySuffix(sentences[s], tags[s]);
         }
 
         return tags;
@@ -286,6 +287,69 @@ public sealed class EntityRecognizer : IStage<Doc>
             i = end - 1;
         }
     }
+
+    /// <summary>
+    /// A run of capitalised words (possessive apostrophes allowed inside) that ends in an organisation word of the
+    /// hand-written list ("Velin Dockworkers' Union"; listed words such as Union, Association, Bank, Ministry, Inc.) and that the tagger left untagged, or tagged as one name of another type covering the same
+    /// words, is an organisation. Needs at least one capitalised word before the organisation word; not in headline-cased
+    /// sentences; sentence-initial runs only when they hold two or more words before the organisation word.
+    /// </summary>
+    private static void OrganisationsBySuffix(IReadOnlyList<string> words, int[] tags)
+    {
+        var n = words.Count;
+        var longWords = words.Where(w => w.Length > 3 && char.IsLetter(w[0])).ToList();
+        if (longWords.Count >= 3 && longWords.All(w => char.IsUpper(w[0])))
+        {
+            return;
+        }
+
+        var org = NerTags.Index("B-ORG");
+        for (var i = 1; i < n; i++)
+        {
+            if (words[i].Length < 2 || !char.IsUpper(words[i][0]) || (Gazetteer.Default.Categories(words[i]) & GazetteerCategory.OrgWord) == 0
+                || (tags[i] != 0 && NerTags.TypeOf(tags[i]) == 2))
+            {
+                continue;
+            }
+
+            var start = i;
+            while (start - 1 >= 0 && (IsCapitalisedWord(words[start - 1]) || (words[start - 1] is "'" or "’" && start - 2 >= 0 && IsCapitalisedWord(words[start - 2]))))
+            {
+                start--;
+            }
+
+            var sentenceStart = start == 0;
+            while (start < i && (Labels.LabelLexicon.NotQualifiers.Contains(Labels.LabelLexicon.Fold(words[start])) || words[start] is "'" or "’"))
+            {
+                start++; // "The Velin Dockworkers' Union" keeps "The" out
+            }
+
+            if (start == i || (sentenceStart && start == 0 && i - start < 2))
+            {
+                continue;
+            }
+
+            // only untagged words, or one name exactly inside the run
+            var tagged = Enumerable.Range(start, i - start + 1).Where(k => tags[k] != 0).ToList();
+            if (tagged.Count > 0 && (!NerTags.IsBegin(tags[tagged[0]]) || (start > 0 && tags[start] != 0 && !NerTags.IsBegin(tags[start]))
+                || tagged.Skip(1).Any(k => tags[k] != tags[tagged[0]] + 1 || NerTags.IsBegin(tags[k]))))
+            {
+                continue;
+            }
+
+            if (i + 1 < n && tags[i + 1] != 0 && !NerTags.IsBegin(tags[i + 1]))
+            {
+                continue;
+            }
+
+            for (var k = start; k <= i; k++)
+            {
+                tags[k] = k == start ? org : org + 1;
+            }
+        }
+    }
+
+    private static bool IsCapitalisedWord(string w) => w.Length > 1 && char.IsUpper(w[0]) && w.Skip(1).Any(char.IsLower);
 
     private static bool IsNameWord(string w)
     {
