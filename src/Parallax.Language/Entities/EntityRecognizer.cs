@@ -313,13 +313,13 @@ public sealed class EntityRecognizer : IStage<Doc>
             }
 
             var start = i;
-            while (start - 1 >= 0 && (IsCapitalisedWord(words[start - 1]) || (words[start - 1] is "'" or "’" && start - 2 >= 0 && IsCapitalisedWord(words[start - 2]))))
+            while (start - 1 >= 0 && (IsCapitalisedWord(words[start - 1]) || (words[start - 1] is "'" or "’" or "'s" or "’s" && start - 2 >= 0 && IsCapitalisedWord(words[start - 2]))))
             {
                 start--;
             }
 
             var sentenceStart = start == 0;
-            while (start < i && (Labels.LabelLexicon.NotQualifiers.Contains(Labels.LabelLexicon.Fold(words[start])) || words[start] is "'" or "’"))
+            while (start < i && (Labels.LabelLexicon.NotQualifiers.Contains(Labels.LabelLexicon.Fold(words[start])) || words[start] is "'" or "’" or "'s" or "’s"))
             {
                 start++; // "The Velin Dockworkers' Union" keeps "The" out
             }

@@ -35,6 +35,15 @@ public class LabelKeyAndEpithetTests
     }
 
     [Fact]
+    public void EntityRecognizer_CapitalisedRunEndingInAnOrganisationWordIsAnOrganisation()
+    {
+        var doc = LabelExtractorTests.Analyse("On Friday the strike was called by the Ostrava Ferrymen's Union after talks failed.");
+        Assert.Contains(doc.Mentions, m => m.Text == "Ostrava Ferrymen's Union" && m.Type == EntityType.Organization);
+        var headline = LabelExtractorTests.Analyse("Ferrymen Union Calls Strike Over Winter Pay");
+        Assert.DoesNotContain(headline.Mentions, m => m.Text == "Ferrymen Union");
+    }
+
+    [Fact]
     public void EntityRecognizer_DropsLowerCaseMentions()
     {
         var doc = LabelExtractorTests.Analyse("Ships waited outside the harbour while the port stood still. Corvane Lines said trade would suffer.");
