@@ -163,6 +163,7 @@ public sealed class EntityRecognizer : IStage<Doc>
             BackOffToGazetteer(sentences[s], tags[s]);
             NamesAfterTitles(sentences[s], tags[s]);
             OrganisationsBySuffix(sentences[s], tags[s]);
+            DemonymsAreNotNames(sentences[s], tags[s]);
         }
 
         return tags;
@@ -345,6 +346,24 @@ public sealed class EntityRecognizer : IStage<Doc>
             for (var k = start; k <= i; k++)
             {
                 tags[k] = k == start ? org : org + 1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A one-word name that is a nationality or group word of the demonym list ("Belarusian" before "President") is not a
+    /// PER/ORG/LOC name (it becomes a Group mention; CoNLL would call it MISC), unless the word is also a country, place or
+    /// organisation.
+    /// </summary>
+    private static void DemonymsAreNotNames(IReadOnlyList<string> words, int[] tags)
+    {
+        const GazetteerCategory names = GazetteerCategory.Country | GazetteerCategory.Place | GazetteerCategory.Organization;
+        for (var i = 0; i < tags.Length; i++)
+        {
+            if (NerTags.IsBegin(tags[i]) && (i + 1 >= tags.Length || tags[i + 1] != tags[i] + 1)
+                && Gazetteer.Default.Categories(words[i]) is var cats && (cats & GazetteerCategory.Demonym) != 0 && (cats & names) == 0)
+            {
+                tags[i] = 0;
             }
         }
     }

@@ -44,6 +44,14 @@ public class LabelKeyAndEpithetTests
     }
 
     [Fact]
+    public void EntityRecognizer_DemonymBeforeATitleIsNotAName()
+    {
+        var doc = LabelExtractorTests.Analyse("Belarusian President Ragna Tolvik said on Monday that the talks would go on.");
+        Assert.DoesNotContain(doc.Mentions, m => m.Text == "Belarusian" && m.Type != EntityType.Group);
+        Assert.Contains(doc.Labels, l => l.Text == "Belarusian President" && l.Kind == LabelKind.Title);
+    }
+
+    [Fact]
     public void EntityRecognizer_DropsLowerCaseMentions()
     {
         var doc = LabelExtractorTests.Analyse("Ships waited outside the harbour while the port stood still. Corvane Lines said trade would suffer.");
