@@ -237,17 +237,23 @@ public static class HtmlReportWriter
 
         if (story.Entities.Length > 0)
         {
-            h.Append("<h3>Entities and labels</h3>\n<table>\n<thead><tr><th>Entity</th><th>Type</th><th>Outlet</th><th>Labels</th></tr></thead>\n<tbody>\n");
-            foreach (var e in story.Entities)
+            // minor entities (one mention, no label) are left out of the table; labels only one outlet uses are in bold
+            h.Append("<h3>Entities and labels</h3>\n<table>\n<thead><tr><th>Entity</th><th>Type</th><th>Outlet</th><th>Mentions</th><th>Labels</th></tr></thead>\n<tbody>\n");
+            foreach (var e in story.Entities.Where(e => !e.Minor))
             {
                 foreach (var o in e.LabelsByOutlet)
                 {
-                    var labels = string.Join(", ", o.Labels.Select(l => $"{E(l.Label)} ×{l.Count}"));
-                    h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(e.Name)}</td><td>{E(e.Type)}</td><td>{E(o.Outlet)}</td><td>{labels}</td></tr>\n");
+                    var labels = string.Join(", ", o.Labels.Select(l => l.OnlyIn ? $"<strong title=\"only this outlet\">{E(l.Label)}</strong> ×{l.Count}" : $"{E(l.Label)} ×{l.Count}"));
+                    h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(e.Name)}</td><td>{E(e.Type)}</td><td>{E(o.Outlet)}</td><td class=\"num\">{o.Mentions}</td><td>{labels}</td></tr>\n");
                 }
             }
 
             h.Append("</tbody>\n</table>\n");
+            var minor = story.Entities.Count(e => e.Minor);
+            if (minor > 0)
+            {
+                h.Append(CultureInfo.InvariantCulture, $"<p>{minor} entities mentioned once without a label are not shown.</p>\n");
+            }
         }
 
         if (story.Framing.Length > 0)

@@ -149,13 +149,21 @@ public static class MarkdownReportWriter
 
         if (story.Entities.Length > 0)
         {
-            md.Append("### Entities and labels\n\n| Entity | Type | Outlet | Labels |\n|---|---|---|---|\n");
-            foreach (var e in story.Entities)
+            // minor entities (one mention, no label) are left out of the table; labels only one outlet uses are marked
+            md.Append("### Entities and labels\n\n| Entity | Type | Outlet | Mentions | Labels |\n|---|---|---|---:|---|\n");
+            foreach (var e in story.Entities.Where(e => !e.Minor))
             {
                 foreach (var o in e.LabelsByOutlet)
                 {
-                    md.Append(CultureInfo.InvariantCulture, $"| {E(e.Name)} | {E(e.Type)} | {E(o.Outlet)} | {E(string.Join(", ", o.Labels.Select(l => $"{l.Label} ×{l.Count}")))} |\n");
+                    var labels = string.Join(", ", o.Labels.Select(l => $"{l.Label} ×{l.Count}{(l.OnlyIn ? " (only this outlet)" : "")}"));
+                    md.Append(CultureInfo.InvariantCulture, $"| {E(e.Name)} | {E(e.Type)} | {E(o.Outlet)} | {o.Mentions} | {E(labels)} |\n");
                 }
+            }
+
+            var minor = story.Entities.Count(e => e.Minor);
+            if (minor > 0)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"\n{minor} entities mentioned once without a label are not shown.\n");
             }
 
             md.Append('\n');

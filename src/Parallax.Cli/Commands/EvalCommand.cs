@@ -25,5 +25,6 @@ public static class EvalCommand
         yield return EvalClusteringCommand.Create();
         yield return EvalSummaryCommand.Create();
         yield return EvalLoadedLanguageCommand.Create();
+        yield return EvalLabelsCommand.Create();
     }
 }

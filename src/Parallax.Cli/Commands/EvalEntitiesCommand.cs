@@ -21,10 +21,11 @@ public static class EvalEntitiesCommand
         var predictionsOption = new Option<string?>("--predictions") { Description = "Also write the recognizer's predictions (the gold file with a predicted tag column appended, for ner.py) to this file; with several DIRs, the set name is added before the extension." };
         var gate = new Option<bool>("--gate") { Description = "Exit 1 when a floor in eval/floors/entities.json is not met." };
         var bench = new Option<FileInfo?>("--bench") { Description = "Throughput of the language layer (tokenizer, sentence splitter, entity recognizer) over the articles of a JSON Lines file (.jsonl or .jsonl.gz with a \"text\" field), e.g. ../shared/data/scale/allsides-articles.jsonl.gz; prints articles/s to stderr." };
+        var cv = new Option<int>("--cv") { Description = "Cross-validate the shipped training recipe instead of scoring the shipped model: N-fold by document over the DIR's dev.tsv (UNER English-EWT dev, open), each fold trained on the other folds plus augmentation; prints the pooled held-out scores. Gated as dataset '<name>-<N>fold'." };
         var benchLimit = new Option<int>("--bench-limit") { Description = "How many articles --bench reads (default 3000).", DefaultValueFactory = _ => 3000 };
         var command = new Command("entities", "Named entities (PER/ORG/LOC) on IOB2 sets: exact-span micro P/R/F1 and per type, as ner.py.")
         {
-            dirs, predictionsOption, gate, scoreOption, bench, benchLimit,
+            dirs, predictionsOption, gate, scoreOption, bench, benchLimit, cv,
         };
         command.SetAction(parseResult =>
         {
@@ -38,6 +39,11 @@ public static class EvalEntitiesCommand
             {
                 Console.Error.WriteLine("PX0513: give at least one DIR (or --bench FILE)");
                 return ExitCodes.Usage;
+            }
+
+            if (parseResult.GetValue(cv) is var folds and > 0)
+            {
+                return CrossValidate(inputs, folds, parseResult.GetValue(gate));
             }
 
             var predFile = parseResult.GetValue(scoreOption);
@@ -111,6 +117,31 @@ public static class EvalEntitiesCommand
             return exit;
         });
         return command;
+    }
+
+    private static int CrossValidate(string[] inputs, int folds, bool gate)
+    {
+        if (folds < 2 || inputs.Length != 1)
+        {
+            Console.Error.WriteLine("PX0513: --cv needs N >= 2 and exactly one DIR");
+            return ExitCodes.Usage;
+        }
+
+        var input = inputs[0];
+        var goldPath = Directory.Exists(input) ? Path.Combine(input, "dev.tsv") : input;
+        if (!File.Exists(goldPath))
+        {
+            Console.Error.WriteLine($"PX0512: no IOB2 file at {goldPath}");
+            return ExitCodes.Usage;
+        }
+
+        var score = NerCrossValidation.Run(goldPath, null, folds, progress: (k, s) =>
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fold {k}/{folds}: F1 {s.Micro.F1:F4}")));
+        Console.WriteLine(score.ToJson());
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{goldPath}: {folds}-fold by document, held out, pooled: F1 {score.Micro.F1:F4} (P {score.Micro.Precision:F4}, R {score.Micro.Recall:F4}); PER {score.Per.F1:F4}, ORG {score.Org.F1:F4}, LOC {score.Loc.F1:F4}"));
+        var datasetDir = Directory.Exists(input) ? input : Path.GetDirectoryName(Path.GetFullPath(input))!;
+        return gate ? EvalGate.Check("entities", Path.TrimEndingDirectorySeparator(Path.GetFullPath(datasetDir)) + "-" + folds.ToString(CultureInfo.InvariantCulture) + "fold", score.Metrics()) : ExitCodes.Ok;
     }
 
     private static bool SameTokens(ConllFile gold, ConllFile pred)

@@ -84,7 +84,12 @@ public sealed class EntityRecognizer : IStage<Doc>
 
                 var type = NerTags.TypeOf(t[i]) switch { 1 => EntityType.Person, 2 => EntityType.Organization, _ => EntityType.Location };
                 var span = new TextSpan(tokens[first + i].Span.Start, tokens[first + end - 1].Span.End);
-                result.Add(new Mention(span, type, span.Of(text)));
+                // a name in news text has a capitalised word (or a digit: "7-Eleven"); "harbour" tagged LOC is noise
+                if (Enumerable.Range(first + i, end - i).Any(k => text[tokens[k].Span.Start] is var c && (char.IsUpper(c) || char.IsDigit(c))))
+                {
+                    result.Add(new Mention(span, type, span.Of(text)));
+                }
+
                 i = end;
             }
 
@@ -100,8 +105,49 @@ public sealed class EntityRecognizer : IStage<Doc>
             }
         }
 
+        AddMissedSurnames(text, tokens, result);
         result.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
         return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// Document-level consistency: a capitalised word that is the surname (last word, three letters or more) of exactly one
+    /// multi-word person name of the document, standing alone (no capitalised neighbour) and outside every mention, is a
+    /// person mention too ("Pompeo" after "Mike Pompeo"), the tagger's misses on bare surnames being common.
+    /// </summary>
+    private static void AddMissedSurnames(string text, ImmutableArray<Token> tokens, ImmutableArray<Mention>.Builder mentions)
+    {
+        var surnames = mentions.Where(m => m.Type == EntityType.Person)
+            .Select(m => m.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(w => w.Length >= 2 && w[^1].Length >= 3 && char.IsUpper(w[^1][0]))
+            .GroupBy(w => w[^1], StringComparer.Ordinal)
+            .Where(g => g.Select(w => string.Join(' ', w)).Distinct(StringComparer.Ordinal).Count() == 1)
+            .Select(g => g.Key)
+            .ToHashSet(StringComparer.Ordinal);
+        if (surnames.Count == 0)
+        {
+            return;
+        }
+
+        var covered = mentions.Select(m => m.Span).ToList();
+        bool Capitalised(int k) => k >= 0 && k < tokens.Length && tokens[k].Kind == TokenKind.Word && char.IsUpper(text[tokens[k].Span.Start]);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var span = tokens[i].Span;
+            if (tokens[i].Kind != TokenKind.Word || !surnames.Contains(span.Of(text)) || covered.Any(c => c.Overlaps(span)))
+            {
+                continue;
+            }
+
+            var previous = i > 0 ? tokens[i - 1].Span.Of(text) : "";
+            var titleBefore = Gazetteer.Default.Categories(previous) is var cats && (cats & GazetteerCategory.Title) != 0;
+            if ((Capitalised(i - 1) && !titleBefore) || (Capitalised(i + 1) && tokens[i + 1].Span.Start == span.End + 1))
+            {
+                continue;
+            }
+
+            mentions.Add(new Mention(span, EntityType.Person, span.Of(text)));
+        }
     }
 
     /// <summary>
@@ -115,6 +161,9 @@ public sealed class EntityRecognizer : IStage<Doc>
         {
             TrimTitles(sentences[s], tags[s]);
             BackOffToGazetteer(sentences[s], tags[s]);
+            NamesAfterTitles(sentences[s], tags[s]);
+            OrganisationsBySuffix(sentences[s], tags[s]);
+            DemonymsAreNotNames(sentences[s], tags[s]);
         }
 
         return tags;
@@ -168,6 +217,175 @@ public sealed class EntityRecognizer : IStage<Doc>
 
             i = end - 1;
         }
+    }
+
+    /// <summary>
+    /// One to three capitalised name-like words right after a capitalised title head ("Transport Minister Oskar Tamm",
+    /// "President Trump") are a person name, when the tagger left them untagged or tagged them as exactly one name of
+    /// another type. Not in headline-cased sentences, not when a longer capitalised run follows (an organisation or a
+    /// headline), and not for words of the country, place, demonym, organisation-word or title lists.
+    /// </summary>
+    private static void NamesAfterTitles(IReadOnlyList<string> words, int[] tags)
+    {
+        var n = words.Count;
+        var longWords = words.Where(w => w.Length > 3 && char.IsLetter(w[0])).ToList();
+        if (longWords.Count >= 3 && longWords.All(w => char.IsUpper(w[0])))
+        {
+            return; // a headline: every longer word capitalised
+        }
+
+        var per = NerTags.Index("B-PER");
+        for (var i = 0; i + 1 < n; i++)
+        {
+            var w = words[i];
+            if (w.Length < 2 || !char.IsUpper(w[0]) || !Labels.LabelLexicon.TitleHeads.Contains(Labels.LabelLexicon.Fold(w)) || !IsNameWord(words[i + 1]))
+            {
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < n && end - i <= 3 && IsNameWord(words[end]))
+            {
+                end++;
+            }
+
+            if (end - i > 3 || (end < n && words[end].Length > 0 && char.IsUpper(words[end][0])))
+            {
+                continue;
+            }
+
+            // "Fisheries Minister Ragna Tolvik" tagged as one name of any type: the title words leave it
+            var start = i;
+            while (start > 0 && tags[start] != 0 && !NerTags.IsBegin(tags[start]))
+            {
+                start--;
+            }
+
+            if (tags[i] != 0 && NerTags.IsBegin(tags[start]) && Enumerable.Range(start, i - start + 1).All(k => words[k].Length > 0 && char.IsUpper(words[k][0]))
+                && Enumerable.Range(i + 1, end - i - 1).All(k => tags[k] == tags[start] + 1) && (end >= n || tags[end] != tags[start] + 1))
+            {
+                for (var k = start; k <= i; k++)
+                {
+                    tags[k] = 0;
+                }
+
+                tags[i + 1] = NerTags.IsBegin(tags[i + 1]) ? tags[i + 1] : tags[i + 1] - 1;
+            }
+
+            var existing = Enumerable.Range(i + 1, end - i - 1).Where(k => tags[k] != 0).ToList();
+            var oneName = existing.Count == end - i - 1 && NerTags.IsBegin(tags[i + 1]) && existing.Skip(1).All(k => tags[k] == tags[i + 1] + 1)
+                && (end >= n || tags[end] == 0 || NerTags.IsBegin(tags[end]));
+            if (existing.Count > 0 && !oneName)
+            {
+                continue;
+            }
+
+            for (var k = i + 1; k < end; k++)
+            {
+                tags[k] = k == i + 1 ? per : per + 1;
+            }
+
+            i = end - 1;
+        }
+    }
+
+    /// <summary>
+    /// A run of capitalised words (possessive apostrophes allowed inside) that ends in an organisation word of the
+    /// hand-written list ("Velin Dockworkers' Union"; listed words such as Union, Association, Bank, Ministry, Inc.) and that the tagger left untagged, or tagged as one name of another type covering the same
+    /// words, is an organisation. Needs at least one capitalised word before the organisation word; not in headline-cased
+    /// sentences; sentence-initial runs only when they hold two or more words before the organisation word.
+    /// </summary>
+    private static void OrganisationsBySuffix(IReadOnlyList<string> words, int[] tags)
+    {
+        var n = words.Count;
+        var longWords = words.Where(w => w.Length > 3 && char.IsLetter(w[0])).ToList();
+        if (longWords.Count >= 3 && longWords.All(w => char.IsUpper(w[0])))
+        {
+            return;
+        }
+
+        var org = NerTags.Index("B-ORG");
+        for (var i = 1; i < n; i++)
+        {
+            if (words[i].Length < 2 || !char.IsUpper(words[i][0]) || (Gazetteer.Default.Categories(words[i]) & GazetteerCategory.OrgWord) == 0
+                || (tags[i] != 0 && NerTags.TypeOf(tags[i]) == 2))
+            {
+                continue;
+            }
+
+            var start = i;
+            while (start - 1 >= 0 && (IsCapitalisedWord(words[start - 1]) || (words[start - 1] is "'" or "’" or "'s" or "’s" && start - 2 >= 0 && IsCapitalisedWord(words[start - 2]))))
+            {
+                start--;
+            }
+
+            var sentenceStart = start == 0;
+            while (start < i && (Labels.LabelLexicon.NotQualifiers.Contains(Labels.LabelLexicon.Fold(words[start])) || words[start] is "'" or "’" or "'s" or "’s"))
+            {
+                start++; // "The Velin Dockworkers' Union" keeps "The" out
+            }
+
+            if (start == i || (sentenceStart && start == 0 && i - start < 2))
+            {
+                continue;
+            }
+
+            // only untagged words, or one name exactly inside the run
+            var tagged = Enumerable.Range(start, i - start + 1).Where(k => tags[k] != 0).ToList();
+            if (tagged.Count > 0 && (!NerTags.IsBegin(tags[tagged[0]]) || (start > 0 && tags[start] != 0 && !NerTags.IsBegin(tags[start]))
+                || tagged.Skip(1).Any(k => tags[k] != tags[tagged[0]] + 1 || NerTags.IsBegin(tags[k]))))
+            {
+                continue;
+            }
+
+            if (i + 1 < n && tags[i + 1] != 0 && !NerTags.IsBegin(tags[i + 1]))
+            {
+                continue;
+            }
+
+            for (var k = start; k <= i; k++)
+            {
+                tags[k] = k == start ? org : org + 1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A one-word name that is a nationality or group word of the demonym list ("Belarusian" before "President") is not a
+    /// PER/ORG/LOC name (it becomes a Group mention; CoNLL would call it MISC), unless the word is also a country, place or
+    /// organisation.
+    /// </summary>
+    private static void DemonymsAreNotNames(IReadOnlyList<string> words, int[] tags)
+    {
+        const GazetteerCategory names = GazetteerCategory.Country | GazetteerCategory.Place | GazetteerCategory.Organization;
+        for (var i = 0; i < tags.Length; i++)
+        {
+            if (NerTags.IsBegin(tags[i]) && (i + 1 >= tags.Length || tags[i + 1] != tags[i] + 1)
+                && Gazetteer.Default.Categories(words[i]) is var cats && (cats & GazetteerCategory.Demonym) != 0 && (cats & names) == 0)
+            {
+                tags[i] = 0;
+            }
+        }
+    }
+
+    private static bool IsCapitalisedWord(string w) => w.Length > 1 && char.IsUpper(w[0]) && w.Skip(1).Any(char.IsLower);
+
+    private static bool IsNameWord(string w)
+    {
+        if (w.Length == 2 && char.IsUpper(w[0]) && w[1] == '.')
+        {
+            return true; // an initial ("George W. Bush")
+        }
+
+        if (w.Length < 2 || !char.IsUpper(w[0]) || !w.Skip(1).Any(char.IsLower))
+        {
+            return false;
+        }
+
+        var lower = Labels.LabelLexicon.Fold(w);
+        const GazetteerCategory notNames = GazetteerCategory.Country | GazetteerCategory.Place | GazetteerCategory.Demonym | GazetteerCategory.OrgWord | GazetteerCategory.Title | GazetteerCategory.Organization;
+        return !Labels.LabelLexicon.NotQualifiers.Contains(lower) && !Labels.LabelLexicon.TitleHeads.Contains(lower) && !Labels.LabelLexicon.TitleQualifiers.Contains(lower)
+            && !Labels.LabelLexicon.TitleModifiers.Contains(lower) && (Gazetteer.Default.Categories(w) & notNames) == 0;
     }
 
     /// <summary>"President Nicolás Maduro" tagged as one PER becomes "President" (O) + "Nicolás Maduro" (PER).</summary>

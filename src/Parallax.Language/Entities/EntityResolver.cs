@@ -43,10 +43,43 @@ public static class EntityResolver
             var mine = resolved.Skip(at).Take(doc.Mentions.Length).ToImmutableArray();
             at += doc.Mentions.Length;
             var used = mine.Select(m => m.EntityId).ToHashSet(StringComparer.Ordinal);
-            result.Add(doc with { Mentions = mine, Entities = [.. entities.Where(e => used.Contains(e.Id))] });
+            result.Add(doc with { Mentions = mine, Entities = [.. entities.Where(e => used.Contains(e.Id))], Labels = RemapLabels(doc, mine) });
         }
 
         return new StoryEntities(result.MoveToImmutable(), entities);
+    }
+
+    /// <summary>
+    /// The document's labels with story entity ids: a label whose mention span is a mention takes that mention's id; any
+    /// other label with a document entity id takes the story id of that document entity's mentions.
+    /// </summary>
+    private static ImmutableArray<Label> RemapLabels(Doc doc, ImmutableArray<Mention> resolved)
+    {
+        if (doc.Labels.IsDefaultOrEmpty)
+        {
+            return doc.Labels;
+        }
+
+        var bySpan = new Dictionary<TextSpan, string>();
+        var byDocId = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < resolved.Length; i++)
+        {
+            if (resolved[i].EntityId is not { } story)
+            {
+                continue;
+            }
+
+            bySpan.TryAdd(resolved[i].Span, story);
+            if (doc.Mentions[i].EntityId is { } local)
+            {
+                byDocId.TryAdd(local, story);
+            }
+        }
+
+        return [.. doc.Labels.Select(l => l with
+        {
+            EntityId = bySpan.TryGetValue(l.MentionSpan, out var s) ? s : l.EntityId is { } local && byDocId.TryGetValue(local, out var t) ? t : null,
+        })];
     }
 
     /// <summary>Group number per mention (mentions in the same group are one entity).</summary>
@@ -229,12 +262,43 @@ public static class EntityResolver
         var entities = ImmutableArray.CreateBuilder<Entity>(forms.Count);
         for (var k = 0; k < forms.Count; k++)
         {
-            // the name: the form with most words, then with diacritics kept, then the earliest
-            var name = forms[k].OrderByDescending(f => NameKey.Words(NameKey.Of(f)).Length).ThenByDescending(f => f.Count(c => c > 127)).First();
+            var name = CanonicalName(forms[k]);
             entities.Add(new Entity(Id(prefix, k), types[k], name, [.. forms[k]]));
         }
 
         return (resolved.MoveToImmutable(), entities.MoveToImmutable());
+    }
+
+    /// <summary>
+    /// The fullest well-formed surface form: well-formed forms first (one line, starting with a capital letter or digit,
+    /// no possessive ending, not an all-capitals multi-word form), then most words, then with diacritics kept
+    /// ("Nicolás Maduro" over "Nicolas Maduro"), then the earliest.
+    /// </summary>
+    public static string CanonicalName(IReadOnlyList<string> forms)
+    {
+        ArgumentNullException.ThrowIfNull(forms);
+        return forms.Select((f, i) => (Form: f, Order: i))
+            .OrderByDescending(x => IsWellFormed(x.Form))
+            .ThenByDescending(x => NameKey.Words(NameKey.Of(x.Form)).Length)
+            .ThenByDescending(x => x.Form.Count(c => c > 127 && char.IsLetter(c)))
+            .ThenBy(x => x.Order)
+            .First().Form;
+    }
+
+    private static bool IsWellFormed(string form)
+    {
+        if (form.Length == 0 || !char.IsLetterOrDigit(form[0]) || !char.IsUpper(form[0]) && !char.IsDigit(form[0]) || form.Any(c => c is '\n' or '\r' or '\t'))
+        {
+            return false;
+        }
+
+        if (form.EndsWith("'s", StringComparison.Ordinal) || form.EndsWith("’s", StringComparison.Ordinal) || form.EndsWith('\'') || form.EndsWith('’'))
+        {
+            return false;
+        }
+
+        var words = form.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length < 2 || !form.Where(char.IsLetter).All(char.IsUpper);
     }
 
     private static string Id(string prefix, int k) => prefix + (k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);

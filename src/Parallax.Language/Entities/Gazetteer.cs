@@ -33,6 +33,13 @@ public sealed class Gazetteer
     /// <summary>The shipped lists.</summary>
     public static Gazetteer Default => _default.Value;
 
+    /// <summary>The entries of one shipped list (<c>countries.txt</c>, <c>places.txt</c>, ...): trimmed, comments and blank lines skipped, in file order.</summary>
+    public static IEnumerable<string> Entries(string file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return ResourceText.Lines("gazetteer." + file);
+    }
+
     /// <summary>Number of distinct token sequences.</summary>
     public int Count => _entries.Count;
 

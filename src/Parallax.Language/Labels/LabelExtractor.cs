@@ -42,6 +42,8 @@ public sealed class LabelExtractor : IStage<Doc>
         var result = new List<Label>();
         var shortForms = ShortForms(mentions);
         var properWords = ProperWords(text, tokens, sentences);
+        var organisations = OrganisationsByLastWord(mentions);
+        var pending = new List<(TextSpan Span, string Head)>();
         Mention? antecedent = null;
         var t = 0;
         foreach (var sentence in sentences)
@@ -60,11 +62,76 @@ public sealed class LabelExtractor : IStage<Doc>
             if (t > first)
             {
                 var inSentence = mentions.Where(m => m.Span.Start >= sentence.Span.Start && m.Span.End <= sentence.Span.End).ToList();
-                antecedent = new SentenceScan(text, tokens, first, t, inSentence, shortForms, properWords, result).Run(antecedent);
+                antecedent = new SentenceScan(text, tokens, first, t, inSentence, shortForms, properWords, organisations, result, pending).Run(antecedent);
             }
         }
 
+        LinkToLabelledPerson(text, mentions, pending, result);
+
         return [.. result.Distinct().OrderBy(l => l.Span.Start).ThenBy(l => l.Span.End).ThenBy(l => l.Kind).ThenBy(l => l.MentionSpan.Start)];
+    }
+
+    /// <summary>
+    /// Second chance for judgement epithets with no antecedent in the previous sentence ("Now the firebrand claims ...",
+    /// "Venezuela's dictator may finally ..."): when exactly one person of the document is labelled elsewhere in it with an
+    /// epithet noun ("radical agitator Ilse Varga", "dictator Nicolás Maduro"), the epithet is that person's. Only heads
+    /// that are themselves judgement nouns (<see cref="LabelLexicon.EpithetNouns"/>: dictator, firebrand, agitator, ...)
+    /// take this path; neutral heads ("the leader", "the president") stay unlinked.
+    /// </summary>
+    private static void LinkToLabelledPerson(string text, ImmutableArray<Mention> mentions, List<(TextSpan Span, string Head)> pending, List<Label> output)
+    {
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var persons = mentions.Where(m => m.Type == EntityType.Person && m.EntityId is not null).Select(m => m.EntityId!).ToHashSet(StringComparer.Ordinal);
+        var loaded = output.Where(l => l.EntityId is not null && persons.Contains(l.EntityId) && l.Kind is LabelKind.Premodifier or LabelKind.Apposition or LabelKind.PredicateNominal or LabelKind.Title
+                && l.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => LabelLexicon.EpithetNouns.Contains(LabelLexicon.Fold(w))))
+            .ToList();
+        var ids = loaded.Select(l => l.EntityId!).Distinct(StringComparer.Ordinal).ToList();
+        if (ids.Count != 1)
+        {
+            return;
+        }
+
+        var mention = mentions.First(m => m.EntityId == ids[0] && m.Type == EntityType.Person);
+        foreach (var (span, _) in pending)
+        {
+            if (!output.Any(l => l.Span.Overlaps(span)))
+            {
+                output.Add(new Label(span, span.Of(text), LabelKind.Epithet, mention.Span, mention.EntityId));
+            }
+        }
+    }
+
+    /// <summary>Organisations by the folded last word of their name ("union" → the first mention of "Velin Dockworkers' Union"), when that word names one entity only.</summary>
+    private static Dictionary<string, Mention> OrganisationsByLastWord(ImmutableArray<Mention> mentions)
+    {
+        var result = new Dictionary<string, Mention>(StringComparer.Ordinal);
+        var ambiguous = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in mentions)
+        {
+            if (m.Type != EntityType.Organization || m.EntityId is null)
+            {
+                continue;
+            }
+
+            var last = LabelLexicon.Fold(m.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1]);
+            if (result.TryGetValue(last, out var seen) && seen.EntityId != m.EntityId)
+            {
+                ambiguous.Add(last);
+            }
+
+            result.TryAdd(last, m);
+        }
+
+        foreach (var a in ambiguous)
+        {
+            result.Remove(a);
+        }
+
+        return result;
     }
 
     /// <summary>Capitalised words that also occur capitalised after the first token of a sentence (proper nouns, not just sentence case).</summary>
@@ -121,7 +188,8 @@ public sealed class LabelExtractor : IStage<Doc>
     }
 
     /// <summary>The rules over one sentence: tokens [<c>first</c>, <c>end</c>) and the mentions inside it.</summary>
-    private sealed class SentenceScan(string text, ImmutableArray<Token> tokens, int first, int end, List<Mention> mentions, Dictionary<string, string> shortForms, HashSet<string> properWords, List<Label> output)
+    private sealed class SentenceScan(string text, ImmutableArray<Token> tokens, int first, int end, List<Mention> mentions, Dictionary<string, string> shortForms, HashSet<string> properWords,
+        Dictionary<string, Mention> organisations, List<Label> output, List<(TextSpan Span, string Head)> pending)
     {
         private readonly HashSet<int> _inName = [];
 
@@ -166,7 +234,9 @@ public sealed class LabelExtractor : IStage<Doc>
             }
 
             Epithets(ranges, antecedent);
-            return OnlyPerson(ranges);
+            GroupEpithets();
+            // a headline's names are too unreliable to stand for the next sentence's epithet
+            return IsTitleCased() ? null : OnlyPerson(ranges);
         }
 
         /// <summary>Bare surnames of a person named in full elsewhere in the document that the recognizer left untagged.</summary>
@@ -520,11 +590,6 @@ public sealed class LabelExtractor : IStage<Doc>
         /// </summary>
         private void Epithets(List<(Mention M, int A, int B)> ranges, Mention? antecedent)
         {
-            if (antecedent is null)
-            {
-                return;
-            }
-
             for (var h = first; h < end; h++)
             {
                 if (!IsWord(h) || _inName.Contains(h) || !LabelLexicon.EpithetHeads.Contains(L(h)) || (char.IsUpper(W(h)[0]) && h > first))
@@ -538,7 +603,7 @@ public sealed class LabelExtractor : IStage<Doc>
                 }
 
                 var k = h - 1;
-                while (k >= first && h - k <= 3 && IsWord(k) && !LabelLexicon.Determiners.Contains(L(k)) && !IsCapitalised(k) && !_inName.Contains(k)
+                while (k >= first && h - k <= 3 && IsWord(k) && !IsPossessive(k) && !LabelLexicon.Determiners.Contains(L(k)) && !IsCapitalised(k) && !_inName.Contains(k)
                     && !LabelLexicon.PhraseStops.Contains(L(k)))
                 {
                     k--;
@@ -549,14 +614,67 @@ public sealed class LabelExtractor : IStage<Doc>
                     continue;
                 }
 
-                var from = IsPossessive(k) && k - 1 >= first && IsCapitalised(k - 1) && !_inName.Contains(k - 1) ? k - 1 : k;
+                // the possessor of "Venezuela's dictator" belongs to the phrase unless it is a person ("Maduro's ally" is someone else)
+                var from = k;
+                if (IsPossessive(k))
+                {
+                    if (k - 1 >= first && IsCapitalised(k - 1) && !IsPersonName(k - 1))
+                    {
+                        from = k - 1; // "Venezuela's dictator"
+                    }
+                    else if (k - 2 >= first && IsWord(k - 1) && !IsCapitalised(k - 1) && !_inName.Contains(k - 1) && L(k - 2) is "the" or "this")
+                    {
+                        from = k - 2; // "the country's strongman"
+                    }
+                    else
+                    {
+                        continue;
+                    }
+                }
+
                 var span = new TextSpan(tokens[from].Span.Start, tokens[h].Span.End);
                 if (ranges.Any(r => r.M.Type == EntityType.Person && r.M.Span.Start < span.End) || output.Any(l => l.Span.Overlaps(span)))
                 {
                     continue;
                 }
 
+                if (antecedent is null)
+                {
+                    if (LabelLexicon.EpithetNouns.Contains(L(h)))
+                    {
+                        pending.Add((span, L(h)));
+                    }
+
+                    continue;
+                }
+
                 output.Add(new Label(span, span.Of(text), LabelKind.Epithet, antecedent.Span, antecedent.EntityId));
+            }
+        }
+
+        /// <summary>
+        /// Plural judgement epithets for the people of an organisation named in the document: "(the) union bosses" when the
+        /// document names exactly one organisation whose name ends in "Union" become an epithet of that organisation
+        /// (attached to its first mention). The qualifier must be lower case (or the first word of the sentence), so a
+        /// title-cased headline still counts, and the noun a plural of <see cref="LabelLexicon.EpithetNouns"/>.
+        /// </summary>
+        private void GroupEpithets()
+        {
+            for (var h = first + 1; h < end; h++)
+            {
+                if (!IsWord(h) || _inName.Contains(h) || _inName.Contains(h - 1) || !IsWord(h - 1) || !W(h).EndsWith('s') || !LabelLexicon.EpithetNouns.Contains(L(h))
+                    || !organisations.TryGetValue(L(h - 1), out var org))
+                {
+                    continue;
+                }
+
+                var span = new TextSpan(tokens[h - 1].Span.Start, tokens[h].Span.End);
+                if (output.Any(l => l.Span.Overlaps(span)))
+                {
+                    continue;
+                }
+
+                output.Add(new Label(span, span.Of(text), LabelKind.Epithet, org.Span, org.EntityId));
             }
         }
 

@@ -29,7 +29,7 @@ public class LabelExtractorTests
         { "Brasko, a close ally of Prime Minister Jonas Kell, described the deal as fair.", "a close ally of Prime Minister Jonas Kell", LabelKind.Apposition, "Brasko" },
         { "Officials said Valdoria's president, Teodor Brasko, would travel next week.", "Valdoria's president", LabelKind.Apposition, "Brasko" },
         { "Mirela Dancu is a veteran diplomat with long ties to the court.", "a veteran diplomat", LabelKind.PredicateNominal, "Dancu" },
-        { "The minister met Radu Vesk, who has been called a reformer by his allies.", "a reformer", LabelKind.PredicateNominal, "Vesk" },
+        { "The minister met opposition leader Radu Vesk, who has been called a reformer by his allies.", "a reformer", LabelKind.PredicateNominal, "Vesk" },
         { "Officials met in Ostrava, long seen as a regional trading hub, on Friday.", "a regional trading hub", LabelKind.PredicateNominal, "Ostrava" },
         { "Radu Vesk left the palace at dawn. The embattled leader said nothing to reporters.", "The embattled leader", LabelKind.Epithet, "Vesk" },
         { "Teodor Brasko landed in Saltmere. The country's strongman was met by cheering crowds.", "The country's strongman", LabelKind.Epithet, "Brasko" },

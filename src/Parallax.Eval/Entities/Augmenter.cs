@@ -1,18 +1,20 @@
 using Parallax.Language.Entities;
 using Parallax.Language.Text;
 
+namespace Parallax.Eval.Entities;
+
 /// <summary>
 /// Entity-replacement augmentation: copies of the training documents in which every name is replaced by another name of
 /// the same type — places from the hand-written country/place lists, organisations from the organisation list and
 /// from training names, persons as a given name from the list plus a surname seen in training — consistently within a
 /// copy (the same name gets the same replacement). Teaches the tagger context and the gazetteer names. Deterministic.
 /// </summary>
-internal static class Augmenter
+public static class Augmenter
 {
     public static IEnumerable<NerTrainingDoc> Copies(IReadOnlyList<NerTrainingDoc> docs, int copies, ulong seed)
     {
-        var root = FindGazetteerFolder();
-        string[] Lines(string f) => [.. File.ReadLines(Path.Combine(root, f)).Select(l => l.Trim()).Where(l => l.Length > 0 && l[0] != '#').Distinct(StringComparer.Ordinal)];
+        ArgumentNullException.ThrowIfNull(docs);
+        string[] Lines(string f) => [.. Gazetteer.Entries(f).Distinct(StringComparer.Ordinal)];
         var places = Lines("countries.txt").Concat(Lines("places.txt")).Where(p => char.IsUpper(p[0])).ToArray();
         var orgs = Lines("organizations.txt").ToList();
         var given = Lines("given-names.txt");
@@ -126,19 +128,5 @@ internal static class Augmenter
             yield return (type, i, end);
             i = end - 1;
         }
-    }
-
-    private static string FindGazetteerFolder()
-    {
-        for (var d = new DirectoryInfo(Environment.CurrentDirectory); d is not null; d = d.Parent)
-        {
-            var candidate = Path.Combine(d.FullName, "src", "Parallax.Language", "Resources", "gazetteer");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("run train-ner from inside the repository (src/Parallax.Language/Resources/gazetteer not found)");
     }
 }
