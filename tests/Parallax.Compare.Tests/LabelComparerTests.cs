@@ -103,8 +103,8 @@ public class LabelComparerTests
     {
         var input = Story(("unknown", "Mayor Lina Duarte resigned."), ("unknown", "The embattled Mayor Lina Duarte resigned."));
         var duarte = Entity(LabelComparer.Compare(input), "Duarte");
-        Assert.Equal(["unknown (a0)", "unknown (a1)"], duarte.LabelsByOutlet.Select(o => o.Outlet));
-        Assert.True(LabelOf(duarte, "unknown (a1)", "embattled")!.OnlyIn);
+        Assert.Equal(["unknown outlet (a0)", "unknown outlet (a1)"], duarte.LabelsByOutlet.Select(o => o.Outlet));
+        Assert.True(LabelOf(duarte, "unknown outlet (a1)", "embattled")!.OnlyIn);
     }
 
     private static string Show(ImmutableArray<EntityReport> entities) => string.Join("\n", entities.Select(e =>
