@@ -10,7 +10,7 @@ using Parallax.Stories;
 namespace Parallax.Bench;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Parallax.Bench -- stories-scale [--count N] [--consolidate] [FILE]</c>:
+/// <c>dotnet run -c Release --project bench/Parallax.Bench -- stories-scale [--count N] [--online-features K] [--consolidate] [FILE]</c>:
 /// streams the AllSides scale corpus (../shared/data/scale/allsides-articles.jsonl.gz, 34,285 articles, in file order)
 /// through dedup (exact: SHA-256 of the lowercased word sequence; near: MinHash + LSH, estimated Jaccard ≥ 0.8) and
 /// online story placement (<see cref="StoryClusterer.Add(Article, ArticleFeatures?)"/>). Story features are extracted on
@@ -28,6 +28,7 @@ internal static partial class StoryScaleBench
     {
         var count = int.MaxValue;
         var consolidate = false;
+        var onlineFeatures = 0;
         string? file = null;
         for (var i = 0; i < args.Length; i++)
         {
@@ -35,6 +36,9 @@ internal static partial class StoryScaleBench
             {
                 case "--count":
                     count = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--online-features":
+                    onlineFeatures = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
                 case "--consolidate":
                     consolidate = true;
@@ -51,7 +55,7 @@ internal static partial class StoryScaleBench
         GC.Collect();
         var baseline = GC.GetTotalMemory(true);
 
-        using var clusterer = new StoryClusterer();
+        using var clusterer = new StoryClusterer(StoryClustererOptions.Default with { OnlineFeatures = onlineFeatures });
         var options = clusterer.Options;
         using var extractor = new StoryFeatureExtractor(options);
         var hasher = new MinHasher();

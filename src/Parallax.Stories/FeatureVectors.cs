@@ -46,7 +46,7 @@ internal sealed class FeatureSpace
         var df = new List<int>();
         foreach (var a in articles)
         {
-            foreach (var key in a.Counts.Keys.Order(StringComparer.Ordinal))
+            foreach (var (key, _) in a.Counts)
             {
                 if (!ids.TryGetValue(key, out var id))
                 {
@@ -92,7 +92,7 @@ internal sealed class FeatureSpace
     /// <summary>Vectorises <paramref name="article"/> against document frequencies given by <paramref name="lookup"/> (id, df); unknown features get df 1.</summary>
     public static SparseVector Vectorise(ArticleFeatures article, Func<string, (int Id, int Df)> lookup, int documents, StoryClustererOptions options, out double sharedShare)
     {
-        var pairs = new List<(int Id, double W)>(article.Counts.Count);
+        var pairs = new List<(int Id, double W)>(article.Counts.Length);
         double norm = 0;
         double uniqueNorm = 0;
         foreach (var (key, count) in article.Counts)

@@ -30,7 +30,7 @@ internal sealed class OnlineIndex
     public StoryPlacement Place(ArticleFeatures features)
     {
         _documents++;
-        foreach (var key in features.Counts.Keys)
+        foreach (var (key, _) in features.Counts)
         {
             _df[key] = _df.GetValueOrDefault(key) + 1;
         }
@@ -115,8 +115,32 @@ internal sealed class OnlineIndex
                 vector.Add((keys[v.Ids[i]], v.Weights[i]));
             }
 
-            AddTo(storyOf[canonical[d].ArticleId], canonical[d].ArticleId, vector, canonical[d].Published);
+            AddTo(storyOf[canonical[d].ArticleId], canonical[d].ArticleId, Heaviest(vector), canonical[d].Published);
         }
+    }
+
+    /// <summary>
+    /// The <see cref="StoryClustererOptions.OnlineFeatures"/> heaviest entries (ties by key), renormalised: the online
+    /// side keeps only an article's strongest features in centroids and scoring, so its memory and time per article stay
+    /// bounded for long articles. Consolidation uses every feature.
+    /// </summary>
+    private List<(string Key, double W)> Heaviest(List<(string Key, double W)> vector)
+    {
+        var k = _options.OnlineFeatures;
+        if (k <= 0 || vector.Count <= k)
+        {
+            return vector;
+        }
+
+        vector.Sort((x, y) => x.W != y.W ? y.W.CompareTo(x.W) : string.CompareOrdinal(x.Key, y.Key));
+        vector.RemoveRange(k, vector.Count - k);
+        var norm = Math.Sqrt(vector.Sum(p => p.W * p.W));
+        for (var i = 0; i < vector.Count; i++)
+        {
+            vector[i] = (vector[i].Key, vector[i].W / norm);
+        }
+
+        return vector;
     }
 
     private void AddTo(string storyId, string articleId, List<(string Key, double W)> vector, DateOnly? published)
@@ -158,7 +182,7 @@ internal sealed class OnlineIndex
     private List<(string Key, double W)> Vector(ArticleFeatures features)
     {
         var n = Math.Max(_documents, 1);
-        var list = new List<(string Key, double W)>(features.Counts.Count);
+        var list = new List<(string Key, double W)>(features.Counts.Length);
         var norm = 0.0;
         foreach (var (key, count) in features.Counts)
         {
@@ -183,7 +207,7 @@ internal sealed class OnlineIndex
             list[i] = (list[i].Key, list[i].W / norm);
         }
 
-        return list;
+        return Heaviest(list);
     }
 
     private sealed class OnlineStory

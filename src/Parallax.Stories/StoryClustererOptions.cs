@@ -81,6 +81,9 @@ public sealed record StoryClustererOptions
     /// <summary>Beyond <see cref="SameEventDays"/>, the cosine is multiplied by exp(-(days - SameEventDays) / DayDecay).</summary>
     public double DayDecay { get; init; } = 3.0;
 
+    /// <summary>Online placement keeps only this many of an article's heaviest features (centroids and scoring); 0 keeps all. Consolidation always uses all.</summary>
+    public int OnlineFeatures { get; init; }
+
     /// <summary>How many of an article's heaviest features are used to look up candidates in the inverted index.</summary>
     public int CandidateFeatures { get; init; } = 40;
 

@@ -77,6 +77,7 @@ public static class ClusteringRun
                 nameof(StoryClustererOptions.LengthReference) => options with { LengthReference = v },
                 nameof(StoryClustererOptions.OutlierRatio) => options with { OutlierRatio = v },
                 nameof(StoryClustererOptions.MinFullCosine) => options with { MinFullCosine = v },
+                nameof(StoryClustererOptions.OnlineFeatures) => options with { OnlineFeatures = (int)v },
                 _ => options,
             };
             if (typeof(StoryClustererOptions).GetProperty(name) is null)
