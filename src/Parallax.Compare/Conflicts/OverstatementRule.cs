@@ -4,12 +4,12 @@ using Parallax.Core.Reporting;
 namespace Parallax.Compare.Conflicts;
 
 /// <summary>
-/// <c>overstatement</c>: a source asked whether something happened and got no answer ("Reuters asked whether Belarus
-/// would offer Maduro sanctuary, but Lukashenko's office did not respond"), while a sentence of the story states it as
-/// done ("Belarus Offers Maduro Escape Route", "state media confirmed Lukashenko's offer"). The question is the clause
+/// <c>overstatement</c>: a source asked whether something happened and got no answer ("the Gazette asked whether Corvane
+/// would pay the strikers' fines, but the company's press office did not respond"), while a sentence of the story states
+/// it as done ("Corvane Pays Strikers' Fines", "local radio confirmed Corvane's payment"). The question is the clause
 /// after "whether" in the no-response sentence or the sentence before it; a statement must assert (no hedge, question or
-/// negation), share a content word of the question ("offer", "sanctuary") and name one of its participants or the
-/// party that did not respond. Non-responses about one party form one conflict.
+/// negation), share a content word of the question ("pay", "fines") and name one of its participants or the party that
+/// did not respond. Non-responses about one party form one conflict.
 /// </summary>
 internal static class OverstatementRule
 {
@@ -109,7 +109,7 @@ internal static class OverstatementRule
         }
     }
 
-    /// <summary>The party that did not respond: the phrase before the no-response words ("Lukashenko’s office"), else the one the comment was requested from.</summary>
+    /// <summary>The party that did not respond: the phrase before the no-response words ("the company's press office"), else the one the comment was requested from.</summary>
     private static (string Text, HashSet<string> Entities) PartyOf(ArticleView view, int sentence, int noneIndex, int questionSentence)
     {
         var span = view.Sentences[sentence].Span;
