@@ -87,6 +87,8 @@ public class SummaryTests
     [InlineData("The radical council voted to close the ferry terminal.", "loaded word 'radical'")]
     [InlineData("\"We will not be moved by this council, not now and not ever,\" the union said.", "mostly a direct quote")]
     [InlineData("The mayor said the \"plan\" would save money for the US.", null)]
+    [InlineData("The ferry company said the closure was \"final ... and binding on everyone\" in a long statement to the council and the press on Friday.", "truncated quotation")]
+    [InlineData("\u201cThe terminal stays closed, and the council has made its decision on the matter for good.", "part of a direct quote")]
     public void NeutralWording_NamesWhyASentenceIsNotNeutral(string sentence, string? reason) =>
         Assert.Equal(reason, NeutralWording.Reason(sentence));
 

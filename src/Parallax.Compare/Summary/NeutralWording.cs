@@ -26,6 +26,15 @@ public static partial class NeutralWording
     public static string? Reason(string sentence)
     {
         ArgumentNullException.ThrowIfNull(sentence);
+        // A sentence that opens or closes a quotation it does not finish is a piece of a longer direct quote.
+        var straight = sentence.Count(c => c == '"');
+        var opening = sentence.Count(c => c == '\u201c');
+        var closing = sentence.Count(c => c == '\u201d');
+        if (straight % 2 == 1 || opening != closing)
+        {
+            return "part of a direct quote";
+        }
+
         var outside = QuotedPattern().Replace(sentence, " ");
         if (outside.Trim().Length < sentence.Trim().Length * 0.5)
         {
@@ -44,6 +53,12 @@ public static partial class NeutralWording
 
         foreach (Match m in QuotedPattern().Matches(sentence))
         {
+            // A quotation the outlet cut ("unlawful ... and") is its edit of the speaker's words, not neutral wording.
+            if (m.Value.Contains("...", StringComparison.Ordinal) || m.Value.Contains('\u2026', StringComparison.Ordinal))
+            {
+                return "truncated quotation";
+            }
+
             var words = m.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
             if (words <= 4 && !CuePattern().IsMatch(sentence))
             {
