@@ -136,22 +136,7 @@ public sealed class PostgresArticleStore : IArticleStore
     {
         ArgumentNullException.ThrowIfNull(batch);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        foreach (var (source, articles) in batch)
-        {
-            ArgumentNullException.ThrowIfNull(source);
-            if (articles.IsDefault)
-            {
-                throw new ArgumentException($"The article list of source {source.Id} is a default (uninitialised) array; pass [] for none.", nameof(batch));
-            }
-
-            foreach (var article in articles)
-            {
-                if (article.SourceId != source.Id)
-                {
-                    throw new ArgumentException($"Article {article.Id} has source id {article.SourceId}, but is saved with source {source.Id}.", nameof(batch));
-                }
-            }
-        }
+        StoreBatch.Validate(batch);
 
         return Guard(() =>
         {
@@ -561,38 +546,16 @@ public static class PostgresMigrations
 /// <summary>Exact text in <c>bytea</c>: UTF-8 when the string is well-formed UTF-16, else 0xFF + its UTF-16LE code units.</summary>
 internal static class PgText
 {
-    public static byte[] Write(string text)
+    // The ill-formed case reuses SQLite's exact UTF-16LE encoding (StoredText) behind the marker byte.
+    public static byte[] Write(string text) => StoredText.Write(text) switch
     {
-        if (!text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF') || IsWellFormed(text))
-        {
-            return Encoding.UTF8.GetBytes(text);
-        }
+        string wellFormed => Encoding.UTF8.GetBytes(wellFormed),
+        byte[] utf16 => [0xFF, .. utf16],
+        var other => throw new InvalidOperationException($"unexpected stored form {other.GetType().Name}"),
+    };
 
-        var bytes = new byte[1 + (text.Length * 2)];
-        bytes[0] = 0xFF;
-        for (var i = 0; i < text.Length; i++)
-        {
-            System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(1 + (i * 2)), text[i]);
-        }
-
-        return bytes;
-    }
-
-    public static string Read(byte[] bytes)
-    {
-        if (bytes.Length == 0 || bytes[0] != 0xFF)
-        {
-            return Encoding.UTF8.GetString(bytes);
-        }
-
-        return string.Create((bytes.Length - 1) / 2, bytes, static (chars, b) =>
-        {
-            for (var i = 0; i < chars.Length; i++)
-            {
-                chars[i] = (char)System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(1 + (i * 2)));
-            }
-        });
-    }
+    public static string Read(byte[] bytes) =>
+        bytes.Length > 0 && bytes[0] == 0xFF ? StoredText.Read(bytes[1..]) : Encoding.UTF8.GetString(bytes);
 
     /// <summary>A <c>text</c>-safe copy for ordering columns: NUL and lone surrogates become U+FFFD.</summary>
     public static string Sortable(string text)
@@ -620,23 +583,6 @@ internal static class PgText
         }
 
         return sb.ToString();
-    }
-
-    private static bool IsWellFormed(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
 

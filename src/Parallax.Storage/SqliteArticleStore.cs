@@ -199,22 +199,7 @@ public sealed class SqliteArticleStore : IArticleStore
     {
         ArgumentNullException.ThrowIfNull(batch);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        foreach (var (source, articles) in batch)
-        {
-            ArgumentNullException.ThrowIfNull(source);
-            if (articles.IsDefault)
-            {
-                throw new ArgumentException($"The article list of source {source.Id} is a default (uninitialised) array; pass [] for none.", nameof(batch));
-            }
-
-            foreach (var article in articles)
-            {
-                if (article.SourceId != source.Id)
-                {
-                    throw new ArgumentException($"Article {article.Id} has source id {article.SourceId}, but is saved with source {source.Id}.", nameof(batch));
-                }
-            }
-        }
+        StoreBatch.Validate(batch);
 
         lock (_writeLock)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Parallax.Core;
 using Parallax.Core.Reporting;
+using Parallax.Reporting;
 using static Parallax.Web.Pages.Html;
 
 namespace Parallax.Web.Pages;
@@ -82,7 +83,7 @@ internal static class StoryPage
             return;
         }
 
-        var groups = members.GroupBy(a => OriginKeyOf(a.Id, origins), StringComparer.Ordinal)
+        var groups = members.GroupBy(a => CsvFactWriter.OriginKey(a.Id, origins), StringComparer.Ordinal)
             .Select(g => g.OrderBy(a => a.Id == g.Key ? 0 : 1).ThenBy(a => a.Metadata.Outlet, StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal).ToList())
             .OrderBy(g => members.ToList().IndexOf(g[0]))
             .ToList();
@@ -90,7 +91,7 @@ internal static class StoryPage
         sb.Append("<div class=\"scroll\"><table class=\"matrix\"><thead><tr><th rowspan=\"2\">Fact</th>");
         foreach (var g in groups)
         {
-            var key = OriginKeyOf(g[0].Id, origins);
+            var key = CsvFactWriter.OriginKey(g[0].Id, origins);
             var label = key.StartsWith("wire:", StringComparison.Ordinal) ? key : g.Count > 1 ? "origin + reprints" : "independent";
             sb.Append("<th colspan=\"").Append(g.Count).Append("\" class=\"origin\">").Append(E(label)).Append("</th>");
         }
@@ -130,29 +131,6 @@ internal static class StoryPage
         }
 
         sb.Append("</tbody></table></div></section>");
-    }
-
-    private static string OriginKeyOf(string articleId, Dictionary<string, OriginReport> origins)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var id = articleId;
-        while (seen.Add(id) && origins.TryGetValue(id, out var o))
-        {
-            if (o.Kind == "rewrite-of-wire" && o.Wire is { } wire)
-            {
-                return "wire:" + wire;
-            }
-
-            if (o.Kind is "copy-of" or "rewrite-of" && o.OriginId is { } next)
-            {
-                id = next;
-                continue;
-            }
-
-            break;
-        }
-
-        return id;
     }
 
     private static void Conflicts(StringBuilder sb, StoryReport story)
