@@ -44,12 +44,43 @@ internal static partial class TimexRules
     private static readonly Rule[] _rules = BuildRules();
 
     /// <summary>All timexes in <paramref name="text"/>: non-overlapping, in text order.</summary>
-    public static List<FoundTimex> Find(string text)
+    public static List<FoundTimex> Find(string text) => Find(text, useStarts: true);
+
+    /// <summary><see cref="Find(string)"/>; with <paramref name="useStarts"/> false every rule without a trigger scans the whole
+    /// text (tests check that this gives the same result).</summary>
+    internal static List<FoundTimex> Find(string text, bool useStarts)
     {
         var candidates = new List<FoundTimex>();
         for (var r = 0; r < _rules.Length; r++)
         {
             var rule = _rules[r];
+            if (useStarts && rule.Starts is { } starts)
+            {
+                // Every match begins where a Starts word begins: try the anchored rule at each such position, left to right,
+                // and go on after a match's end or one character after a failed start (as a scan of the whole text would).
+                var pos = 0;
+                for (var s = starts.Match(text, pos); s.Success; s = starts.Match(text, pos))
+                {
+                    var m = rule.Anchored!.Match(text, s.Index);
+                    if (m.Success && m.Length > 0)
+                    {
+                        Consider(rule, r, m, text, candidates);
+                        pos = m.Index + m.Length;
+                    }
+                    else
+                    {
+                        pos = s.Index + 1;
+                    }
+
+                    if (pos > text.Length)
+                    {
+                        break;
+                    }
+                }
+
+                continue;
+            }
+
             if (rule.Trigger is null)
             {
                 for (var m = rule.Regex.Match(text); m.Success; m = m.NextMatch())
@@ -151,7 +182,9 @@ internal static partial class TimexRules
 
     /// <param name="Trigger">Optional fast regex: the rule can only match within a window around one of its matches.</param>
     /// <param name="Before">How far before a trigger match the rule's match may start (characters).</param>
-    private sealed record Rule(Regex Regex, Func<Match, string, FoundTimex?> Build, Regex? Trigger, int Before = WindowBefore);
+    /// <param name="Starts">Optional: every match of the rule begins where this regex matches; then <paramref name="Anchored"/>
+    /// (the rule's regex behind <c>\G</c>) is tried only there.</param>
+    private sealed record Rule(Regex Regex, Func<Match, string, FoundTimex?> Build, Regex? Trigger, int Before = WindowBefore, Regex? Starts = null, Regex? Anchored = null);
 
     private static FoundTimex Abs(Match m, TimexType type, string value) => new(m.Index, m.Index + m.Length, type, value, null, 0);
 
@@ -335,6 +368,9 @@ internal static partial class TimexRules
 
         // Sets the trigger of the rule added last (see Rule.Trigger).
         void Trigger(Regex trigger, int before = WindowBefore) => rules[^1] = rules[^1] with { Trigger = trigger, Before = before };
+
+        // Sets where every match of the rule added last begins, and the rule anchored there (see Rule.Starts).
+        void Starts(Regex starts, Regex anchored) => rules[^1] = rules[^1] with { Starts = starts, Anchored = anchored };
 
         // Times of day: "10:35 a.m.", "10 p.m. EST Thursday", "noon Saturday", "midnight".
         Add(Rule00(),
@@ -832,6 +868,7 @@ internal static partial class TimexRules
 
                 return Abs(m, TimexType.Date, value);
             });
+        Starts(Rule31Starts(), Rule31Anchored());
 
         // Sets: "daily", "every week", "each month", "once a year", "every Monday".
         Add(Rule32(),
@@ -866,6 +903,7 @@ internal static partial class TimexRules
                 var value = Duration(n, unit);
                 return Abs(m, TimexType.Set, value);
             });
+        Starts(Rule32Starts(), Rule32Anchored());
 
         return [.. rules];
     }
@@ -1223,10 +1261,10 @@ internal static partial class TimexRules
     [GeneratedRegex(@"years|months|weeks|days|decades|hours|minutes|quarters", Opts)]
     private static partial Regex Trigger20();
 
-    [GeneratedRegex(RulePrefix + @"(?<w>now|currently|current|nowadays|these days|at present|the present|recently|recent|lately|in the past|the past|the future|the near future|the near term|the short term|the long term|future|as soon as possible|once again)" + RuleSuffix, Opts)]
+    [GeneratedRegex(RulePrefix + VagueReferenceBody + RuleSuffix, Opts)]
     private static partial Regex Rule31();
 
-    [GeneratedRegex(RulePrefix + @"(?<w>daily|weekly|monthly|yearly|hourly|nightly|every day|every night|every week|every month|every year|every quarter|every hour|every morning|every evening|every weekend|each day|each week|each month|each year|each quarter|each night|(?:once|twice|three times|four times)\s+(?:a|per|each)\s+(?:day|week|month|year|quarter)|every\s+(?:other|two|three|four|five|six|ten)\s+(?:days|weeks|months|years)|every\s+" + Weekday + ")" + RuleSuffix, Opts)]
+    [GeneratedRegex(RulePrefix + SetBody + RuleSuffix, Opts)]
     private static partial Regex Rule32();
 
     [GeneratedRegex("year|month|week|day|hour|minute|second|decade|quarter|centur|fortnight|night", Opts)]
@@ -1234,4 +1272,22 @@ internal static partial class TimexRules
 
     [GeneratedRegex(@"^\s+(?:of|for|on|to)\s")]
     private static partial Regex MarchNounRegex();
+
+    // Rules whose every match begins with one of a few words ("now", "recently", ...; "daily", "every", "once", ...) run only
+    // where such a word begins (Rule.Starts), anchored there (\G): the same matches as a scan of the whole text.
+    private const string VagueReferenceBody = @"(?<w>now|currently|current|nowadays|these days|at present|the present|recently|recent|lately|in the past|the past|the future|the near future|the near term|the short term|the long term|future|as soon as possible|once again)";
+
+    [GeneratedRegex(@"\G" + RulePrefix + VagueReferenceBody + RuleSuffix, Opts)]
+    private static partial Regex Rule31Anchored();
+
+    [GeneratedRegex(@"now|currently|current|nowadays|these days|at present|the present|recently|recent|lately|in the past|the past|the future|the near future|the near term|the short term|the long term|future|as soon as possible|once again", Opts)]
+    private static partial Regex Rule31Starts();
+
+    private const string SetBody = @"(?<w>daily|weekly|monthly|yearly|hourly|nightly|every day|every night|every week|every month|every year|every quarter|every hour|every morning|every evening|every weekend|each day|each week|each month|each year|each quarter|each night|(?:once|twice|three times|four times)\s+(?:a|per|each)\s+(?:day|week|month|year|quarter)|every\s+(?:other|two|three|four|five|six|ten)\s+(?:days|weeks|months|years)|every\s+" + Weekday + ")";
+
+    [GeneratedRegex(@"\G" + RulePrefix + SetBody + RuleSuffix, Opts)]
+    private static partial Regex Rule32Anchored();
+
+    [GeneratedRegex(@"daily|weekly|monthly|yearly|hourly|nightly|every|each|once|twice|three|four", Opts)]
+    private static partial Regex Rule32Starts();
 }
