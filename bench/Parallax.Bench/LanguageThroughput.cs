@@ -57,10 +57,22 @@ internal static class LanguageThroughput
         GC.Collect();
         var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
-        long mentions = 0, quotes = 0, timexes = 0, failures = 0;
+        long mentions = 0, quotes = 0, timexes = 0, failures = 0, done = 0;
+        var progressLock = new object();
         Parallel.For(0, articles.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
         {
             var doc = pipeline.Run(new Doc(articles[i]));
+            if (Interlocked.Increment(ref done) % 5000 == 0)
+            {
+                // Progress for long runs (a run stopped by a timeout still leaves figures).
+                lock (progressLock)
+                {
+                    var n = Interlocked.Read(ref done);
+                    var c = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
+                    Console.WriteLine($"{n,6} articles  {n / sw.Elapsed.TotalSeconds,7:F1} articles/s  {c * 1000 / n:F2} CPU-ms per article  working set {Process.GetCurrentProcess().WorkingSet64 / 1e6:F0} MB");
+                }
+            }
+
             Interlocked.Add(ref mentions, doc.Mentions.Length);
             Interlocked.Add(ref quotes, doc.Quotes.Length);
             Interlocked.Add(ref timexes, doc.Timexes.Length);
