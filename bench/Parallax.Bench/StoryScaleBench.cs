@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Parallax.Core;
 using Parallax.Stories;
 
@@ -19,11 +18,8 @@ namespace Parallax.Bench;
 /// thread, over all articles and over the last 1,000 when the index is full), peak working set and managed heap;
 /// with <c>--consolidate</c> also the time of one from-scratch consolidation of everything placed.
 /// </summary>
-internal static partial class StoryScaleBench
+internal static class StoryScaleBench
 {
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex WordRegex();
-
     public static int Run(string[] args)
     {
         var count = int.MaxValue;
@@ -91,8 +87,8 @@ internal static partial class StoryScaleBench
                 {
                     var i = from + k;
                     var a = articles[i];
-                    var words = WordRegex().Matches(a.Text).Select(m => m.Value.ToLowerInvariant()).ToList();
-                    items[k] = (i, extractor.Extract(a), Hashing.Sha256Hex(string.Join(' ', words)), hasher.Signature(hasher.Shingles(words)));
+                    var words = WordSequence.Of(a.Text);
+                    items[k] = (i, extractor.Extract(a), words.ExactHash(), hasher.Signature(words));
                 });
                 foreach (var item in items)
                 {
@@ -193,11 +189,11 @@ internal static partial class StoryScaleBench
             Lap(0);
             _ = CapitalisedPhraseEntities.Instance.Extract(a).Count();
             Lap(1);
-            var words = WordRegex().Matches(a.Text).Select(m => m.Value.ToLowerInvariant()).ToList();
+            var words = WordSequence.Of(a.Text);
             Lap(2);
-            _ = Hashing.Sha256Hex(string.Join(' ', words));
+            _ = words.ExactHash();
             Lap(3);
-            var signature = hasher.Signature(hasher.Shingles(words));
+            var signature = hasher.Signature(words);
             Lap(4);
             _ = lsh.Candidates(signature);
             lsh.Add(a.Id, signature);

@@ -166,7 +166,7 @@ public sealed partial class StoryFeatureExtractor : IDisposable
     public ArticleFeatures Extract(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
+        var counts = new FeatureCounter(_keys, 1024);
         var words = 0;
         var title = article.Metadata.Title ?? "";
         var text = article.Text;
@@ -200,18 +200,11 @@ public sealed partial class StoryFeatureExtractor : IDisposable
             }
         }
 
-        var sorted = new KeyValuePair<string, double>[counts.Count];
-        var next = 0;
-        foreach (var (key, value) in counts)
-        {
-            sorted[next++] = new KeyValuePair<string, double>(_keys.GetOrAdd(key, key), value);
-        }
-
-        Array.Sort(sorted, (x, y) => string.CompareOrdinal(x.Key, y.Key));
+        var sorted = counts.ToSorted();
         return new ArticleFeatures(article.Id, ImmutableCollections.AsImmutable(sorted), article.Metadata.Published?.Date, words);
     }
 
-    private int AddTerms(string text, double weight, Dictionary<string, double> counts)
+    private int AddTerms(string text, double weight, FeatureCounter counts)
     {
         if (text.Length == 0)
         {
@@ -219,25 +212,33 @@ public sealed partial class StoryFeatureExtractor : IDisposable
         }
 
         var n = 0;
-        string? previous = null;
+        // The previous term's characters (no string per token: keys are looked up by characters).
+        var previous = new char[64];
+        var previousLength = -1;
         using var stream = _analyzer.GetTokenStream("text", new StringReader(text));
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
         {
-            var t = term.ToString();
+            var t = term.Buffer.AsSpan(0, term.Length);
             if (t.Length < 2)
             {
                 continue;
             }
 
-            Add(counts, "w:" + t, weight);
-            if (previous is not null && _options.BigramWeight > 0)
+            counts.Add("w:", t, weight);
+            if (previousLength >= 0 && _options.BigramWeight > 0)
             {
-                Add(counts, "b:" + previous + " " + t, weight);
+                counts.Add("b:", previous.AsSpan(0, previousLength), ' ', t, weight);
             }
 
-            previous = t;
+            if (previous.Length < t.Length)
+            {
+                previous = new char[t.Length * 2];
+            }
+
+            t.CopyTo(previous);
+            previousLength = t.Length;
             n++;
         }
 
@@ -245,8 +246,7 @@ public sealed partial class StoryFeatureExtractor : IDisposable
         return n;
     }
 
-    private static void Add(Dictionary<string, double> counts, string key, double weight) =>
-        counts[key] = counts.GetValueOrDefault(key) + weight;
+    private static void Add(FeatureCounter counts, string key, double weight) => counts.Add(key, weight);
 
     public void Dispose() => _analyzer.Dispose();
 }
