@@ -167,7 +167,12 @@ internal static class StoryScaleBench
         {
             ("features (all)", 0, 0), ("  of which entities", 0, 0), ("dedup words", 0, 0), ("dedup exact hash", 0, 0),
             ("dedup shingles + signature", 0, 0), ("dedup LSH", 0, 0), ("placement", 0, 0),
+            ("  of which Lucene analyzer", 0, 0), ("  of which number + quote regexes", 0, 0),
         };
+        using var analyzer = new Lucene.Net.Analysis.En.EnglishAnalyzer(Lucene.Net.Util.LuceneVersion.LUCENE_48);
+        var numberRegex = new System.Text.RegularExpressions.Regex(@"(?<![\p{L}\p{N}])\d[\d,\.]*\d(?:\s?%)?|(?<![\p{L}\p{N}\.,])\d(?![\p{L}\p{N}])", System.Text.RegularExpressions.RegexOptions.Compiled);
+        var quoteRegex = new System.Text.RegularExpressions.Regex(@"[""“]([^""“”\n]{12,400})[""”]|``(.{12,400}?)''", System.Text.RegularExpressions.RegexOptions.Compiled);
+        var processCpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
         var cpu = ThreadCpu.Seconds();
         var bytes = GC.GetAllocatedBytesForCurrentThread();
         void Lap(int phase)
@@ -189,6 +194,21 @@ internal static class StoryScaleBench
             Lap(0);
             _ = CapitalisedPhraseEntities.Instance.Extract(a).Count();
             Lap(1);
+            using (var stream = analyzer.GetTokenStream("text", new StringReader(a.Text)))
+            {
+                var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+                stream.Reset();
+                while (stream.IncrementToken())
+                {
+                    _ = term.Length;
+                }
+
+                stream.End();
+            }
+
+            Lap(7);
+            _ = numberRegex.Matches(a.Metadata.Title + "\n" + a.Text).Count + quoteRegex.Matches(a.Text).Count;
+            Lap(8);
             var words = WordSequence.Of(a.Text);
             Lap(2);
             _ = words.ExactHash();
@@ -208,6 +228,7 @@ internal static class StoryScaleBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-28} {c,8:F2} CPU-s  {1e3 * c / articles.Count,8:F3} ms/article  {b / (double)articles.Count / 1024,9:F1} KB allocated/article"));
         }
 
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GC: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, total pause {GC.GetTotalPauseDuration().TotalSeconds:F2} s; process CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - processCpu:F2} s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total (entities counted once) {total:F2} CPU-s = {articles.Count / total:F0} articles per CPU-second; {entries / (double)articles.Count:F0} feature entries per article; managed heap {GC.GetTotalMemory(true) / 1e6:F0} MB"));
         return 0;
     }

@@ -145,7 +145,7 @@ public sealed partial class StoryFeatureExtractor : IDisposable
     private readonly IEntityFeatureSource _entities;
 
     // One string per distinct feature key across all articles of this extractor (thread-safe).
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _keys = new(StringComparer.Ordinal);
+    private readonly KeyInterner _keys = new();
 
     public StoryFeatureExtractor(StoryClustererOptions options, IEntityFeatureSource? entities = null)
     {

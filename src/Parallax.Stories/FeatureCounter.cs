@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Parallax.Stories;
 
 /// <summary>
@@ -10,18 +8,16 @@ namespace Parallax.Stories;
 /// </summary>
 internal sealed class FeatureCounter
 {
-    private readonly ConcurrentDictionary<string, string> _intern;
-    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _internBySpan;
+    private readonly KeyInterner _intern;
     private readonly Dictionary<string, int> _slots;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _slotsBySpan;
     private readonly List<string> _keys;
     private readonly List<double> _values;
     private char[] _buffer = new char[64];
 
-    public FeatureCounter(ConcurrentDictionary<string, string> intern, int capacity = 256)
+    public FeatureCounter(KeyInterner intern, int capacity = 256)
     {
         _intern = intern;
-        _internBySpan = intern.GetAlternateLookup<ReadOnlySpan<char>>();
         _slots = new Dictionary<string, int>(capacity, StringComparer.Ordinal);
         _slotsBySpan = _slots.GetAlternateLookup<ReadOnlySpan<char>>();
         _keys = new List<string>(capacity);
@@ -86,12 +82,7 @@ internal sealed class FeatureCounter
             return;
         }
 
-        if (!_internBySpan.TryGetValue(key, out var interned))
-        {
-            made ??= new string(key);
-            interned = _intern.GetOrAdd(made, made);
-        }
-
+        var interned = _intern.Intern(key, made);
         _slots.Add(interned, _keys.Count);
         _keys.Add(interned);
         _values.Add(0 + weight);
