@@ -55,19 +55,20 @@ public sealed partial class CapitalisedPhraseEntities : IEntityFeatureSource
         var run = new List<string>();
         var sentenceStart = true;
         var runStartsSentence = false;
-        foreach (Match m in TokenRegex().Matches(text))
+        foreach (var m in TokenRegex().EnumerateMatches(text))
         {
-            var token = m.Value;
+            // A span, not a string: most tokens are neither capitalised nor punctuation and need no copy.
+            var token = text.AsSpan(m.Index, m.Length);
             var isPunct = token.Length == 1 && !char.IsLetter(token[0]);
             var isCap = !isPunct && char.IsUpper(token[0]) && !IsAllCapsNoise(token);
-            if (isCap && !(run.Count > 0 && StopWords.Contains(token.ToLowerInvariant())))
+            if (isCap && !(run.Count > 0 && StopWords.Contains(token.ToString().ToLowerInvariant())))
             {
                 if (run.Count == 0)
                 {
                     runStartsSentence = sentenceStart;
                 }
 
-                run.Add(token.TrimEnd('.', '\'', '’').ToLowerInvariant());
+                run.Add(token.TrimEnd(".'’").ToString().ToLowerInvariant());
             }
             else
             {
@@ -84,7 +85,23 @@ public sealed partial class CapitalisedPhraseEntities : IEntityFeatureSource
         Flush(run, runStartsSentence, into);
     }
 
-    private static bool IsAllCapsNoise(string token) => token.Length > 1 && token.All(c => !char.IsLower(c)) && token.Length > 6;
+    private static bool IsAllCapsNoise(ReadOnlySpan<char> token)
+    {
+        if (token.Length <= 6)
+        {
+            return false;
+        }
+
+        foreach (var c in token)
+        {
+            if (char.IsLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static void Flush(List<string> run, bool startsSentence, List<string> into)
     {
@@ -181,7 +198,7 @@ public sealed partial class StoryFeatureExtractor : IDisposable
 
         foreach (var e in _entities.Extract(article))
         {
-            Add(counts, "e:" + e, 1.0);
+            counts.Add("e:", e, 1.0);
         }
 
         foreach (Match m in NumberRegex().Matches(title + "\n" + text))
