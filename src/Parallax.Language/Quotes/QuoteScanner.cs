@@ -502,13 +502,22 @@ internal sealed class QuoteScanner
                 break;
             }
 
-            if (!toks[k].IsWord || !(toks[k].IsCapitalized || char.IsDigit(toks[k].Text[0]) || toks[k].Lower is "of" or "at" or "the" or "and"))
+            // "Clinton camp: ...", "Clinton to Planned Parenthood: ...": lowercase words after a capitalised first word,
+            // but not verbs, pronouns or conjunctions ("Here is the thing: ...")
+            if (!toks[k].IsWord || !(toks[k].IsCapitalized || char.IsDigit(toks[k].Text[0]) || toks[k].Lower is "of" or "at" or "the" or "and"
+                || (k > 0 && toks[k].Lower is "to" or "on" or "camp" or "campaign" or "aides" or "allies" or "spokesman" or "spokeswoman" or "chief" or "leader")))
             {
                 return;
             }
         }
 
         if (colon <= 0 || colon + 2 >= toks.Count || !toks[0].IsCapitalized || s.InQuote[colon])
+        {
+            return;
+        }
+
+        // "Q: ..." / "A: ...": interview transcripts, where the attribution is inside the answer ("I think ...")
+        if (colon == 1 && toks[0].Text.Length == 1)
         {
             return;
         }
@@ -636,6 +645,17 @@ internal sealed class QuoteScanner
     {
         var s = _sentences[si];
         var toks = s.Toks;
+
+        // "according to X" first: PolNeAR-style attribution is univocal, and "Most voters say ..., according to the poll"
+        // attributes the whole clause, inner cue included, to the poll.
+        for (var i = 0; i + 1 < toks.Count; i++)
+        {
+            if (toks[i].Lower == "according" && toks[i + 1].Lower == "to" && !s.Used[i] && !s.InQuote[i])
+            {
+                AccordingTo(s, i);
+            }
+        }
+
         FinalAttribution(s);
         for (var i = 0; i < toks.Count; i++)
         {
@@ -1079,6 +1099,23 @@ internal sealed class QuoteScanner
 
             case CueClass.Object:
             {
+                // "…,” he said, referring to the convention": what is referred to, up to the next comma
+                if (lower is "referring" or "referred" && after + 1 < toks.Count && toks[after].Lower == "to" && speaker is not null)
+                {
+                    var stop = after + 1;
+                    while (stop < toks.Count && !s.Used[stop] && toks[stop].Text is not ("," or ";" or ":" or "—" or "–" or "(") && !(toks[stop].Kind == TokKind.Punct && toks[stop].Text is "." or "!" or "?"))
+                    {
+                        stop++;
+                    }
+
+                    if (Trim(s, after + 1, stop) is { } referent)
+                    {
+                        AddClause(s, referent, c, after, speaker.Value.Start, speaker.Value.End);
+                    }
+
+                    return;
+                }
+
                 // "called it “a disgrace”", "calls them cowards": naming verbs take a pronoun object plus what it is called.
                 var naming = lower.StartsWith("call", StringComparison.Ordinal) || lower.StartsWith("dub", StringComparison.Ordinal) || lower.StartsWith("label", StringComparison.Ordinal) || lower.StartsWith("brand", StringComparison.Ordinal);
                 if (after >= toks.Count || toks[after].Lower is "to" or "for" or "on" or "up" or "off" or "in" or "out" or "by" or "back" || (toks[after].Lower == "it" && !naming))

@@ -63,6 +63,12 @@ public sealed class QuoteExtractorTests
         { "Quant hopes the ferry will run again by spring.", "the ferry will run again by spring", "Quant", "hopes", QuoteKind.Indirect },
         { "The harbour survey found most boats in poor repair.", "most boats in poor repair", "The harbour survey", "found", QuoteKind.Indirect },
         { "Ledger polls show Vahl ahead in every district.", "Vahl ahead in every district", "Ledger polls", "show", QuoteKind.Indirect },
+        // "according to" attributes the whole clause, an inner cue included
+        { "Most dockers say they will strike, according to the Ledger survey.", "Most dockers say they will strike", "the Ledger survey", "according to", QuoteKind.Indirect },
+        // what a quote refers to
+        { "“It is over,” Vahl said, referring to the ferry contract.", "the ferry contract", "Vahl", "referring to", QuoteKind.Indirect },
+        // a headline lead with a lowercase word
+        { "Vahl camp: The harbour deal is dead", "The harbour deal is dead", "Vahl camp", ":", QuoteKind.Indirect },
         // raising predicates: subject and complement are the content, no speaker
         { "The ferry plan seemed to be dead by Friday.", "The ferry plan | to be dead by Friday", null, "seemed", QuoteKind.Indirect },
         { "Vahl is expected to announce the budget on Monday.", "Vahl | to announce the budget on Monday", null, "is expected", QuoteKind.Indirect },
