@@ -166,6 +166,8 @@ public sealed class EntityRecognizer : IStage<Doc>
             DemonymsAreNotNames(sentences[s], tags[s]);
         }
 
+        var teams = DocumentNames.ResultLines(sentences, tags);
+        DocumentNames.Harmonize(sentences, tags, teams, _tagger.Model.CaseProfile);
         return tags;
     }
 
