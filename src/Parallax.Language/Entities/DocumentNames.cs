@@ -183,8 +183,9 @@ internal static class DocumentNames
     /// <summary>
     /// One name, one type per document: every name (its words, case-folded) gets the type most of its mentions have
     /// (mentions in ordinary sentences count 1, in upper-case headlines 1/3, team names of result lines 3, and each
-    /// multi-word person name counts 1 for PER on its last word and last two words: "Lebed" after "Alexander Lebed");
-    /// mentions of another type are relabelled when the winning type has more than twice their weight, and a maximal
+    /// multi-word person name counts 1 for PER on its last word and last two words: "Lebed" after "Alexander Lebed"; an
+    /// organisation name ending in an organisation word counts 3 for ORG on the words before it: "Corvane" after "Corvane Lines");
+    /// mentions of another type are relabelled when the winning type outweighs theirs, and a maximal
     /// run of capitalised words left untagged that spells such a name is tagged with it (not a lone sentence-initial
     /// word the model's lower-case lexicon knows).
     /// </summary>
@@ -202,6 +203,13 @@ internal static class DocumentNames
                 var key = Key(words, from, to);
                 var weight = fromResults[s][from] ? 3f : cases[s] == 1 ? 1f / 3 : 1f;
                 Vote(votes, key, type, weight);
+                // "Corvane" after "Corvane Lines": an organisation named by its head words plus an organisation word
+                if (type == 2 && to - from >= 2 && cases[s] != 1 && (Gazetteer.Default.Categories(words[to - 1]) & GazetteerCategory.OrgWord) != 0
+                    && IsWord(words[to - 2]) && char.IsUpper(words[to - 2][0]))
+                {
+                    Vote(votes, Key(words, from, to - 1), 2, 3f);
+                }
+
                 if (type == 1 && to - from >= 2 && cases[s] != 1 && IsWord(words[to - 1]))
                 {
                     Vote(votes, Key(words, to - 1, to), 1, 1f);
@@ -231,7 +239,7 @@ internal static class DocumentNames
 
                 var type = NerTags.TypeOf(t[from]);
                 var best = Best(v);
-                if (best != type && v[best] > 2 * v[type])
+                if (best != type && v[best] > v[type])
                 {
                     for (var k = from; k < to; k++)
                     {
