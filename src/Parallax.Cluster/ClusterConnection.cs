@@ -194,14 +194,30 @@ public sealed class ClusterConnection : IAsyncDisposable
     /// </summary>
     public async Task<IReadOnlyList<string>> AnalyzeJsonAsync(CancellationToken cancellationToken = default)
     {
-        var stories = await Client.GetGrain<IConsolidationGrain>(0).Consolidate().WaitAsync(cancellationToken);
+        var stories = await WithRetries(() => Client.GetGrain<IConsolidationGrain>(0).Consolidate(), cancellationToken);
         var reports = new string[stories.Length];
         await Parallel.ForEachAsync(Enumerable.Range(0, stories.Length), new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = cancellationToken }, async (i, ct) =>
         {
             var story = StoryJson.Read(stories[i]);
-            reports[i] = await Client.GetGrain<IStoryGrain>(story.Id).Analyze(stories[i]).WaitAsync(ct);
+            reports[i] = await WithRetries(() => Client.GetGrain<IStoryGrain>(story.Id).Analyze(stories[i]), ct);
         });
         return reports;
+    }
+
+    /// <summary>Calls again after a failure (a node that died, a lost message); for idempotent calls only.</summary>
+    private async Task<T> WithRetries<T>(Func<Task<T>> call, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call().WaitAsync(ct);
+            }
+            catch (Exception) when (attempt < _options.Attempts && !ct.IsCancellationRequested)
+            {
+                await Task.Delay(_options.RetryDelay, ct);
+            }
+        }
     }
 
     /// <summary>As <see cref="AnalyzeJsonAsync"/>, as report records.</summary>

@@ -107,6 +107,7 @@ public static class NodeHost
         logging.SetMinimumLevel(LogLevel.Information);
         logging.AddFilter("Orleans", LogLevel.Warning);
         logging.AddFilter("Microsoft", LogLevel.Warning);
+        logging.AddFilter("Polly", LogLevel.Warning);
         logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Information);
         logging.AddFilter("Orleans.Runtime.MembershipService", LogLevel.Information);
         logging.AddJsonConsole(o =>
