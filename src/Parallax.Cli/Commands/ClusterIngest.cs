@@ -9,6 +9,29 @@ namespace Parallax.Cli.Commands;
 /// </summary>
 public static class ClusterIngest
 {
+    /// <summary>
+    /// A store whose writes go through the cluster and whose reads go to its database (for <c>watch --cluster</c>), with
+    /// the connection to dispose after it; or nulls, the coded reason printed.
+    /// </summary>
+    public static async Task<(IArticleStore? Store, ClusterConnection? Connection)> OpenStoreAsync(string connectionString, CancellationToken ct)
+    {
+        var (connection, error) = await ClusterConnection.ConnectAsync(connectionString, cancellationToken: ct);
+        if (connection is null)
+        {
+            Console.Error.WriteLine(error?.ToString());
+            return (null, null);
+        }
+
+        var reads = Composition.OpenStore(connectionString);
+        if (reads is null)
+        {
+            await connection.DisposeAsync();
+            return (null, null);
+        }
+
+        return (new ClusterArticleStore(connection, reads), connection);
+    }
+
     public static async Task<int> RunAsync(IReadOnlyList<string> paths, bool fetch, string connectionString, CancellationToken ct)
     {
         var (connection, error) = await ClusterConnection.ConnectAsync(connectionString, cancellationToken: ct);
