@@ -68,8 +68,10 @@ public static class SentenceSlant
 
     /// <summary>
     /// Quoted stretches (between “ ” or straight double quotes) of <paramref name="span"/> that are someone's words: the
-    /// sentence has a speech verb outside them, or the quotation holds four or more words. Shorter unattributed
-    /// quotations stay the writer's (scare quotes). Spans are the quoted content, without the marks.
+    /// sentence has a speech verb outside them, the quotation holds four or more words, or the span's boundary cuts it
+    /// (a closing mark with no opening mark quotes from the span's start; an opening mark with no closing mark, to its
+    /// end). Shorter unattributed quotations stay the writer's (scare quotes). Spans are the quoted content, without the
+    /// marks, in text order.
     /// </summary>
     public static ImmutableArray<TextSpan> AttributedQuotations(string text, TextSpan span)
     {
