@@ -56,27 +56,13 @@ public sealed class MinHasher
     public ImmutableArray<ulong> Signature(IEnumerable<ulong> shingles)
     {
         ArgumentNullException.ThrowIfNull(shingles);
-        var sig = new ulong[_salts.Length];
-        Array.Fill(sig, ulong.MaxValue);
-        foreach (var s in shingles)
-        {
-            for (var i = 0; i < _salts.Length; i++)
-            {
-                var h = Mix(s ^ _salts[i]);
-                if (h < sig[i])
-                {
-                    sig[i] = h;
-                }
-            }
-        }
-
-        return [.. sig];
+        return SignatureOf([.. shingles]);
     }
 
     /// <summary>
     /// The signature of the shingles of <paramref name="words"/>: equal to <c>Signature(Shingles(words as strings))</c>
-    /// without a string per word or a set (a minimum does not care about repeats or order), the hash functions applied
-    /// eight or four at a time with vector instructions where the processor has them.
+    /// without a string per word or a set (a minimum does not care about repeats or order). Both overloads apply the
+    /// hash functions eight or four at a time with vector instructions where the processor has them.
     /// </summary>
     public ImmutableArray<ulong> Signature(WordSequence words)
     {
@@ -99,6 +85,12 @@ public sealed class MinHasher
             shingles[i] = Mix(h);
         }
 
+        return SignatureOf(shingles);
+    }
+
+    /// <summary>Position i is the minimum of Mix(shingle ^ salt i) over the shingles (<see cref="ulong.MaxValue"/> when there are none).</summary>
+    private ImmutableArray<ulong> SignatureOf(ulong[] shingles)
+    {
         var sig = new ulong[_salts.Length];
         var i0 = 0;
         if (Vector512.IsHardwareAccelerated)
