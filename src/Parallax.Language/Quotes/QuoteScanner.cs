@@ -1111,6 +1111,13 @@ internal sealed class QuoteScanner
                     AddClause(s, f, c, cueEnd, opener?.Start ?? -1, opener?.End ?? -1);
                 }
             }
+            else if (cls == CueClass.Speech && afterComma && lower is "said" or "says" or "told" or "tells" or "added" or "wrote" or "argued" or "noted" or "insisted" or "warned"
+                && SentenceOpenerName(s, c) is { } longOpener && SkipToContent(s, c + 1, _tellLike.Contains(lower)) is var from2 && from2 >= 0 && ContentForward(s, from2) is { } f2)
+            {
+                // "Senator Shelby, the Alabama Republican who heads the committee, which oversees the Fed, said ...":
+                // an apposition too long to parse; the name opening the sentence speaks.
+                AddClause(s, f2, c, cueEnd, longOpener.Start, longOpener.End);
+            }
 
             return;
         }

@@ -73,6 +73,8 @@ public sealed class QuoteExtractorTests
         { "Vahl's claim that the dam leaks was never checked.", "that the dam leaks was never checked", "Vahl's", "claim", QuoteKind.Indirect },
         { "Quant expressed confidence that the ferry would run.", "that the ferry would run", "Quant", "confidence", QuoteKind.Indirect },
         { "The dockers are convinced that the port will close.", "that the port will close", "The dockers", "convinced", QuoteKind.Indirect },
+        // an apposition too long to parse: the name opening the sentence speaks
+        { "Vahl, the Tarsk mayor who chairs the harbour board and the ferry committee of the northern river towns, said the fares would rise.", "the fares would rise", "Vahl", "said", QuoteKind.Indirect },
         // a coordinated cue shares the subject that already speaks for the first verb
         { "Fenn rejected the plan and said that the vote was rigged.", "that the vote was rigged", "Fenn", "said", QuoteKind.Indirect },
         // raising predicates: subject and complement are the content, no speaker
