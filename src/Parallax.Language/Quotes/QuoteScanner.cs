@@ -710,6 +710,139 @@ internal sealed class QuoteScanner
             var phrasal = cueEnd > i;
             TryClause(s, i, cueEnd, phrasal ? CueClass.Speech : cls);
         }
+
+        for (var i = 1; i + 1 < toks.Count; i++)
+        {
+            if (toks[i].Lower == "that" && !s.Used[i] && !s.Used[i - 1] && !s.InQuote[i])
+            {
+                NominalThat(s, i);
+            }
+        }
+    }
+
+    /// <summary>Nouns and adjectives that take a reported "that" clause ("Trump's claim that ...", "is convinced that ...").</summary>
+    private static readonly FrozenSet<string> _thatHeads = FrozenSet.ToFrozenSet(
+    [
+        "claim", "claims", "statement", "statements", "suggestion", "suggestions", "concern", "concerns", "assertion",
+        "assertions", "warning", "warnings", "belief", "beliefs", "fear", "fears", "hope", "hopes", "argument", "arguments",
+        "allegation", "allegations", "assurance", "assurances", "insistence", "contention", "accusation", "accusations",
+        "speculation", "admission", "acknowledgment", "acknowledgement", "complaint", "complaints", "assumption",
+        "assumptions", "notion", "conviction", "suspicion", "suspicions", "prediction", "predictions", "promise",
+        "promises", "pledge", "vow", "charge", "charges", "insinuation", "implication", "announcement", "rumor", "rumors",
+        "rumours", "theory", "view", "sense", "confidence", "doubt", "doubts", "worry", "worries", "case", "idea",
+        "clear", "convinced", "aware", "sure", "confident", "certain", "worried", "concerned", "afraid", "hopeful",
+        "optimistic", "skeptical", "sceptical", "adamant", "unaware", "insistent", "persuaded", "satisfied", "mystified",
+        "surprised", "disappointed", "glad", "proud", "upset", "angry", "furious", "pleased", "happy", "thrilled",
+    ], StringComparer.Ordinal);
+
+    /// <summary>A lowercase word that may modify a noun ("repeated", "nagging", "growing", "serious", "forceful").</summary>
+    private static bool IsAdjectiveLike(string lower) =>
+        lower.EndsWith("ed", StringComparison.Ordinal) || lower.EndsWith("ing", StringComparison.Ordinal) || lower.EndsWith("ful", StringComparison.Ordinal)
+        || lower.EndsWith("ous", StringComparison.Ordinal) || lower.EndsWith("ive", StringComparison.Ordinal) || lower.EndsWith("al", StringComparison.Ordinal)
+        || lower is "new" or "deep" or "strong" or "real" or "own" or "full" or "great" or "grave" or "public" or "private" or "widespread" or "common" or "false" or "clear" or "even" or "more" or "long";
+
+    private static readonly FrozenSet<string> _adjectiveHeads = FrozenSet.ToFrozenSet(
+    [
+        "convinced", "aware", "sure", "confident", "certain", "worried", "concerned", "afraid", "hopeful", "optimistic",
+        "skeptical", "sceptical", "adamant", "unaware", "insistent", "persuaded", "satisfied", "mystified", "surprised",
+        "disappointed", "glad", "proud", "upset", "angry", "furious", "pleased", "happy", "thrilled",
+    ], StringComparer.Ordinal);
+
+    /// <summary>
+    /// A "that" clause after a reporting noun or adjective ("Trump's claim that the vote was rigged", "he is convinced
+    /// that ..."): the clause (with "that") is the content and the noun or adjective the cue; the speaker is a possessive
+    /// before the noun ("Trump's", "his") or the subject of the adjective, else none.
+    /// </summary>
+    private void NominalThat(SentenceInfo s, int t)
+    {
+        var toks = s.Toks;
+        var head = toks[t - 1];
+        if (!head.IsWord || !_thatHeads.Contains(head.Lower) || head.IsCapitalized)
+        {
+            return;
+        }
+
+        // a clause must follow: "the claim that he lied", not the relative "the claim that was made"
+        var n = toks[t + 1];
+        if (!n.IsWord || !(n.IsCapitalized || char.IsDigit(n.Text[0]) || _determiners.Contains(n.Lower) || n.Lower is "he" or "she" or "they" or "it" or "we" or "i" or "you" or "there" or "this" or "these" or "no" or "if" or "every" or "any"))
+        {
+            return;
+        }
+
+        if (ContentForward(s, t) is not { } content)
+        {
+            return;
+        }
+
+        (int Start, int End)? speaker = null;
+        if (_adjectiveHeads.Contains(head.Lower) || head.Lower == "clear")
+        {
+            // "I am fully aware that", "party bosses are so worried that", "Sanders has made (it) clear that"
+            var j = t - 2;
+            while (j >= 0 && toks[j].IsWord && !s.Used[j] && (toks[j].Lower is "so" or "more" or "most" or "very" or "now" or "it" or "increasingly" or "quite" or "abundantly" or "perfectly" or "am" or "’m" or "'m" or "seemed" or "seems" or "appeared" or "appears" or "remain" or "remains" or "remained" or "feel" or "feels" or "felt" or "grew" or "became" or "become" or "made" or "make" or "makes" or "making"
+                || _aux.Contains(toks[j].Lower) || toks[j].Lower.EndsWith("ly", StringComparison.Ordinal)))
+            {
+                j--;
+            }
+
+            var copula = j + 1;
+            speaker = copula < t - 1 && !(head.Lower == "clear" && toks[copula].Lower is "is" or "was" or "it") ? SpeakerLeft(s, copula, 0) : null;
+        }
+        else
+        {
+            // a possessive within three words before the noun: "Trump's repeated claim", "his assertion"
+            for (var j = t - 2; j >= 0 && j >= t - 4; j--)
+            {
+                var w = toks[j];
+                if (!w.IsWord || s.Used[j] || s.InQuote[j])
+                {
+                    break;
+                }
+
+                if (w.Lower is "his" or "her" or "their" or "its" or "our" or "my" or "your")
+                {
+                    speaker = (j, j);
+                    break;
+                }
+
+                if (w.Lower.EndsWith("'s", StringComparison.Ordinal) || w.Lower.EndsWith("’s", StringComparison.Ordinal) || w.Lower.EndsWith("s'", StringComparison.Ordinal) || w.Lower.EndsWith("s’", StringComparison.Ordinal))
+                {
+                    var start = NounPhraseLeft(s, j, 0) ?? j;
+                    speaker = (start, j);
+                    break;
+                }
+
+                if (_determiners.Contains(w.Lower) || _blockers.Contains(w.Lower) || _prepositions.Contains(w.Lower))
+                {
+                    break;
+                }
+            }
+
+            if (speaker is null)
+            {
+                // the object of a verb: "He expressed confidence that", "rivals cling to the hope that", "bristle at the suggestion that"
+                var j = t - 2;
+                var skipped = 0;
+                while (j >= 0 && skipped < 4 && toks[j].IsWord && !s.Used[j] && !toks[j].IsCapitalized && (_determiners.Contains(toks[j].Lower) || toks[j].Lower is "to" or "at" or "in" or "with" or "no" or "any" or "such" || !(_blockers.Contains(toks[j].Lower) || _prepositions.Contains(toks[j].Lower) || _pronounSubjects.Contains(toks[j].Lower)) && j < t - 2 && !toks[j + 1].IsCapitalized && IsAdjectiveLike(toks[j].Lower)))
+                {
+                    j--;
+                    skipped++;
+                }
+
+                if (j >= 1 && j < t - 1 && toks[j].IsWord && !toks[j].IsCapitalized && !s.Used[j] && !_blockers.Contains(toks[j].Lower) && !_prepositions.Contains(toks[j].Lower) && !_determiners.Contains(toks[j].Lower)
+                    && (toks[j].Lower.EndsWith("ed", StringComparison.Ordinal) || toks[j].Lower.EndsWith('s') || toks[j].Lower.EndsWith("ing", StringComparison.Ordinal) || toks[j].Lower is "gave" or "give" or "made" or "make" or "left" or "leave" or "cling" or "bristle" or "voice" or "express" or "share" or "shared" or "raise" or "rejected" or "reject" or "dismiss"))
+                {
+                    speaker = toks[j].Lower.EndsWith("ing", StringComparison.Ordinal) ? null : SpeakerLeft(s, j, 0);
+                }
+            }
+        }
+
+        if (speaker is { } sp && (s.Used[sp.Start] || s.Used[sp.End]))
+        {
+            speaker = null;
+        }
+
+        AddClause(s, content, t - 1, t - 1, speaker?.Start ?? -1, speaker?.End ?? -1);
     }
 
     /// <summary>
@@ -978,6 +1111,13 @@ internal sealed class QuoteScanner
                     AddClause(s, f, c, cueEnd, opener?.Start ?? -1, opener?.End ?? -1);
                 }
             }
+            else if (cls == CueClass.Speech && afterComma && lower is "said" or "says" or "told" or "tells" or "added" or "wrote" or "argued" or "noted" or "insisted" or "warned"
+                && SentenceOpenerName(s, c) is { } longOpener && SkipToContent(s, c + 1, _tellLike.Contains(lower)) is var from2 && from2 >= 0 && ContentForward(s, from2) is { } f2)
+            {
+                // "Senator Shelby, the Alabama Republican who heads the committee, which oversees the Fed, said ...":
+                // an apposition too long to parse; the name opening the sentence speaks.
+                AddClause(s, f2, c, cueEnd, longOpener.Start, longOpener.End);
+            }
 
             return;
         }
@@ -997,6 +1137,12 @@ internal sealed class QuoteScanner
             // "Carson took the stage and called the system “rotten”": the free subject is the speaker
             speaker = subject;
             np = subject;
+        }
+        else if (np is null && coordinated && SubjectOf(s) is { } shared && s.Used[shared.Start] && shared.End < c && IsSpeakerOfEarlier(s, shared))
+        {
+            // "Ms. Conway rejected the idea ... and said that ...": the subject already speaks for the first verb
+            speaker = shared;
+            np = shared;
         }
 
         var after = cueEnd + 1;
@@ -1171,6 +1317,21 @@ internal sealed class QuoteScanner
         }
 
         return t.IsWord && !_prepositions.Contains(t.Lower) && t.Lower is not ("to" or "and" or "or" or "but" or "as" or "so" or "up" or "out" or "off" or "back" or "than" or "because" or "if" or "when" or "while" or "since" or "although" or "though" or "unless" or "until" or "where" or "which" or "who" or "whom");
+    }
+
+    /// <summary>True when the tokens <paramref name="np"/> are the speaker of a relation found earlier in this sentence.</summary>
+    private bool IsSpeakerOfEarlier(SentenceInfo s, (int Start, int End) np)
+    {
+        var span = new TextSpan(s.Toks[np.Start].Start, s.Toks[np.End].End);
+        for (var r = _relations.Count - 1; r >= 0 && _relations[r].Paragraph == s.Paragraph; r--)
+        {
+            if (_relations[r].Speaker is { } sp && sp.Overlaps(span) && sp.Start >= s.Span.Start)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when nothing but a short tail (object, time, "in a statement") follows the cue to the end of the sentence.</summary>

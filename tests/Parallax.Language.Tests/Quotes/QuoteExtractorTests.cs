@@ -69,6 +69,14 @@ public sealed class QuoteExtractorTests
         { "“It is over,” Vahl said, referring to the ferry contract.", "the ferry contract", "Vahl", "referring to", QuoteKind.Indirect },
         // a headline lead with a lowercase word
         { "Vahl camp: The harbour deal is dead", "The harbour deal is dead", "Vahl camp", ":", QuoteKind.Indirect },
+        // reporting nouns and adjectives with a "that" clause
+        { "Vahl's claim that the dam leaks was never checked.", "that the dam leaks was never checked", "Vahl's", "claim", QuoteKind.Indirect },
+        { "Quant expressed confidence that the ferry would run.", "that the ferry would run", "Quant", "confidence", QuoteKind.Indirect },
+        { "The dockers are convinced that the port will close.", "that the port will close", "The dockers", "convinced", QuoteKind.Indirect },
+        // an apposition too long to parse: the name opening the sentence speaks
+        { "Vahl, the Tarsk mayor who chairs the harbour board and the ferry committee of the northern river towns, said the fares would rise.", "the fares would rise", "Vahl", "said", QuoteKind.Indirect },
+        // a coordinated cue shares the subject that already speaks for the first verb
+        { "Fenn rejected the plan and said that the vote was rigged.", "that the vote was rigged", "Fenn", "said", QuoteKind.Indirect },
         // raising predicates: subject and complement are the content, no speaker
         { "The ferry plan seemed to be dead by Friday.", "The ferry plan | to be dead by Friday", null, "seemed", QuoteKind.Indirect },
         { "Vahl is expected to announce the budget on Monday.", "Vahl | to announce the budget on Monday", null, "is expected", QuoteKind.Indirect },
