@@ -20,4 +20,6 @@ if (parse.Errors.Count > 0)
     return ExitCodes.Usage;
 }
 
-return await parse.InvokeAsync();
+// Ctrl+C/SIGTERM cancel the command's token; the process is ended only if the command has not returned 40 s later
+// (System.CommandLine's default is 2 s, too short for a cluster node's graceful hand-over).
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(40) });
