@@ -51,10 +51,12 @@ internal static class DocumentNames
             }
 
             var i = 0;
+            var depth = 0;
             while (i < n)
             {
                 if (!IsCapitalised(words[i]))
                 {
+                    depth += words[i] == "(" ? 1 : words[i] == ")" ? -1 : 0;
                     i++;
                     continue;
                 }
@@ -65,7 +67,9 @@ internal static class DocumentNames
                     end += words[end] == "(" ? 3 : 1;
                 }
 
-                var startsLine = i == 0 || (i == 1 && IsRank(words[0]));
+                // a team opens the line ("Crewe 0 Watford 2"), follows a venue or the other team's score outside
+                // parentheses ("Hove : Sussex 363 , Lancashire 197-8"), or follows a score ("Atlanta 6 CHICAGO 5")
+                var startsLine = i == 0 || (i == 1 && IsRank(words[0])) || (depth == 0 && words[i - 1] is ":" or "," or ";");
                 var afterScore = i > 0 && IsScore(words[i - 1]);
                 if (end < n && IsScore(words[end]) && (startsLine || afterScore) && !(IsRank(words[0]) && i == 1 && end - i >= 2))
                 {

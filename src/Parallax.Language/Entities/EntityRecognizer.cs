@@ -164,6 +164,7 @@ public sealed class EntityRecognizer : IStage<Doc>
             NamesAfterTitles(sentences[s], tags[s]);
             OrganisationsBySuffix(sentences[s], tags[s]);
             DemonymsAreNotNames(sentences[s], tags[s]);
+            MonthsAreNotNames(sentences[s], tags[s]);
         }
 
         var teams = DocumentNames.ResultLines(sentences, tags);
@@ -327,9 +328,9 @@ public sealed class EntityRecognizer : IStage<Doc>
                 start++; // "The Velin Dockworkers' Union" keeps "The" out
             }
 
-            if (start == i || (sentenceStart && start == 0 && i - start < 2))
+            if (start == i || (sentenceStart && start == 0 && i - start < 2) || IsListedPlace(words, start, i + 1))
             {
-                continue;
+                continue; // "West Bank" is a place, not a bank
             }
 
             // only untagged words, or one name exactly inside the run
@@ -369,6 +370,39 @@ public sealed class EntityRecognizer : IStage<Doc>
             }
         }
     }
+
+    /// <summary>True when words [from, to) are exactly one entry of the country or place lists.</summary>
+    private static bool IsListedPlace(IReadOnlyList<string> words, int from, int to)
+    {
+        var lower = new string[to - from];
+        for (var k = from; k < to; k++)
+        {
+            lower[k - from] = words[k].ToLowerInvariant();
+        }
+
+        var begin = new GazetteerCategory[lower.Length];
+        var inside = new GazetteerCategory[lower.Length];
+        Gazetteer.Default.MatchLower(lower, begin, inside);
+        const GazetteerCategory places = GazetteerCategory.Country | GazetteerCategory.Place;
+        return (begin[0] & places) != 0 && Enumerable.Range(1, lower.Length - 1).All(k => (inside[k] & places) != 0 && (begin[k] & places) == 0);
+    }
+
+    /// <summary>
+    /// A one-word person name that is a month ("June") next to a number ("June 12", "12 June") is a date, not a name.
+    /// </summary>
+    private static void MonthsAreNotNames(IReadOnlyList<string> words, int[] tags)
+    {
+        for (var i = 0; i < tags.Length; i++)
+        {
+            if (tags[i] == 1 && (i + 1 >= tags.Length || tags[i + 1] != 2) && IsMonth(words[i])
+                && ((i + 1 < tags.Length && words[i + 1].Length > 0 && char.IsDigit(words[i + 1][0])) || (i > 0 && words[i - 1].Length > 0 && char.IsDigit(words[i - 1][0]))))
+            {
+                tags[i] = 0;
+            }
+        }
+    }
+
+    private static bool IsMonth(string w) => w.ToLowerInvariant() is "january" or "february" or "march" or "april" or "may" or "june" or "july" or "august" or "september" or "october" or "november" or "december";
 
     private static bool IsCapitalisedWord(string w) => w.Length > 1 && char.IsUpper(w[0]) && w.Skip(1).Any(char.IsLower);
 
