@@ -156,11 +156,11 @@ public sealed class EntityRecognizer : IStage<Doc>
     /// </summary>
     public int[][] TagWords(IReadOnlyList<IReadOnlyList<string>> sentences)
     {
-        var tags = _tagger.Tag(sentences);
+        var tags = _tagger.Tag(sentences, out var views);
         for (var s = 0; s < sentences.Count; s++)
         {
             TrimTitles(sentences[s], tags[s]);
-            BackOffToGazetteer(sentences[s], tags[s]);
+            BackOffToGazetteer(views[s], tags[s]);
             NamesAfterTitles(sentences[s], tags[s]);
             OrganisationsBySuffix(sentences[s], tags[s]);
             DemonymsAreNotNames(sentences[s], tags[s]);
@@ -168,7 +168,7 @@ public sealed class EntityRecognizer : IStage<Doc>
         }
 
         var teams = DocumentNames.ResultLines(sentences, tags);
-        DocumentNames.Harmonize(sentences, tags, teams, _tagger.Model.CaseProfile);
+        DocumentNames.Harmonize(views, tags, teams, _tagger.Model.CaseProfile);
         return tags;
     }
 
@@ -177,18 +177,14 @@ public sealed class EntityRecognizer : IStage<Doc>
     /// LOC or ORG name (the lists are hand-written and unambiguous enough; a sentence-initial word also used in lower
     /// case is left alone).
     /// </summary>
-    private void BackOffToGazetteer(IReadOnlyList<string> words, int[] tags)
+    private void BackOffToGazetteer(NerFeatures.SentenceView view, int[] tags)
     {
-        var n = words.Count;
-        var lower = new string[n];
-        for (var i = 0; i < n; i++)
-        {
-            lower[i] = words[i].ToLowerInvariant();
-        }
-
-        var begin = new GazetteerCategory[n];
-        var inside = new GazetteerCategory[n];
-        Gazetteer.Default.MatchLower(lower, begin, inside);
+        // the tagger's view already holds the lower-cased words and the gazetteer matches of this sentence
+        var words = view.Words;
+        var n = words.Length;
+        var lower = view.Lower;
+        var begin = view.GazBegin;
+        var inside = view.GazInside;
         const GazetteerCategory wanted = GazetteerCategory.Country | GazetteerCategory.Place | GazetteerCategory.Organization | GazetteerCategory.Club;
         for (var i = 0; i < n; i++)
         {
