@@ -138,10 +138,11 @@ internal static class DocumentNames
         return to > from && to - from <= 4;
     }
 
-    /// <summary>Tokens [from, to) name a team: a country is a national side (LOC, as newswire corpora tag it), anything else a club (ORG); a multi-word person name the tagger found is left alone (golf and athletics tables).</summary>
+    /// <summary>Tokens [from, to) name a team: a country is a national side (LOC, as newswire corpora tag it), anything else a club (ORG); a multi-word person name the tagger found is left alone (golf and athletics tables) unless it ends in an organisation word ("Harwick Athletic").</summary>
     private static void Team(IReadOnlyList<string> words, int[] tags, bool[] set, int from, int to)
     {
-        if (tags[from] == Per && to - from >= 2 && Enumerable.Range(from + 1, to - from - 1).All(k => tags[k] == Per + 1))
+        if (tags[from] == Per && to - from >= 2 && Enumerable.Range(from + 1, to - from - 1).All(k => tags[k] == Per + 1)
+            && (Gazetteer.Default.Categories(words[to - 1]) & GazetteerCategory.OrgWord) == 0)
         {
             return;
         }
