@@ -37,7 +37,16 @@ internal static class DocumentNames
             }
 
             // "CLEVELAND AT TEXAS", "Kent v Surrey": a whole line of two capitalised runs around at / v / vs
-            var versus = Array.FindIndex(words.ToArray(), w => w is "AT" or "v" or "vs" or "vs." or "V");
+            var versus = -1;
+            for (var k = 0; k < n && numbers == 0; k++)
+            {
+                if (words[k] is "AT" or "v" or "vs" or "vs." or "V")
+                {
+                    versus = k;
+                    break;
+                }
+            }
+
             if (numbers == 0 && versus > 0 && versus < n - 1 && AllCapitalised(words, 0, versus) && AllCapitalised(words, versus + 1, n))
             {
                 Team(words, t, set[s], 0, versus);
@@ -51,10 +60,12 @@ internal static class DocumentNames
             }
 
             var i = 0;
+            var depth = 0;
             while (i < n)
             {
                 if (!IsCapitalised(words[i]))
                 {
+                    depth += words[i] == "(" ? 1 : words[i] == ")" ? -1 : 0;
                     i++;
                     continue;
                 }
@@ -65,7 +76,9 @@ internal static class DocumentNames
                     end += words[end] == "(" ? 3 : 1;
                 }
 
-                var startsLine = i == 0 || (i == 1 && IsRank(words[0]));
+                // a team opens the line ("Crewe 0 Watford 2"), follows a venue or the other team's score outside
+                // parentheses ("Hove : Sussex 363 , Lancashire 197-8"), or follows a score ("Atlanta 6 CHICAGO 5")
+                var startsLine = i == 0 || (i == 1 && IsRank(words[0])) || (depth == 0 && words[i - 1] is ":" or "," or ";");
                 var afterScore = i > 0 && IsScore(words[i - 1]);
                 if (end < n && IsScore(words[end]) && (startsLine || afterScore) && !(IsRank(words[0]) && i == 1 && end - i >= 2))
                 {
@@ -125,10 +138,11 @@ internal static class DocumentNames
         return to > from && to - from <= 4;
     }
 
-    /// <summary>Tokens [from, to) name a team: a country is a national side (LOC, as newswire corpora tag it), anything else a club (ORG); a multi-word person name the tagger found is left alone (golf and athletics tables).</summary>
+    /// <summary>Tokens [from, to) name a team: a country is a national side (LOC, as newswire corpora tag it), anything else a club (ORG); a multi-word person name the tagger found is left alone (golf and athletics tables) unless it ends in an organisation word ("Harwick Athletic").</summary>
     private static void Team(IReadOnlyList<string> words, int[] tags, bool[] set, int from, int to)
     {
-        if (tags[from] == Per && to - from >= 2 && Enumerable.Range(from + 1, to - from - 1).All(k => tags[k] == Per + 1))
+        if (tags[from] == Per && to - from >= 2 && Enumerable.Range(from + 1, to - from - 1).All(k => tags[k] == Per + 1)
+            && (Gazetteer.Default.Categories(words[to - 1]) & GazetteerCategory.OrgWord) == 0)
         {
             return;
         }
@@ -189,33 +203,34 @@ internal static class DocumentNames
     /// run of capitalised words left untagged that spells such a name is tagged with it (not a lone sentence-initial
     /// word the model's lower-case lexicon knows).
     /// </summary>
-    public static void Harmonize(IReadOnlyList<IReadOnlyList<string>> sentences, int[][] tags, bool[][] fromResults, IReadOnlyDictionary<string, byte> lowerLexicon)
+    public static void Harmonize(NerFeatures.SentenceView[] sentences, int[][] tags, bool[][] fromResults, IReadOnlyDictionary<string, byte> lowerLexicon)
     {
         var votes = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        var cases = new int[sentences.Count];
-        for (var s = 0; s < sentences.Count; s++)
+        var cases = new int[sentences.Length];
+        for (var s = 0; s < sentences.Length; s++)
         {
-            var words = sentences[s];
-            cases[s] = NerFeatures.SentenceCase(words);
+            var words = sentences[s].Words;
+            var lower = sentences[s].Lower;
+            cases[s] = sentences[s].Case;
             foreach (var (from, to) in Spans(tags[s]))
             {
                 var type = NerTags.TypeOf(tags[s][from]);
-                var key = Key(words, from, to);
+                var key = Key(lower, from, to);
                 var weight = fromResults[s][from] ? 3f : cases[s] == 1 ? 1f / 3 : 1f;
                 Vote(votes, key, type, weight);
                 // "Corvane" after "Corvane Lines": an organisation named by its head words plus an organisation word
                 if (type == 2 && to - from >= 2 && cases[s] != 1 && (Gazetteer.Default.Categories(words[to - 1]) & GazetteerCategory.OrgWord) != 0
                     && IsWord(words[to - 2]) && char.IsUpper(words[to - 2][0]))
                 {
-                    Vote(votes, Key(words, from, to - 1), 2, 3f);
+                    Vote(votes, Key(lower, from, to - 1), 2, 3f);
                 }
 
                 if (type == 1 && to - from >= 2 && cases[s] != 1 && IsWord(words[to - 1]))
                 {
-                    Vote(votes, Key(words, to - 1, to), 1, 1f);
+                    Vote(votes, Key(lower, to - 1, to), 1, 1f);
                     if (to - from >= 3)
                     {
-                        Vote(votes, Key(words, to - 2, to), 1, 1f);
+                        Vote(votes, Key(lower, to - 2, to), 1, 1f);
                     }
                 }
             }
@@ -226,13 +241,14 @@ internal static class DocumentNames
             return;
         }
 
-        for (var s = 0; s < sentences.Count; s++)
+        for (var s = 0; s < sentences.Length; s++)
         {
-            var words = sentences[s];
+            var words = sentences[s].Words;
+            var lower = sentences[s].Lower;
             var t = tags[s];
             foreach (var (from, to) in Spans(t))
             {
-                if (fromResults[s][from] || !votes.TryGetValue(Key(words, from, to), out var v))
+                if (fromResults[s][from] || !votes.TryGetValue(Key(lower, from, to), out var v))
                 {
                     continue;
                 }
@@ -250,7 +266,7 @@ internal static class DocumentNames
 
             // untagged maximal capitalised runs
             var i = 0;
-            while (i < words.Count)
+            while (i < words.Length)
             {
                 if (!IsWord(words[i]) || !char.IsUpper(words[i][0]))
                 {
@@ -259,7 +275,7 @@ internal static class DocumentNames
                 }
 
                 var end = i + 1;
-                while (end < words.Count && IsWord(words[end]) && char.IsUpper(words[end][0]))
+                while (end < words.Length && IsWord(words[end]) && char.IsUpper(words[end][0]))
                 {
                     end++;
                 }
@@ -270,9 +286,9 @@ internal static class DocumentNames
                     untagged &= t[k] == 0;
                 }
 
-                if (untagged && (end < words.Count && t[end] != 0 && !NerTags.IsBegin(t[end])) is false
-                    && votes.TryGetValue(Key(words, i, end), out var v)
-                    && !(i == 0 && end == 1 && cases[s] != 1 && lowerLexicon.ContainsKey(words[0].ToLowerInvariant())))
+                if (untagged && (end < words.Length && t[end] != 0 && !NerTags.IsBegin(t[end])) is false
+                    && votes.TryGetValue(Key(lower, i, end), out var v)
+                    && !(i == 0 && end == 1 && cases[s] != 1 && lowerLexicon.ContainsKey(lower[0])))
                 {
                     var best = Best(v);
                     if (v[best] >= 1f)
@@ -316,8 +332,8 @@ internal static class DocumentNames
         v[type] += weight;
     }
 
-    private static string Key(IReadOnlyList<string> words, int from, int to) =>
-        to - from == 1 ? words[from].ToLowerInvariant() : string.Join(' ', Enumerable.Range(from, to - from).Select(k => words[k].ToLowerInvariant()));
+    private static string Key(string[] words, int from, int to) =>
+        to - from == 1 ? words[from] : string.Join(' ', words, from, to - from);
 
     private static IEnumerable<(int From, int To)> Spans(int[] tags)
     {

@@ -156,18 +156,19 @@ public sealed class EntityRecognizer : IStage<Doc>
     /// </summary>
     public int[][] TagWords(IReadOnlyList<IReadOnlyList<string>> sentences)
     {
-        var tags = _tagger.Tag(sentences);
+        var tags = _tagger.Tag(sentences, out var views);
         for (var s = 0; s < sentences.Count; s++)
         {
             TrimTitles(sentences[s], tags[s]);
-            BackOffToGazetteer(sentences[s], tags[s]);
+            BackOffToGazetteer(views[s], tags[s]);
             NamesAfterTitles(sentences[s], tags[s]);
             OrganisationsBySuffix(sentences[s], tags[s]);
             DemonymsAreNotNames(sentences[s], tags[s]);
+            MonthsAreNotNames(sentences[s], tags[s]);
         }
 
         var teams = DocumentNames.ResultLines(sentences, tags);
-        DocumentNames.Harmonize(sentences, tags, teams, _tagger.Model.CaseProfile);
+        DocumentNames.Harmonize(views, tags, teams, _tagger.Model.CaseProfile);
         return tags;
     }
 
@@ -176,18 +177,14 @@ public sealed class EntityRecognizer : IStage<Doc>
     /// LOC or ORG name (the lists are hand-written and unambiguous enough; a sentence-initial word also used in lower
     /// case is left alone).
     /// </summary>
-    private void BackOffToGazetteer(IReadOnlyList<string> words, int[] tags)
+    private void BackOffToGazetteer(NerFeatures.SentenceView view, int[] tags)
     {
-        var n = words.Count;
-        var lower = new string[n];
-        for (var i = 0; i < n; i++)
-        {
-            lower[i] = words[i].ToLowerInvariant();
-        }
-
-        var begin = new GazetteerCategory[n];
-        var inside = new GazetteerCategory[n];
-        Gazetteer.Default.MatchLower(lower, begin, inside);
+        // the tagger's view already holds the lower-cased words and the gazetteer matches of this sentence
+        var words = view.Words;
+        var n = words.Length;
+        var lower = view.Lower;
+        var begin = view.GazBegin;
+        var inside = view.GazInside;
         const GazetteerCategory wanted = GazetteerCategory.Country | GazetteerCategory.Place | GazetteerCategory.Organization | GazetteerCategory.Club;
         for (var i = 0; i < n; i++)
         {
@@ -327,9 +324,9 @@ public sealed class EntityRecognizer : IStage<Doc>
                 start++; // "The Velin Dockworkers' Union" keeps "The" out
             }
 
-            if (start == i || (sentenceStart && start == 0 && i - start < 2))
+            if (start == i || (sentenceStart && start == 0 && i - start < 2) || IsListedPlace(words, start, i + 1))
             {
-                continue;
+                continue; // "West Bank" is a place, not a bank
             }
 
             // only untagged words, or one name exactly inside the run
@@ -369,6 +366,39 @@ public sealed class EntityRecognizer : IStage<Doc>
             }
         }
     }
+
+    /// <summary>True when words [from, to) are exactly one entry of the country or place lists.</summary>
+    private static bool IsListedPlace(IReadOnlyList<string> words, int from, int to)
+    {
+        var lower = new string[to - from];
+        for (var k = from; k < to; k++)
+        {
+            lower[k - from] = words[k].ToLowerInvariant();
+        }
+
+        var begin = new GazetteerCategory[lower.Length];
+        var inside = new GazetteerCategory[lower.Length];
+        Gazetteer.Default.MatchLower(lower, begin, inside);
+        const GazetteerCategory places = GazetteerCategory.Country | GazetteerCategory.Place;
+        return (begin[0] & places) != 0 && Enumerable.Range(1, lower.Length - 1).All(k => (inside[k] & places) != 0 && (begin[k] & places) == 0);
+    }
+
+    /// <summary>
+    /// A one-word person name that is a month ("June") next to a number ("June 12", "12 June") is a date, not a name.
+    /// </summary>
+    private static void MonthsAreNotNames(IReadOnlyList<string> words, int[] tags)
+    {
+        for (var i = 0; i < tags.Length; i++)
+        {
+            if (tags[i] == 1 && (i + 1 >= tags.Length || tags[i + 1] != 2) && IsMonth(words[i])
+                && ((i + 1 < tags.Length && words[i + 1].Length > 0 && char.IsDigit(words[i + 1][0])) || (i > 0 && words[i - 1].Length > 0 && char.IsDigit(words[i - 1][0]))))
+            {
+                tags[i] = 0;
+            }
+        }
+    }
+
+    private static bool IsMonth(string w) => w.ToLowerInvariant() is "january" or "february" or "march" or "april" or "may" or "june" or "july" or "august" or "september" or "october" or "november" or "december";
 
     private static bool IsCapitalisedWord(string w) => w.Length > 1 && char.IsUpper(w[0]) && w.Skip(1).Any(char.IsLower);
 

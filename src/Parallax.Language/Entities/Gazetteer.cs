@@ -27,6 +27,9 @@ public enum GazetteerCategory : ushort
 public sealed class Gazetteer
 {
     internal const int MaxLength = 6;
+
+    // stored with a token sequence that begins a longer entry, so matching stops as soon as no entry can continue
+    private const GazetteerCategory PrefixBit = (GazetteerCategory)0x8000;
     private static readonly Lazy<Gazetteer> _default = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly FrozenDictionary<ulong, GazetteerCategory> _entries;
 
@@ -43,7 +46,7 @@ public sealed class Gazetteer
     }
 
     /// <summary>Number of distinct token sequences.</summary>
-    public int Count => _entries.Count;
+    public int Count => _entries.Values.Count(c => (c & ~PrefixBit) != 0);
 
     private static readonly (string File, GazetteerCategory Category)[] _files =
     [
@@ -71,9 +74,13 @@ public sealed class Gazetteer
                 }
 
                 var h = SequenceStart();
-                foreach (var t in tokens)
+                for (var k = 0; k < tokens.Length; k++)
                 {
-                    h = SequenceAdd(h, line.AsSpan(t.Span.Start, t.Span.Length));
+                    h = SequenceAdd(h, line.AsSpan(tokens[k].Span.Start, tokens[k].Span.Length));
+                    if (k + 1 < tokens.Length)
+                    {
+                        entries[h] = entries.GetValueOrDefault(h) | PrefixBit; // a longer entry continues from here
+                    }
                 }
 
                 entries[h] = entries.GetValueOrDefault(h) | category;
@@ -93,7 +100,7 @@ public sealed class Gazetteer
     }
 
     /// <summary>Categories of the exact single word <paramref name="word"/> (case-insensitive).</summary>
-    public GazetteerCategory Categories(ReadOnlySpan<char> word) => _entries.GetValueOrDefault(SequenceAdd(SequenceStart(), word));
+    public GazetteerCategory Categories(ReadOnlySpan<char> word) => _entries.GetValueOrDefault(SequenceAdd(SequenceStart(), word)) & ~PrefixBit;
 
     /// <summary>
     /// Marks every token of <paramref name="words"/> with the categories of the longest entry covering it, starting at
@@ -119,10 +126,20 @@ public sealed class Gazetteer
             for (var len = 1; len <= MaxLength && i + len <= words.Length; len++)
             {
                 h = FeatureHash.Sequence(h, words[i + len - 1]);
-                if (_entries.TryGetValue(h, out var cat))
+                if (!_entries.TryGetValue(h, out var cat))
+                {
+                    break;
+                }
+
+                if ((cat & ~PrefixBit) != 0)
                 {
                     bestLen = len;
-                    bestCat = cat;
+                    bestCat = cat & ~PrefixBit;
+                }
+
+                if ((cat & PrefixBit) == 0)
+                {
+                    break;
                 }
             }
 

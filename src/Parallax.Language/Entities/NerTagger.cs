@@ -20,7 +20,10 @@ public sealed class NerTagger
     public NerModel Model => _model;
 
     /// <summary>Tags each sentence (a list of token strings) of one document; returns tag indexes (<see cref="NerTags"/>).</summary>
-    public int[][] Tag(IReadOnlyList<IReadOnlyList<string>> sentences)
+    public int[][] Tag(IReadOnlyList<IReadOnlyList<string>> sentences) => Tag(sentences, out _);
+
+    /// <summary><see cref="Tag(IReadOnlyList{IReadOnlyList{string}})"/>, also giving the per-sentence feature views (lower-cased words, gazetteer matches, casing) for the rules after tagging.</summary>
+    internal int[][] Tag(IReadOnlyList<IReadOnlyList<string>> sentences, out NerFeatures.SentenceView[] sentenceViews)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var features = new NerFeatures(_gazetteer, _model.CaseProfile);
@@ -30,6 +33,7 @@ public sealed class NerTagger
             views[s] = features.View(sentences[s]);
         }
 
+        sentenceViews = views;
         var ctx = NerFeatures.BuildContext(views);
         var result = new int[sentences.Count][];
         var buffer = new List<ulong>(64);
