@@ -169,7 +169,46 @@ public sealed class EntityRecognizer : IStage<Doc>
 
         var teams = DocumentNames.ResultLines(sentences, tags);
         DocumentNames.Harmonize(views, tags, teams, _tagger.Model.CaseProfile);
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            PossessivesEndNames(sentences[s], tags[s]);
+        }
+
         return tags;
+    }
+
+    /// <summary>
+    /// A name never runs on through a possessive into lower-case words: "Brazil's president" tagged as one LOC becomes
+    /// "Brazil" (LOC) + "'s president" (O). Names that contain a possessive ("McDonald's") keep it, since what follows is
+    /// capitalised or nothing.
+    /// </summary>
+    private static void PossessivesEndNames(IReadOnlyList<string> words, int[] tags)
+    {
+        for (var i = 1; i < tags.Length - 1; i++)
+        {
+            if (tags[i] == 0 || NerTags.IsBegin(tags[i]) || words[i] is not ("'s" or "\u2019s" or "'" or "\u2019"))
+            {
+                continue;
+            }
+
+            if (tags[i + 1] != tags[i] || words[i + 1].Length == 0 || !char.IsLower(words[i + 1][0]))
+            {
+                continue;
+            }
+
+            var end = i;
+            while (end < tags.Length && tags[end] == tags[i])
+            {
+                end++;
+            }
+
+            for (var k = i; k < end; k++)
+            {
+                tags[k] = 0;
+            }
+
+            i = end - 1;
+        }
     }
 
     /// <summary>
