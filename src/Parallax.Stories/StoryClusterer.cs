@@ -175,7 +175,7 @@ public sealed class StoryClusterer : IDisposable
         var engine = new AverageLinkClusterer(_options);
         var edges = engine.BuildGraph(canonical, space);
         var (merged, _, _) = engine.Cluster(canonical.Count, edges, _options.MergeThreshold);
-        var labels = engine.SplitOutliers(canonical, space, merged);
+        var labels = engine.SplitOutliers(canonical, space, engine.SplitEvents(canonical, space, merged));
         _stories = StoryBuilder.Build(canonical, _articles, labels, edges, _options);
         var storyOf = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var s in _stories)
