@@ -47,11 +47,12 @@ public static class ClusteringErrorReport
             // How separable the similarity is, whatever the clustering: the share of documents (in a gold story of
             // at least two) whose most similar other document belongs to the same gold story.
             var ids = documents.Select(d => d.Article.Id).ToArray();
+            var goldSize = documents.GroupBy(d => d.GoldStory, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             var eligible = 0;
             var hits = 0;
             foreach (var a in ids)
             {
-                if (documents.Count(d => d.GoldStory == gold[a]) < 2)
+                if (goldSize[gold[a]] < 2)
                 {
                     continue;
                 }
