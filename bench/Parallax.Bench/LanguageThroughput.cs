@@ -10,7 +10,9 @@ namespace Parallax.Bench;
 /// <summary>
 /// <c>language [--count N] [--threads T]</c>: the whole per-article language layer (<see cref="LanguagePipeline.Default"/>:
 /// tokens, sentences, entities, labels, dates, quantities, quotes) over the first N articles of
-/// ../shared/data/scale/allsides-articles.jsonl.gz, on T threads; prints articles/second, CPU-seconds and memory.
+/// ../shared/data/scale/allsides-articles.jsonl.gz (<c>--all</c>: every article with text), on T threads; prints
+/// articles/second, CPU-seconds per article and peak working set. <c>--stages</c> first times each stage on one thread
+/// (wall ms and allocated KB per article).
 /// </summary>
 internal static class LanguageThroughput
 {
@@ -28,6 +30,9 @@ internal static class LanguageThroughput
                 case "--threads":
                     threads = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
+                case "--all":
+                    count = int.MaxValue;
+                    break;
             }
         }
 
@@ -40,18 +45,34 @@ internal static class LanguageThroughput
             pipeline.Run(new Doc(a)); // warm-up: model load, JIT
         }
 
-        if (args.Contains("--stages"))
+        if (args.Contains("--stages") || args.Contains("--stages-only"))
         {
             StageTimes(articles);
+            if (args.Contains("--stages-only"))
+            {
+                return 0;
+            }
         }
 
         GC.Collect();
         var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
-        long mentions = 0, quotes = 0, timexes = 0, failures = 0;
+        long mentions = 0, quotes = 0, timexes = 0, failures = 0, done = 0;
+        var progressLock = new object();
         Parallel.For(0, articles.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
         {
             var doc = pipeline.Run(new Doc(articles[i]));
+            if (Interlocked.Increment(ref done) % 5000 == 0)
+            {
+                // Progress for long runs (a run stopped by a timeout still leaves figures).
+                lock (progressLock)
+                {
+                    var n = Interlocked.Read(ref done);
+                    var c = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
+                    Console.WriteLine($"{n,6} articles  {n / sw.Elapsed.TotalSeconds,7:F1} articles/s  {c * 1000 / n:F2} CPU-ms per article  working set {Process.GetCurrentProcess().WorkingSet64 / 1e6:F0} MB");
+                }
+            }
+
             Interlocked.Add(ref mentions, doc.Mentions.Length);
             Interlocked.Add(ref quotes, doc.Quotes.Length);
             Interlocked.Add(ref timexes, doc.Timexes.Length);
@@ -64,32 +85,64 @@ internal static class LanguageThroughput
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
         Console.WriteLine($"total: {articles.Count} articles in {sw.Elapsed.TotalSeconds:F1} s = {articles.Count / sw.Elapsed.TotalSeconds:F1} articles/s ({chars / 1e6 / sw.Elapsed.TotalSeconds:F2} M chars/s)");
-        Console.WriteLine($"cpu time: {cpu:F1} s = {articles.Count / cpu:F1} articles per CPU-second (load average {load})");
+        Console.WriteLine($"cpu time: {cpu:F1} s = {articles.Count / cpu:F1} articles per CPU-second = {cpu * 1000 / articles.Count:F2} CPU-ms per article (load average {load})");
         Console.WriteLine($"found: {mentions} mentions, {quotes} quotes, {timexes} timexes; {failures} articles with a stage failure");
         Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F1} MB");
         return 0;
     }
 
-    /// <summary>Single-thread CPU time per stage (each stage sees the layers of the stages before it).</summary>
+    /// <summary>
+    /// Single-thread wall time and bytes allocated per stage (each stage sees the layers of the stages before it), then the
+    /// process CPU time of the whole single-thread pass (CPU-ms per article does not grow when other jobs share the machine).
+    /// </summary>
     private static void StageTimes(List<Article> articles)
     {
-        var times = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         var stages = LanguagePipeline.Stages;
+        var times = new TimeSpan[stages.Count];
+        var cpus = new long[stages.Count];
+        var bytes = new long[stages.Count];
+        var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
         foreach (var a in articles)
         {
             var doc = new Doc(a);
-            foreach (var stage in stages)
+            for (var s = 0; s < stages.Count; s++)
             {
+                var b = GC.GetAllocatedBytesForCurrentThread();
                 var t = Stopwatch.GetTimestamp();
-                doc = stage.Process(doc, CancellationToken.None);
-                times[stage.Info.Name] = times.GetValueOrDefault(stage.Info.Name) + Stopwatch.GetElapsedTime(t);
+                var c = ThreadCpuNanoseconds();
+                doc = stages[s].Process(doc, CancellationToken.None);
+                cpus[s] += ThreadCpuNanoseconds() - c;
+                times[s] += Stopwatch.GetElapsedTime(t);
+                bytes[s] += GC.GetAllocatedBytesForCurrentThread() - b;
             }
         }
 
-        foreach (var (name, time) in times.OrderByDescending(x => x.Value))
+        wall.Stop();
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalMilliseconds;
+        for (var s = 0; s < stages.Count; s++)
         {
-            Console.WriteLine($"{name,-20} {time.TotalMilliseconds / articles.Count,8:F2} ms/article  {articles.Count / time.TotalSeconds,9:F1} articles/s alone");
+            Console.WriteLine($"{stages[s].Info.Name,-20} {times[s].TotalMilliseconds / articles.Count,8:F3} wall-ms {cpus[s] / 1e6 / articles.Count,8:F3} CPU-ms {bytes[s] / 1024.0 / articles.Count,9:F1} KB allocated per article");
         }
+
+        Console.WriteLine($"{"all stages",-20} {times.Sum(t => t.TotalMilliseconds) / articles.Count,8:F3} wall-ms {cpus.Sum() / 1e6 / articles.Count,8:F3} CPU-ms {bytes.Sum() / 1024.0 / articles.Count,9:F1} KB allocated per article");
+        Console.WriteLine($"single-thread pass: {wall.Elapsed.TotalMilliseconds / articles.Count:F3} wall-ms and {cpu / articles.Count:F3} process CPU-ms per article (GC and JIT included)");
+    }
+
+    /// <summary>CPU time of the calling thread (Linux CLOCK_THREAD_CPUTIME_ID; 0 elsewhere), so stage times stay meaningful on a busy machine.</summary>
+    private static long ThreadCpuNanoseconds() =>
+        OperatingSystem.IsLinux() && NativeMethods.clock_gettime(3, out var ts) == 0 ? (ts.Seconds * 1_000_000_000) + ts.Nanoseconds : 0;
+
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    private static class NativeMethods
+    {
+        [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+        public static extern int clock_gettime(int clockId, out TimeSpec time);
     }
 
     private static List<Article> Load(int count)
@@ -98,7 +151,7 @@ internal static class LanguageThroughput
         using var file = File.OpenRead(path);
         using var gz = new GZipStream(file, CompressionMode.Decompress);
         using var reader = new StreamReader(gz);
-        var list = new List<Article>(count);
+        var list = new List<Article>(Math.Min(count, 40_000));
         while (list.Count < count && reader.ReadLine() is { } line)
         {
             using var json = JsonDocument.Parse(line);

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Parallax.Core;
 using Parallax.Stories;
 
@@ -19,15 +18,13 @@ namespace Parallax.Bench;
 /// thread, over all articles and over the last 1,000 when the index is full), peak working set and managed heap;
 /// with <c>--consolidate</c> also the time of one from-scratch consolidation of everything placed.
 /// </summary>
-internal static partial class StoryScaleBench
+internal static class StoryScaleBench
 {
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex WordRegex();
-
     public static int Run(string[] args)
     {
         var count = int.MaxValue;
         var consolidate = false;
+        var profile = false;
         var onlineFeatures = 0;
         string? file = null;
         for (var i = 0; i < args.Length; i++)
@@ -43,6 +40,9 @@ internal static partial class StoryScaleBench
                 case "--consolidate":
                     consolidate = true;
                     break;
+                case "--profile":
+                    profile = true;
+                    break;
                 default:
                     file = args[i];
                     break;
@@ -54,6 +54,10 @@ internal static partial class StoryScaleBench
         Console.WriteLine($"{articles.Count} articles loaded ({articles.Sum(a => (long)a.Text.Length) / 1e6:F1} M chars); {Environment.ProcessorCount} cores");
         GC.Collect();
         var baseline = GC.GetTotalMemory(true);
+        if (profile)
+        {
+            return Profile(articles, onlineFeatures);
+        }
 
         using var clusterer = new StoryClusterer(StoryClustererOptions.Default with { OnlineFeatures = onlineFeatures });
         var options = clusterer.Options;
@@ -66,6 +70,7 @@ internal static partial class StoryScaleBench
         // Stage 1 (parallel, bounded): story features + dedup signature. Stage 2 (this thread): dedup decision + placement.
         var queue = new BlockingCollection<(int Index, ArticleFeatures Features, string Hash, System.Collections.Immutable.ImmutableArray<ulong> Signature)>(boundedCapacity: 512);
         var latencies = new double[articles.Count];
+        var cpuLatencies = new double[articles.Count];
         var duplicates = 0;
         var nearDuplicates = 0;
         var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
@@ -83,8 +88,8 @@ internal static partial class StoryScaleBench
                 {
                     var i = from + k;
                     var a = articles[i];
-                    var words = WordRegex().Matches(a.Text).Select(m => m.Value.ToLowerInvariant()).ToList();
-                    items[k] = (i, extractor.Extract(a), Hashing.Sha256Hex(string.Join(' ', words)), hasher.Signature(hasher.Shingles(words)));
+                    var words = WordSequence.Of(a.Text);
+                    items[k] = (i, extractor.Extract(a), words.ExactHash(), hasher.Signature(words));
                 });
                 foreach (var item in items)
                 {
@@ -99,6 +104,7 @@ internal static partial class StoryScaleBench
         foreach (var (index, features, hash, signature) in queue.GetConsumingEnumerable())
         {
             var start = Stopwatch.GetTimestamp();
+            var startCpu = ThreadCpu.Seconds();
             var article = articles[index];
             if (!exact.Add(hash))
             {
@@ -119,6 +125,7 @@ internal static partial class StoryScaleBench
             // Duplicates are placed too (they belong to the story of what they copy); dedup only labels them.
             clusterer.Add(article, features);
             latencies[index] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            cpuLatencies[index] = (ThreadCpu.Seconds() - startCpu) * 1e3;
             placed++;
             if (placed % 2000 == 0)
             {
@@ -138,6 +145,12 @@ internal static partial class StoryScaleBench
             $"cpu time {cpu:F1} s = {articles.Count / cpu:F0} articles per CPU-second (2 cores give at most twice that per wall-clock second when the machine is not shared)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"placement latency (dedup + placement, features precomputed): median {P(all, 0.5):F2} ms, p99 {P(all, 0.99):F2} ms, max {all.LastOrDefault():F2} ms; last 1,000 (index holding {articles.Count - 1000}+): median {P(last, 0.5):F2} ms, p99 {P(last, 0.99):F2} ms"));
+        var allCpu = cpuLatencies.Order().ToArray();
+        var lastCpu = cpuLatencies.Skip(Math.Max(0, cpuLatencies.Length - 1000)).Order().ToArray();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"placement latency in CPU time of the placing thread (what a loaded machine does not inflate): median {P(allCpu, 0.5):F2} ms, p99 {P(allCpu, 0.99):F2} ms, max {allCpu.LastOrDefault():F2} ms; last 1,000: median {P(lastCpu, 0.5):F2} ms, p99 {P(lastCpu, 0.99):F2} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"GC: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, total pause {GC.GetTotalPauseDuration().TotalSeconds:F1} s"));
         Console.WriteLine($"managed heap {GC.GetTotalMemory(true) / 1e6:F0} MB (baseline {baseline / 1e6:F0} MB with the corpus loaded), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB; load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown")}");
         if (consolidate)
         {
@@ -146,6 +159,86 @@ internal static partial class StoryScaleBench
             Console.WriteLine($"consolidation (from scratch, {articles.Count} articles): {c.Elapsed.TotalSeconds:F1} s, {stories.Length} stories, {stories.Count(s => s.ArticleIds.Length > 1)} with 2+ articles; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
         }
 
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>--profile</c>: every phase on this one thread, in file order, with its thread CPU time and allocated bytes per
+    /// article (features; of which the entity source alone; dedup words, exact hash, shingles + signature, LSH; placement).
+    /// </summary>
+    private static int Profile(List<Article> articles, int onlineFeatures)
+    {
+        using var clusterer = new StoryClusterer(StoryClustererOptions.Default with { OnlineFeatures = onlineFeatures });
+        using var extractor = new StoryFeatureExtractor(clusterer.Options);
+        var hasher = new MinHasher();
+        var lsh = new LshIndex();
+        var phases = new (string Name, double Cpu, long Bytes)[]
+        {
+            ("features (all)", 0, 0), ("  of which entities", 0, 0), ("dedup words", 0, 0), ("dedup exact hash", 0, 0),
+            ("dedup shingles + signature", 0, 0), ("dedup LSH", 0, 0), ("placement", 0, 0),
+            ("  of which Lucene analyzer", 0, 0), ("  of which number + quote regexes", 0, 0),
+        };
+        using var analyzer = new Lucene.Net.Analysis.En.EnglishAnalyzer(Lucene.Net.Util.LuceneVersion.LUCENE_48);
+        var numberRegex = new System.Text.RegularExpressions.Regex(@"(?<![\p{L}\p{N}])\d[\d,\.]*\d(?:\s?%)?|(?<![\p{L}\p{N}\.,])\d(?![\p{L}\p{N}])", System.Text.RegularExpressions.RegexOptions.Compiled);
+        var quoteRegex = new System.Text.RegularExpressions.Regex(@"[""“]([^""“”\n]{12,400})[""”]|``(.{12,400}?)''", System.Text.RegularExpressions.RegexOptions.Compiled);
+        var processCpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        var cpu = ThreadCpu.Seconds();
+        var bytes = GC.GetAllocatedBytesForCurrentThread();
+        void Lap(int phase)
+        {
+            var c = ThreadCpu.Seconds();
+            var b = GC.GetAllocatedBytesForCurrentThread();
+            phases[phase].Cpu += c - cpu;
+            phases[phase].Bytes += b - bytes;
+            cpu = ThreadCpu.Seconds();
+            bytes = GC.GetAllocatedBytesForCurrentThread();
+        }
+
+        var entries = 0L;
+        foreach (var a in articles)
+        {
+            Lap(6);
+            var features = extractor.Extract(a);
+            entries += features.Counts.Length;
+            Lap(0);
+            _ = CapitalisedPhraseEntities.Instance.Extract(a).Count();
+            Lap(1);
+            using (var stream = analyzer.GetTokenStream("text", new StringReader(a.Text)))
+            {
+                var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+                stream.Reset();
+                while (stream.IncrementToken())
+                {
+                    _ = term.Length;
+                }
+
+                stream.End();
+            }
+
+            Lap(7);
+            _ = numberRegex.Matches(a.Metadata.Title + "\n" + a.Text).Count + quoteRegex.Matches(a.Text).Count;
+            Lap(8);
+            var words = WordSequence.Of(a.Text);
+            Lap(2);
+            _ = words.ExactHash();
+            Lap(3);
+            var signature = hasher.Signature(words);
+            Lap(4);
+            _ = lsh.Candidates(signature);
+            lsh.Add(a.Id, signature);
+            Lap(5);
+            clusterer.Add(a, features);
+        }
+
+        Lap(6);
+        var total = phases.Where(p => !p.Name.StartsWith(' ')).Sum(p => p.Cpu);
+        foreach (var (name, c, b) in phases)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-28} {c,8:F2} CPU-s  {1e3 * c / articles.Count,8:F3} ms/article  {b / (double)articles.Count / 1024,9:F1} KB allocated/article"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GC: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, total pause {GC.GetTotalPauseDuration().TotalSeconds:F2} s; process CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - processCpu:F2} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total (entities counted once) {total:F2} CPU-s = {articles.Count / total:F0} articles per CPU-second; {entries / (double)articles.Count:F0} feature entries per article; managed heap {GC.GetTotalMemory(true) / 1e6:F0} MB"));
         return 0;
     }
 

@@ -17,6 +17,8 @@ public static class CommandCatalog
         yield return StoryCommand.Create();
         yield return ServeCommand.Create();
         yield return WatchCommand.Create();
+        yield return NodeCommand.Create();
+        yield return ClusterCommand.Create();
         yield return EvalCommand.Create();
         yield return VersionCommand.Create();
     }

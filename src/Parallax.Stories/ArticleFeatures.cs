@@ -55,19 +55,20 @@ public sealed partial class CapitalisedPhraseEntities : IEntityFeatureSource
         var run = new List<string>();
         var sentenceStart = true;
         var runStartsSentence = false;
-        foreach (Match m in TokenRegex().Matches(text))
+        foreach (var m in TokenRegex().EnumerateMatches(text))
         {
-            var token = m.Value;
+            // A span, not a string: most tokens are neither capitalised nor punctuation and need no copy.
+            var token = text.AsSpan(m.Index, m.Length);
             var isPunct = token.Length == 1 && !char.IsLetter(token[0]);
             var isCap = !isPunct && char.IsUpper(token[0]) && !IsAllCapsNoise(token);
-            if (isCap && !(run.Count > 0 && StopWords.Contains(token.ToLowerInvariant())))
+            if (isCap && !(run.Count > 0 && StopWords.Contains(token.ToString().ToLowerInvariant())))
             {
                 if (run.Count == 0)
                 {
                     runStartsSentence = sentenceStart;
                 }
 
-                run.Add(token.TrimEnd('.', '\'', '’').ToLowerInvariant());
+                run.Add(token.TrimEnd(".'’").ToString().ToLowerInvariant());
             }
             else
             {
@@ -84,7 +85,23 @@ public sealed partial class CapitalisedPhraseEntities : IEntityFeatureSource
         Flush(run, runStartsSentence, into);
     }
 
-    private static bool IsAllCapsNoise(string token) => token.Length > 1 && token.All(c => !char.IsLower(c)) && token.Length > 6;
+    private static bool IsAllCapsNoise(ReadOnlySpan<char> token)
+    {
+        if (token.Length <= 6)
+        {
+            return false;
+        }
+
+        foreach (var c in token)
+        {
+            if (char.IsLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static void Flush(List<string> run, bool startsSentence, List<string> into)
     {
@@ -145,7 +162,7 @@ public sealed partial class StoryFeatureExtractor : IDisposable
     private readonly IEntityFeatureSource _entities;
 
     // One string per distinct feature key across all articles of this extractor (thread-safe).
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _keys = new(StringComparer.Ordinal);
+    private readonly KeyInterner _keys = new();
 
     public StoryFeatureExtractor(StoryClustererOptions options, IEntityFeatureSource? entities = null)
     {
@@ -166,7 +183,7 @@ public sealed partial class StoryFeatureExtractor : IDisposable
     public ArticleFeatures Extract(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
+        var counts = new FeatureCounter(_keys, 1024);
         var words = 0;
         var title = article.Metadata.Title ?? "";
         var text = article.Text;
@@ -182,7 +199,7 @@ public sealed partial class StoryFeatureExtractor : IDisposable
 
         foreach (var e in _entities.Extract(article))
         {
-            Add(counts, "e:" + e, 1.0);
+            counts.Add("e:", e, 1.0);
         }
 
         foreach (Match m in NumberRegex().Matches(title + "\n" + text))
@@ -201,18 +218,11 @@ public sealed partial class StoryFeatureExtractor : IDisposable
             }
         }
 
-        var sorted = new KeyValuePair<string, double>[counts.Count];
-        var next = 0;
-        foreach (var (key, value) in counts)
-        {
-            sorted[next++] = new KeyValuePair<string, double>(_keys.GetOrAdd(key, key), value);
-        }
-
-        Array.Sort(sorted, (x, y) => string.CompareOrdinal(x.Key, y.Key));
+        var sorted = counts.ToSorted();
         return new ArticleFeatures(article.Id, ImmutableCollections.AsImmutable(sorted), article.Metadata.Published?.Date, words);
     }
 
-    private int AddTerms(string text, double weight, Dictionary<string, double> counts)
+    private int AddTerms(string text, double weight, FeatureCounter counts)
     {
         if (text.Length == 0)
         {
@@ -220,25 +230,33 @@ public sealed partial class StoryFeatureExtractor : IDisposable
         }
 
         var n = 0;
-        string? previous = null;
+        // The previous term's characters (no string per token: keys are looked up by characters).
+        var previous = new char[64];
+        var previousLength = -1;
         using var stream = _analyzer.GetTokenStream("text", new StringReader(text));
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
         {
-            var t = term.ToString();
+            var t = term.Buffer.AsSpan(0, term.Length);
             if (t.Length < 2)
             {
                 continue;
             }
 
-            Add(counts, "w:" + t, weight);
-            if (previous is not null && _options.BigramWeight > 0)
+            counts.Add("w:", t, weight);
+            if (previousLength >= 0 && _options.BigramWeight > 0)
             {
-                Add(counts, "b:" + previous + " " + t, weight);
+                counts.Add("b:", previous.AsSpan(0, previousLength), ' ', t, weight);
             }
 
-            previous = t;
+            if (previous.Length < t.Length)
+            {
+                previous = new char[t.Length * 2];
+            }
+
+            t.CopyTo(previous);
+            previousLength = t.Length;
             n++;
         }
 
@@ -251,8 +269,7 @@ public sealed partial class StoryFeatureExtractor : IDisposable
 
     private static bool IsDateLine(string title) => title.Length > 0 && title.Any(char.IsDigit) && DateLineRegex().IsMatch(title);
 
-    private static void Add(Dictionary<string, double> counts, string key, double weight) =>
-        counts[key] = counts.GetValueOrDefault(key) + weight;
+    private static void Add(FeatureCounter counts, string key, double weight) => counts.Add(key, weight);
 
     public void Dispose() => _analyzer.Dispose();
 }

@@ -2,26 +2,55 @@ namespace Parallax.Stories;
 
 /// <summary>
 /// The online side of <see cref="StoryClusterer"/>: running document frequencies, story centroids (sums of member
-/// vectors keyed by feature) and an inverted index feature → stories over each member's heaviest features.
-/// Placing an article costs its feature count plus the candidate stories' overlap: milliseconds at 10⁵ stories.
+/// vectors) and an inverted index feature → stories over each member's heaviest features.
+/// <para>Features are interned to integer ids (first seen, first numbered); a centroid is two parallel arrays sorted by
+/// id (12 bytes per entry). Every floating-point sum is taken in the same order as the reference definition (the
+/// article's vector order: feature keys in ordinal order), so scores, placements and similarities are bit-identical
+/// to the string-keyed formulation pinned by tests/golden/stories/output-pins.txt.</para>
+/// <para>Placing an article costs its feature count, the posting lengths of its <see cref="StoryClustererOptions.CandidateFeatures"/>
+/// lookup features, and one merge with each of at most <see cref="StoryClustererOptions.CandidatesPerArticle"/> candidate
+/// centroids. Single writer; not thread-safe.</para>
 /// </summary>
 internal sealed class OnlineIndex
 {
     private readonly StoryClustererOptions _options;
-    private readonly Dictionary<string, int> _df = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, OnlineStory> _stories = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> _postings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _storyOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private string[] _keys = new string[1024];
+    private int[] _df = new int[1024];
+    private int _vocabulary;
+    private readonly List<OnlineStory> _stories = [];
+    private readonly Dictionary<string, int> _storyIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, List<int>> _postings = [];
+    private readonly Dictionary<string, int> _storyOf = new(StringComparer.Ordinal);
     private int _documents;
+
+    // Scratch of the placement in progress (single writer): the article vector in vector order, its positions sorted by
+    // feature id, the lookup features, per-position products and old centroid values, and per-story partial scores.
+    private int[] _vid = new int[256];
+    private double[] _vw = new double[256];
+    private int _vn;
+    private int[] _sortedIds = new int[256];
+    private int[] _sortedPos = new int[256];
+    private double[] _perPosition = new double[256];
+    private int[] _query = new int[64];
+    private int _qn;
+    private int[] _select = new int[256];
+    private double[] _partial = new double[256];
+    private readonly List<int> _touched = [];
+    private int[] _candidates = new int[64];
 
     public OnlineIndex(StoryClustererOptions options) => _options = options;
 
-    public string? StoryOf(string articleId) => _storyOf.GetValueOrDefault(articleId);
+    public string? StoryOf(string articleId) => _storyOf.TryGetValue(articleId, out var s) ? _stories[s].Id : null;
 
     public void Reset()
     {
-        _df.Clear();
+        _ids.Clear();
+        _keys = new string[1024];
+        _df = new int[1024];
+        _vocabulary = 0;
         _stories.Clear();
+        _storyIndex.Clear();
         _postings.Clear();
         _storyOf.Clear();
         _documents = 0;
@@ -30,63 +59,65 @@ internal sealed class OnlineIndex
     public StoryPlacement Place(ArticleFeatures features)
     {
         _documents++;
-        foreach (var (key, _) in features.Counts)
+        var counts = features.Counts;
+        Ensure(ref _vid, counts.Length);
+        for (var i = 0; i < counts.Length; i++)
         {
-            _df[key] = _df.GetValueOrDefault(key) + 1;
+            var id = Intern(counts[i].Key);
+            _df[id]++;
+            _vid[i] = id;
         }
 
-        var vector = Vector(features);
+        Vectorise(features);
+        SelectQuery();
+
         // Partial scores over the heaviest features pick a few candidate stories; only those get the full cosine.
-        var partial = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (key, w) in QueryKeys(vector))
+        Ensure(ref _partial, _stories.Count);
+        for (var q = 0; q < _qn; q++)
         {
-            if (_postings.TryGetValue(key, out var list))
+            var p = _query[q];
+            if (_postings.TryGetValue(_vid[p], out var list))
             {
-                foreach (var sid in list)
+                var w = _vw[p];
+                var id = _vid[p];
+                foreach (var s in list)
                 {
-                    partial[sid] = partial.GetValueOrDefault(sid) + w * _stories[sid].Centroid[key];
+                    if (!_stories[s].Touched)
+                    {
+                        _stories[s].Touched = true;
+                        _touched.Add(s);
+                    }
+
+                    _partial[s] += w * _stories[s].ValueAt(id);
                 }
             }
         }
 
-        var candidates = partial
-            .OrderByDescending(p => p.Value / Math.Sqrt(_stories[p.Key].NormSquared)).ThenBy(p => p.Key, StringComparer.Ordinal)
-            .Take(_options.CandidatesPerArticle)
-            .Select(p => p.Key)
-            .Order(StringComparer.Ordinal);
-
-        string? best = null;
+        var candidates = SelectCandidates();
+        SortPositionsById();
+        var best = -1;
         var bestScore = 0.0;
-        foreach (var id in candidates)
+        for (var c = 0; c < candidates; c++)
         {
-            var story = _stories[id];
-            var dot = 0.0;
-            foreach (var (key, w) in vector)
-            {
-                if (story.Centroid.TryGetValue(key, out var c))
-                {
-                    dot += w * c;
-                }
-            }
-
+            var story = _stories[_candidates[c]];
+            var dot = story.Dot(_sortedIds, _sortedPos, _vn, _vw, _perPosition);
             var score = story.NormSquared > 0 ? dot / Math.Sqrt(story.NormSquared) : 0;
             score *= story.TimeFactor(features.Published, _options);
             if (score > bestScore)
             {
-                best = id;
+                best = _candidates[c];
                 bestScore = score;
             }
         }
 
-        var opened = best is null || bestScore < _options.PlacementThreshold;
-        var storyId = opened ? "o-" + features.ArticleId : best!;
+        var opened = best < 0 || bestScore < _options.PlacementThreshold;
         if (opened)
         {
-            _stories[storyId] = new OnlineStory();
+            best = OpenStory("o-" + features.ArticleId);
         }
 
-        AddTo(storyId, features.ArticleId, vector, features.Published);
-        return new StoryPlacement(features.ArticleId, storyId, opened ? 0 : Math.Round(bestScore, 4), opened, []);
+        AddTo(best, features.ArticleId, features.Published);
+        return new StoryPlacement(features.ArticleId, _stories[best].Id, opened ? 0 : Math.Round(bestScore, 4), opened, []);
     }
 
     /// <summary>Rebuilds the index from consolidated stories so later arrivals are placed against them.</summary>
@@ -94,29 +125,101 @@ internal sealed class OnlineIndex
     {
         Reset();
         _documents = canonical.Count;
-        var keys = new string[space.Ids.Count];
+        // The space's ids become the index's ids (they are dense and first-seen numbered too).
+        _keys = new string[Math.Max(1024, space.Ids.Count)];
+        _df = new int[_keys.Length];
+        _ids.EnsureCapacity(space.Ids.Count);
         foreach (var (key, id) in space.Ids)
         {
-            keys[id] = key;
-            _df[key] = space.DocumentFrequency[id];
+            _ids.Add(key, id);
+            _keys[id] = key;
+            _df[id] = space.DocumentFrequency[id];
         }
 
+        _vocabulary = space.Ids.Count;
         foreach (var s in stories)
         {
-            _stories[s.Id] = new OnlineStory();
+            OpenStory(s.Id);
         }
 
         for (var d = 0; d < canonical.Count; d++)
         {
             var v = space.Vectors[d];
-            var vector = new List<(string Key, double W)>(v.Ids.Length);
-            for (var i = 0; i < v.Ids.Length; i++)
+            _vn = v.Ids.Length;
+            Ensure(ref _vid, _vn);
+            Ensure(ref _vw, _vn);
+            for (var i = 0; i < _vn; i++)
             {
-                vector.Add((keys[v.Ids[i]], v.Weights[i]));
+                _vid[i] = v.Ids[i];
+                _vw[i] = v.Weights[i];
             }
 
-            AddTo(storyOf[canonical[d].ArticleId], canonical[d].ArticleId, Heaviest(vector), canonical[d].Published);
+            Heaviest();
+            SelectQuery();
+            SortPositionsById();
+            AddTo(_storyIndex[storyOf[canonical[d].ArticleId]], canonical[d].ArticleId, canonical[d].Published);
         }
+    }
+
+    private int Intern(string key)
+    {
+        if (_ids.TryGetValue(key, out var id))
+        {
+            return id;
+        }
+
+        id = _vocabulary++;
+        if (id == _keys.Length)
+        {
+            Array.Resize(ref _keys, _keys.Length * 2);
+            Array.Resize(ref _df, _keys.Length);
+        }
+
+        _keys[id] = key;
+        _ids.Add(key, id);
+        return id;
+    }
+
+    private int OpenStory(string id)
+    {
+        var index = _stories.Count;
+        _stories.Add(new OnlineStory(id));
+        _storyIndex[id] = index;
+        return index;
+    }
+
+    /// <summary>The article's TF-IDF vector against the running counts, in its key order, L2-normalised (then <see cref="Heaviest"/>).</summary>
+    private void Vectorise(ArticleFeatures features)
+    {
+        var n = Math.Max(_documents, 1);
+        var counts = features.Counts;
+        Ensure(ref _vw, counts.Length);
+        var m = 0;
+        var norm = 0.0;
+        for (var i = 0; i < counts.Length; i++)
+        {
+            var (key, count) = counts[i];
+            var id = _vid[i];
+            var idf = FeatureSpace.Idf(n, _df[id]);
+            var weight = key[0] switch { 'e' => _options.EntityWeight, 'n' => _options.NumberWeight, 'q' => _options.QuoteWeight, 'b' => _options.BigramWeight, _ => 1.0 };
+            var w = (1 + Math.Log(Math.Max(count, 1))) * idf * weight;
+            if (w > 0)
+            {
+                _vid[m] = id;
+                _vw[m] = w;
+                m++;
+                norm += w * w;
+            }
+        }
+
+        norm = Math.Sqrt(norm);
+        _vn = norm == 0 ? 0 : m;
+        for (var i = 0; i < _vn; i++)
+        {
+            _vw[i] /= norm;
+        }
+
+        Heaviest();
     }
 
     /// <summary>
@@ -124,99 +227,341 @@ internal sealed class OnlineIndex
     /// side keeps only an article's strongest features in centroids and scoring, so its memory and time per article stay
     /// bounded for long articles. Consolidation uses every feature.
     /// </summary>
-    private List<(string Key, double W)> Heaviest(List<(string Key, double W)> vector)
+    private void Heaviest()
     {
         var k = _options.OnlineFeatures;
-        if (k <= 0 || vector.Count <= k)
+        if (k <= 0 || _vn <= k)
         {
-            return vector;
+            return;
         }
 
-        vector.Sort((x, y) => x.W != y.W ? y.W.CompareTo(x.W) : string.CompareOrdinal(x.Key, y.Key));
-        vector.RemoveRange(k, vector.Count - k);
-        var norm = Math.Sqrt(vector.Sum(p => p.W * p.W));
-        for (var i = 0; i < vector.Count; i++)
+        var order = new int[_vn];
+        for (var i = 0; i < _vn; i++)
         {
-            vector[i] = (vector[i].Key, vector[i].W / norm);
+            order[i] = i;
         }
 
-        return vector;
+        var ids = _vid;
+        var ws = _vw;
+        var keys = _keys;
+        Array.Sort(order, (x, y) => ws[x] != ws[y] ? ws[y].CompareTo(ws[x]) : string.CompareOrdinal(keys[ids[x]], keys[ids[y]]));
+        var newIds = new int[k];
+        var newWs = new double[k];
+        var norm = 0.0;
+        for (var i = 0; i < k; i++)
+        {
+            newIds[i] = ids[order[i]];
+            newWs[i] = ws[order[i]];
+            norm += newWs[i] * newWs[i];
+        }
+
+        norm = Math.Sqrt(norm);
+        for (var i = 0; i < k; i++)
+        {
+            _vid[i] = newIds[i];
+            _vw[i] = newWs[i] / norm;
+        }
+
+        _vn = k;
     }
 
-    private void AddTo(string storyId, string articleId, List<(string Key, double W)> vector, DateOnly? published)
+    /// <summary>
+    /// The lookup features: the <see cref="StoryClustererOptions.CandidateFeatures"/> heaviest entries whose document
+    /// frequency is at most the cap, heaviest first (ties by key), as positions in the vector.
+    /// </summary>
+    private void SelectQuery()
     {
-        var story = _stories[storyId];
-        foreach (var (key, w) in vector)
+        var maxDf = Math.Max(_options.CandidateMaxDfMin, (int)(_options.CandidateMaxDfShare * _documents));
+        var k = _options.CandidateFeatures;
+        Ensure(ref _query, k + 1);
+        _qn = 0;
+        if (k <= 0)
         {
-            var old = story.Centroid.GetValueOrDefault(key);
-            story.Centroid[key] = old + w;
-            story.NormSquared += (old + w) * (old + w) - old * old;
+            return;
         }
 
-        foreach (var (key, _) in QueryKeys(vector))
+        for (var p = 0; p < _vn; p++)
         {
-            if (story.Indexed.Add(key))
+            if (_df[_vid[p]] > maxDf)
             {
-                if (!_postings.TryGetValue(key, out var list))
+                continue;
+            }
+
+            // Bounded insertion: _query[0.._qn) stays ordered by (weight desc, key asc).
+            if (_qn == k && !QueryBefore(p, _query[k - 1]))
+            {
+                continue;
+            }
+
+            var at = _qn < k ? _qn++ : k - 1;
+            while (at > 0 && QueryBefore(p, _query[at - 1]))
+            {
+                _query[at] = _query[at - 1];
+                at--;
+            }
+
+            _query[at] = p;
+        }
+    }
+
+    private bool QueryBefore(int p, int q)
+    {
+        var (wp, wq) = (_vw[p], _vw[q]);
+        return wp != wq ? wp > wq : string.CompareOrdinal(_keys[_vid[p]], _keys[_vid[q]]) < 0;
+    }
+
+    /// <summary>
+    /// The <see cref="StoryClustererOptions.CandidatesPerArticle"/> touched stories with the best partial score over the
+    /// square root of their norm (ties by story id), in story-id order, into <c>_candidates</c>; clears the partial scores.
+    /// </summary>
+    private int SelectCandidates()
+    {
+        var k = _options.CandidatesPerArticle;
+        Ensure(ref _candidates, Math.Max(k, 1));
+        var n = 0;
+        foreach (var s in _touched)
+        {
+            _stories[s].Score = _partial[s] / Math.Sqrt(_stories[s].NormSquared);
+        }
+
+        if (k > 0)
+        {
+            foreach (var s in _touched)
+            {
+                if (n == k && !CandidateBefore(s, _candidates[k - 1]))
                 {
-                    _postings[key] = list = [];
+                    continue;
                 }
 
-                list.Add(storyId);
+                var at = n < k ? n++ : k - 1;
+                while (at > 0 && CandidateBefore(s, _candidates[at - 1]))
+                {
+                    _candidates[at] = _candidates[at - 1];
+                    at--;
+                }
+
+                _candidates[at] = s;
+            }
+        }
+
+        foreach (var s in _touched)
+        {
+            _partial[s] = 0;
+            _stories[s].Touched = false;
+        }
+
+        _touched.Clear();
+        Array.Sort(_candidates, 0, n, Comparer<int>.Create((x, y) => string.CompareOrdinal(_stories[x].Id, _stories[y].Id)));
+        return n;
+    }
+
+    private bool CandidateBefore(int s, int t)
+    {
+        var c = _stories[t].Score.CompareTo(_stories[s].Score);
+        return c != 0 ? c < 0 : string.CompareOrdinal(_stories[s].Id, _stories[t].Id) < 0;
+    }
+
+    private void SortPositionsById()
+    {
+        Ensure(ref _sortedIds, _vn);
+        Ensure(ref _sortedPos, _vn);
+        Ensure(ref _perPosition, _vn);
+        for (var i = 0; i < _vn; i++)
+        {
+            _sortedIds[i] = _vid[i];
+            _sortedPos[i] = i;
+        }
+
+        Array.Sort(_sortedIds, _sortedPos, 0, _vn);
+    }
+
+    /// <summary>Adds the current vector (positions sorted by id already) to story <paramref name="s"/> and indexes its lookup features.</summary>
+    private void AddTo(int s, string articleId, DateOnly? published)
+    {
+        var story = _stories[s];
+        story.Add(_sortedIds, _sortedPos, _vn, _vw, _perPosition);
+        for (var q = 0; q < _qn; q++)
+        {
+            var id = _vid[_query[q]];
+            if (story.Indexed.Add(id))
+            {
+                if (!_postings.TryGetValue(id, out var list))
+                {
+                    _postings[id] = list = [];
+                }
+
+                list.Add(s);
             }
         }
 
         story.Include(published);
-        _storyOf[articleId] = storyId;
+        _storyOf[articleId] = s;
     }
 
-    private IEnumerable<(string Key, double W)> QueryKeys(List<(string Key, double W)> vector)
+    private static void Ensure<T>(ref T[] array, int length)
     {
-        var maxDf = Math.Max(_options.CandidateMaxDfMin, (int)(_options.CandidateMaxDfShare * _documents));
-        return vector
-            .Where(p => _df.GetValueOrDefault(p.Key) <= maxDf)
-            .OrderByDescending(p => p.W).ThenBy(p => p.Key, StringComparer.Ordinal)
-            .Take(_options.CandidateFeatures);
-    }
-
-    private List<(string Key, double W)> Vector(ArticleFeatures features)
-    {
-        var n = Math.Max(_documents, 1);
-        var list = new List<(string Key, double W)>(features.Counts.Length);
-        var norm = 0.0;
-        foreach (var (key, count) in features.Counts)
+        if (array.Length < length)
         {
-            var idf = FeatureSpace.Idf(n, _df.GetValueOrDefault(key));
-            var weight = key[0] switch { 'e' => _options.EntityWeight, 'n' => _options.NumberWeight, 'q' => _options.QuoteWeight, 'b' => _options.BigramWeight, _ => 1.0 };
-            var w = (1 + Math.Log(Math.Max(count, 1))) * idf * weight;
-            if (w > 0)
+            Array.Resize(ref array, Math.Max(length, array.Length * 2));
+        }
+    }
+
+    private sealed class OnlineStory(string id)
+    {
+        private int[] _ids = [];
+        private double[] _values = [];
+
+        public string Id { get; } = id;
+
+        public HashSet<int> Indexed { get; } = [];
+
+        public double NormSquared { get; private set; }
+
+        public DateOnly? First { get; private set; }
+
+        public DateOnly? Last { get; private set; }
+
+        /// <summary>Scratch of the placement in progress.</summary>
+        public bool Touched { get; set; }
+
+        public double Score { get; set; }
+
+        /// <summary>The centroid weight of feature <paramref name="id"/> (0 when absent).</summary>
+        public double ValueAt(int id)
+        {
+            var i = Array.BinarySearch(_ids, id);
+            return i >= 0 ? _values[i] : 0;
+        }
+
+        /// <summary>
+        /// Σ w·c over the vector in its own order (positions 0..n), c the centroid weight of the same feature: the products
+        /// are found by a merge in id order, then summed by position so the rounding equals the position-ordered sum.
+        /// </summary>
+        public double Dot(int[] sortedIds, int[] sortedPos, int n, double[] weights, double[] products)
+        {
+            Array.Clear(products, 0, n);
+            var ids = _ids;
+            if (ids.Length > 8 * n)
             {
-                list.Add((key, w));
-                norm += w * w;
+                var from = 0;
+                for (var i = 0; i < n; i++)
+                {
+                    var j = Array.BinarySearch(ids, from, ids.Length - from, sortedIds[i]);
+                    if (j >= 0)
+                    {
+                        products[sortedPos[i]] = weights[sortedPos[i]] * _values[j];
+                        from = j + 1;
+                    }
+                    else
+                    {
+                        from = ~j;
+                    }
+
+                    if (from >= ids.Length)
+                    {
+                        break;
+                    }
+                }
+            }
+            else
+            {
+                int a = 0, b = 0;
+                while (a < n && b < ids.Length)
+                {
+                    var x = sortedIds[a];
+                    var y = ids[b];
+                    if (x == y)
+                    {
+                        products[sortedPos[a]] = weights[sortedPos[a]] * _values[b];
+                        a++;
+                        b++;
+                    }
+                    else if (x < y)
+                    {
+                        a++;
+                    }
+                    else
+                    {
+                        b++;
+                    }
+                }
+            }
+
+            var dot = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                dot += products[i];
+            }
+
+            return dot;
+        }
+
+        /// <summary>Adds the vector to the centroid (new arrays, merged in id order) and updates the squared norm in vector order.</summary>
+        public void Add(int[] sortedIds, int[] sortedPos, int n, double[] weights, double[] olds)
+        {
+            var ids = _ids;
+            var values = _values;
+            var shared = 0;
+            int a = 0, b = 0;
+            while (a < n && b < ids.Length)
+            {
+                if (sortedIds[a] == ids[b])
+                {
+                    shared++;
+                    a++;
+                    b++;
+                }
+                else if (sortedIds[a] < ids[b])
+                {
+                    a++;
+                }
+                else
+                {
+                    b++;
+                }
+            }
+
+            var newIds = new int[ids.Length + n - shared];
+            var newValues = new double[newIds.Length];
+            a = 0;
+            b = 0;
+            var o = 0;
+            while (a < n || b < ids.Length)
+            {
+                if (b == ids.Length || (a < n && sortedIds[a] < ids[b]))
+                {
+                    var p = sortedPos[a];
+                    olds[p] = 0;
+                    newIds[o] = sortedIds[a];
+                    newValues[o++] = 0 + weights[p];
+                    a++;
+                }
+                else if (a == n || ids[b] < sortedIds[a])
+                {
+                    newIds[o] = ids[b];
+                    newValues[o++] = values[b];
+                    b++;
+                }
+                else
+                {
+                    var p = sortedPos[a];
+                    olds[p] = values[b];
+                    newIds[o] = ids[b];
+                    newValues[o++] = values[b] + weights[p];
+                    a++;
+                    b++;
+                }
+            }
+
+            _ids = newIds;
+            _values = newValues;
+            for (var p = 0; p < n; p++)
+            {
+                var old = olds[p];
+                var w = weights[p];
+                NormSquared += (old + w) * (old + w) - old * old;
             }
         }
-
-        norm = Math.Sqrt(norm);
-        if (norm == 0)
-        {
-            list.Clear();
-        }
-
-        for (var i = 0; i < list.Count; i++)
-        {
-            list[i] = (list[i].Key, list[i].W / norm);
-        }
-
-        return Heaviest(list);
-    }
-
-    private sealed class OnlineStory
-    {
-        public Dictionary<string, double> Centroid { get; } = new(StringComparer.Ordinal);
-        public HashSet<string> Indexed { get; } = new(StringComparer.Ordinal);
-        public double NormSquared { get; set; }
-        public DateOnly? First { get; private set; }
-        public DateOnly? Last { get; private set; }
 
         public void Include(DateOnly? date)
         {

@@ -18,7 +18,7 @@ public static class EvalEntitiesCommand
     {
         var dirs = new Argument<string[]>("DIR") { Description = "NER set folders (their dev.tsv is scored) or IOB2 files, e.g. ../shared/data/ner/conll2003.", Arity = ArgumentArity.ZeroOrMore };
         var scoreOption = new Option<FileInfo?>("--score") { Description = "Score this prediction file (the gold file with a predicted tag column appended, as ner.py reads it) instead of running the recognizer; one DIR only." };
-        var predictionsOption = new Option<string?>("--predictions") { Description = "Also write the recognizer's predictions (the gold file with a predicted tag column appended, for ner.py) to this file; with several DIRs, the set name is added before the extension." };
+        var predictionsOption = new Option<string?>("--predictions") { Description = "Also write the recognizer's predictions (the gold file with a predicted tag column appended, for ner.py) to this file (with --cv: the held-out predictions of every fold); with several DIRs, the set name is added before the extension." };
         var gate = new Option<bool>("--gate") { Description = "Exit 1 when a floor in eval/floors/entities.json is not met." };
         var bench = new Option<FileInfo?>("--bench") { Description = "Throughput of the language layer (tokenizer, sentence splitter, entity recognizer) over the articles of a JSON Lines file (.jsonl or .jsonl.gz with a \"text\" field), e.g. ../shared/data/scale/allsides-articles.jsonl.gz; prints articles/s to stderr." };
         var cv = new Option<int>("--cv") { Description = "Cross-validate the shipped training recipe instead of scoring the shipped model: N-fold by document over the DIR's dev.tsv (UNER English-EWT dev, open), each fold trained on the other folds plus augmentation; prints the pooled held-out scores. Gated as dataset '<name>-<N>fold'." };
@@ -43,7 +43,7 @@ public static class EvalEntitiesCommand
 
             if (parseResult.GetValue(cv) is var folds and > 0)
             {
-                return CrossValidate(inputs, folds, parseResult.GetValue(gate));
+                return CrossValidate(inputs, folds, parseResult.GetValue(gate), parseResult.GetValue(predictionsOption));
             }
 
             var predFile = parseResult.GetValue(scoreOption);
@@ -119,7 +119,7 @@ public static class EvalEntitiesCommand
         return command;
     }
 
-    private static int CrossValidate(string[] inputs, int folds, bool gate)
+    private static int CrossValidate(string[] inputs, int folds, bool gate, string? predictionsPath)
     {
         if (folds < 2 || inputs.Length != 1)
         {
@@ -135,8 +135,14 @@ public static class EvalEntitiesCommand
             return ExitCodes.Usage;
         }
 
+        var predicted = new List<IReadOnlyList<string>>();
         var score = NerCrossValidation.Run(goldPath, null, folds, progress: (k, s) =>
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fold {k}/{folds}: F1 {s.Micro.F1:F4}")));
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fold {k}/{folds}: F1 {s.Micro.F1:F4}")), predictions: predicted);
+        if (predictionsPath is not null)
+        {
+            ConllFile.Read(goldPath).WritePredictions(predictionsPath, predicted);
+        }
+
         Console.WriteLine(score.ToJson());
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{goldPath}: {folds}-fold by document, held out, pooled: F1 {score.Micro.F1:F4} (P {score.Micro.Precision:F4}, R {score.Micro.Recall:F4}); PER {score.Per.F1:F4}, ORG {score.Org.F1:F4}, LOC {score.Loc.F1:F4}"));

@@ -22,7 +22,7 @@ public static class EvalLoadedLanguageCommand
         var dir = new Argument<DirectoryInfo>("dir") { Description = "A bias set folder: ../shared/data/bias/babe, bias/basil-2010-2016 or bias/ptc-train-80." };
         var output = new Option<FileInfo?>("--predictions") { Description = "Also write the predictions as JSON Lines ({\"id\",\"biased\",\"score\"}; for PTC {\"article\",\"start\",\"end\",\"technique\"})." };
         var score = new Option<FileInfo?>("--score") { Description = "Score these JSON Lines predictions instead of running the detector." };
-        var cv = new Option<bool>("--cross-validate") { Description = "Development only, not shipped: 5-fold logistic regression over the slant features and word n-grams, trained inside each fold (BABE, BASIL)." };
+        var cv = new Option<bool>("--cross-validate") { Description = "Development only, not shipped: 5-fold logistic regression over the slant features, the shipped sentence score and word n-grams, trained inside each fold (BABE, BASIL)." };
         var gate = new Option<bool>("--gate") { Description = "Fail (exit 1) when a floor pinned in eval/floors/loaded-language.json (loaded-language-cv.json with --cross-validate) is not met." };
         var floors = new Option<DirectoryInfo?>("--floors") { Description = "Folder with the floors files (default: eval/floors above the current directory)." };
         var command = new Command(Task, "Loaded language: the slant lexicon and markers as a sentence detector (BABE macro F1, BASIL lexical-bias F1) and a span detector (PTC Loaded_Language + Name_Calling,Labeling span F1).");
@@ -89,13 +89,13 @@ public static class EvalLoadedLanguageCommand
         {
             var run = CrossValidatedClassifier.Run(sentences);
             predictions = run.Predictions;
-            Console.Error.WriteLine("DEVELOPMENT ONLY (not shipped): 5-fold cross-validated logistic regression over slant features + word n-grams, trained inside each fold.");
+            Console.Error.WriteLine("DEVELOPMENT ONLY (not shipped): 5-fold cross-validated logistic regression over slant features, the shipped sentence score + word n-grams, trained inside each fold.");
             Console.Error.WriteLine("fold macro F1: " + string.Join(" ", run.FoldMacroF1.Select(f => f.ToString("F4", CultureInfo.InvariantCulture))));
         }
         else
         {
             predictions = LoadedLanguageDetector.Predict(sentences);
-            Console.Error.WriteLine(FormattableString.Invariant($"{Task}: {sentences.Length} sentences in {sw.Elapsed.TotalMilliseconds:F0} ms (shipped lexicon + markers, threshold rule)"));
+            Console.Error.WriteLine(FormattableString.Invariant($"{Task}: {sentences.Length} sentences in {sw.Elapsed.TotalMilliseconds:F0} ms (shipped lexicon + markers + context rules, threshold rule)"));
         }
 
         if (outFile is not null)

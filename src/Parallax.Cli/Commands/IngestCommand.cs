@@ -12,13 +12,20 @@ public static class IngestCommand
         var inputs = InputOptions.Inputs("Files, folders (read recursively), http(s) URLs, feeds (RSS/Atom/JSON Feed) and OPML lists, JSON Lines, WARC files.");
         var db = InputOptions.Db();
         var fetch = InputOptions.Fetch();
+        var cluster = ClusterCommand.ClusterOption();
         var command = new Command("ingest", "Read articles from any mix of inputs, extract and clean them with provenance, and store them (SQLite, ./parallax.db by default). Re-ingesting the same content stores nothing twice.");
         command.Arguments.Add(inputs);
         command.Options.Add(db);
         command.Options.Add(fetch);
+        command.Options.Add(cluster);
         command.SetAction((parse, ct) =>
         {
             var paths = parse.GetValue(inputs)!;
+            if (parse.GetValue(cluster) is { } clusterConnection)
+            {
+                return ClusterIngest.RunAsync(paths, parse.GetValue(fetch), clusterConnection, ct);
+            }
+
             using var store = Composition.OpenStore(parse.GetValue(db));
             if (store is null)
             {

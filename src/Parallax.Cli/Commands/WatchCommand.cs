@@ -18,9 +18,10 @@ public static class WatchCommand
         var interval = new Option<int>("--interval") { Description = "Seconds between polls of a feed (default 300).", DefaultValueFactory = _ => 300 };
         var once = new Option<bool>("--once") { Description = "Poll every feed once, print its health, and exit." };
         var allowPrivate = new Option<bool>("--allow-private-urls") { Description = "Let linked-page fetching reach loopback and private addresses (feeds themselves are fetched as given)." };
-        var command = new Command("watch", "Follow feeds: poll with conditional GET, per-feed intervals and back-off, and store new articles.")
+        var cluster = ClusterCommand.ClusterOption();
+        var command = new Command("watch", "Follow feeds: poll with conditional GET, per-feed intervals and back-off, and store new articles (with --cluster, through the cluster's nodes).")
         {
-            feeds, db, interval, once, allowPrivate,
+            feeds, db, interval, once, allowPrivate, cluster,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -42,7 +43,11 @@ public static class WatchCommand
                 return ExitCodes.SomeRejected;
             }
 
-            using var store = Composition.OpenStore(parse.GetValue(db));
+            var (clusterStore, clusterClient) = parse.GetValue(cluster) is { } clusterConnection
+                ? await ClusterIngest.OpenStoreAsync(clusterConnection, ct)
+                : (null, null);
+            await using var clusterScope = clusterClient;
+            using var store = clusterStore ?? (parse.GetValue(cluster) is null ? Composition.OpenStore(parse.GetValue(db)) : null);
             if (store is null)
             {
                 return ExitCodes.SomeRejected;

@@ -21,10 +21,10 @@ public sealed class LoadedLexicon
 
     /// <summary>Categories whose hits count as loaded terms (word choice).</summary>
     public static readonly FrozenSet<string> LoadedCategories = FrozenSet.ToFrozenSet(
-        ["insult", "epithet", "partisan", "fear", "moral", "derision", "conflict-verb", "exaggeration", "praise"], StringComparer.Ordinal);
+        ["insult", "epithet", "partisan", "fear", "moral", "derision", "conflict-verb", "exaggeration", "praise", "framing-verb", "subjective"], StringComparer.Ordinal);
 
     /// <summary>Categories whose hits count as opinion markers (the writer's stance, intensity or doubt).</summary>
-    public static readonly FrozenSet<string> MarkerCategories = FrozenSet.ToFrozenSet(["intensifier", "stance", "doubt"], StringComparer.Ordinal);
+    public static readonly FrozenSet<string> MarkerCategories = FrozenSet.ToFrozenSet(["intensifier", "stance", "doubt", "emphasis", "sweeping"], StringComparer.Ordinal);
 
     /// <summary>Categories that judge people or groups: a label holding one of these is a loaded label.</summary>
     public static readonly FrozenSet<string> PeopleCategories = FrozenSet.ToFrozenSet(["insult", "epithet", "partisan", "praise", "moral", "derision"], StringComparer.Ordinal);

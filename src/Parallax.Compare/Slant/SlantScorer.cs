@@ -87,6 +87,7 @@ public static partial class SlantScorer
         var terms = ImmutableArray.CreateBuilder<FramingTerm>();
         var termEvidence = new List<EvidenceSpan>();
         var markerEvidence = new List<EvidenceSpan>();
+        var markerWeight = 0.0;
         foreach (var h in hits)
         {
             var inLabel = h.Component == SlantMarkers.LoadedTerms && loadedLabels.Any(l => l.Contains(h.Span));
@@ -99,6 +100,9 @@ public static partial class SlantScorer
             else if (component == SlantMarkers.OpinionMarkers)
             {
                 markerEvidence.Add(member.Evidence(h.Span));
+
+                // Weak markers (emphasis, sweeping: weight 0.5) count as half a marker; the others as one.
+                markerWeight += Math.Min(1.0, weights.Category(h.Category));
             }
         }
 
@@ -108,7 +112,7 @@ public static partial class SlantScorer
             $"{termEvidence.Count} loaded terms or phrases in {words} words of the outlet's own text"));
         components.Add(Component(LabelsComponent, loadedLabels.Count * per100, weights, [.. loadedLabels.Select(member.Evidence)], loadedLabels.Count, "per-100-words",
             $"{loadedLabels.Count} loaded labels for people or groups in {words} words"));
-        components.Add(Component(OpinionMarkersComponent, markerEvidence.Count * per100, weights, [.. markerEvidence], markerEvidence.Count, "per-100-words",
+        components.Add(Component(OpinionMarkersComponent, markerWeight * per100, weights, [.. markerEvidence], markerEvidence.Count, "per-100-words",
             $"{markerEvidence.Count} opinion markers (intensifiers, stance words, hedges, questions, exclamations, scare quotes) in {words} words"));
 
         var anonymousCues = AnonymousCues(text, body, excluded);

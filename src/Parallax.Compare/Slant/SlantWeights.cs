@@ -12,10 +12,11 @@ public sealed class SlantWeights
 {
     private static readonly Lazy<SlantWeights> _default = new(() => Parse(LoadedLexicon.Resource("Parallax.Compare.Slant.slant-weights.json")), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private SlantWeights(FrozenDictionary<string, double> components, FrozenDictionary<string, double> categories, double sentenceThreshold)
+    private SlantWeights(FrozenDictionary<string, double> components, FrozenDictionary<string, double> categories, FrozenDictionary<string, double> sentenceContext, double sentenceThreshold)
     {
         Components = components;
         Categories = categories;
+        SentenceContext = sentenceContext;
         SentenceThreshold = sentenceThreshold;
     }
 
@@ -27,12 +28,20 @@ public sealed class SlantWeights
     /// <summary>Weight per lexicon category or marker kind for the sentence score; missing weighs 0.</summary>
     public FrozenDictionary<string, double> Categories { get; }
 
+    /// <summary>
+    /// Weight per sentence-level context cue of the sentence detector (<see cref="SentenceSlant.ReportAnchor"/>); may be
+    /// negative (a cue of news-report register); missing weighs 0.
+    /// </summary>
+    public FrozenDictionary<string, double> SentenceContext { get; }
+
     /// <summary>A sentence whose score is at least this is marked biased.</summary>
     public double SentenceThreshold { get; }
 
     public double Component(string name) => Components.GetValueOrDefault(name);
 
     public double Category(string name) => Categories.GetValueOrDefault(name);
+
+    public double Context(string name) => SentenceContext.GetValueOrDefault(name);
 
     /// <summary>Parses the weights file format (see the shipped file).</summary>
     public static SlantWeights Parse(string json)
@@ -42,6 +51,7 @@ public sealed class SlantWeights
         return new SlantWeights(
             Read(root, "components"),
             Read(root, "categories"),
+            Read(root, "sentenceContext"),
             root.TryGetProperty("sentenceThreshold", out var t) ? t.GetDouble() : 1.0);
     }
 

@@ -16,7 +16,7 @@ public static class Augmenter
         ArgumentNullException.ThrowIfNull(docs);
         string[] Lines(string f) => [.. Gazetteer.Entries(f).Distinct(StringComparer.Ordinal)];
         var places = Lines("countries.txt").Concat(Lines("places.txt")).Where(p => char.IsUpper(p[0])).ToArray();
-        var orgs = Lines("organizations.txt").ToList();
+        var orgs = Lines("organizations.txt").Concat(Lines("clubs.txt")).ToList();
         var given = Lines("given-names.txt");
         var surnames = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var d in docs)

@@ -7,17 +7,19 @@ namespace Parallax.Eval.Entities;
 /// i mod N; each fold's model is trained on the other folds (plus the open GUM documents when given, plus the same
 /// entity-replacement augmentation as the shipped model) and scored on its fold. The result pools the counts of all
 /// folds (exact-span micro P/R/F1, as ner.py). This is the honest UNER figure: the shipped model is trained on all of
-/// UNER dev, so scoring it there is in-sample. Deterministic for a given seed.
+/// UNER dev, so scoring it there is in-sample. Deterministic for a given seed. <paramref name="predictions"/>, when given,
+/// receives the held-out predicted tags of every sentence in file order.
 /// </summary>
 public static class NerCrossValidation
 {
-    public static NerScore Run(string unerFile, string? gumTrainFile, int folds, int epochs = NerTrainingSets.DefaultEpochs, int augment = NerTrainingSets.DefaultAugment, ulong seed = NerTrainingSets.DefaultSeed, Action<int, NerScore>? progress = null)
+    public static NerScore Run(string unerFile, string? gumTrainFile, int folds, int epochs = NerTrainingSets.DefaultEpochs, int augment = NerTrainingSets.DefaultAugment, ulong seed = NerTrainingSets.DefaultSeed, Action<int, NerScore>? progress = null, IList<IReadOnlyList<string>>? predictions = null)
     {
         ArgumentNullException.ThrowIfNull(unerFile);
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
         var uner = ConllFile.Read(unerFile);
         var gum = gumTrainFile is null ? [] : ConllFile.Read(gumTrainFile).Documents.Where(d => NerTrainingSets.IsOpenGum(d.Id)).Select(NerTrainingSets.GumToNames).ToList();
         var scores = new List<NerScore>();
+        var perDoc = new IReadOnlyList<string>[uner.Documents.Length][];
         for (var k = 0; k < folds; k++)
         {
             var fold = k;
@@ -30,9 +32,25 @@ public static class NerCrossValidation
 
             var model = NerTrainer.Train(train, Gazetteer.Default, epochs, seed);
             var held = uner with { Documents = [.. uner.Documents.Where((d, i) => i % folds == fold)] };
-            var score = NerScore.Compute(EntitiesEvaluator.Gold(held), EntitiesEvaluator.Predict(new NerTagger(model, Gazetteer.Default), held));
+            var predicted = EntitiesEvaluator.Predict(new NerTagger(model, Gazetteer.Default), held);
+            var score = NerScore.Compute(EntitiesEvaluator.Gold(held), predicted);
+            var next = 0;
+            for (var d = fold; d < perDoc.Length; d += folds)
+            {
+                perDoc[d] = [.. predicted.Skip(next).Take(uner.Documents[d].Sentences.Length)];
+                next += uner.Documents[d].Sentences.Length;
+            }
+
             progress?.Invoke(k, score);
             scores.Add(score);
+        }
+
+        if (predictions is not null)
+        {
+            foreach (var sentence in perDoc.SelectMany(d => d))
+            {
+                predictions.Add(sentence);
+            }
         }
 
         Prf Sum(Func<NerScore, Prf> f) => new(scores.Sum(x => f(x).Correct), scores.Sum(x => f(x).Predicted), scores.Sum(x => f(x).Gold));

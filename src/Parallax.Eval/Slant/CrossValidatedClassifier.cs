@@ -72,6 +72,13 @@ public static class CrossValidatedClassifier
         var w = new double[(1 << Bits) + 1];
         var order = (int[])train.Clone();
         var random = new Random(20261124);
+
+        // Class-balanced loss: each class weighs half in total, so a rare class (BASIL's 6% biased sentences) is not
+        // drowned by the other; on a balanced set (BABE) the weights are close to 1.
+        var positives = Math.Max(1, train.Count(i => sentences[i].Biased));
+        var negatives = Math.Max(1, train.Length - positives);
+        var positiveWeight = train.Length / (2.0 * positives);
+        var negativeWeight = train.Length / (2.0 * negatives);
         for (var epoch = 0; epoch < Epochs; epoch++)
         {
             random.Shuffle(order);
@@ -80,7 +87,7 @@ public static class CrossValidatedClassifier
             {
                 var x = features[i];
                 var y = sentences[i].Biased ? 1.0 : 0.0;
-                var g = y - Sigmoid(Dot(w, x));
+                var g = (y - Sigmoid(Dot(w, x))) * (y > 0 ? positiveWeight : negativeWeight);
                 foreach (var f in x)
                 {
                     w[f] += rate * (g - L2 * w[f]);
@@ -116,6 +123,21 @@ public static class CrossValidatedClassifier
             names.Add("cat=" + h.Category);
             names.Add("comp=" + h.Component);
             names.Add("term=" + h.Term);
+        }
+
+        // The shipped sentence detector's view: its verdict, its score, and the categories it counted in the writer's
+        // own words (attributed quotations excluded) and its context cues.
+        var shipped = SentenceSlant.Score(text);
+        names.Add("ship=" + (shipped.Biased ? "1" : "0"));
+        names.Add("score=" + Math.Clamp(Math.Round(shipped.Score * 2) / 2, -1, 4).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var h in shipped.Hits)
+        {
+            names.Add("own=" + h.Category);
+        }
+
+        foreach (var c in shipped.Cues)
+        {
+            names.Add("cue=" + c.Category + ":" + c.Term);
         }
 
         var words = LoadedLexicon.Words(text, 0, text.Length).Select(w => w.Key).ToList();

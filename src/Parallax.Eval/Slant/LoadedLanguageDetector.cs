@@ -10,13 +10,61 @@ namespace Parallax.Eval.Slant;
 /// </summary>
 public static class LoadedLanguageDetector
 {
-    /// <summary>One prediction per sentence: biased when the weighted sum of its slant features reaches the shipped threshold.</summary>
-    public static ImmutableArray<BiasPrediction> Predict(IEnumerable<BiasSentence> sentences) =>
-        [.. sentences.Select(s =>
+    /// <summary>
+    /// One prediction per sentence: biased when the weighted sum of its slant features reaches the shipped threshold.
+    /// Sentences of one article (ids <c>&lt;article&gt;#&lt;i&gt;</c>, BASIL) are read in order, so that a quotation
+    /// opened in one sentence and closed in a later one stays the speaker's words in the sentences between.
+    /// </summary>
+    public static ImmutableArray<BiasPrediction> Predict(IEnumerable<BiasSentence> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var predictions = ImmutableArray.CreateBuilder<BiasPrediction>();
+        string? article = null;
+        var inQuote = false;
+        foreach (var s in sentences)
         {
-            var r = SentenceSlant.Score(s.Text);
-            return new BiasPrediction(s.Id, r.Biased, r.Score);
-        })];
+            var hash = s.Id.LastIndexOf('#');
+            var current = hash > 0 ? s.Id[..hash] : null;
+            if (current is null || current != article)
+            {
+                inQuote = false;
+            }
+
+            article = current;
+            var span = new TextSpan(0, s.Text.Length);
+            var excluded = SentenceSlant.AttributedQuotations(s.Text, span).ToList();
+            var firstMark = s.Text.IndexOfAny(['\u201C', '\u201D', '"']);
+            if (inQuote)
+            {
+                // The sentence continues a quotation: its words up to the first quotation mark are the speaker's.
+                excluded.Add(new TextSpan(0, firstMark < 0 ? s.Text.Length : firstMark));
+            }
+
+            var r = SentenceSlant.Score(s.Text, span, excluded);
+            predictions.Add(new BiasPrediction(s.Id, r.Biased, r.Score));
+            inQuote = current is not null && EndsInQuote(s.Text, inQuote);
+        }
+
+        return predictions.ToImmutable();
+    }
+
+    /// <summary>True when a quotation is still open at the end of <paramref name="text"/>, given whether it began inside one.</summary>
+    private static bool EndsInQuote(string text, bool startsInQuote)
+    {
+        var open = startsInQuote;
+        foreach (var c in text)
+        {
+            open = c switch
+            {
+                '\u201C' => true,
+                '\u201D' => false,
+                '"' => !open,
+                _ => open,
+            };
+        }
+
+        return open;
+    }
 
     /// <summary>
     /// Loaded-term spans of each article (code-point offsets, as the PTC gold): lexicon terms of the word-choice

@@ -166,6 +166,8 @@ public sealed class EntityRecognizer : IStage<Doc>
             DemonymsAreNotNames(sentences[s], tags[s]);
         }
 
+        var teams = DocumentNames.ResultLines(sentences, tags);
+        DocumentNames.Harmonize(sentences, tags, teams, _tagger.Model.CaseProfile);
         return tags;
     }
 
@@ -186,7 +188,7 @@ public sealed class EntityRecognizer : IStage<Doc>
         var begin = new GazetteerCategory[n];
         var inside = new GazetteerCategory[n];
         Gazetteer.Default.MatchLower(lower, begin, inside);
-        const GazetteerCategory wanted = GazetteerCategory.Country | GazetteerCategory.Place | GazetteerCategory.Organization;
+        const GazetteerCategory wanted = GazetteerCategory.Country | GazetteerCategory.Place | GazetteerCategory.Organization | GazetteerCategory.Club;
         for (var i = 0; i < n; i++)
         {
             var cats = begin[i] & wanted;
@@ -207,7 +209,7 @@ public sealed class EntityRecognizer : IStage<Doc>
                 continue;
             }
 
-            var type = (cats & GazetteerCategory.Organization) != 0 && (cats & (GazetteerCategory.Country | GazetteerCategory.Place)) == 0
+            var type = (cats & (GazetteerCategory.Organization | GazetteerCategory.Club)) != 0 && (cats & (GazetteerCategory.Country | GazetteerCategory.Place)) == 0
                 ? NerTags.Index("B-ORG")
                 : NerTags.Index("B-LOC");
             for (var k = i; k < end; k++)

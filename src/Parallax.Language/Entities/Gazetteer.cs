@@ -16,6 +16,8 @@ public enum GazetteerCategory : ushort
     OrgWord = 16,
     Demonym = 32,
     Title = 64,
+    /// <summary>Sports clubs and teams (clubs.txt).</summary>
+    Club = 128,
 }
 
 /// <summary>
@@ -52,6 +54,7 @@ public sealed class Gazetteer
         ("org-suffixes.txt", GazetteerCategory.OrgWord),
         ("demonyms.txt", GazetteerCategory.Demonym),
         ("titles.txt", GazetteerCategory.Title),
+        ("clubs.txt", GazetteerCategory.Club),
     ];
 
     private static Gazetteer Load()

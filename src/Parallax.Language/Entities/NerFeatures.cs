@@ -313,7 +313,7 @@ internal sealed class NerFeatures
             return;
         }
 
-        for (var bit = 1; bit <= (int)GazetteerCategory.Title; bit <<= 1)
+        for (var bit = 1; bit <= (int)GazetteerCategory.Club; bit <<= 1)
         {
             if (((int)cats & bit) != 0)
             {

@@ -44,6 +44,7 @@ public sealed class LabelExtractor : IStage<Doc>
         var properWords = ProperWords(text, tokens, sentences);
         var organisations = OrganisationsByLastWord(mentions);
         var pending = new List<(TextSpan Span, string Head)>();
+        var words = new TokenStrings(tokens.Length);
         Mention? antecedent = null;
         var t = 0;
         foreach (var sentence in sentences)
@@ -62,7 +63,7 @@ public sealed class LabelExtractor : IStage<Doc>
             if (t > first)
             {
                 var inSentence = mentions.Where(m => m.Span.Start >= sentence.Span.Start && m.Span.End <= sentence.Span.End).ToList();
-                antecedent = new SentenceScan(text, tokens, first, t, inSentence, shortForms, properWords, organisations, result, pending).Run(antecedent);
+                antecedent = new SentenceScan(text, tokens, first, t, inSentence, shortForms, properWords, organisations, result, pending, words).Run(antecedent);
             }
         }
 
@@ -187,9 +188,17 @@ public sealed class LabelExtractor : IStage<Doc>
         return byWord.Where(kv => kv.Value.Count == 1).ToDictionary(kv => kv.Key, kv => kv.Value.First(), StringComparer.Ordinal);
     }
 
+    /// <summary>Each token's text and folded form (<see cref="LabelLexicon.Fold"/>), made on first use; index = token index.</summary>
+    private sealed class TokenStrings(int count)
+    {
+        public string?[] Words { get; } = new string?[count];
+
+        public string?[] Folded { get; } = new string?[count];
+    }
+
     /// <summary>The rules over one sentence: tokens [<c>first</c>, <c>end</c>) and the mentions inside it.</summary>
     private sealed class SentenceScan(string text, ImmutableArray<Token> tokens, int first, int end, List<Mention> mentions, Dictionary<string, string> shortForms, HashSet<string> properWords,
-        Dictionary<string, Mention> organisations, List<Label> output, List<(TextSpan Span, string Head)> pending)
+        Dictionary<string, Mention> organisations, List<Label> output, List<(TextSpan Span, string Head)> pending, TokenStrings words)
     {
         private readonly HashSet<int> _inName = [];
 
@@ -305,19 +314,45 @@ public sealed class LabelExtractor : IStage<Doc>
         }
 
         private bool IsNameWord(int i) => IsCapitalised(i) && W(i).Length > 1 && !InAnyMention(i) && !_inName.Contains(i) && !LabelLexicon.NotQualifiers.Contains(L(i))
-            && !LabelLexicon.TitleHeads.Contains(L(i)) && !LabelLexicon.TitleQualifiers.Contains(L(i)) && W(i).Skip(1).All(char.IsLower);
+            && !LabelLexicon.TitleHeads.Contains(L(i)) && !LabelLexicon.TitleQualifiers.Contains(L(i)) && RestIsLower(W(i));
 
-        private bool InAnyMention(int i) => mentions.Any(m => tokens[i].Span.Overlaps(m.Span));
+        private static bool RestIsLower(string word)
+        {
+            for (var k = 1; k < word.Length; k++)
+            {
+                if (!char.IsLower(word[k]))
+                {
+                    return false;
+                }
+            }
 
-        private string W(int i) => tokens[i].Span.Of(text);
+            return true;
+        }
 
-        private string L(int i) => LabelLexicon.Fold(W(i));
+        private bool InAnyMention(int i)
+        {
+            var span = tokens[i].Span;
+            foreach (var m in mentions)
+            {
+                if (span.Overlaps(m.Span))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // Token strings are made once per article and shared by every sentence scan (the rules ask for the same words many times).
+        private string W(int i) => words.Words[i] ??= tokens[i].Span.Of(text);
+
+        private string L(int i) => words.Folded[i] ??= LabelLexicon.Fold(W(i));
 
         private bool IsWord(int i) => tokens[i].Kind == TokenKind.Word;
 
         private bool IsPossessive(int i) => W(i) is "'s" or "’s" or "ʼs" or "'" or "’";
 
-        private bool IsCapitalised(int i) => IsWord(i) && char.IsUpper(W(i)[0]);
+        private bool IsCapitalised(int i) => IsWord(i) && char.IsUpper(text[tokens[i].Span.Start]);
 
         private int IndexStarting(int start)
         {

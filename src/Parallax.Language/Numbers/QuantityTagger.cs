@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -229,6 +230,9 @@ public sealed partial class QuantityTagger : IStage<Doc>
     /// <summary>The modifiers split into words once (longest first, as in the lexicon).</summary>
     private static readonly (string Modifier, string[] Words)[] ModifierWords = [.. NumberLexicon.Modifiers.Select(m => (m, m.Split(' ')))];
 
+    /// <summary>First words of the modifiers: most tokens are none of them, and then no modifier needs checking.</summary>
+    private static readonly FrozenSet<string> ModifierFirstWords = ModifierWords.Select(m => m.Words[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     private static bool Is(List<Tok> toks, int i, string word) =>
         i >= 0 && i < toks.Count && string.Equals(toks[i].Text, word, StringComparison.OrdinalIgnoreCase);
 
@@ -236,7 +240,7 @@ public sealed partial class QuantityTagger : IStage<Doc>
     {
         var k = i;
         string? modifier = null;
-        foreach (var (mod, words) in ModifierWords)
+        foreach (var (mod, words) in k < toks.Count && ModifierFirstWords.Contains(toks[k].Text) ? ModifierWords : [])
         {
             if (!Is(toks, k, words[0]))
             {

@@ -502,13 +502,22 @@ internal sealed class QuoteScanner
                 break;
             }
 
-            if (!toks[k].IsWord || !(toks[k].IsCapitalized || char.IsDigit(toks[k].Text[0]) || toks[k].Lower is "of" or "at" or "the" or "and"))
+            // "Clinton camp: ...", "Clinton to Planned Parenthood: ...": lowercase words after a capitalised first word,
+            // but not verbs, pronouns or conjunctions ("Here is the thing: ...")
+            if (!toks[k].IsWord || !(toks[k].IsCapitalized || char.IsDigit(toks[k].Text[0]) || toks[k].Lower is "of" or "at" or "the" or "and"
+                || (k > 0 && toks[k].Lower is "to" or "on" or "camp" or "campaign" or "aides" or "allies" or "spokesman" or "spokeswoman" or "chief" or "leader")))
             {
                 return;
             }
         }
 
         if (colon <= 0 || colon + 2 >= toks.Count || !toks[0].IsCapitalized || s.InQuote[colon])
+        {
+            return;
+        }
+
+        // "Q: ..." / "A: ...": interview transcripts, where the attribution is inside the answer ("I think ...")
+        if (colon == 1 && toks[0].Text.Length == 1)
         {
             return;
         }
@@ -636,6 +645,17 @@ internal sealed class QuoteScanner
     {
         var s = _sentences[si];
         var toks = s.Toks;
+
+        // "according to X" first: PolNeAR-style attribution is univocal, and "Most voters say ..., according to the poll"
+        // attributes the whole clause, inner cue included, to the poll.
+        for (var i = 0; i + 1 < toks.Count; i++)
+        {
+            if (toks[i].Lower == "according" && toks[i + 1].Lower == "to" && !s.Used[i] && !s.InQuote[i])
+            {
+                AccordingTo(s, i);
+            }
+        }
+
         FinalAttribution(s);
         for (var i = 0; i < toks.Count; i++)
         {
@@ -654,6 +674,11 @@ internal sealed class QuoteScanner
             if (lower == "in")
             {
                 InEvidence(s, i);
+                continue;
+            }
+
+            if (lower is "seem" or "seems" or "seemed" or "appear" or "appears" or "appeared" or "expected" && Raising(s, i))
+            {
                 continue;
             }
 
@@ -685,6 +710,82 @@ internal sealed class QuoteScanner
             var phrasal = cueEnd > i;
             TryClause(s, i, cueEnd, phrasal ? CueClass.Speech : cls);
         }
+    }
+
+    /// <summary>
+    /// Raising predicates ("the race seemed to be Sanders's to lose", "Trump is expected to deliver a speech", "it
+    /// appears that ..."): the subject and the complement are the content (two parts, the subject omitted when it is a
+    /// dummy "it"), the predicate the cue, and there is no speaker: the text does not say whose impression it is.
+    /// </summary>
+    private bool Raising(SentenceInfo s, int c)
+    {
+        var toks = s.Toks;
+        var lower = toks[c].Lower;
+        var after = c + 1;
+        if (after >= toks.Count || s.Used[after] || toks[c].IsCapitalized && c > 0)
+        {
+            return false;
+        }
+
+        var next = toks[after].Lower;
+        var cueStart = c;
+        if (lower == "expected")
+        {
+            // "is (widely) expected to": a form of "be" before, "to" after
+            var b = c - 1;
+            while (b >= 0 && toks[b].IsWord && toks[b].Lower.EndsWith("ly", StringComparison.Ordinal) && toks[b].Lower.Length > 3)
+            {
+                b--;
+            }
+
+            if (b < 0 || toks[b].Lower is not ("is" or "are" or "was" or "were" or "be" or "been" or "’s" or "'s") || next != "to")
+            {
+                return false;
+            }
+
+            cueStart = b;
+        }
+        else if (lower.StartsWith("appear", StringComparison.Ordinal) ? next is not ("to" or "that") : (!toks[after].IsWord || _prepositions.Contains(next) && next != "to" || next is "and" or "or" or "but" or "like" or "as"))
+        {
+            return false; // "appeared at a rally", "seemed like"
+        }
+
+        if (ContentForward(s, after) is not { } complement)
+        {
+            return false;
+        }
+
+        // the subject: back over adverbs and auxiliaries to the start of the clause
+        var end = cueStart - 1;
+        while (end >= 0 && toks[end].IsWord && (_aux.Contains(toks[end].Lower) || IsNegatedAux(toks[end].Lower) || toks[end].Lower.EndsWith("ly", StringComparison.Ordinal) && toks[end].Lower.Length > 4 && !toks[end].IsCapitalized))
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > 0 && !s.Used[start - 1] && !s.InQuote[start - 1] && end - start < 12 && toks[start - 1].Text is not ("," or ";" or ":" or "—" or "–" or "(")
+            && toks[start - 1].Lower is not ("and" or "but" or "as" or "while" or "when" or "because" or "if" or "though" or "although" or "since" or "so" or "that" or "yet" or "or" or "whether"))
+        {
+            start--;
+        }
+
+        if (end < 0 || s.Used[end] || s.InQuote[end] || (start > 0 && end - start >= 12))
+        {
+            return false;
+        }
+
+        var rel = new Relation { Paragraph = s.Paragraph, Cue = new TextSpan(toks[cueStart].Start, toks[c].End) };
+        if (!(start == end && toks[end].Lower is "it" or "there") && Trim(s, start, end + 1) is { } subject)
+        {
+            rel.Parts.Add(subject);
+            MarkSpanUsed(s, subject);
+        }
+
+        rel.Parts.Add(complement);
+        MarkUsed(s, cueStart, c);
+        MarkSpanUsed(s, complement);
+        _relations.Add(rel);
+        return true;
     }
 
     /// <summary>A headline in title case ("Mayor Says Bridge Will Open"): at least four words, nearly all capitalised.</summary>
@@ -952,9 +1053,16 @@ internal sealed class QuoteScanner
                     k++;
                 }
 
-                if (k < toks.Count && toks[k].Lower == "that" && ContentForward(s, k + 1) is { } f)
+                if (k < toks.Count && toks[k].Lower == "that" && ContentForward(s, k) is { } f)
                 {
                     AddClause(s, f, c, cueEnd, speaker?.Start ?? -1, speaker?.End ?? -1);
+                    return;
+                }
+
+                // A bare complement after a subject: "Bivens hopes Clinton will win", "the survey found Clinton leading".
+                if (np is not null && !participle && !_noBareComplement.Contains(lower) && StartsBareComplement(s, after) && ContentForward(s, after) is { } bare)
+                {
+                    AddClause(s, bare, c, cueEnd, speaker?.Start ?? -1, speaker?.End ?? -1);
                 }
 
                 return;
@@ -991,6 +1099,23 @@ internal sealed class QuoteScanner
 
             case CueClass.Object:
             {
+                // "…,” he said, referring to the convention": what is referred to, up to the next comma
+                if (lower is "referring" or "referred" && after + 1 < toks.Count && toks[after].Lower == "to" && speaker is not null)
+                {
+                    var stop = after + 1;
+                    while (stop < toks.Count && !s.Used[stop] && toks[stop].Text is not ("," or ";" or ":" or "—" or "–" or "(") && !(toks[stop].Kind == TokKind.Punct && toks[stop].Text is "." or "!" or "?"))
+                    {
+                        stop++;
+                    }
+
+                    if (Trim(s, after + 1, stop) is { } referent)
+                    {
+                        AddClause(s, referent, c, after, speaker.Value.Start, speaker.Value.End);
+                    }
+
+                    return;
+                }
+
                 // "called it “a disgrace”", "calls them cowards": naming verbs take a pronoun object plus what it is called.
                 var naming = lower.StartsWith("call", StringComparison.Ordinal) || lower.StartsWith("dub", StringComparison.Ordinal) || lower.StartsWith("label", StringComparison.Ordinal) || lower.StartsWith("brand", StringComparison.Ordinal);
                 if (after >= toks.Count || toks[after].Lower is "to" or "for" or "on" or "up" or "off" or "in" or "out" or "by" or "back" || (toks[after].Lower == "it" && !naming))
@@ -1014,6 +1139,38 @@ internal sealed class QuoteScanner
                 return;
             }
         }
+    }
+
+    /// <summary>Cognition/evidence forms whose bare object is rarely reported content ("trust him", "ruled the state").</summary>
+    private static readonly FrozenSet<string> _noBareComplement = FrozenSet.ToFrozenSet(
+    [
+        "trust", "trusts", "trusted", "hold", "holds", "held", "order", "ordered", "orders", "rule", "rules", "ruled", "read",
+        "reads",
+    ], StringComparer.Ordinal);
+
+    /// <summary>Heads of evidence phrases that report findings ("polls show", "records indicate", "the data suggest").</summary>
+    private static readonly FrozenSet<string> _evidenceHeads = FrozenSet.ToFrozenSet(
+    [
+        "poll", "polls", "polling", "survey", "surveys", "data", "records", "record", "study", "studies", "report", "reports",
+        "analysis", "analyses", "results", "numbers", "figures", "findings", "research", "documents", "evidence",
+        "statistics", "filings", "estimates", "footage", "video", "investigation", "review", "audit", "projections",
+    ], StringComparer.Ordinal);
+
+    /// <summary>True when token <paramref name="k"/> can open a bare complement clause or object: a word that is not a preposition, conjunction or infinitive marker.</summary>
+    private static bool StartsBareComplement(SentenceInfo s, int k)
+    {
+        if (k >= s.Toks.Count || s.Used[k])
+        {
+            return false;
+        }
+
+        var t = s.Toks[k];
+        if (s.InQuote[k])
+        {
+            return true;
+        }
+
+        return t.IsWord && !_prepositions.Contains(t.Lower) && t.Lower is not ("to" or "and" or "or" or "but" or "as" or "so" or "up" or "out" or "off" or "back" or "than" or "because" or "if" or "when" or "while" or "since" or "although" or "though" or "unless" or "until" or "where" or "which" or "who" or "whom");
     }
 
     /// <summary>True when nothing but a short tail (object, time, "in a statement") follows the cue to the end of the sentence.</summary>
@@ -1084,7 +1241,8 @@ internal sealed class QuoteScanner
 
             if (toks[j].Lower == "that")
             {
-                return j + 1;
+                // the complementizer belongs to the content ("said that the plan failed"), as in PolNeAR
+                return j;
             }
 
             if (toks[j].Text is "." or ";" || (toks[j].IsWord && CueLexicon.TryGet(toks[j].Lower, out _)))
@@ -1296,7 +1454,7 @@ internal sealed class QuoteScanner
             return _pronounSubjects.Contains(last.Lower) || (last.Lower.EndsWith('s') && !last.IsCapitalized);
         }
 
-        if (_pronounSubjects.Contains(last.Lower) || last.IsCapitalized || last.Lower.EndsWith("ers", StringComparison.Ordinal) || last.Lower.EndsWith("ists", StringComparison.Ordinal) || last.Lower is "officials" or "sources" or "critics" or "experts" or "analysts" or "people")
+        if (_pronounSubjects.Contains(last.Lower) || last.IsCapitalized || _evidenceHeads.Contains(last.Lower) || last.Lower.EndsWith("ers", StringComparison.Ordinal) || last.Lower.EndsWith("ists", StringComparison.Ordinal) || last.Lower is "officials" or "sources" or "critics" or "experts" or "analysts" or "people")
         {
             return true;
         }

@@ -34,5 +34,11 @@ internal static class Abbreviations
         "Many", "Most", "As", "Officials", "Meanwhile", "However", "Still", "Yet", "So", "Then", "Now",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _neverFinalSpan = NeverFinal.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _maybeFinalSpan = MaybeFinal.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static bool IsKnown(string withoutPeriod) => NeverFinal.Contains(withoutPeriod) || MaybeFinal.Contains(withoutPeriod);
+
+    /// <summary><see cref="IsKnown(string)"/> without making a string (the tokenizer asks for every word before a period).</summary>
+    public static bool IsKnown(ReadOnlySpan<char> withoutPeriod) => _neverFinalSpan.Contains(withoutPeriod) || _maybeFinalSpan.Contains(withoutPeriod);
 }

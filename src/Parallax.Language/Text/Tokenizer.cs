@@ -237,10 +237,9 @@ public sealed class Tokenizer : IStage<Doc>
         if (i < n && text[i] == '.' && !numeric && !(i + 1 < n && text[i + 1] == '.'))
         {
             var word = text.AsSpan(start, i - start);
-            var w = word.ToString();
             var isInitial = word.Length == 1 && char.IsUpper(word[0]);
             var dotted = word.Contains('.') && SegmentLength(text, start, i) <= 2;
-            if (isInitial || dotted || Abbreviations.IsKnown(w))
+            if (isInitial || dotted || Abbreviations.IsKnown(word))
             {
                 i++;
             }

@@ -141,4 +141,22 @@ public sealed class LoadedLanguageEvalTests
         Assert.Equal(CrossValidatedClassifier.Folds, a.FoldMacroF1.Length);
         Assert.True(ClassifyScorer.Score([.. sentences.Select(s => new GoldLabel(s.Id, s.Biased))], a.Predictions).MacroF1 > 0.9);
     }
+
+    [Fact]
+    public void Predict_KeepsAQuotationOpenAcrossTheSentencesOfOneArticle()
+    {
+        // A three-sentence quotation in one article: the middle sentence has no quotation marks but is the speaker's.
+        var inArticle = new[]
+        {
+            new BiasSentence("a1#0", "The harbour master spoke at the quay. \u201CWe will not wait.", false, "x"),
+            new BiasSentence("a1#1", "This plan is a disgrace and a shambles.", false, "x"),
+            new BiasSentence("a1#2", "It must change,\u201D she said.", false, "x"),
+        };
+        Assert.False(LoadedLanguageDetector.Predict(inArticle)[1].Biased);
+
+        // The same sentence on its own, or at the start of another article, is the writer's.
+        var alone = new[] { inArticle[0], new BiasSentence("a2#0", inArticle[1].Text, false, "x") };
+        Assert.True(LoadedLanguageDetector.Predict(alone)[1].Biased);
+        Assert.True(LoadedLanguageDetector.Predict([new BiasSentence("s1", inArticle[1].Text, false, "x")])[0].Biased);
+    }
 }

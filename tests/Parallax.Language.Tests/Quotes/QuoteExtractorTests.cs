@@ -21,14 +21,14 @@ public sealed class QuoteExtractorTests
         { "Vahl told the council, “We will not sell the harbour.”", "We will not sell the harbour.", "Vahl", "told", QuoteKind.Direct },
         // straight quotes
         { "\"Nobody asked us,\" the fishermen's union wrote in a letter.", "Nobody asked us,", "the fishermen's union", "wrote", QuoteKind.Direct },
-        // indirect with that
-        { "The ministry said that the tolls would double next year.", "the tolls would double next year", "The ministry", "said", QuoteKind.Indirect },
+        // indirect with that: the complementizer belongs to the content (PolNeAR convention)
+        { "The ministry said that the tolls would double next year.", "that the tolls would double next year", "The ministry", "said", QuoteKind.Indirect },
         // indirect without that
         { "Brandt insisted the vote was fair.", "the vote was fair", "Brandt", "insisted", QuoteKind.Indirect },
         // indirect, content first
         { "The ferry will stop running in June, port officials said.", "The ferry will stop running in June", "port officials", "said", QuoteKind.Indirect },
         // partial quote inside an indirect clause
-        { "Brandt warned that the plan was “reckless and expensive” for the town.", "the plan was “reckless and expensive” for the town", "Brandt", "warned", QuoteKind.Partial },
+        { "Brandt warned that the plan was “reckless and expensive” for the town.", "that the plan was “reckless and expensive” for the town", "Brandt", "warned", QuoteKind.Partial },
         // mixed: most of the content is quoted
         { "Fenn said the vote was “a betrayal of every family in the river towns”.", "the vote was “a betrayal of every family in the river towns”", "Fenn", "said", QuoteKind.Mixed },
         // called ... 'fake news' (participle after a clause: speaker is the clause's speaker)
@@ -37,7 +37,7 @@ public sealed class QuoteExtractorTests
         { "The budget is balanced, according to the finance office.", "The budget is balanced", "the finance office", "according to", QuoteKind.Indirect },
         { "According to the Corvin Herald, the works were delayed twice.", "the works were delayed twice", "the Corvin Herald", "According to", QuoteKind.Indirect },
         // told <Outlet> that
-        { "Sources familiar with the talks told the Corvin Herald that a deal was close.", "a deal was close", "Sources familiar with the talks", "told", QuoteKind.Indirect },
+        { "Sources familiar with the talks told the Corvin Herald that a deal was close.", "that a deal was close", "Sources familiar with the talks", "told", QuoteKind.Indirect },
         // pronoun speaker
         { "He said the union would strike.", "the union would strike", "He", "said", QuoteKind.Indirect },
         // ellipsis truncation (three dots and the single character)
@@ -59,6 +59,20 @@ public sealed class QuoteExtractorTests
         { "Vahl leads by nine points, the survey found.", "Vahl leads by nine points", "the survey", "found", QuoteKind.Indirect },
         // two apostrophes as quotation marks
         { "''We are ready,'' Ms. Quant said.", "We are ready,", "Ms. Quant", "said", QuoteKind.Direct },
+        // cognition and evidence verbs with a bare complement
+        { "Quant hopes the ferry will run again by spring.", "the ferry will run again by spring", "Quant", "hopes", QuoteKind.Indirect },
+        { "The harbour survey found most boats in poor repair.", "most boats in poor repair", "The harbour survey", "found", QuoteKind.Indirect },
+        { "Ledger polls show Vahl ahead in every district.", "Vahl ahead in every district", "Ledger polls", "show", QuoteKind.Indirect },
+        // "according to" attributes the whole clause, an inner cue included
+        { "Most dockers say they will strike, according to the Ledger survey.", "Most dockers say they will strike", "the Ledger survey", "according to", QuoteKind.Indirect },
+        // what a quote refers to
+        { "“It is over,” Vahl said, referring to the ferry contract.", "the ferry contract", "Vahl", "referring to", QuoteKind.Indirect },
+        // a headline lead with a lowercase word
+        { "Vahl camp: The harbour deal is dead", "The harbour deal is dead", "Vahl camp", ":", QuoteKind.Indirect },
+        // raising predicates: subject and complement are the content, no speaker
+        { "The ferry plan seemed to be dead by Friday.", "The ferry plan | to be dead by Friday", null, "seemed", QuoteKind.Indirect },
+        { "Vahl is expected to announce the budget on Monday.", "Vahl | to announce the budget on Monday", null, "is expected", QuoteKind.Indirect },
+        { "It appears that the dam was never inspected.", "that the dam was never inspected", null, "appears", QuoteKind.Indirect },
     };
 
     [Theory]
