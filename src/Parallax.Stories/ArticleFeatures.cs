@@ -193,7 +193,8 @@ public sealed partial class StoryFeatureExtractor : IDisposable
             text = text[title.Length..];
         }
 
-        words += AddTerms(title, _options.TitleWeight, counts);
+        // A "headline" that is only a date line ("9 September 2013 , 14 : 08", "Posted 11/27/2005 7:21 AM") is no headline.
+        words += AddTerms(title, IsDateLine(title) ? 1.0 : _options.TitleWeight, counts);
         words += AddTerms(text, 1.0, counts);
 
         foreach (var e in _entities.Extract(article))
@@ -262,6 +263,11 @@ public sealed partial class StoryFeatureExtractor : IDisposable
         stream.End();
         return n;
     }
+
+    [GeneratedRegex(@"^(?:[\d\s\p{P}\p{S}]|(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|st|nd|rd|th|am|pm|a\.m|p\.m|gmt|utc|est|edt|et|bst|cet|last|updated?|posted|published|at|on)\b)*$")]
+    private static partial Regex DateLineRegex();
+
+    private static bool IsDateLine(string title) => title.Length > 0 && title.Any(char.IsDigit) && DateLineRegex().IsMatch(title);
 
     private static void Add(FeatureCounter counts, string key, double weight) => counts.Add(key, weight);
 

@@ -138,6 +138,185 @@ internal sealed class AverageLinkClusterer
     }
 
     /// <summary>
+    /// The event-level pass (see <see cref="StoryClustererOptions.EventSplitThreshold"/>): re-clusters each story of at
+    /// least <see cref="StoryClustererOptions.EventSplitMinSize"/> members on cosines re-weighted by the features'
+    /// inverse document frequency among the members. Each story is handled on its own with members in canonical order,
+    /// so the result depends only on the set of articles. Stories of more than 400 members are left as they are.
+    /// </summary>
+    public int[] SplitEvents(IReadOnlyList<ArticleFeatures> articles, FeatureSpace space, int[] labels)
+    {
+        var threshold = _options.EventSplitThreshold;
+        var result = (int[])labels.Clone();
+        if (threshold <= 0)
+        {
+            return result;
+        }
+
+        foreach (var members in Enumerable.Range(0, labels.Length).GroupBy(i => labels[i]).Select(g => g.Order().ToArray()))
+        {
+            var m = members.Length;
+            if (m < Math.Max(_options.EventSplitMinSize, 2) || m > 400)
+            {
+                continue;
+            }
+
+            var localDf = new Dictionary<int, int>();
+            foreach (var d in members)
+            {
+                foreach (var id in space.Vectors[d].Ids)
+                {
+                    localDf[id] = localDf.GetValueOrDefault(id) + 1;
+                }
+            }
+
+            // Local vectors: global weight × ln(1 + m / local df), L2-normalised (features of one member stay: they
+            // cannot link, but they keep the norm honest, as the global vectors do with features of several articles).
+            var local = new SparseVector[m];
+            for (var i = 0; i < m; i++)
+            {
+                var v = space.Vectors[members[i]];
+                var weights = new float[v.Ids.Length];
+                double norm = 0;
+                for (var j = 0; j < v.Ids.Length; j++)
+                {
+                    var w = v.Weights[j] * Math.Log(1 + (double)m / localDf[v.Ids[j]]);
+                    weights[j] = (float)w;
+                    norm += w * w;
+                }
+
+                norm = Math.Sqrt(norm);
+                for (var j = 0; j < weights.Length && norm > 0; j++)
+                {
+                    weights[j] = (float)(weights[j] / norm);
+                }
+
+                local[i] = new SparseVector(v.Ids, weights);
+            }
+
+            var edges = new List<SimilarityEdge>();
+            for (var i = 0; i < m; i++)
+            {
+                for (var j = i + 1; j < m; j++)
+                {
+                    var (a, b) = (members[i], members[j]);
+                    var s = SparseVector.Dot(local[i], local[j])
+                        * FeatureSpace.TimeFactor(articles[a].Published, articles[b].Published, _options)
+                        * FeatureSpace.LengthFactor(articles[a].Words, articles[b].Words, _options);
+                    if (s > 0)
+                    {
+                        edges.Add(new SimilarityEdge(i, j, s));
+                    }
+                }
+            }
+
+            // The threshold is relative to the story's own mean local similarity: a story of one event has no group
+            // much looser to the rest than that mean, a story of two events does.
+            var mean = edges.Sum(e => e.Similarity) / (m * (m - 1) / 2.0);
+            if (mean <= 0)
+            {
+                continue;
+            }
+
+            var (inner, _, _) = new AverageLinkClusterer(_options with { CohesionRatio = 0 }).Cluster(m, edges, threshold * mean);
+
+            // Only groups of two or more are events; a member left alone rejoins the group it is closest to on average
+            // (local cosine), since one article is no evidence of a second event.
+            var groups = Enumerable.Range(0, m).GroupBy(i => inner[i]).Where(g => g.Count() >= 2).Select(g => g.ToList()).ToList();
+            if (groups.Count < 2)
+            {
+                continue;
+            }
+
+            // Two groups stay one story when, on the global similarity, they are nearly as close to each other as
+            // their members are among themselves (two versions of one report, not two events).
+            var ratio = _options.EventSplitCohesion;
+            if (ratio > 0)
+            {
+                var global = new double[m, m];
+                for (var i = 0; i < m; i++)
+                {
+                    for (var j = i + 1; j < m; j++)
+                    {
+                        global[i, j] = global[j, i] = PairSimilarity(articles, space, members[i], members[j]);
+                    }
+                }
+
+                double Intra(List<int> g) => g.Sum(i => g.Where(j => j > i).Sum(j => global[i, j])) / (g.Count * (g.Count - 1) / 2.0);
+                while (groups.Count > 1)
+                {
+                    var best = (G: -1, H: -1, Score: double.MinValue);
+                    for (var g = 0; g < groups.Count; g++)
+                    {
+                        for (var h = g + 1; h < groups.Count; h++)
+                        {
+                            var cross = groups[g].Sum(i => groups[h].Sum(j => global[i, j])) / (groups[g].Count * (double)groups[h].Count);
+                            var score = cross / Math.Max(Math.Min(Intra(groups[g]), Intra(groups[h])), 1e-9);
+                            if (score > best.Score)
+                            {
+                                best = (g, h, score);
+                            }
+                        }
+                    }
+
+                    if (best.Score < ratio)
+                    {
+                        break;
+                    }
+
+                    groups[best.G].AddRange(groups[best.H]);
+                    groups.RemoveAt(best.H);
+                }
+
+                if (groups.Count < 2)
+                {
+                    continue;
+                }
+            }
+
+            var sim = new double[m, m];
+            foreach (var e in edges)
+            {
+                sim[e.A, e.B] = sim[e.B, e.A] = e.Similarity;
+            }
+
+            var groupOf = new int[m];
+            Array.Fill(groupOf, -1);
+            for (var g = 0; g < groups.Count; g++)
+            {
+                foreach (var i in groups[g])
+                {
+                    groupOf[i] = g;
+                }
+            }
+
+            for (var i = 0; i < m; i++)
+            {
+                if (groupOf[i] < 0)
+                {
+                    var best = 0;
+                    var bestAvg = double.MinValue;
+                    for (var g = 0; g < groups.Count; g++)
+                    {
+                        var avg = groups[g].Average(j => sim[i, j]);
+                        if (avg > bestAvg)
+                        {
+                            (best, bestAvg) = (g, avg);
+                        }
+                    }
+
+                    result[members[i]] = members[groups[best].Min()];
+                }
+                else
+                {
+                    result[members[i]] = members[groups[groupOf[i]].Min()];
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
     /// Splits off the outliers of each cluster (see <see cref="StoryClustererOptions.OutlierRatio"/>): members judged
     /// against the cluster as it came out of average link, all at once, so the result does not depend on member order.
     /// Exact pair similarities (cosine · time · length) for clusters of up to 300 members; larger ones are left as they are.
@@ -206,6 +385,23 @@ internal sealed class AverageLinkClusterer
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The similarity of articles <paramref name="a"/> and <paramref name="b"/> as the graph would weigh their edge
+    /// (cosine · time · length), or 0 when the pair fails <see cref="StoryClustererOptions.MinFullCosine"/>.
+    /// </summary>
+    public double PairSimilarity(IReadOnlyList<ArticleFeatures> articles, FeatureSpace space, int a, int b)
+    {
+        var dot = SparseVector.Dot(space.Vectors[a], space.Vectors[b]);
+        if (dot <= 0 || (_options.MinFullCosine > 0 && dot * space.SharedShare[a] * space.SharedShare[b] < _options.MinFullCosine))
+        {
+            return 0;
+        }
+
+        return dot
+            * FeatureSpace.TimeFactor(articles[a].Published, articles[b].Published, _options)
+            * FeatureSpace.LengthFactor(articles[a].Words, articles[b].Words, _options);
     }
 
     /// <summary>Average-link agglomeration while the best average ≥ threshold. Returns the cluster root of each item and the final inter-cluster sums.</summary>
@@ -278,6 +474,7 @@ internal sealed class AverageLinkClusterer
                 sums[k].Remove(b);
                 sums[k][a] = total;
             }
+
 
             sums[b].Clear();
             versions[a]++;

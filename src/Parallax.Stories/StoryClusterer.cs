@@ -17,7 +17,7 @@ namespace Parallax.Stories;
 public sealed class StoryClusterer : IDisposable
 {
     /// <summary>Version of the clustering; bump when results change.</summary>
-    public const string Version = "1";
+    public const string Version = "2";
 
     private readonly StoryClustererOptions _options;
     private readonly StoryFeatureExtractor _extractor;
@@ -175,7 +175,7 @@ public sealed class StoryClusterer : IDisposable
         var engine = new AverageLinkClusterer(_options);
         var edges = engine.BuildGraph(canonical, space);
         var (merged, _, _) = engine.Cluster(canonical.Count, edges, _options.MergeThreshold);
-        var labels = engine.SplitOutliers(canonical, space, merged);
+        var labels = engine.SplitOutliers(canonical, space, engine.SplitEvents(canonical, space, merged));
         _stories = StoryBuilder.Build(canonical, _articles, labels, edges, _options);
         var storyOf = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var s in _stories)

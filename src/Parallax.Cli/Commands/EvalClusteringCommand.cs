@@ -23,10 +23,11 @@ public static class EvalClusteringCommand
         var gate = new Option<bool>("--gate") { Description = "Fail (exit 1) when a floor in eval/floors/clustering.json is not met." };
         var floors = new Option<string?>("--floors") { Description = "Folder of floors files (default: eval/floors of the current directory or above)." };
         var set = new Option<string[]>("--option") { Description = "Override a clustering setting for sweeps: Name=value (e.g. MergeThreshold=0.25). Repeatable.", AllowMultipleArgumentsPerToken = false };
+        var errorsFile = new Option<string?>("--errors") { Description = "Development aid: write the worst merged and split gold stories (titles, similarities) to this text file." };
         var sweep = new Option<string?>("--sweep") { Description = "Development aid: comma-separated MergeThreshold values; prints B3/pairwise F1 per value to stderr (from-scratch reclustering)." };
         var command = new Command("clustering", "Story clustering: B-cubed and pairwise P/R/F1 against the gold stories (same figures as ../shared/tools/score/clustering.py).")
         {
-            dir, predictions, gate, floors, set, sweep,
+            dir, predictions, gate, floors, set, sweep, errorsFile,
         };
         command.SetAction(parseResult =>
         {
@@ -98,6 +99,15 @@ public static class EvalClusteringCommand
                 }
 
                 File.WriteAllText(predictionsPath, sb.ToString());
+            }
+
+            if (parseResult.GetValue(errorsFile) is { } errorsPath)
+            {
+                // Re-clustering from scratch gives the same stories as the streamed run (order independence), with
+                // the similarities at hand.
+                using var clusterer = new StoryClusterer(options);
+                clusterer.Recluster(docs.Select(d => d.Article));
+                File.WriteAllText(errorsPath, ClusteringErrorReport.Write(docs, clusterer));
             }
 
             if (parseResult.GetValue(gate))

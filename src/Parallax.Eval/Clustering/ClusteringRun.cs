@@ -77,6 +77,9 @@ public static class ClusteringRun
                 nameof(StoryClustererOptions.LengthReference) => options with { LengthReference = v },
                 nameof(StoryClustererOptions.OutlierRatio) => options with { OutlierRatio = v },
                 nameof(StoryClustererOptions.MinFullCosine) => options with { MinFullCosine = v },
+                nameof(StoryClustererOptions.EventSplitThreshold) => options with { EventSplitThreshold = v },
+                nameof(StoryClustererOptions.EventSplitMinSize) => options with { EventSplitMinSize = (int)v },
+                nameof(StoryClustererOptions.EventSplitCohesion) => options with { EventSplitCohesion = v },
                 nameof(StoryClustererOptions.OnlineFeatures) => options with { OnlineFeatures = (int)v },
                 _ => options,
             };
