@@ -196,9 +196,9 @@ public sealed record AnalysisCacheLimits
 }
 
 /// <summary>
-/// Keeps the latest <see cref="StorySnapshot"/> of a store, incrementally. The store is asked for its article ids at most
-/// once per <c>recheck</c> interval (by the injected clock); when they changed — or after <see cref="Invalidate"/>,
-/// which this process's writes call — only the new articles are loaded, placed in the kept <see cref="StoryClusterer"/>
+/// Keeps the latest <see cref="StorySnapshot"/> of a store, incrementally. The store is asked for its article ids after
+/// <see cref="Invalidate"/> (which this process's writes call; readers then wait) and, in the background, at most once per
+/// <c>recheck</c> interval (by the injected clock; readers do not wait). When they changed, only the new articles are loaded, placed in the kept <see cref="StoryClusterer"/>
 /// and the clustering is consolidated (a function of the set of articles, so it equals clustering the store from
 /// scratch). Stories whose content did not change keep their lineage and their cached report; changed stories whose
 /// previous version had been analysed, and the most covered and newest stories, are re-analysed in the background; any
@@ -220,11 +220,12 @@ public sealed class AnalysisCache : IDisposable
     private Dictionary<string, StoryLineage> _lineage = new(StringComparer.Ordinal);
     private StoryClusterer _clusterer;
     private volatile StorySnapshot _current = StorySnapshot.Empty;
-    private long _lastCheckTicks = long.MinValue;
+    private long _lastCheckTicks;
     // Invalidate() bumps _requested; a refresh records the generation it started from in _served. While they differ
-    // (a write happened, or a refresh is running), readers wait for the gate instead of taking the fast path.
+    // (a write happened, or the first refresh has not run), readers wait for the refresh instead of taking the fast path.
     private long _requested = 1;
     private long _served;
+    private int _checking;
     private int _refreshes;
 
     /// <param name="adjust">Applied to every analysed report with its members (tests use it to add fixture content); must be deterministic.</param>
@@ -275,18 +276,55 @@ public sealed class AnalysisCache : IDisposable
     /// <summary>Marks the snapshot stale: the next <see cref="CurrentAsync"/> refreshes if the article ids changed.</summary>
     public void Invalidate() => Interlocked.Increment(ref _requested);
 
-    /// <summary>The snapshot of the store's current state (refreshed first when stale).</summary>
+    /// <summary>
+    /// The snapshot to serve. After a write by this process (<see cref="Invalidate"/>), or before the first snapshot, it
+    /// waits for the refresh, so a client reads its own writes. Otherwise it returns the latest snapshot at once and,
+    /// when the recheck interval has passed, starts a background check for writes by other processes (seen by the reads
+    /// after that check), so a read never waits for the store to list its articles.
+    /// </summary>
     public async Task<StorySnapshot> CurrentAsync(CancellationToken cancellationToken = default)
     {
-        if (IsFresh())
+        if (Interlocked.Read(ref _served) == Interlocked.Read(ref _requested))
         {
+            if (_clock.GetUtcNow().UtcTicks - Interlocked.Read(ref _lastCheckTicks) >= _recheck.Ticks
+                && Interlocked.CompareExchange(ref _checking, 1, 0) == 0)
+            {
+                Interlocked.Exchange(ref _lastCheckTicks, _clock.GetUtcNow().UtcTicks);
+                BackgroundCheck = Task.Run(async () =>
+                {
+                    try
+                    {
+                        await RefreshAsync(force: true, CancellationToken.None).ConfigureAwait(false);
+                    }
+                    catch (StoreException)
+                    {
+                        // The next check (or a reader after a write) reports it.
+                    }
+                    finally
+                    {
+                        Interlocked.Exchange(ref _checking, 0);
+                    }
+                });
+            }
+
             return _current;
         }
 
+        return await RefreshAsync(force: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The last background check for writes by other processes (completed when none ran yet).</summary>
+    public Task BackgroundCheck { get; private set; } = Task.CompletedTask;
+
+    /// <summary>Checks the store now and applies its changes (waits for a refresh already running).</summary>
+    public Task<StorySnapshot> RefreshAsync(CancellationToken cancellationToken = default) => RefreshAsync(force: true, cancellationToken);
+
+    private async Task<StorySnapshot> RefreshAsync(bool force, CancellationToken cancellationToken)
+    {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (IsFresh())
+            if (!force && Interlocked.Read(ref _served) == Interlocked.Read(ref _requested))
             {
                 return _current;
             }
@@ -315,10 +353,6 @@ public sealed class AnalysisCache : IDisposable
             _gate.Release();
         }
     }
-
-    private bool IsFresh() =>
-        Interlocked.Read(ref _served) == Interlocked.Read(ref _requested)
-        && _clock.GetUtcNow().UtcTicks - Interlocked.Read(ref _lastCheckTicks) < _recheck.Ticks;
 
     /// <summary>Applies the store's current article set to the clustering and builds the snapshot. Runs under the gate.</summary>
     private StorySnapshot Refresh(ImmutableArray<ArticleSummary> summaries)

@@ -98,10 +98,16 @@ public sealed class AnalysisCacheTests : IDisposable
         Assert.Same(first, same);
         Assert.Equal(1, cache.Recomputations);
 
-        // Another process writes: seen after the recheck interval (not before).
+        // Another process writes: seen after the recheck interval (not before), by a check in the background that
+        // readers do not wait for.
         Store(db, FerryNote, "Tessby Notes", "2026-05-02");
+        await cache.BackgroundCheck;
         Assert.Same(first, await cache.CurrentAsync(TestContext.Current.CancellationToken));
+        await cache.BackgroundCheck;
+        Assert.Same(first, cache.Latest);
         clock.Advance(TimeSpan.FromSeconds(6));
+        Assert.Same(first, await cache.CurrentAsync(TestContext.Current.CancellationToken));
+        await cache.BackgroundCheck;
         var changed = await cache.CurrentAsync(TestContext.Current.CancellationToken);
         Assert.Equal(7, changed.Articles.Length);
         Assert.NotEqual(first.Version, changed.Version);
