@@ -100,7 +100,14 @@ public sealed class StorySnapshot
     public StoryReport Report(StoryEntry story)
     {
         ArgumentNullException.ThrowIfNull(story);
-        return (_reports ?? throw new InvalidOperationException("the empty snapshot has no stories")).Report(this, story);
+        return Reports.ReportAsync(this, story).GetAwaiter().GetResult();
+    }
+
+    /// <summary>As <see cref="Report(StoryEntry)"/> without blocking a thread while other analyses hold the analysis slots.</summary>
+    public Task<StoryReport> ReportAsync(StoryEntry story)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        return Reports.ReportAsync(this, story);
     }
 
     /// <summary>The report of story <paramref name="storyId"/>, or null when there is no such story.</summary>
@@ -108,6 +115,32 @@ public sealed class StorySnapshot
 
     /// <summary>The story's report when it is already analysed, else null (never analyses).</summary>
     public StoryReport? CachedReport(StoryEntry story) => _reports?.Cached(story);
+
+    /// <summary>The report as compact contract JSON, UTF-8 (cached with the report, bounded).</summary>
+    public async Task<byte[]> ReportJsonAsync(StoryEntry story)
+    {
+        var key = "json:" + story.ReportKey;
+        if (Reports.Rendered(key) is { } cached)
+        {
+            return cached;
+        }
+
+        var report = await ReportAsync(story).ConfigureAwait(false);
+        return Reports.Render(key, () => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(report, WebJson.Report));
+    }
+
+    /// <summary>A rendering of one story that depends on this snapshot too (pages link related stories by title); UTF-8, bounded cache.</summary>
+    public async Task<byte[]> RenderStoryAsync(StoryEntry story, string kind, Func<StoryReport, string> render)
+    {
+        var key = $"{kind}:{Version}:{story.ReportKey}";
+        if (Reports.Rendered(key) is { } cached)
+        {
+            return cached;
+        }
+
+        var report = await ReportAsync(story).ConfigureAwait(false);
+        return Reports.Render(key, () => System.Text.Encoding.UTF8.GetBytes(render(report)));
+    }
 
     /// <summary>Changes whenever some story's report was analysed (the list's analysis counts may change with it).</summary>
     public long AnalysisGeneration => _reports?.Generation ?? 0;
@@ -124,13 +157,7 @@ public sealed class StorySnapshot
     /// <summary>The summary of a story without analysis counts; computed once per snapshot.</summary>
     public StorySummary BaseSummary(StoryEntry story) => _summaries.Value[story.Id];
 
-    /// <summary>The report as compact contract JSON (cached with the report).</summary>
-    public string ReportJson(StoryEntry story) =>
-        _reports!.Render("json:" + story.ReportKey, () => System.Text.Json.JsonSerializer.Serialize(Report(story), WebJson.Report));
-
-    /// <summary>A rendering of one story that depends on this snapshot too (pages link related stories by title); bounded cache.</summary>
-    public string RenderStory(StoryEntry story, string kind, Func<StoryReport, string> render) =>
-        _reports!.Render($"{kind}:{Version}:{story.ReportKey}", () => render(Report(story)));
+    private StoryReports Reports => _reports ?? throw new InvalidOperationException("the empty snapshot has no stories");
 
     /// <summary>
     /// A rendering of this snapshot (JSON, HTML) computed once per key and reused: the snapshot is immutable, so the
@@ -188,8 +215,11 @@ public sealed record AnalysisCacheLimits
     /// <summary>Story reports kept, counted in member articles (a story of n members weighs n + 1).</summary>
     public int ReportArticles { get; init; } = 20000;
 
-    /// <summary>Rendered JSON and HTML of stories kept, in UTF-16 characters.</summary>
-    public long RenderedChars { get; init; } = 64L * 1024 * 1024;
+    /// <summary>Rendered JSON and HTML of stories kept, in bytes (UTF-8).</summary>
+    public long RenderedBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>Stories analysed at the same time (requests and warm-up); more wait, without holding a thread.</summary>
+    public int ConcurrentAnalyses { get; init; } = Math.Max(1, Environment.ProcessorCount);
 
     /// <summary>Stories analysed in the background after each change: this many most covered plus this many newest.</summary>
     public int WarmStories { get; init; } = 100;
@@ -313,6 +343,9 @@ public sealed class AnalysisCache : IDisposable
         return await RefreshAsync(force: false, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>How long the last refresh that changed the snapshot took, and when it ended (by the injected clock).</summary>
+    public (TimeSpan Duration, DateTimeOffset Ended) LastRefresh { get; private set; }
+
     /// <summary>The last background check for writes by other processes (completed when none ran yet).</summary>
     public Task BackgroundCheck { get; private set; } = Task.CompletedTask;
 
@@ -340,7 +373,9 @@ public sealed class AnalysisCache : IDisposable
             }
 
             // The refresh itself is not cancelled by the reader that happened to trigger it: others wait for it too.
+            var started = _clock.GetTimestamp();
             var snapshot = await Task.Run(() => Refresh(summaries), CancellationToken.None).ConfigureAwait(false);
+            LastRefresh = (_clock.GetElapsedTime(started), _clock.GetUtcNow());
             var previous = _current;
             _current = snapshot;
             Interlocked.Increment(ref _refreshes);
@@ -468,8 +503,9 @@ internal sealed class StoryReports : IDisposable
     private readonly Func<StoryReport, IReadOnlyList<Article>, StoryReport>? _adjust;
     private readonly LruCache<string, Doc> _docs;
     private readonly LruCache<string, StoryReport> _reports;
-    private readonly LruCache<string, string> _rendered;
-    private readonly ConcurrentDictionary<string, Lazy<StoryReport>> _running = new(StringComparer.Ordinal);
+    private readonly LruCache<string, byte[]> _rendered;
+    private readonly ConcurrentDictionary<string, Lazy<Task<StoryReport>>> _running = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _slots;
     private readonly ConcurrentQueue<string> _recent = new();
     private readonly Lock _warmLock = new();
     private volatile bool _stopped;
@@ -486,7 +522,8 @@ internal sealed class StoryReports : IDisposable
         _adjust = adjust;
         _docs = new LruCache<string, Doc>(limits.Docs, StringComparer.Ordinal);
         _reports = new LruCache<string, StoryReport>(limits.ReportArticles, StringComparer.Ordinal);
-        _rendered = new LruCache<string, string>(limits.RenderedChars, StringComparer.Ordinal);
+        _rendered = new LruCache<string, byte[]>(limits.RenderedBytes, StringComparer.Ordinal);
+        _slots = new SemaphoreSlim(limits.ConcurrentAnalyses, limits.ConcurrentAnalyses);
     }
 
     public long StoryAnalyses => Interlocked.Read(ref _storyAnalyses);
@@ -523,34 +560,49 @@ internal sealed class StoryReports : IDisposable
 
     public StoryReport? Cached(StoryEntry story) => _reports.TryPeek(story.ContentKey, out var core) ? WithLinks(core, story) : null;
 
-    public StoryReport Report(StorySnapshot snapshot, StoryEntry story)
+    public async Task<StoryReport> ReportAsync(StorySnapshot snapshot, StoryEntry story)
     {
         if (_reports.TryGet(story.ContentKey, out var core))
         {
             return WithLinks(core, story);
         }
 
-        var lazy = _running.GetOrAdd(story.ContentKey, _ => new Lazy<StoryReport>(() => Analyze(snapshot, story), LazyThreadSafetyMode.ExecutionAndPublication));
+        var lazy = _running.GetOrAdd(story.ContentKey, _ => new Lazy<Task<StoryReport>>(() => AnalyzeInSlotAsync(snapshot, story), LazyThreadSafetyMode.ExecutionAndPublication));
         try
         {
-            return WithLinks(lazy.Value, story);
+            return WithLinks(await lazy.Value.ConfigureAwait(false), story);
         }
         finally
         {
-            _running.TryRemove(new KeyValuePair<string, Lazy<StoryReport>>(story.ContentKey, lazy));
+            _running.TryRemove(new KeyValuePair<string, Lazy<Task<StoryReport>>>(story.ContentKey, lazy));
         }
     }
 
-    public string Render(string key, Func<string> render)
+    private async Task<StoryReport> AnalyzeInSlotAsync(StorySnapshot snapshot, StoryEntry story)
     {
-        if (_rendered.TryGet(key, out var text))
+        await _slots.WaitAsync().ConfigureAwait(false);
+        try
         {
-            return text;
+            return _reports.TryGet(story.ContentKey, out var core) ? core : await Task.Run(() => Analyze(snapshot, story)).ConfigureAwait(false);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    public byte[]? Rendered(string key) => _rendered.TryGet(key, out var bytes) ? bytes : null;
+
+    public byte[] Render(string key, Func<byte[]> render)
+    {
+        if (_rendered.TryGet(key, out var bytes))
+        {
+            return bytes;
         }
 
-        text = render();
-        _rendered.Set(key, text, text.Length);
-        return text;
+        bytes = render();
+        _rendered.Set(key, bytes, bytes.Length);
+        return bytes;
     }
 
     private static StoryReport WithLinks(StoryReport core, StoryEntry story) => core with { Related = StoryReportComposer.RelatedOf(story.Story) };
@@ -644,7 +696,7 @@ internal sealed class StoryReports : IDisposable
         {
             try
             {
-                Report(snapshot, story);
+                ReportAsync(snapshot, story).GetAwaiter().GetResult();
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

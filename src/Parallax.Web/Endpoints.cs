@@ -75,7 +75,7 @@ internal static class Endpoints
         {
             var s = await cache.CurrentAsync(ct).ConfigureAwait(false);
             return s.StoryById.TryGetValue(id, out var story)
-                ? Results.Text(s.ReportJson(story), "application/json; charset=utf-8")
+                ? Results.Bytes(await s.ReportJsonAsync(story).ConfigureAwait(false), "application/json; charset=utf-8")
                 : Results.NotFound(NotFoundError("story", id));
         }).WithSummary("One story in the report format (docs/report-format.md).").Produces<StoryReport>(200).Produces<ApiError>(404);
 
@@ -87,7 +87,7 @@ internal static class Endpoints
                 return Results.NotFound(NotFoundError("story", id));
             }
 
-            var story = s.Report(entry);
+            var story = await s.ReportAsync(entry).ConfigureAwait(false);
             var f = (format ?? "json").ToLowerInvariant();
             if (Exports.Export(s, story, f, ParallaxServer.Generator) is not { } export)
             {
@@ -116,7 +116,7 @@ internal static class Endpoints
             }
 
             var storyId = s.StoryOfArticle.GetValueOrDefault(id);
-            var origin = storyId is null ? null : s.Report(storyId)?.Origins.FirstOrDefault(o => o.ArticleId == id);
+            var origin = storyId is null ? null : (await s.ReportAsync(s.StoryById[storyId]).ConfigureAwait(false)).Origins.FirstOrDefault(o => o.ArticleId == id);
             return TypedResults.Json(new ArticleDetail(ReportBuilder.ToArticleReport(article), storyId, origin), WebJson.Report);
         }).WithSummary("One article: cleaned text, removals, embeds, metadata, its story and origin.").Produces<ArticleDetail>(200);
 
@@ -177,7 +177,7 @@ internal static class Endpoints
         app.MapGet("/stories/{id}", async (string id, CancellationToken ct) =>
         {
             var s = await cache.CurrentAsync(ct).ConfigureAwait(false);
-            return s.StoryById.TryGetValue(id, out var story) ? Results.Content(s.RenderStory(story, "page", r => StoryPage.Render(s, r)), HtmlType) : PageNotFound("No story " + id);
+            return s.StoryById.TryGetValue(id, out var story) ? Results.Bytes(await s.RenderStoryAsync(story, "page", r => StoryPage.Render(s, r)).ConfigureAwait(false), HtmlType) : PageNotFound("No story " + id);
         }).ExcludeFromDescription();
         app.MapGet("/articles/{id}", async (string id, CancellationToken ct) =>
         {

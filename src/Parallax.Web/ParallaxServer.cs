@@ -167,6 +167,19 @@ public sealed class ParallaxServer : IAsyncDisposable
         {
             _watching = Task.Run(() => Watcher.RunAsync(_stopping.Token));
         }
+
+        // Cluster the stored articles (and warm the most covered and newest stories) before the first request asks.
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await Cache.CurrentAsync(_stopping.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is StoreException or OperationCanceledException or ObjectDisposedException)
+            {
+                // The first request refreshes again and reports the store's problem.
+            }
+        });
     }
 
     /// <summary>Completes when the host shuts down (Ctrl+C or <paramref name="cancellationToken"/>).</summary>
@@ -197,9 +210,10 @@ public sealed class ParallaxServer : IAsyncDisposable
 }
 
 /// <summary>
-/// Invalidates the cache at every write and recomputes in the background once writes pause for <c>quiet</c>, so new
-/// articles are clustered within seconds without recomputing after every one of a burst of uploads. Readers that come
-/// earlier recompute on demand. Thread-safe.
+/// Invalidates the cache at every write and refreshes in the background once writes pause for <c>quiet</c>, so new
+/// articles are clustered within seconds without refreshing after every one of a burst of uploads; and no sooner than
+/// the last refresh's duration after it ended, so a long stream of writes into a big store spends at most about half
+/// the time consolidating. Readers that come earlier refresh on demand. Thread-safe.
 /// </summary>
 internal sealed class BackgroundRefresher(AnalysisCache cache, TimeProvider clock, TimeSpan quiet)
 {
@@ -219,7 +233,8 @@ internal sealed class BackgroundRefresher(AnalysisCache cache, TimeProvider cloc
         {
             try
             {
-                while (clock.GetUtcNow().UtcTicks - Interlocked.Read(ref _lastWriteTicks) < quiet.Ticks)
+                while (clock.GetUtcNow().UtcTicks - Interlocked.Read(ref _lastWriteTicks) < quiet.Ticks
+                    || clock.GetUtcNow() < cache.LastRefresh.Ended + cache.LastRefresh.Duration)
                 {
                     await Task.Delay(quiet / 4, clock).ConfigureAwait(false);
                 }
