@@ -667,13 +667,9 @@ internal sealed class StoryReports : IDisposable
 
         var queue = new List<StoryEntry>();
         queue.AddRange(current.Stories.Where(s => s.ArticleIds.Any(analysedBefore.Contains)));
-        var newest = current.Stories.Select(s => (Story: s, Newest: current.NewestDate(s.ArticleIds)))
-            .OrderByDescending(x => x.Newest ?? "", StringComparer.Ordinal).ThenByDescending(x => x.Story.ArticleIds.Length).ThenBy(x => x.Story.Id, StringComparer.Ordinal)
-            .Select(x => x.Story);
-        var covered = current.Stories.OrderByDescending(s => s.IndependentSources).ThenByDescending(s => current.OutletsOf(s).Length)
-            .ThenByDescending(s => s.ArticleIds.Length).ThenBy(s => s.Id, StringComparer.Ordinal);
-        queue.AddRange(covered.Take(_limits.WarmStories));
-        queue.AddRange(newest.Take(_limits.WarmStories));
+        // The list's two orders (computed once per snapshot; the list needs them anyway).
+        queue.AddRange(current.MostCoveredSummaries.Take(_limits.WarmStories).Select(x => current.StoryById[x.Id]));
+        queue.AddRange(current.NewestSummaries.Take(_limits.WarmStories).Select(x => current.StoryById[x.Id]));
         var todo = queue.DistinctBy(s => s.ContentKey, StringComparer.Ordinal).Where(s => !_reports.Contains(s.ContentKey)).ToList();
         lock (_warmLock)
         {
