@@ -218,6 +218,12 @@ public sealed record AnalysisCacheLimits
     /// <summary>Rendered JSON and HTML of stories kept, in bytes (UTF-8).</summary>
     public long RenderedBytes { get; init; } = 256L * 1024 * 1024;
 
+    /// <summary>
+    /// How long a reader waits, after a write by this process, for the refresh that includes it before it is served the
+    /// previous snapshot (the first snapshot is always waited for). <see cref="Timeout.InfiniteTimeSpan"/>: always wait.
+    /// </summary>
+    public TimeSpan ReadWait { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Stories analysed at the same time (requests and warm-up); more wait, without holding a thread.</summary>
     public int ConcurrentAnalyses { get; init; } = Math.Max(1, Environment.ProcessorCount);
 
@@ -256,6 +262,8 @@ public sealed class AnalysisCache : IDisposable
     private long _requested = 1;
     private long _served;
     private int _checking;
+    private readonly Lock _pendingLock = new();
+    private Task<StorySnapshot>? _pending;
     private int _refreshes;
 
     /// <param name="adjust">Applied to every analysed report with its members (tests use it to add fixture content); must be deterministic.</param>
@@ -307,8 +315,9 @@ public sealed class AnalysisCache : IDisposable
     public void Invalidate() => Interlocked.Increment(ref _requested);
 
     /// <summary>
-    /// The snapshot to serve. After a write by this process (<see cref="Invalidate"/>), or before the first snapshot, it
-    /// waits for the refresh, so a client reads its own writes. Otherwise it returns the latest snapshot at once and,
+    /// The snapshot to serve. After a write by this process (<see cref="Invalidate"/>) it waits for the refresh, so a
+    /// client reads its own writes — at most <see cref="AnalysisCacheLimits.ReadWait"/>, then it gets the previous
+    /// snapshot (the refresh goes on); before the first snapshot it always waits. Otherwise it returns the latest snapshot at once and,
     /// when the recheck interval has passed, starts a background check for writes by other processes (seen by the reads
     /// after that check), so a read never waits for the store to list its articles.
     /// </summary>
@@ -340,7 +349,35 @@ public sealed class AnalysisCache : IDisposable
             return _current;
         }
 
-        return await RefreshAsync(force: false, cancellationToken).ConfigureAwait(false);
+        var refresh = PendingRefresh();
+        if (_current.ComputedAt == DateTimeOffset.MinValue || Limits.ReadWait == Timeout.InfiniteTimeSpan)
+        {
+            return await refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // A big store can take minutes to consolidate: a reader waits a bounded time, then gets the latest snapshot.
+        try
+        {
+            return await refresh.WaitAsync(Limits.ReadWait, _clock, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return _current;
+        }
+    }
+
+    /// <summary>The refresh readers wait for after a write: one shared task until it completes.</summary>
+    private Task<StorySnapshot> PendingRefresh()
+    {
+        lock (_pendingLock)
+        {
+            if (_pending is null || _pending.IsCompleted)
+            {
+                _pending = Task.Run(() => RefreshAsync(force: false, CancellationToken.None));
+            }
+
+            return _pending;
+        }
     }
 
     /// <summary>How long the last refresh that changed the snapshot took, and when it ended (by the injected clock).</summary>

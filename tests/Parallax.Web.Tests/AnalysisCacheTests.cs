@@ -68,7 +68,7 @@ public sealed class AnalysisCacheTests : IDisposable
     }
 
     private static AnalysisCache NewCache(IArticleStore store, TimeProvider? clock = null, int warm = 0) =>
-        new(store, clock ?? TimeProvider.System, TimeSpan.Zero, new AnalysisCacheLimits { WarmStories = warm });
+        new(store, clock ?? TimeProvider.System, TimeSpan.Zero, new AnalysisCacheLimits { WarmStories = warm, ReadWait = Timeout.InfiniteTimeSpan });
 
     /// <summary>Every story's report JSON, by story id, from the cache (analysing what is not cached).</summary>
     private static Dictionary<string, string> ReportsOf(StorySnapshot snapshot) =>
@@ -88,7 +88,7 @@ public sealed class AnalysisCacheTests : IDisposable
         ServerFixture.IngestSamples(db);
         using var store = SqliteArticleStore.Open(db).Store!;
         var clock = new ManualClock(DateTimeOffset.UnixEpoch);
-        using var cache = new AnalysisCache(store, clock, TimeSpan.FromSeconds(5), new AnalysisCacheLimits { WarmStories = 0 });
+        using var cache = new AnalysisCache(store, clock, TimeSpan.FromSeconds(5), new AnalysisCacheLimits { WarmStories = 0, ReadWait = Timeout.InfiniteTimeSpan });
         var first = await cache.CurrentAsync(TestContext.Current.CancellationToken);
         Assert.Equal(6, first.Articles.Length);
         Assert.Equal(1, cache.Recomputations);
@@ -194,12 +194,30 @@ public sealed class AnalysisCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task CurrentAsync_AfterAWriteWaitsAtMostReadWait()
+    {
+        var db = Path.Combine(_dir, "f.db");
+        ServerFixture.IngestSamples(db);
+        using var store = SqliteArticleStore.Open(db).Store!;
+        using var cache = new AnalysisCache(store, TimeProvider.System, TimeSpan.FromHours(1), new AnalysisCacheLimits { WarmStories = 0, ReadWait = TimeSpan.Zero });
+        var first = await cache.CurrentAsync(TestContext.Current.CancellationToken);
+        Store(db, FerryNote, "Tessby Notes", "2026-05-02");
+        cache.Invalidate();
+        // No wait allowed: the previous snapshot now (unless the refresh already finished), the new one once it is done.
+        var now = await cache.CurrentAsync(TestContext.Current.CancellationToken);
+        Assert.True(ReferenceEquals(now, first) || now.Articles.Length == 7);
+        var refreshed = await cache.RefreshAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(7, refreshed.Articles.Length);
+        Assert.Same(refreshed, await cache.CurrentAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task DocCache_IsBoundedAndReanalysisStillEqualsFull()
     {
         var db = Path.Combine(_dir, "e.db");
         ServerFixture.IngestSamples(db);
         using var store = SqliteArticleStore.Open(db).Store!;
-        using var cache = new AnalysisCache(store, TimeProvider.System, TimeSpan.Zero, new AnalysisCacheLimits { WarmStories = 0, Docs = 2, ReportArticles = 3 });
+        using var cache = new AnalysisCache(store, TimeProvider.System, TimeSpan.Zero, new AnalysisCacheLimits { WarmStories = 0, Docs = 2, ReportArticles = 3, ReadWait = Timeout.InfiniteTimeSpan });
         var snapshot = await cache.CurrentAsync(TestContext.Current.CancellationToken);
         var first = ReportsOf(snapshot);
         Assert.True(cache.Cached.Docs <= 2);

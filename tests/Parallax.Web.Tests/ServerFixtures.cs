@@ -46,7 +46,9 @@ public abstract class ServerFixture : IAsyncLifetime
         }
 
         var announce = new StringWriter();
-        var options = Configure(new WebOptions { Urls = ["http://127.0.0.1:0"], DbPath = DbPath, Announce = announce, StoreRecheck = TimeSpan.FromMilliseconds(200) });
+        var options = Configure(new WebOptions { Urls = ["http://127.0.0.1:0"], DbPath = DbPath, Announce = announce, StoreRecheck = TimeSpan.FromMilliseconds(200),
+            // The shared test machine can be slow: tests read their own writes however long the refresh takes.
+            AnalysisLimits = new AnalysisCacheLimits { ReadWait = Timeout.InfiniteTimeSpan } });
         Server = ParallaxServer.TryCreate(options, out var problem, adjust: Adjust) ?? throw new InvalidOperationException(problem?.ToString());
         Token = Server.Tokens.NewToken ?? throw new InvalidOperationException("a new store must get a new token");
         Assert.Contains(Token, announce.ToString(), StringComparison.Ordinal);
