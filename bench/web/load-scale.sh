@@ -84,14 +84,18 @@ t2=$(now)
 echo "warm-up: $(field storyAnalyses) stories analysed ($(field docsAnalysed) articles through the language layer) in $(secs "$t1" "$t2") s more; $(mem)"
 
 a0=$(field storyAnalyses)
+before=$(field articles)
 t0=$(now)
 for f in "$tmp"/batch-*.jsonl; do
   [ -e "$f" ] || continue
-  curl -s -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/x-ndjson' --data-binary "@$f" "$base/api/articles"
+  curl -s -H "Authorization: Bearer $token" -H 'Content-Type: application/x-ndjson' --data-binary "@$f" "$base/api/articles" >> "$tmp/posted.json"
+  echo >> "$tmp/posted.json"
 done
 t1=$(now)
-echo "ingest: $API_N articles through POST /api/articles in $(secs "$t0" "$t1") s = $(python3 -c "print(round($API_N/($t1-$t0),1))") articles/s; $(mem)"
-status >/dev/null   # after a write, /api/status waits for the refresh (placement of the new articles + consolidation)
+inserted=$(python3 -c "import json,sys; print(sum(json.loads(l)['inserted'] for l in open('$tmp/posted.json') if l.strip()))")
+echo "ingest: $API_N articles through POST /api/articles ($inserted new) in $(secs "$t0" "$t1") s = $(python3 -c "print(round($API_N/($t1-$t0),1))") articles/s; $(mem)"
+# A reader waits for the refresh at most ReadWait (5 s): poll until the snapshot holds the new articles.
+for _ in $(seq 1 "$WAIT"); do [ "$(field articles)" -ge $((before + inserted)) ] && break; sleep 1; done
 t2=$(now)
 echo "refresh: $(field articles) articles in $(field stories) stories, $(secs "$t1" "$t2") s after the last POST; $(mem)"
 warmed
