@@ -1,126 +1,423 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using Parallax.Compare;
 using Parallax.Core;
 using Parallax.Core.Reporting;
+using Parallax.Language;
 using Parallax.Storage;
+using Parallax.Stories;
 
 namespace Parallax.Web;
 
 /// <summary>
-/// Everything the API and pages show, computed from one state of the store: the articles (report order) and the
-/// analysed stories. Immutable; a new snapshot replaces it when the store changes.
+/// One story of a snapshot as the clustering gives it, with its lineage: everything the story list needs, without the
+/// story analysis (that is <see cref="StorySnapshot.Report(StoryEntry)"/>, computed on demand and cached).
 /// </summary>
-/// <param name="Version">16 hex digits of the SHA-256 of the sorted article ids: equal versions, equal content.</param>
-public sealed record StorySnapshot(
-    string Version,
-    ImmutableArray<Article> Articles,
-    ImmutableDictionary<string, Article> ArticleById,
-    ImmutableArray<StoryReport> Stories,
-    ImmutableDictionary<string, StoryReport> StoryById,
-    ImmutableDictionary<string, string> StoryOfArticle,
-    DateTimeOffset ComputedAt)
+/// <param name="Story">The consolidated story (order-independent: a function of the stored articles only).</param>
+/// <param name="Lineage">Who copied whom among the members (a function of the members only).</param>
+/// <param name="ContentKey">
+/// 16 hex digits naming everything the story's analysis depends on except the related-story links: id, title, members,
+/// inferred dates. Equal keys, equal analysis; a story whose key did not change is never re-analysed.
+/// </param>
+public sealed record StoryEntry(Story Story, StoryLineage Lineage, string ContentKey)
 {
-    public static StorySnapshot Empty { get; } = new(Fingerprint([]), [], ImmutableDictionary<string, Article>.Empty,
-        [], ImmutableDictionary<string, StoryReport>.Empty, ImmutableDictionary<string, string>.Empty, DateTimeOffset.MinValue);
+    public string Id => Story.Id;
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _rendered = new(StringComparer.Ordinal);
+    public string Title => Story.Title;
+
+    /// <summary>Members, clustering order (published date, undated last, then id).</summary>
+    public ImmutableArray<string> ArticleIds => Story.ArticleIds;
+
+    /// <summary>Distinct origins (reprints of one origin count once): the report's <see cref="StoryReport.IndependentSources"/>.</summary>
+    public int IndependentSources { get; } = CountOrigins(Story, Lineage);
+
+    /// <summary><see cref="ContentKey"/> plus the related-story links: names the whole report.</summary>
+    public string ReportKey { get; } = ContentKey + ":" + Hashing.ShortId(Hashing.Sha256Hex(string.Join('\n', Story.Related.Select(r => $"{r.StoryId} {Math.Round(r.Similarity, 4)}"))));
+
+    private static int CountOrigins(Story story, StoryLineage lineage)
+    {
+        var origins = lineage.Origins.ToDictionary(o => o.ArticleId, StringComparer.Ordinal);
+        return story.ArticleIds.Select(id => StoryAnalysisService.OriginKey(id, origins)).Distinct(StringComparer.Ordinal).Count();
+    }
+}
+
+/// <summary>
+/// Everything the API and pages show for one state of the store: the articles (report order), the stories (biggest
+/// first, then id: the order of <see cref="StoryAnalysisService.Analyze"/>) and, on demand, each story's report.
+/// Immutable apart from caches: a report asked for is analysed once and shared by later snapshots while its
+/// <see cref="StoryEntry.ContentKey"/> stays the same. Thread-safe.
+/// </summary>
+public sealed class StorySnapshot
+{
+    private readonly ConcurrentDictionary<string, string> _rendered = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Generation, string Text)> _renderedAt = new(StringComparer.Ordinal);
+    private readonly StoryReports? _reports;
+    private readonly Lazy<ImmutableDictionary<string, StorySummary>> _summaries;
+    private readonly Lazy<ImmutableArray<StorySummary>> _newest;
+    private readonly Lazy<ImmutableArray<StorySummary>> _covered;
+
+    internal StorySnapshot(string version, ImmutableArray<Article> articles, ImmutableDictionary<string, Article> articleById, ImmutableArray<StoryEntry> stories,
+        ImmutableDictionary<string, string> storyOfArticle, DateTimeOffset computedAt, StoryReports? reports)
+    {
+        Version = version;
+        Articles = articles;
+        ArticleById = articleById;
+        Stories = stories;
+        StoryById = stories.ToImmutableDictionary(s => s.Id, StringComparer.Ordinal);
+        StoryOfArticle = storyOfArticle;
+        ComputedAt = computedAt;
+        _reports = reports;
+        _summaries = new(() => Stories.ToImmutableDictionary(s => s.Id, s => new StorySummary(s.Id, s.Title, s.ArticleIds.Length, OutletsOf(s), s.IndependentSources, NewestDate(s.ArticleIds), null, null, null), StringComparer.Ordinal));
+        _newest = new(() => [.. Web.Summaries.Newest(_summaries.Value.Values)]);
+        _covered = new(() => [.. Web.Summaries.MostCovered(_summaries.Value.Values)]);
+    }
+
+    public static StorySnapshot Empty { get; } = new(Fingerprint([]), [], ImmutableDictionary<string, Article>.Empty, [], ImmutableDictionary<string, string>.Empty, DateTimeOffset.MinValue, null);
+
+    /// <summary>16 hex digits of the SHA-256 of the sorted article ids: equal versions, equal content.</summary>
+    public string Version { get; }
+
+    /// <summary>The stored articles in report order.</summary>
+    public ImmutableArray<Article> Articles { get; }
+
+    public ImmutableDictionary<string, Article> ArticleById { get; }
+
+    /// <summary>The stories, biggest first, then id (ordinal).</summary>
+    public ImmutableArray<StoryEntry> Stories { get; }
+
+    public ImmutableDictionary<string, StoryEntry> StoryById { get; }
+
+    /// <summary>Article id → story id, for every stored article.</summary>
+    public ImmutableDictionary<string, string> StoryOfArticle { get; }
+
+    public DateTimeOffset ComputedAt { get; }
+
+    /// <summary>
+    /// The story's report (the contract of docs/report-format.md), analysed now when no cached one has the same content:
+    /// equal to what a full re-analysis of the same store gives for that story. Blocks while analysing (the language
+    /// layer of members not cached, then the story analysis).
+    /// </summary>
+    public StoryReport Report(StoryEntry story)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        return Reports.ReportAsync(this, story).GetAwaiter().GetResult();
+    }
+
+    /// <summary>As <see cref="Report(StoryEntry)"/> without blocking a thread while other analyses hold the analysis slots.</summary>
+    public Task<StoryReport> ReportAsync(StoryEntry story)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        return Reports.ReportAsync(this, story);
+    }
+
+    /// <summary>The report of story <paramref name="storyId"/>, or null when there is no such story.</summary>
+    public StoryReport? Report(string storyId) => StoryById.TryGetValue(storyId, out var story) ? Report(story) : null;
+
+    /// <summary>The story's report when it is already analysed, else null (never analyses).</summary>
+    public StoryReport? CachedReport(StoryEntry story) => _reports?.Cached(story);
+
+    /// <summary>The report as compact contract JSON, UTF-8 (cached with the report, bounded).</summary>
+    public async Task<byte[]> ReportJsonAsync(StoryEntry story)
+    {
+        var key = "json:" + story.ReportKey;
+        if (Reports.Rendered(key) is { } cached)
+        {
+            return cached;
+        }
+
+        var report = await ReportAsync(story).ConfigureAwait(false);
+        return Reports.Render(key, () => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(report, WebJson.Report));
+    }
+
+    /// <summary>A rendering of one story that depends on this snapshot too (pages link related stories by title); UTF-8, bounded cache.</summary>
+    public async Task<byte[]> RenderStoryAsync(StoryEntry story, string kind, Func<StoryReport, string> render)
+    {
+        var key = $"{kind}:{Version}:{story.ReportKey}";
+        if (Reports.Rendered(key) is { } cached)
+        {
+            return cached;
+        }
+
+        var report = await ReportAsync(story).ConfigureAwait(false);
+        return Reports.Render(key, () => System.Text.Encoding.UTF8.GetBytes(render(report)));
+    }
+
+    /// <summary>Changes whenever some story's report was analysed (the list's analysis counts may change with it).</summary>
+    public long AnalysisGeneration => _reports?.Generation ?? 0;
+
+    /// <summary>
+    /// Summaries of all stories without analysis counts, newest first (undated last), then most articles, then id;
+    /// computed once per snapshot.
+    /// </summary>
+    public ImmutableArray<StorySummary> NewestSummaries => _newest.Value;
+
+    /// <summary>As <see cref="NewestSummaries"/>, most origins first, then most outlets, then most articles, then id.</summary>
+    public ImmutableArray<StorySummary> MostCoveredSummaries => _covered.Value;
+
+    /// <summary>The summary of a story without analysis counts; computed once per snapshot.</summary>
+    public StorySummary BaseSummary(StoryEntry story) => _summaries.Value[story.Id];
+
+    private StoryReports Reports => _reports ?? throw new InvalidOperationException("the empty snapshot has no stories");
 
     /// <summary>
     /// A rendering of this snapshot (JSON, HTML) computed once per key and reused: the snapshot is immutable, so the
-    /// same key always renders the same text. Thread-safe.
+    /// same key always renders the same text. Use only for a few keys per snapshot (it is not bounded). Thread-safe.
     /// </summary>
     public string Rendered(string key, Func<StorySnapshot, string> render) => _rendered.GetOrAdd(key, _ => render(this));
+
+    /// <summary>
+    /// A rendering that also depends on <paramref name="generation"/> (e.g. <see cref="AnalysisGeneration"/>): kept per key
+    /// for the latest generation only, so it stays bounded however often the generation moves. Thread-safe.
+    /// </summary>
+    public string RenderedAt(string key, long generation, Func<StorySnapshot, string> render)
+    {
+        if (_renderedAt.TryGetValue(key, out var kept) && kept.Generation == generation)
+        {
+            return kept.Text;
+        }
+
+        var text = render(this);
+        _renderedAt[key] = (generation, text);
+        return text;
+    }
 
     /// <summary>The version of a set of article ids (any order).</summary>
     public static string Fingerprint(IEnumerable<string> articleIds) =>
         Hashing.ShortId(Hashing.Sha256Hex(string.Join('\n', articleIds.Order(StringComparer.Ordinal))));
 
-    /// <summary>The member articles of a story, in report order; ids missing from the snapshot are skipped.</summary>
-    public ImmutableArray<Article> MembersOf(StoryReport story) =>
-        [.. story.ArticleIds.Select(id => ArticleById.GetValueOrDefault(id)).OfType<Article>()];
+    /// <summary>The member articles of a story, in the given order; ids missing from the snapshot are skipped.</summary>
+    public ImmutableArray<Article> MembersOf(IEnumerable<string> articleIds) =>
+        [.. articleIds.Select(id => ArticleById.GetValueOrDefault(id)).OfType<Article>()];
+
+    public ImmutableArray<Article> MembersOf(StoryReport story) => MembersOf(story.ArticleIds);
+
+    public ImmutableArray<Article> MembersOf(StoryEntry story) => MembersOf(story.ArticleIds);
 
     /// <summary>The story's latest member publication date (ISO), or null when none is dated.</summary>
-    public string? NewestDate(StoryReport story) =>
-        MembersOf(story).Select(a => a.Metadata.Published?.ToIso()).Where(d => d is not null).Max(StringComparer.Ordinal);
+    public string? NewestDate(IEnumerable<string> articleIds) =>
+        MembersOf(articleIds).Select(a => a.Metadata.Published?.ToIso()).Where(d => d is not null).Max(StringComparer.Ordinal);
 
-    /// <summary>Distinct outlets of a story, ordinal order.</summary>
-    public ImmutableArray<string> OutletsOf(StoryReport story) =>
-        [.. MembersOf(story).Select(a => a.Metadata.Outlet).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    /// <summary>Distinct outlets of a story's members, ordinal order.</summary>
+    public ImmutableArray<string> OutletsOf(IEnumerable<string> articleIds) =>
+        [.. MembersOf(articleIds).Select(a => a.Metadata.Outlet).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    public ImmutableArray<string> OutletsOf(StoryReport story) => OutletsOf(story.ArticleIds);
+
+    public ImmutableArray<string> OutletsOf(StoryEntry story) => OutletsOf(story.ArticleIds);
+}
+
+/// <summary>Sizes of the analysis caches (every one bounded).</summary>
+public sealed record AnalysisCacheLimits
+{
+    /// <summary>Analysed articles (docs: the whole language layer) kept for re-analysing stories; least recently used go first.</summary>
+    public int Docs { get; init; } = 4000;
+
+    /// <summary>Story reports kept, counted in member articles (a story of n members weighs n + 1).</summary>
+    public int ReportArticles { get; init; } = 20000;
+
+    /// <summary>Rendered JSON and HTML of stories kept, in bytes (UTF-8).</summary>
+    public long RenderedBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// How long a reader waits, after a write by this process, for the refresh that includes it before it is served the
+    /// previous snapshot (the first snapshot is always waited for). <see cref="Timeout.InfiniteTimeSpan"/>: always wait.
+    /// </summary>
+    public TimeSpan ReadWait { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Stories analysed at the same time (requests and warm-up); more wait, without holding a thread.</summary>
+    public int ConcurrentAnalyses { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>Stories analysed in the background after each change: this many most covered plus this many newest.</summary>
+    public int WarmStories { get; init; } = 100;
 }
 
 /// <summary>
-/// Keeps the latest <see cref="StorySnapshot"/> of a store. The store is asked for its article ids at most once per
-/// <c>recheck</c> interval (by the injected clock); when they changed — or after <see cref="Invalidate"/>, which this
-/// process's writes call — the stories are recomputed with the analysis function, which must be deterministic, so the
-/// same store state always gives the same snapshot. One recomputation at a time; readers never see a partial one.
-/// Thread-safe.
+/// Keeps the latest <see cref="StorySnapshot"/> of a store, incrementally. The store is asked for its article ids after
+/// <see cref="Invalidate"/> (which this process's writes call; readers then wait) and, in the background, at most once per
+/// <c>recheck</c> interval (by the injected clock; readers do not wait). When they changed, only the new articles are loaded, placed in the kept <see cref="StoryClusterer"/>
+/// and the clustering is consolidated (a function of the set of articles, so it equals clustering the store from
+/// scratch). Stories whose content did not change keep their lineage and their cached report; changed stories whose
+/// previous version had been analysed, and the most covered and newest stories, are re-analysed in the background; any
+/// other story is analysed when first asked for. Per-article docs are cached (LRU), so re-analysing a story redoes the
+/// language layer of its new members only. Invariant (tested): once writes settle, the stories and every report equal
+/// <see cref="StoryAnalysisService.Analyze"/> over the same store. One refresh at a time; readers never see a partial
+/// one. Thread-safe.
 /// </summary>
-public sealed class AnalysisCache
+public sealed class AnalysisCache : IDisposable
 {
     private readonly IArticleStore _store;
-    private readonly Func<IReadOnlyList<Article>, CancellationToken, ImmutableArray<StoryReport>> _analyze;
     private readonly TimeProvider _clock;
     private readonly TimeSpan _recheck;
+    private readonly StoryClustererOptions _options;
+    private readonly StoryReports _reports;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly StoryFeatureExtractor _extractor;
+    private readonly Dictionary<string, Article> _articles = new(StringComparer.Ordinal);
+    private Dictionary<string, StoryLineage> _lineage = new(StringComparer.Ordinal);
+    private StoryClusterer _clusterer;
     private volatile StorySnapshot _current = StorySnapshot.Empty;
-    private long _lastCheckTicks = long.MinValue;
-    // Invalidate() bumps _requested; a recomputation records the generation it started from in _served. While they
-    // differ (a write happened, or a recomputation is running), readers wait for the gate instead of taking the fast path.
+    private long _lastCheckTicks;
+    // Invalidate() bumps _requested; a refresh records the generation it started from in _served. While they differ
+    // (a write happened, or the first refresh has not run), readers wait for the refresh instead of taking the fast path.
     private long _requested = 1;
     private long _served;
+    private int _checking;
+    private readonly Lock _pendingLock = new();
+    private Task<StorySnapshot>? _pending;
+    private int _refreshes;
 
-    public AnalysisCache(IArticleStore store, Func<IReadOnlyList<Article>, CancellationToken, ImmutableArray<StoryReport>> analyze, TimeProvider clock, TimeSpan recheck)
+    /// <param name="adjust">Applied to every analysed report with its members (tests use it to add fixture content); must be deterministic.</param>
+    public AnalysisCache(IArticleStore store, TimeProvider clock, TimeSpan recheck, AnalysisCacheLimits? limits = null,
+        Func<StoryReport, IReadOnlyList<Article>, StoryReport>? adjust = null, StoryClustererOptions? options = null, Pipeline<Doc>? language = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(analyze);
         ArgumentNullException.ThrowIfNull(clock);
         _store = store;
-        _analyze = analyze;
         _clock = clock;
         _recheck = recheck;
+        _options = options ?? StoryClustererOptions.Default;
+        Limits = limits ?? new AnalysisCacheLimits();
+        _reports = new StoryReports(language ?? LanguagePipeline.Default, Limits, adjust);
+        _extractor = new StoryFeatureExtractor(_options);
+        _clusterer = new StoryClusterer(_options);
     }
 
     /// <summary>The store the snapshots are computed from.</summary>
     public IArticleStore Store => _store;
 
-    /// <summary>How many times the stories were recomputed (for tests and /api/status).</summary>
-    public int Recomputations { get; private set; }
+    public AnalysisCacheLimits Limits { get; }
+
+    /// <summary>How many times the store's change was applied (for tests and /api/status).</summary>
+    public int Recomputations => Volatile.Read(ref _refreshes);
+
+    /// <summary>Story analyses run so far (each analyses one story; cache hits do not count).</summary>
+    public long StoryAnalyses => _reports.StoryAnalyses;
+
+    /// <summary>Articles run through the language layer so far (cache hits do not count).</summary>
+    public long DocsAnalysed => _reports.DocsAnalysed;
+
+    /// <summary>Ids of the stories analysed so far, oldest first (the last 1,000; for tests and diagnostics).</summary>
+    public ImmutableArray<string> RecentAnalyses => _reports.Recent;
+
+    /// <summary>Stories whose report is cached, docs cached.</summary>
+    public (int Reports, int Docs) Cached => (_reports.ReportCount, _reports.DocCount);
+
+    /// <summary>True while background analyses (re-analysis of changed stories, warm-up) are queued or running.</summary>
+    public bool Warming => _reports.Warming;
+
+    /// <summary>Completes when the background analyses queued so far are done.</summary>
+    public Task WarmedAsync(CancellationToken cancellationToken = default) => _reports.IdleAsync(cancellationToken);
 
     /// <summary>The last snapshot computed, without checking the store.</summary>
     public StorySnapshot Latest => _current;
 
-    /// <summary>Marks the snapshot stale: the next <see cref="CurrentAsync"/> recomputes if the article ids changed.</summary>
+    /// <summary>Marks the snapshot stale: the next <see cref="CurrentAsync"/> refreshes if the article ids changed.</summary>
     public void Invalidate() => Interlocked.Increment(ref _requested);
 
-    /// <summary>The snapshot of the store's current state (recomputed first when stale).</summary>
+    /// <summary>
+    /// The snapshot to serve. After a write by this process (<see cref="Invalidate"/>) it waits for the refresh, so a
+    /// client reads its own writes — at most <see cref="AnalysisCacheLimits.ReadWait"/>, then it gets the previous
+    /// snapshot (the refresh goes on); before the first snapshot it always waits. Otherwise it returns the latest snapshot at once and,
+    /// when the recheck interval has passed, starts a background check for writes by other processes (seen by the reads
+    /// after that check), so a read never waits for the store to list its articles.
+    /// </summary>
     public async Task<StorySnapshot> CurrentAsync(CancellationToken cancellationToken = default)
     {
-        if (IsFresh())
+        if (Interlocked.Read(ref _served) == Interlocked.Read(ref _requested))
         {
+            if (_clock.GetUtcNow().UtcTicks - Interlocked.Read(ref _lastCheckTicks) >= _recheck.Ticks
+                && Interlocked.CompareExchange(ref _checking, 1, 0) == 0)
+            {
+                Interlocked.Exchange(ref _lastCheckTicks, _clock.GetUtcNow().UtcTicks);
+                BackgroundCheck = Task.Run(async () =>
+                {
+                    try
+                    {
+                        await RefreshAsync(force: true, CancellationToken.None).ConfigureAwait(false);
+                    }
+                    catch (StoreException)
+                    {
+                        // The next check (or a reader after a write) reports it.
+                    }
+                    finally
+                    {
+                        Interlocked.Exchange(ref _checking, 0);
+                    }
+                });
+            }
+
             return _current;
         }
 
+        var refresh = PendingRefresh();
+        if (_current.ComputedAt == DateTimeOffset.MinValue || Limits.ReadWait == Timeout.InfiniteTimeSpan)
+        {
+            return await refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // A big store can take minutes to consolidate: a reader waits a bounded time, then gets the latest snapshot.
+        try
+        {
+            return await refresh.WaitAsync(Limits.ReadWait, _clock, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return _current;
+        }
+    }
+
+    /// <summary>The refresh readers wait for after a write: one shared task until it completes.</summary>
+    private Task<StorySnapshot> PendingRefresh()
+    {
+        lock (_pendingLock)
+        {
+            if (_pending is null || _pending.IsCompleted)
+            {
+                _pending = Task.Run(() => RefreshAsync(force: false, CancellationToken.None));
+            }
+
+            return _pending;
+        }
+    }
+
+    /// <summary>How long the last refresh that changed the snapshot took, and when it ended (by the injected clock).</summary>
+    public (TimeSpan Duration, DateTimeOffset Ended) LastRefresh { get; private set; }
+
+    /// <summary>The last background check for writes by other processes (completed when none ran yet).</summary>
+    public Task BackgroundCheck { get; private set; } = Task.CompletedTask;
+
+    /// <summary>Checks the store now and applies its changes (waits for a refresh already running).</summary>
+    public Task<StorySnapshot> RefreshAsync(CancellationToken cancellationToken = default) => RefreshAsync(force: true, cancellationToken);
+
+    private async Task<StorySnapshot> RefreshAsync(bool force, CancellationToken cancellationToken)
+    {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (IsFresh())
+            if (!force && Interlocked.Read(ref _served) == Interlocked.Read(ref _requested))
             {
                 return _current;
             }
 
             var generation = Interlocked.Read(ref _requested);
             Interlocked.Exchange(ref _lastCheckTicks, _clock.GetUtcNow().UtcTicks);
-            var ids = _store.ListArticles().Select(a => a.Id).ToList();
-            var version = StorySnapshot.Fingerprint(ids);
+            var summaries = _store.ListArticles();
+            var version = StorySnapshot.Fingerprint(summaries.Select(a => a.Id));
             if (version == _current.Version && _current.ComputedAt != DateTimeOffset.MinValue)
             {
                 Interlocked.Exchange(ref _served, generation);
                 return _current;
             }
 
-            var snapshot = await Task.Run(() => Compute(cancellationToken), cancellationToken).ConfigureAwait(false);
+            // The refresh itself is not cancelled by the reader that happened to trigger it: others wait for it too.
+            var started = _clock.GetTimestamp();
+            var snapshot = await Task.Run(() => Refresh(summaries), CancellationToken.None).ConfigureAwait(false);
+            LastRefresh = (_clock.GetElapsedTime(started), _clock.GetUtcNow());
+            var previous = _current;
             _current = snapshot;
-            Recomputations++;
+            Interlocked.Increment(ref _refreshes);
             Interlocked.Exchange(ref _served, generation);
+            _reports.Warm(previous, snapshot);
             return snapshot;
         }
         finally
@@ -129,36 +426,343 @@ public sealed class AnalysisCache
         }
     }
 
-    private bool IsFresh() =>
-        Interlocked.Read(ref _served) == Interlocked.Read(ref _requested)
-        && _clock.GetUtcNow().UtcTicks - Interlocked.Read(ref _lastCheckTicks) < _recheck.Ticks;
-
-    private StorySnapshot Compute(CancellationToken cancellationToken)
+    /// <summary>Applies the store's current article set to the clustering and builds the snapshot. Runs under the gate.</summary>
+    private StorySnapshot Refresh(ImmutableArray<ArticleSummary> summaries)
     {
-        var articles = _store.LoadArticles();
-        var stories = articles.IsEmpty ? [] : _analyze(articles, cancellationToken);
-        var storyOf = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var story in stories)
+        var ids = summaries.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        if (_articles.Keys.Any(id => !ids.Contains(id)))
         {
-            foreach (var id in story.ArticleIds)
+            // Articles left the store (not something the store does today): start the clustering over.
+            _clusterer.Dispose();
+            _clusterer = new StoryClusterer(_options);
+            _articles.Clear();
+        }
+
+        var missing = summaries.Select(a => a.Id).Where(id => !_articles.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
+        var loaded = Load(missing);
+        var features = new ArticleFeatures[loaded.Count];
+        Parallel.For(0, loaded.Count, i => features[i] = _extractor.Extract(loaded[i]));
+        for (var i = 0; i < loaded.Count; i++)
+        {
+            _articles[loaded[i].Id] = loaded[i];
+            _clusterer.Add(loaded[i], features[i]);
+        }
+
+        var stories = _clusterer.Stories
+            .OrderByDescending(s => s.ArticleIds.Length).ThenBy(s => s.Id, StringComparer.Ordinal)
+            .ToList();
+
+        // Lineage depends on the members only: keep it for stories whose members did not change.
+        var memberKeys = stories.Select(s => Hashing.Sha256Hex(s.Id + "\n" + string.Join('\n', s.ArticleIds))).ToList();
+        var lineages = new StoryLineage[stories.Count];
+        var todo = new List<int>();
+        for (var i = 0; i < stories.Count; i++)
+        {
+            if (_lineage.TryGetValue(memberKeys[i], out var kept))
             {
-                storyOf.TryAdd(id, story.Id);
+                lineages[i] = kept;
+            }
+            else
+            {
+                todo.Add(i);
             }
         }
 
-        var byId = ImmutableDictionary.CreateBuilder<string, Article>(StringComparer.Ordinal);
-        foreach (var a in articles)
+        Parallel.ForEach(todo, () => new LineageDetector(), (i, _, detector) =>
         {
-            byId.TryAdd(a.Id, a);
+            var s = stories[i];
+            lineages[i] = new StoryLineage(s.Id, detector.Detect([.. s.ArticleIds.Select(id => _articles[id])]));
+            return detector;
+        }, _ => { });
+        var lineage = new Dictionary<string, StoryLineage>(StringComparer.Ordinal);
+        for (var i = 0; i < stories.Count; i++)
+        {
+            lineage[memberKeys[i]] = lineages[i];
         }
 
-        var storyById = ImmutableDictionary.CreateBuilder<string, StoryReport>(StringComparer.Ordinal);
-        foreach (var s in stories)
+        _lineage = lineage;
+        var entries = stories.Select((s, i) => new StoryEntry(s, lineages[i], ContentKey(s))).ToImmutableArray();
+        var storyOf = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var s in entries)
         {
-            storyById.TryAdd(s.Id, s);
+            foreach (var id in s.ArticleIds)
+            {
+                storyOf.TryAdd(id, s.Id);
+            }
         }
 
-        return new StorySnapshot(StorySnapshot.Fingerprint(articles.Select(a => a.Id)), articles, byId.ToImmutable(), stories,
-            storyById.ToImmutable(), storyOf.ToImmutable(), _clock.GetUtcNow());
+        var articles = summaries.Select(a => a.Id).Distinct(StringComparer.Ordinal).Select(id => _articles[id]).ToImmutableArray();
+        var byId = articles.ToImmutableDictionary(a => a.Id, StringComparer.Ordinal);
+        return new StorySnapshot(StorySnapshot.Fingerprint(byId.Keys), articles, byId, entries, storyOf.ToImmutable(), _clock.GetUtcNow(), _reports);
     }
+
+    /// <summary>The articles with these ids, in the given order: one by one for a few, one scan for many.</summary>
+    private List<Article> Load(List<string> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        if (ids.Count > 200)
+        {
+            var wanted = ids.ToHashSet(StringComparer.Ordinal);
+            var all = _store.LoadArticles().Where(a => wanted.Contains(a.Id)).DistinctBy(a => a.Id, StringComparer.Ordinal).ToDictionary(a => a.Id, StringComparer.Ordinal);
+            return [.. ids.Select(id => all.GetValueOrDefault(id)).OfType<Article>()];
+        }
+
+        return [.. ids.Select(_store.GetArticle).OfType<Article>()];
+    }
+
+    /// <summary>Names everything a story's analysis reads besides its members' texts and the related links.</summary>
+    private static string ContentKey(Story s) => Hashing.ShortId(Hashing.Sha256Hex(string.Join('\n',
+        [s.Id, s.Title, s.TitleArticleId, string.Join(' ', s.ArticleIds),
+         .. s.InferredDates.Select(d => $"{d.ArticleId} {d.From:yyyy-MM-dd} {d.To:yyyy-MM-dd} {d.Reason} {string.Join(' ', d.SiblingIds)}")])));
+
+    public void Dispose()
+    {
+        _reports.Dispose();
+        _clusterer.Dispose();
+        _extractor.Dispose();
+        _gate.Dispose();
+    }
+}
+
+/// <summary>
+/// The report and doc caches behind the snapshots, and the background analyses. Reports are keyed by
+/// <see cref="StoryEntry.ContentKey"/> (the related links are patched in when read), docs by article id. Thread-safe:
+/// concurrent requests for one story share one analysis.
+/// </summary>
+internal sealed class StoryReports : IDisposable
+{
+    private readonly Pipeline<Doc> _language;
+    private readonly AnalysisCacheLimits _limits;
+    private readonly Func<StoryReport, IReadOnlyList<Article>, StoryReport>? _adjust;
+    private readonly LruCache<string, Doc> _docs;
+    private readonly LruCache<string, StoryReport> _reports;
+    private readonly LruCache<string, byte[]> _rendered;
+    private readonly ConcurrentDictionary<string, Lazy<Task<StoryReport>>> _running = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _slots;
+    private readonly ConcurrentQueue<string> _recent = new();
+    private readonly Lock _warmLock = new();
+    private volatile bool _stopped;
+    private Queue<(StorySnapshot Snapshot, StoryEntry Story)> _warmQueue = new();
+    private TaskCompletionSource _idle = CompletedSource();
+    private bool _warming;
+    private long _storyAnalyses;
+    private long _docsAnalysed;
+
+    public StoryReports(Pipeline<Doc> language, AnalysisCacheLimits limits, Func<StoryReport, IReadOnlyList<Article>, StoryReport>? adjust)
+    {
+        _language = language;
+        _limits = limits;
+        _adjust = adjust;
+        _docs = new LruCache<string, Doc>(limits.Docs, StringComparer.Ordinal);
+        _reports = new LruCache<string, StoryReport>(limits.ReportArticles, StringComparer.Ordinal);
+        _rendered = new LruCache<string, byte[]>(limits.RenderedBytes, StringComparer.Ordinal);
+        _slots = new SemaphoreSlim(limits.ConcurrentAnalyses, limits.ConcurrentAnalyses);
+    }
+
+    public long StoryAnalyses => Interlocked.Read(ref _storyAnalyses);
+
+    public long DocsAnalysed => Interlocked.Read(ref _docsAnalysed);
+
+    public ImmutableArray<string> Recent => [.. _recent];
+
+    public int ReportCount => _reports.Count;
+
+    public int DocCount => _docs.Count;
+
+    public bool Warming
+    {
+        get
+        {
+            lock (_warmLock)
+            {
+                return _warming;
+            }
+        }
+    }
+
+    public Task IdleAsync(CancellationToken cancellationToken)
+    {
+        lock (_warmLock)
+        {
+            return _idle.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Bumped whenever a report is added: renderings that show analysis counts are keyed by it.</summary>
+    public long Generation => Interlocked.Read(ref _storyAnalyses);
+
+    public StoryReport? Cached(StoryEntry story) => _reports.TryPeek(story.ContentKey, out var core) ? WithLinks(core, story) : null;
+
+    public async Task<StoryReport> ReportAsync(StorySnapshot snapshot, StoryEntry story)
+    {
+        if (_reports.TryGet(story.ContentKey, out var core))
+        {
+            return WithLinks(core, story);
+        }
+
+        var lazy = _running.GetOrAdd(story.ContentKey, _ => new Lazy<Task<StoryReport>>(() => AnalyzeInSlotAsync(snapshot, story), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return WithLinks(await lazy.Value.ConfigureAwait(false), story);
+        }
+        finally
+        {
+            _running.TryRemove(new KeyValuePair<string, Lazy<Task<StoryReport>>>(story.ContentKey, lazy));
+        }
+    }
+
+    private async Task<StoryReport> AnalyzeInSlotAsync(StorySnapshot snapshot, StoryEntry story)
+    {
+        await _slots.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            return _reports.TryGet(story.ContentKey, out var core) ? core : await Task.Run(() => Analyze(snapshot, story)).ConfigureAwait(false);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    public byte[]? Rendered(string key) => _rendered.TryGet(key, out var bytes) ? bytes : null;
+
+    public byte[] Render(string key, Func<byte[]> render)
+    {
+        if (_rendered.TryGet(key, out var bytes))
+        {
+            return bytes;
+        }
+
+        bytes = render();
+        _rendered.Set(key, bytes, bytes.Length);
+        return bytes;
+    }
+
+    private static StoryReport WithLinks(StoryReport core, StoryEntry story) => core with { Related = StoryReportComposer.RelatedOf(story.Story) };
+
+    private StoryReport Analyze(StorySnapshot snapshot, StoryEntry story)
+    {
+        var members = snapshot.MembersOf(story);
+        var docs = new Doc[members.Length];
+        var todo = new List<int>();
+        for (var i = 0; i < members.Length; i++)
+        {
+            if (_docs.TryGet(members[i].Id, out var doc))
+            {
+                docs[i] = doc;
+            }
+            else
+            {
+                todo.Add(i);
+            }
+        }
+
+        Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
+        {
+            docs[i] = _language.Run(new Doc(members[i]));
+            Interlocked.Increment(ref _docsAnalysed);
+        });
+        foreach (var i in todo)
+        {
+            _docs.Set(members[i].Id, docs[i], 1);
+        }
+
+        var report = StoryReportComposer.Compose(story.Story, story.Lineage, docs.ToDictionary(d => d.Article.Id, StringComparer.Ordinal));
+        if (_adjust is not null)
+        {
+            report = _adjust(report, members);
+        }
+
+        _reports.Set(story.ContentKey, report, story.ArticleIds.Length + 1);
+        Interlocked.Increment(ref _storyAnalyses);
+        _recent.Enqueue(story.Id);
+        while (_recent.Count > 1000 && _recent.TryDequeue(out _))
+        {
+        }
+
+        return report;
+    }
+
+    /// <summary>
+    /// Queues the background analyses after a refresh: changed stories whose previous version had been analysed, then
+    /// the most covered and the newest stories. Replaces what was still queued (it belongs to an older snapshot).
+    /// </summary>
+    public void Warm(StorySnapshot previous, StorySnapshot current)
+    {
+        var analysedBefore = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var old in previous.Stories)
+        {
+            if (_reports.Contains(old.ContentKey))
+            {
+                analysedBefore.UnionWith(old.ArticleIds);
+            }
+        }
+
+        var queue = new List<StoryEntry>();
+        queue.AddRange(current.Stories.Where(s => s.ArticleIds.Any(analysedBefore.Contains)));
+        // The list's two orders (computed once per snapshot; the list needs them anyway).
+        queue.AddRange(current.MostCoveredSummaries.Take(_limits.WarmStories).Select(x => current.StoryById[x.Id]));
+        queue.AddRange(current.NewestSummaries.Take(_limits.WarmStories).Select(x => current.StoryById[x.Id]));
+        var todo = queue.DistinctBy(s => s.ContentKey, StringComparer.Ordinal).Where(s => !_reports.Contains(s.ContentKey)).ToList();
+        lock (_warmLock)
+        {
+            _warmQueue = new Queue<(StorySnapshot, StoryEntry)>(todo.Select(s => (current, s)));
+            if (_warming || _warmQueue.Count == 0)
+            {
+                return;
+            }
+
+            _warming = true;
+            _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        _ = Task.Run(WarmLoop);
+    }
+
+    private void WarmLoop()
+    {
+        while (NextToWarm() is var (snapshot, story))
+        {
+            try
+            {
+                ReportAsync(snapshot, story).GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A story that fails to analyse fails again (with its error) when a request asks for it; warming goes on.
+            }
+        }
+    }
+
+    /// <summary>The next queued story, or null (and the idle signal set) when the queue is empty or the cache is disposed.</summary>
+    private (StorySnapshot, StoryEntry)? NextToWarm()
+    {
+        TaskCompletionSource done;
+        lock (_warmLock)
+        {
+            if (!_stopped && _warmQueue.TryDequeue(out var next))
+            {
+                return next;
+            }
+
+            _warming = false;
+            done = _idle;
+        }
+
+        done.TrySetResult();
+        return null;
+    }
+
+    private static TaskCompletionSource CompletedSource()
+    {
+        var source = new TaskCompletionSource();
+        source.SetResult();
+        return source;
+    }
+
+    public void Dispose() => _stopped = true;
 }

@@ -4,8 +4,15 @@ using Parallax.Core.Reporting;
 
 namespace Parallax.Web;
 
-/// <summary>A story as listed: members, distinct outlets, distinct origins (reprints count once), latest member date.</summary>
-public sealed record StorySummary(string Id, string Title, int Articles, ImmutableArray<string> Outlets, int Origins, string? Newest, int Facts, int Conflicts, int Quotes);
+/// <summary>
+/// A story as listed: members, distinct outlets, distinct origins (reprints count once), latest member date, and — once
+/// the story has been analysed (<see cref="Analysed"/>) — its numbers of facts, conflicts and quotes (null before).
+/// </summary>
+public sealed record StorySummary(string Id, string Title, int Articles, ImmutableArray<string> Outlets, int Origins, string? Newest, int? Facts, int? Conflicts, int? Quotes)
+{
+    /// <summary>True when the story's report was computed (it is computed on first request or by the background warm-up).</summary>
+    public bool Analysed => Facts is not null;
+}
 
 /// <summary>The story list: the snapshot version (changes whenever the stored articles change) and the stories.</summary>
 public sealed record StoryList(string Version, int ArticleCount, ImmutableArray<StorySummary> Stories);
@@ -23,14 +30,34 @@ public sealed record SearchResult(string Query, ImmutableArray<ArticleListItem> 
 public sealed record ApiError(string Code, string Message);
 
 /// <summary>The server's state.</summary>
-public sealed record ServerStatus(string Version, int Articles, int Stories, DateTimeOffset ComputedAt, int Recomputations, bool Watching);
+public sealed record ServerStatus(string Version, int Articles, int Stories, DateTimeOffset ComputedAt, int Recomputations, bool Watching)
+{
+    /// <summary>True while changed stories and the warm-up set (most covered, newest) are being analysed in the background.</summary>
+    public bool Warming { get; init; }
+
+    /// <summary>Story analyses run since start (cache hits excluded).</summary>
+    public long StoryAnalyses { get; init; }
+
+    /// <summary>Articles run through the language layer since start (cache hits excluded).</summary>
+    public long DocsAnalysed { get; init; }
+
+    /// <summary>Story reports and article docs currently cached (both bounded: docs/web.md).</summary>
+    public int CachedReports { get; init; }
+
+    public int CachedDocs { get; init; }
+}
 
 internal static class Summaries
 {
-    public static StorySummary Of(StorySnapshot snapshot, StoryReport story) => new(
-        story.Id, story.Title, story.ArticleIds.Length, snapshot.OutletsOf(story),
-        story.IndependentSources > 0 ? story.IndependentSources : story.ArticleIds.Length,
-        snapshot.NewestDate(story), story.Facts.Length, story.Conflicts.Length, story.Quotes.Length);
+    /// <summary>The summary of a story; analysis counts only when its report is already cached (never analyses).</summary>
+    public static StorySummary Of(StorySnapshot snapshot, StoryEntry story) => WithCounts(snapshot, snapshot.BaseSummary(story));
+
+    /// <summary>A summary with the analysis counts filled in when the story's report is cached.</summary>
+    public static StorySummary WithCounts(StorySnapshot snapshot, StorySummary summary)
+    {
+        var report = snapshot.StoryById.TryGetValue(summary.Id, out var story) ? snapshot.CachedReport(story) : null;
+        return report is null ? summary : summary with { Facts = report.Facts.Length, Conflicts = report.Conflicts.Length, Quotes = report.Quotes.Length };
+    }
 
     public static ArticleListItem Of(StorySnapshot snapshot, Article a) => new(
         a.Id, a.Metadata.Outlet, a.Metadata.Published?.ToIso(), a.Metadata.Title, a.WordCount,

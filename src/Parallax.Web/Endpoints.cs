@@ -46,7 +46,11 @@ internal static class Endpoints
         api.MapGet("/status", async (CancellationToken ct) =>
         {
             var s = await cache.CurrentAsync(ct).ConfigureAwait(false);
-            return TypedResults.Json(new ServerStatus(s.Version, s.Articles.Length, s.Stories.Length, s.ComputedAt, cache.Recomputations, server.Watcher is not null), WebJson.Compact);
+            var (reports, docs) = cache.Cached;
+            return TypedResults.Json(new ServerStatus(s.Version, s.Articles.Length, s.Stories.Length, s.ComputedAt, cache.Recomputations, server.Watcher is not null)
+            {
+                Warming = cache.Warming, StoryAnalyses = cache.StoryAnalyses, DocsAnalysed = cache.DocsAnalysed, CachedReports = reports, CachedDocs = docs,
+            }, WebJson.Compact);
         }).WithSummary("Snapshot version, counts, and whether feeds are watched.").Produces<ServerStatus>(200);
 
         api.MapGet("/stories", async (string? sort, int? limit, CancellationToken ct) =>
@@ -56,13 +60,14 @@ internal static class Endpoints
             var take = Math.Clamp(limit ?? 500, 1, 5000);
             string Render(StorySnapshot _)
             {
-                var all = s.Stories.Select(x => Summaries.Of(s, x));
-                var ordered = coverage ? Summaries.MostCovered(all) : Summaries.Newest(all);
-                return System.Text.Json.JsonSerializer.Serialize(new StoryList(s.Version, s.Articles.Length, [.. ordered.Take(take)]), WebJson.Compact);
+                // The orders do not depend on the analysis (computed once per snapshot); the counts of analysed stories are filled in.
+                var ordered = coverage ? s.MostCoveredSummaries : s.NewestSummaries;
+                return System.Text.Json.JsonSerializer.Serialize(new StoryList(s.Version, s.Articles.Length, [.. ordered.Take(take).Select(x => Summaries.WithCounts(s, x))]), WebJson.Compact);
             }
 
-            // Only the default list and the one-story poll are kept per snapshot, so arbitrary limits cannot fill memory.
-            var body = limit is null or 1 ? s.Rendered($"api-stories:{coverage}:{take}", Render) : Render(s);
+            // Only the default list and the one-story poll are kept (for the latest analysis generation), so arbitrary
+            // limits cannot fill memory.
+            var body = limit is null or 1 ? s.RenderedAt($"api-stories:{coverage}:{take}", s.AnalysisGeneration, Render) : Render(s);
             return Results.Text(body, "application/json; charset=utf-8");
         }).WithSummary("Stories: newest first (sort=newest, default) or most covered (sort=coverage).").Produces<StoryList>(200);
 
@@ -70,18 +75,19 @@ internal static class Endpoints
         {
             var s = await cache.CurrentAsync(ct).ConfigureAwait(false);
             return s.StoryById.TryGetValue(id, out var story)
-                ? Results.Text(s.Rendered("api-story:" + id, _ => System.Text.Json.JsonSerializer.Serialize(story, WebJson.Report)), "application/json; charset=utf-8")
+                ? Results.Bytes(await s.ReportJsonAsync(story).ConfigureAwait(false), "application/json; charset=utf-8")
                 : Results.NotFound(NotFoundError("story", id));
         }).WithSummary("One story in the report format (docs/report-format.md).").Produces<StoryReport>(200).Produces<ApiError>(404);
 
         api.MapGet("/stories/{id}/export", async (string id, string? format, CancellationToken ct) =>
         {
             var s = await cache.CurrentAsync(ct).ConfigureAwait(false);
-            if (!s.StoryById.TryGetValue(id, out var story))
+            if (!s.StoryById.TryGetValue(id, out var entry))
             {
                 return Results.NotFound(NotFoundError("story", id));
             }
 
+            var story = await s.ReportAsync(entry).ConfigureAwait(false);
             var f = (format ?? "json").ToLowerInvariant();
             if (Exports.Export(s, story, f, ParallaxServer.Generator) is not { } export)
             {
@@ -110,7 +116,7 @@ internal static class Endpoints
             }
 
             var storyId = s.StoryOfArticle.GetValueOrDefault(id);
-            var origin = storyId is null ? null : s.StoryById[storyId].Origins.FirstOrDefault(o => o.ArticleId == id);
+            var origin = storyId is null ? null : (await s.ReportAsync(s.StoryById[storyId]).ConfigureAwait(false)).Origins.FirstOrDefault(o => o.ArticleId == id);
             return TypedResults.Json(new ArticleDetail(ReportBuilder.ToArticleReport(article), storyId, origin), WebJson.Report);
         }).WithSummary("One article: cleaned text, removals, embeds, metadata, its story and origin.").Produces<ArticleDetail>(200);
 
@@ -171,7 +177,7 @@ internal static class Endpoints
         app.MapGet("/stories/{id}", async (string id, CancellationToken ct) =>
         {
             var s = await cache.CurrentAsync(ct).ConfigureAwait(false);
-            return s.StoryById.TryGetValue(id, out var story) ? Results.Content(s.Rendered("page-story:" + id, x => StoryPage.Render(x, story)), HtmlType) : PageNotFound("No story " + id);
+            return s.StoryById.TryGetValue(id, out var story) ? Results.Bytes(await s.RenderStoryAsync(story, "page", r => StoryPage.Render(s, r)).ConfigureAwait(false), HtmlType) : PageNotFound("No story " + id);
         }).ExcludeFromDescription();
         app.MapGet("/articles/{id}", async (string id, CancellationToken ct) =>
         {

@@ -52,10 +52,10 @@ public sealed class ParallaxServer : IAsyncDisposable
     /// <summary>
     /// Builds the host. Returns null with a PX04xx diagnostic when the store cannot be opened.
     /// </summary>
-    /// <param name="analyze">The story analysis (default: <see cref="Compare.StoryAnalysisService"/>); must be deterministic.</param>
+    /// <param name="adjust">Applied to every story report after the analysis, with the story's members (tests add fixture content with it); must be deterministic.</param>
     /// <param name="watcherOptions">Feed watching settings when <see cref="WebOptions.WatchFeeds"/> is not empty.</param>
     public static ParallaxServer? TryCreate(WebOptions options, out Diagnostic? problem, TimeProvider? clock = null,
-        Func<IReadOnlyList<Article>, CancellationToken, ImmutableArray<StoryReport>>? analyze = null, FeedWatcherOptions? watcherOptions = null)
+        Func<StoryReport, IReadOnlyList<Article>, StoryReport>? adjust = null, FeedWatcherOptions? watcherOptions = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         clock ??= TimeProvider.System;
@@ -76,8 +76,7 @@ public sealed class ParallaxServer : IAsyncDisposable
             announce.WriteLine(token);
         }
 
-        analyze ??= DefaultAnalysis;
-        var cache = new AnalysisCache(store, analyze, clock, options.StoreRecheck);
+        var cache = new AnalysisCache(store, clock, options.StoreRecheck, options.AnalysisLimits, adjust);
         var ingestor = new ArticleIngestor(store, clock, options.AllowPrivateAddresses);
         var refresher = new BackgroundRefresher(cache, clock, TimeSpan.FromSeconds(1));
         ingestor.Stored += refresher.Written;
@@ -148,7 +147,10 @@ public sealed class ParallaxServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>The default analysis: clustering, lineage, language and story analysis over all stored articles.</summary>
+    /// <summary>
+    /// The full analysis of a set of articles (clustering, lineage, language and story analysis of everything): what the
+    /// incremental <see cref="AnalysisCache"/> must equal once writes settle (tests compare the two).
+    /// </summary>
     public static ImmutableArray<StoryReport> DefaultAnalysis(IReadOnlyList<Article> articles, CancellationToken cancellationToken) =>
         new Compare.StoryAnalysisService().Analyze(articles, cancellationToken);
 
@@ -165,6 +167,19 @@ public sealed class ParallaxServer : IAsyncDisposable
         {
             _watching = Task.Run(() => Watcher.RunAsync(_stopping.Token));
         }
+
+        // Cluster the stored articles (and warm the most covered and newest stories) before the first request asks.
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await Cache.CurrentAsync(_stopping.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is StoreException or OperationCanceledException or ObjectDisposedException)
+            {
+                // The first request refreshes again and reports the store's problem.
+            }
+        });
     }
 
     /// <summary>Completes when the host shuts down (Ctrl+C or <paramref name="cancellationToken"/>).</summary>
@@ -188,15 +203,17 @@ public sealed class ParallaxServer : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
         Watcher?.Dispose();
         Ingestor.Dispose();
+        Cache.Dispose();
         _store.Dispose();
         _stopping.Dispose();
     }
 }
 
 /// <summary>
-/// Invalidates the cache at every write and recomputes in the background once writes pause for <c>quiet</c>, so new
-/// articles are clustered within seconds without recomputing after every one of a burst of uploads. Readers that come
-/// earlier recompute on demand. Thread-safe.
+/// Invalidates the cache at every write and refreshes in the background once writes pause for <c>quiet</c>, so new
+/// articles are clustered within seconds without refreshing after every one of a burst of uploads; and no sooner than
+/// the last refresh's duration after it ended, so a long stream of writes into a big store spends at most about half
+/// the time consolidating. Readers that come earlier refresh on demand. Thread-safe.
 /// </summary>
 internal sealed class BackgroundRefresher(AnalysisCache cache, TimeProvider clock, TimeSpan quiet)
 {
@@ -216,7 +233,8 @@ internal sealed class BackgroundRefresher(AnalysisCache cache, TimeProvider cloc
         {
             try
             {
-                while (clock.GetUtcNow().UtcTicks - Interlocked.Read(ref _lastWriteTicks) < quiet.Ticks)
+                while (clock.GetUtcNow().UtcTicks - Interlocked.Read(ref _lastWriteTicks) < quiet.Ticks
+                    || clock.GetUtcNow() < cache.LastRefresh.Ended + cache.LastRefresh.Duration)
                 {
                     await Task.Delay(quiet / 4, clock).ConfigureAwait(false);
                 }

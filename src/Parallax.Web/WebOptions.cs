@@ -39,6 +39,9 @@ public sealed record WebOptions
     /// <summary>How often the analysis cache asks the store whether it changed (writes by this process invalidate at once).</summary>
     public TimeSpan StoreRecheck { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Bounds of the analysis caches and the size of the background warm-up (docs/web.md).</summary>
+    public AnalysisCacheLimits AnalysisLimits { get; init; } = new();
+
     /// <summary>Where the generated token is announced (stderr by default).</summary>
     public TextWriter? Announce { get; init; }
 }

@@ -48,7 +48,7 @@ public sealed class ApiTests(SampleServer fixture) : IClassFixture<SampleServer>
         var json = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var story = JsonSerializer.Deserialize<StoryReport>(json, JsonReportWriter.Options)!;
         Assert.Equal(id, story.Id);
-        Assert.Equal(fixture.Server.Cache.Latest.StoryById[id], story, new StoryJsonComparer());
+        Assert.Equal(fixture.Server.Cache.Latest.Report(id), story, new StoryJsonComparer());
         foreach (var key in new[] { "facts", "conflicts", "quotes", "timeline", "entities", "framing", "summary", "origins" })
         {
             Assert.True(JsonDocument.Parse(json).RootElement.TryGetProperty(key, out _), key);
@@ -115,7 +115,7 @@ public sealed class ApiTests(SampleServer fixture) : IClassFixture<SampleServer>
         Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("attachment", response.Content.Headers.ContentDisposition?.ToString() ?? "", StringComparison.Ordinal);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var story = fixture.Server.Cache.Latest.StoryById[id];
+        var story = fixture.Server.Cache.Latest.Report(id)!;
         var outlets = fixture.Server.Cache.Latest.OutletsOf(story).Length;
         switch (format)
         {

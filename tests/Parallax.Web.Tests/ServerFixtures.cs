@@ -33,7 +33,7 @@ public abstract class ServerFixture : IAsyncLifetime
 
     protected virtual bool WithSamples => true;
 
-    protected virtual Func<IReadOnlyList<Article>, CancellationToken, ImmutableArray<StoryReport>>? Analysis => null;
+    protected virtual Func<StoryReport, IReadOnlyList<Article>, StoryReport>? Adjust => null;
 
     protected virtual WebOptions Configure(WebOptions options) => options;
 
@@ -46,13 +46,17 @@ public abstract class ServerFixture : IAsyncLifetime
         }
 
         var announce = new StringWriter();
-        var options = Configure(new WebOptions { Urls = ["http://127.0.0.1:0"], DbPath = DbPath, Announce = announce, StoreRecheck = TimeSpan.FromMilliseconds(200) });
-        Server = ParallaxServer.TryCreate(options, out var problem, analyze: Analysis) ?? throw new InvalidOperationException(problem?.ToString());
+        var options = Configure(new WebOptions { Urls = ["http://127.0.0.1:0"], DbPath = DbPath, Announce = announce, StoreRecheck = TimeSpan.FromMilliseconds(200),
+            // The shared test machine can be slow: tests read their own writes however long the refresh takes.
+            AnalysisLimits = new AnalysisCacheLimits { ReadWait = Timeout.InfiniteTimeSpan } });
+        Server = ParallaxServer.TryCreate(options, out var problem, adjust: Adjust) ?? throw new InvalidOperationException(problem?.ToString());
         Token = Server.Tokens.NewToken ?? throw new InvalidOperationException("a new store must get a new token");
         Assert.Contains(Token, announce.ToString(), StringComparison.Ordinal);
         await Server.StartAsync();
-        // Analyse once up front, so no test's first request (or browser navigation) waits for the whole pipeline.
+        // Analyse once up front (clustering, then the background warm-up of the stories), so no test's first request
+        // (or browser navigation) waits for the whole pipeline.
         await Server.Cache.CurrentAsync();
+        await Server.Cache.WarmedAsync();
         BaseAddress = new Uri(Server.Addresses.First(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)));
         Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(120) };
     }
@@ -107,27 +111,24 @@ public sealed class EmptyServer : ServerFixture
 /// </summary>
 public sealed class BrowserServer : ServerFixture
 {
-    protected override Func<IReadOnlyList<Article>, CancellationToken, ImmutableArray<StoryReport>> Analysis => WithFixtureFacts;
+    protected override Func<StoryReport, IReadOnlyList<Article>, StoryReport> Adjust => WithFixtureFacts;
 
-    public static ImmutableArray<StoryReport> WithFixtureFacts(IReadOnlyList<Article> articles, CancellationToken ct)
+    public static StoryReport WithFixtureFacts(StoryReport story, IReadOnlyList<Article> members)
     {
-        var byId = articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
-        return [.. ParallaxServer.DefaultAnalysis(articles, ct).Select(story =>
+        if (!story.Facts.IsEmpty)
         {
-            if (!story.Facts.IsEmpty)
-            {
-                return story;
-            }
+            return story;
+        }
 
-            var states = story.ArticleIds.Take(Math.Max(1, story.ArticleIds.Length - 1)).Select(id =>
-            {
-                var text = byId[id].Text;
-                var end = text.IndexOf('\n');
-                end = end < 0 ? Math.Min(text.Length, 80) : end;
-                return new EvidenceSpan(id, 0, end, text[..end]);
-            }).ToImmutableArray();
-            var omits = story.ArticleIds.Where(id => states.All(s => s.ArticleId != id)).ToImmutableArray();
-            return story with { Facts = [new FactReport("f-fixture-1", "Fixture fact: each article's first line", states, omits, [])] };
-        })];
+        var byId = members.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var states = story.ArticleIds.Take(Math.Max(1, story.ArticleIds.Length - 1)).Select(id =>
+        {
+            var text = byId[id].Text;
+            var end = text.IndexOf('\n');
+            end = end < 0 ? Math.Min(text.Length, 80) : end;
+            return new EvidenceSpan(id, 0, end, text[..end]);
+        }).ToImmutableArray();
+        var omits = story.ArticleIds.Where(id => states.All(s => s.ArticleId != id)).ToImmutableArray();
+        return story with { Facts = [new FactReport("f-fixture-1", "Fixture fact: each article's first line", states, omits, [])] };
     }
 }

@@ -100,10 +100,10 @@ public sealed class ExportsTests
         Map = OffsetMap.Identity(text.Length),
     };
 
+    /// <summary>A snapshot holding only the articles (exports read the members of the report they are given).</summary>
     internal static StorySnapshot Snapshot(ImmutableArray<Article> articles, StoryReport story) => new(
         StorySnapshot.Fingerprint(articles.Select(a => a.Id)), articles, articles.ToImmutableDictionary(a => a.Id, StringComparer.Ordinal),
-        [story], ImmutableDictionary<string, StoryReport>.Empty.Add(story.Id, story),
-        articles.ToImmutableDictionary(a => a.Id, _ => story.Id, StringComparer.Ordinal), DateTimeOffset.UnixEpoch);
+        [], articles.ToImmutableDictionary(a => a.Id, _ => story.Id, StringComparer.Ordinal), DateTimeOffset.UnixEpoch, null);
 
     [Fact]
     public void Rows_OnePerFactAndOutlet_ContradictionWins()

@@ -64,6 +64,8 @@ internal static class Html
 
     public static string StoryLink(StoryReport story) => $"<a href=\"/stories/{Seg(story.Id)}\">{E(story.Title)}</a>";
 
+    public static string StoryLink(StoryEntry story) => $"<a href=\"/stories/{Seg(story.Id)}\">{E(story.Title)}</a>";
+
     /// <summary>An external link only for absolute http(s) URLs; anything else is shown as text.</summary>
     public static string ExternalLink(string? url)
     {

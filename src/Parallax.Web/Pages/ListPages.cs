@@ -9,14 +9,20 @@ namespace Parallax.Web.Pages;
 /// <summary>The story list, search, outlets, article and feed pages.</summary>
 internal static class ListPages
 {
+    /// <summary>Rows per list on the story list page.</summary>
+    public const int ListRows = 500;
+
+    /// <summary>Stories of an outlet (newest first) whose reports the outlet page reads labels and slant from.</summary>
+    public const int OutletStories = 30;
+
     public static string Stories(StorySnapshot snapshot)
     {
-        var summaries = snapshot.Stories.Select(s => Summaries.Of(snapshot, s)).ToList();
         var sb = new StringBuilder();
         sb.Append("<div id=\"live\" data-version=\"").Append(E(snapshot.Version)).Append("\" hidden></div>");
-        sb.Append("<p class=\"meta\">").Append(snapshot.Articles.Length).Append(" articles in ").Append(summaries.Count).Append(" stories</p>");
-        sb.Append("<section id=\"newest\"><h2>Newest stories</h2>").Append(StoryTable(Summaries.Newest(summaries).ToList())).Append("</section>");
-        sb.Append("<section id=\"covered\"><h2>Most covered</h2>").Append(StoryTable(Summaries.MostCovered(summaries).ToList())).Append("</section>");
+        sb.Append("<p class=\"meta\">").Append(snapshot.Articles.Length).Append(" articles in ").Append(snapshot.Stories.Length).Append(" stories")
+          .Append(snapshot.Stories.Length > ListRows ? $" (the first {ListRows} of each list below; /api/stories?limit=N lists up to 5,000)" : "").Append("</p>");
+        sb.Append("<section id=\"newest\"><h2>Newest stories</h2>").Append(StoryTable([.. snapshot.NewestSummaries.Take(ListRows)])).Append("</section>");
+        sb.Append("<section id=\"covered\"><h2>Most covered</h2>").Append(StoryTable([.. snapshot.MostCoveredSummaries.Take(ListRows)])).Append("</section>");
         return Layout("Stories", sb.ToString(), "list-page");
     }
 
@@ -133,7 +139,13 @@ internal static class ListPages
 
         sb.Append("</ul></section>");
 
-        var labels = snapshot.Stories.SelectMany(s => s.Entities.Select(e => (Story: s, Entity: e)))
+        // Labels and slant come from the outlet's newest stories (analysed now when not cached), so the page stays cheap
+        // however many stories the store holds.
+        var reports = articles.Select(a => snapshot.StoryOfArticle.GetValueOrDefault(a.Id)).OfType<string>().Distinct(StringComparer.Ordinal)
+            .Select(id => snapshot.StoryById[id])
+            .OrderByDescending(s => snapshot.BaseSummary(s).Newest ?? "", StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal)
+            .Take(OutletStories).Select(snapshot.Report).ToList();
+        var labels = reports.SelectMany(s => s.Entities.Select(e => (Story: s, Entity: e)))
             .SelectMany(x => x.Entity.LabelsByOutlet.Where(o => o.Outlet == outlet && !o.Labels.IsEmpty).Select(o => (x.Story, x.Entity, o.Labels)))
             .ToList();
         sb.Append("<section id=\"outlet-labels\"><h2>Labels it uses</h2>");
@@ -156,7 +168,7 @@ internal static class ListPages
         sb.Append("</section>");
 
         var ids = articles.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-        var framing = snapshot.Stories.SelectMany(s => s.Framing).Where(f => ids.Contains(f.ArticleId)).ToList();
+        var framing = reports.SelectMany(s => s.Framing).Where(f => ids.Contains(f.ArticleId)).ToList();
         sb.Append("<section id=\"outlet-slant\"><h2>Slant record</h2>");
         if (framing.Count == 0)
         {
@@ -185,7 +197,7 @@ internal static class ListPages
     public static string Article(StorySnapshot snapshot, Article a)
     {
         var m = a.Metadata;
-        StoryReport? story = snapshot.StoryOfArticle.TryGetValue(a.Id, out var sid) ? snapshot.StoryById.GetValueOrDefault(sid) : null;
+        StoryReport? story = snapshot.StoryOfArticle.TryGetValue(a.Id, out var sid) ? snapshot.Report(sid) : null;
         var sb = new StringBuilder("<article class=\"article\" data-article=\"").Append(E(a.Id)).Append("\"><h1>").Append(E(m.Title ?? "(untitled)")).Append("</h1>");
         sb.Append("<dl class=\"meta\"><dt>Outlet</dt><dd>").Append(OutletLink(m.Outlet)).Append(" <small>(").Append(E(m.OutletSource)).Append(")</small></dd>")
           .Append("<dt>Published</dt><dd>").Append(E(m.Published?.ToIso() ?? "undated")).Append(m.Published is { } p ? $" <small>({E(p.Source)})</small>" : "").Append("</dd>")
