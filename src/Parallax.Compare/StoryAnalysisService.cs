@@ -42,13 +42,7 @@ public sealed class StoryAnalysisService
         foreach (var story in stories)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var lineage = clusterer.LineageOf(story.Id);
-            var input = BuildInput(story, lineage, docs);
-            reports.Add(StoryAnalyzer.Analyze(input) with
-            {
-                Related = [.. story.Related.Select(r => new RelatedStoryReport(r.StoryId, Math.Round(r.Similarity, 4)))],
-                InferredDates = [.. story.InferredDates.Select(d => new InferredDateReport(d.ArticleId, d.From.ToString("yyyy-MM-dd"), d.To.ToString("yyyy-MM-dd"), d.Reason, d.SiblingIds))],
-            });
+            reports.Add(StoryReportComposer.Compose(story, clusterer.LineageOf(story.Id), docs));
         }
 
         return reports.MoveToImmutable();

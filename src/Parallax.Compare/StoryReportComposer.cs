@@ -6,10 +6,10 @@ using Parallax.Stories;
 namespace Parallax.Compare;
 
 /// <summary>
-/// The report of one story from its clustering result, its lineage and its members' analysed docs: the same steps
-/// <see cref="StoryAnalysisService.Analyze"/> takes per story (input, <see cref="StoryAnalyzer"/>, related stories,
-/// inferred dates), for hosts that keep the clustering and the per-article docs themselves and re-analyse only the
-/// stories that changed. Pure and deterministic; thread-safe.
+/// The report of one story from its clustering result, its lineage and its members' analysed docs (input,
+/// <see cref="StoryAnalyzer"/>, related stories, inferred dates): the per-story step of
+/// <see cref="StoryAnalysisService.Analyze"/>, and the entry point for hosts that keep the clustering and the per-article
+/// docs themselves and re-analyse only the stories that changed. Pure and deterministic; thread-safe.
 /// </summary>
 public static class StoryReportComposer
 {

@@ -59,7 +59,7 @@ public sealed class ParallaxServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         clock ??= TimeProvider.System;
-        var (opened, error) = StoreLocator.Open(options.DbPath, clock: clock);
+        var (opened, error) = options.Store is { } given ? (given, null) : StoreLocator.Open(options.DbPath, clock: clock);
         if (opened is not { } store)
         {
             problem = error;

@@ -15,6 +15,12 @@ public sealed record WebOptions
     public string? DbPath { get; init; }
 
     /// <summary>
+    /// A store the host opened itself (e.g. <c>serve --cluster</c>: writes through the cluster's nodes, reads from its
+    /// database); when set, <see cref="DbPath"/> is not opened and the server disposes this store when it stops.
+    /// </summary>
+    public Core.IArticleStore? Store { get; init; }
+
+    /// <summary>
     /// The file holding the SHA-256 of the API token (hex); <c>&lt;db&gt;.token</c> beside a SQLite store when null
     /// (<c>./parallax-api.token</c> for PostgreSQL). A token is
     /// generated on first run, shown once on stderr, and only its hash is stored.

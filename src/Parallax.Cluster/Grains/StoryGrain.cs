@@ -66,12 +66,7 @@ public sealed class StoryGrain : Grain, IStoryGrain
 
         var docs = _analysis.AnalyzeLanguage(articles);
         var lineage = new StoryLineage(story.Id, new LineageDetector().Detect(articles));
-        var input = StoryAnalysisService.BuildInput(story, lineage, docs);
-        return StoryAnalyzer.Analyze(input) with
-        {
-            Related = [.. story.Related.Select(r => new RelatedStoryReport(r.StoryId, Math.Round(r.Similarity, 4)))],
-            InferredDates = [.. story.InferredDates.Select(d => new InferredDateReport(d.ArticleId, d.From.ToString("yyyy-MM-dd"), d.To.ToString("yyyy-MM-dd"), d.Reason, d.SiblingIds))],
-        };
+        return StoryReportComposer.Compose(story, lineage, docs);
     }
 
     private string? ReadCached(string storyId, string hash)
