@@ -47,7 +47,8 @@ public static class AnalyzeCommand
         return command;
     }
 
-    private static void Write(FileInfo? file, Func<string> render)
+    /// <summary>Writes <paramref name="render"/>'s text to <paramref name="file"/> (folders created) and says so on stderr; nothing when <paramref name="file"/> is null.</summary>
+    internal static void Write(FileInfo? file, Func<string> render)
     {
         if (file is null)
         {

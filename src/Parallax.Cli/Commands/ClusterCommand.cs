@@ -134,29 +134,13 @@ public static class ClusterCommand
 
                 var report = new ReportBuilder(Composition.Generator).Build(store.LoadArticles(), [.. stories]);
                 Console.Write(TerminalSummaryWriter.Write(report));
-                Write(parse.GetValue(json), () => JsonReportWriter.Write(report));
-                Write(parse.GetValue(md), () => MarkdownReportWriter.Write(report));
-                Write(parse.GetValue(html), () => HtmlReportWriter.Write(report));
+                AnalyzeCommand.Write(parse.GetValue(json), () => JsonReportWriter.Write(report));
+                AnalyzeCommand.Write(parse.GetValue(md), () => MarkdownReportWriter.Write(report));
+                AnalyzeCommand.Write(parse.GetValue(html), () => HtmlReportWriter.Write(report));
             }
 
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static void Write(FileInfo? file, Func<string> render)
-    {
-        if (file is null)
-        {
-            return;
-        }
-
-        if (file.Directory is { Exists: false } dir)
-        {
-            dir.Create();
-        }
-
-        File.WriteAllText(file.FullName, render());
-        Console.Error.WriteLine($"wrote {file.FullName}");
     }
 }

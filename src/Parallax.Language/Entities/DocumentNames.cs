@@ -169,21 +169,13 @@ internal static class DocumentNames
 
     private static bool IsCountryRun(IReadOnlyList<string> words, int from, int to)
     {
-        var lower = new string[to - from];
-        for (var k = from; k < to; k++)
-        {
-            lower[k - from] = words[k].ToLowerInvariant();
-        }
-
-        var begin = new GazetteerCategory[lower.Length];
-        var inside = new GazetteerCategory[lower.Length];
-        Gazetteer.Default.MatchLower(lower, begin, inside);
+        var (begin, inside) = Gazetteer.Default.MatchRun(words, from, to);
         if ((begin[0] & GazetteerCategory.Country) == 0)
         {
             return false;
         }
 
-        for (var k = 1; k < lower.Length; k++)
+        for (var k = 1; k < inside.Length; k++)
         {
             if ((inside[k] & GazetteerCategory.Country) == 0)
             {

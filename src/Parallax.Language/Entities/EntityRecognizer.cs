@@ -409,17 +409,9 @@ public sealed class EntityRecognizer : IStage<Doc>
     /// <summary>True when words [from, to) are exactly one entry of the country or place lists.</summary>
     private static bool IsListedPlace(IReadOnlyList<string> words, int from, int to)
     {
-        var lower = new string[to - from];
-        for (var k = from; k < to; k++)
-        {
-            lower[k - from] = words[k].ToLowerInvariant();
-        }
-
-        var begin = new GazetteerCategory[lower.Length];
-        var inside = new GazetteerCategory[lower.Length];
-        Gazetteer.Default.MatchLower(lower, begin, inside);
+        var (begin, inside) = Gazetteer.Default.MatchRun(words, from, to);
         const GazetteerCategory places = GazetteerCategory.Country | GazetteerCategory.Place;
-        return (begin[0] & places) != 0 && Enumerable.Range(1, lower.Length - 1).All(k => (inside[k] & places) != 0 && (begin[k] & places) == 0);
+        return (begin[0] & places) != 0 && Enumerable.Range(1, begin.Length - 1).All(k => (inside[k] & places) != 0 && (begin[k] & places) == 0);
     }
 
     /// <summary>

@@ -113,6 +113,24 @@ public sealed class Gazetteer
         MatchLower([.. words.Select(w => w.ToLowerInvariant())], begin, inside);
     }
 
+    /// <summary>
+    /// <see cref="Match"/> over the run of words [<paramref name="from"/>, <paramref name="to"/>) alone (matches may not
+    /// start before or run past it): index 0 of the arrays is word <paramref name="from"/>.
+    /// </summary>
+    internal (GazetteerCategory[] Begin, GazetteerCategory[] Inside) MatchRun(IReadOnlyList<string> words, int from, int to)
+    {
+        var lower = new string[to - from];
+        for (var k = from; k < to; k++)
+        {
+            lower[k - from] = words[k].ToLowerInvariant();
+        }
+
+        var begin = new GazetteerCategory[lower.Length];
+        var inside = new GazetteerCategory[lower.Length];
+        MatchLower(lower, begin, inside);
+        return (begin, inside);
+    }
+
     /// <summary><see cref="Match"/> over words already lower-cased (invariant culture).</summary>
     internal void MatchLower(string[] words, GazetteerCategory[] begin, GazetteerCategory[] inside)
     {
