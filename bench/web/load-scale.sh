@@ -5,7 +5,8 @@
 #   2. `parallax serve` starts; its first snapshot clusters everything, then warms the most covered/newest stories;
 #   3. the last API_N lines go through POST /api/articles (JSON Lines, BATCH per request): the ingest figure;
 #   4. the incremental update of those articles (placement, consolidation, re-analysis of changed warm stories);
-#   5. wrk, CONN connections, DUR per run: story list; story detail rotating over warm stories; cold first hits
+#   5. wrk, CONN connections, DUR per run: story list; story detail rotating over warm stories (plain, then with
+#      Accept-Encoding: gzip); cold first hits
 #      (one client, each story asked for once); story detail rotating over MIX random stories (cold, then warm).
 # Prints p50/p90/p99, server RSS and CPU seconds at each step. A benchmark, not a test: CI does not run it.
 #   TOTAL=34285 API_N=5000 BATCH=100 CONN=50 DUR=20s COLD=100 MIX=3000 bash bench/web/load-scale.sh
@@ -125,6 +126,8 @@ echo "-- GET /api/stories (500 newest), $CONN connections, $DUR"
 timeout 300 wrk -t2 -c"$CONN" -d"$DUR" --latency "$base/api/stories" | lat
 echo "-- GET /api/stories/{id}, warm: rotating over $(wc -l < "$tmp/warm.ids") analysed stories, $CONN connections, $DUR"
 IDS="$tmp/warm.ids" timeout 300 wrk -t2 -c"$CONN" -d"$DUR" --latency -s bench/web/rotate.lua "$base" | lat
+echo "-- GET /api/stories/{id}, warm, Accept-Encoding: gzip (as browsers send it): rotating over the same stories, $CONN connections, $DUR"
+ENCODING=gzip IDS="$tmp/warm.ids" timeout 300 wrk -t2 -c"$CONN" -d"$DUR" --latency -s bench/web/rotate.lua "$base" | lat
 echo "-- GET /api/stories/{id}, cold first hits: $(wc -l < "$tmp/cold.ids") stories never analysed, one client, each once"
 while read -r id; do curl -s -o /dev/null -w '%{time_total}\n' "$base/api/stories/$id"; done < "$tmp/cold.ids" | python3 -c '
 import sys

@@ -5,6 +5,9 @@ for line in io.lines(os.getenv("IDS")) do
   if #line > 0 then ids[#ids + 1] = line end
 end
 local prefix = os.getenv("PREFIX") or "/api/stories/"
+-- ENCODING=gzip sends Accept-Encoding as browsers do (the server then sends its cached compressed bytes)
+local encoding = os.getenv("ENCODING")
+local headers = encoding and { ["Accept-Encoding"] = encoding } or nil
 local counter = 0
 local step = 1
 
@@ -21,5 +24,5 @@ end
 
 function request()
   counter = counter + step
-  return wrk.format("GET", prefix .. ids[(counter % #ids) + 1])
+  return wrk.format("GET", prefix .. ids[(counter % #ids) + 1], headers)
 end

@@ -129,6 +129,28 @@ public sealed class StorySnapshot
         return Reports.Render(key, () => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(report, WebJson.Report));
     }
 
+    /// <summary><see cref="ReportJsonAsync"/> compressed with gzip (compressed once, cached with the JSON, bounded).</summary>
+    public async Task<byte[]> ReportJsonGzipAsync(StoryEntry story)
+    {
+        var key = "json.gz:" + story.ReportKey;
+        if (Reports.Rendered(key) is { } cached)
+        {
+            return cached;
+        }
+
+        var json = await ReportJsonAsync(story).ConfigureAwait(false);
+        return Reports.Render(key, () =>
+        {
+            using var buffer = new MemoryStream(json.Length / 6 + 64);
+            using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+            {
+                gzip.Write(json);
+            }
+
+            return buffer.ToArray();
+        });
+    }
+
     /// <summary>A rendering of one story that depends on this snapshot too (pages link related stories by title); UTF-8, bounded cache.</summary>
     public async Task<byte[]> RenderStoryAsync(StoryEntry story, string kind, Func<StoryReport, string> render)
     {

@@ -71,12 +71,24 @@ internal static class Endpoints
             return Results.Text(body, "application/json; charset=utf-8");
         }).WithSummary("Stories: newest first (sort=newest, default) or most covered (sort=coverage).").Produces<StoryList>(200);
 
-        api.MapGet("/stories/{id}", async (string id, CancellationToken ct) =>
+        api.MapGet("/stories/{id}", async (string id, HttpContext http, CancellationToken ct) =>
         {
             var s = await cache.CurrentAsync(ct).ConfigureAwait(false);
-            return s.StoryById.TryGetValue(id, out var story)
-                ? Results.Bytes(await s.ReportJsonAsync(story).ConfigureAwait(false), "application/json; charset=utf-8")
-                : Results.NotFound(NotFoundError("story", id));
+            if (!s.StoryById.TryGetValue(id, out var story))
+            {
+                return Results.NotFound(NotFoundError("story", id));
+            }
+
+            // Story documents are large (hundreds of KB for a well-covered story): clients that accept gzip get the
+            // cached compressed bytes (compressed once per report, never per request).
+            http.Response.Headers.Vary = "Accept-Encoding";
+            if (AcceptsGzip(http.Request))
+            {
+                http.Response.Headers.ContentEncoding = "gzip";
+                return Results.Bytes(await s.ReportJsonGzipAsync(story).ConfigureAwait(false), "application/json; charset=utf-8");
+            }
+
+            return Results.Bytes(await s.ReportJsonAsync(story).ConfigureAwait(false), "application/json; charset=utf-8");
         }).WithSummary("One story in the report format (docs/report-format.md).").Produces<StoryReport>(200).Produces<ApiError>(404);
 
         api.MapGet("/stories/{id}/export", async (string id, string? format, CancellationToken ct) =>
@@ -276,5 +288,24 @@ internal static class Endpoints
             httpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
             return httpContext.Response.WriteAsync(body);
         }
+    }
+
+    /// <summary>True when the request's Accept-Encoding lists gzip without <c>q=0</c>.</summary>
+    internal static bool AcceptsGzip(HttpRequest request)
+    {
+        foreach (var value in request.Headers.AcceptEncoding)
+        {
+            foreach (var part in (value ?? "").Split(','))
+            {
+                var pieces = part.Split(';', StringSplitOptions.TrimEntries);
+                if (pieces[0].Equals("gzip", StringComparison.OrdinalIgnoreCase)
+                    && !pieces.Skip(1).Any(p => p.Replace(" ", "", StringComparison.Ordinal) is "q=0" or "q=0.0" or "q=0.00" or "q=0.000"))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }
