@@ -96,6 +96,10 @@ public sealed class AnalysisCacheTests : IDisposable
         clock.Advance(TimeSpan.FromSeconds(10));
         var same = await cache.CurrentAsync(TestContext.Current.CancellationToken);
         Assert.Same(first, same);
+        // That read started a background check (10 s > the 5 s interval): let it finish before the store changes, so the
+        // write below is not seen by it.
+        await cache.BackgroundCheck;
+        Assert.Same(first, cache.Latest);
         Assert.Equal(1, cache.Recomputations);
 
         // Another process writes: seen after the recheck interval (not before), by a check in the background that
