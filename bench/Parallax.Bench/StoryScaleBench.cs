@@ -242,33 +242,5 @@ internal static class StoryScaleBench
         return 0;
     }
 
-    private static List<Article> Load(string file, int count)
-    {
-        var list = new List<Article>();
-        using var stream = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
-        using var reader = new StreamReader(stream);
-        while (list.Count < count && reader.ReadLine() is { } line)
-        {
-            using var json = JsonDocument.Parse(line);
-            var root = json.RootElement;
-            string S(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : "";
-            var text = S("text");
-            var date = S("date");
-            PublicationDate? published = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                ? new PublicationDate { Date = d, Source = "dataset" }
-                : null;
-            list.Add(new Article
-            {
-                Id = S("id"),
-                SourceId = S("id"),
-                Origin = file + ":" + (list.Count + 1).ToString(CultureInfo.InvariantCulture),
-                Metadata = new ArticleMetadata { Title = S("title"), Outlet = S("outlet"), Url = S("url"), Published = published },
-                RawText = text,
-                Text = text,
-                Map = OffsetMap.Identity(text.Length),
-            });
-        }
-
-        return list;
-    }
+    private static List<Article> Load(string file, int count) => Parallax.Eval.Scale.ScaleCorpus.Read(file, count, file);
 }

@@ -131,35 +131,8 @@ public sealed partial class StoryOutputPinTests
     }
 
     /// <summary>The first <paramref name="count"/> articles of the AllSides scale corpus, read as the scale bench reads them.</summary>
-    private static List<Article> ScaleArticles(int count)
-    {
-        var file = RepoPaths.SharedData("scale", "allsides-articles.jsonl.gz");
-        var list = new List<Article>();
-        using var stream = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
-        using var reader = new StreamReader(stream);
-        while (list.Count < count && reader.ReadLine() is { } line)
-        {
-            using var json = JsonDocument.Parse(line);
-            var root = json.RootElement;
-            string S(string field) => root.TryGetProperty(field, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : "";
-            var text = S("text");
-            PublicationDate? published = DateOnly.TryParseExact(S("date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                ? new PublicationDate { Date = d, Source = "dataset" }
-                : null;
-            list.Add(new Article
-            {
-                Id = S("id"),
-                SourceId = S("id"),
-                Origin = "allsides:" + (list.Count + 1).ToString(CultureInfo.InvariantCulture),
-                Metadata = new ArticleMetadata { Title = S("title"), Outlet = S("outlet"), Url = S("url"), Published = published },
-                RawText = text,
-                Text = text,
-                Map = OffsetMap.Identity(text.Length),
-            });
-        }
-
-        return list;
-    }
+    private static List<Article> ScaleArticles(int count) =>
+        Parallax.Eval.Scale.ScaleCorpus.Read(RepoPaths.SharedData("scale", "allsides-articles.jsonl.gz"), count, "allsides");
 
     /// <summary>Incremental SHA-256 over length-prefixed strings; prints the first 16 hex digits.</summary>
     private sealed class Hasher
