@@ -322,13 +322,24 @@ internal sealed class NerFeatures
         }
     }
 
+    /// <summary>Number of tag-history features <see cref="Dynamic(SentenceView, int, int, int, Span{ulong})"/> writes.</summary>
+    public const int DynamicCount = 5;
+
     /// <summary>Appends the tag-history features of token <paramref name="i"/> given the two previous tags.</summary>
     public static void Dynamic(SentenceView v, int i, int prevTag, int prev2Tag, List<ulong> into)
     {
-        into.Add(FeatureHash.Mix(100, prevTag));
-        into.Add(FeatureHash.Mix(101, prevTag, (ulong)(uint)prev2Tag));
-        into.Add(FeatureHash.Mix(102, prevTag, v.LowerH[i]));
-        into.Add(FeatureHash.Mix(103, prevTag, v.ShortH[i]));
-        into.Add(FeatureHash.Mix(104, prevTag, (ulong)(v.GazBegin[i] | v.GazInside[i])));
+        Span<ulong> features = stackalloc ulong[DynamicCount];
+        Dynamic(v, i, prevTag, prev2Tag, features);
+        into.AddRange(features);
+    }
+
+    /// <summary>Writes the <see cref="DynamicCount"/> tag-history features of token <paramref name="i"/> given the two previous tags, in the order <see cref="Dynamic(SentenceView, int, int, int, List{ulong})"/> appends them.</summary>
+    public static void Dynamic(SentenceView v, int i, int prevTag, int prev2Tag, Span<ulong> into)
+    {
+        into[0] = FeatureHash.Mix(100, prevTag);
+        into[1] = FeatureHash.Mix(101, prevTag, (ulong)(uint)prev2Tag);
+        into[2] = FeatureHash.Mix(102, prevTag, v.LowerH[i]);
+        into[3] = FeatureHash.Mix(103, prevTag, v.ShortH[i]);
+        into[4] = FeatureHash.Mix(104, prevTag, (ulong)(v.GazBegin[i] | v.GazInside[i]));
     }
 }

@@ -15,25 +15,30 @@ public sealed class NerModel
     private const string Magic = "PXNER3";
     private const int Stride = 8; // 7 tag weights, padded
 
-    // open addressing: _keys[slot] (0 = empty) and _rows[slot]; weights are dense, row * Stride; capacity a power of
-    // two, load <= 3/4. Keeps the probed arrays small enough to stay in cache.
-    private readonly ulong[] _keys;
-    private readonly int[] _rows;
+    // Open addressing over one array of (key, row) entries (key 0 = empty): a probe reads the key and the row from the
+    // same cache line. Capacity is a power of two with load <= 3/8, so a miss (most features of a news text are not in the
+    // model) ends after one or two probes. Weights are dense, row * Stride.
+    private readonly Entry[] _entries;
     private readonly float[] _weights;
     private readonly int _mask;
     private readonly ulong[] _sortedKeys;
+
+    private struct Entry
+    {
+        public ulong Key;
+        public int Row;
+    }
 
     internal NerModel(IReadOnlyDictionary<ulong, float[]> weights, IReadOnlyDictionary<string, byte> caseProfile)
     {
         _sortedKeys = [.. weights.Keys.Order()];
         var capacity = 16;
-        while (capacity * 3 < _sortedKeys.Length * 4)
+        while (capacity * 3 < _sortedKeys.Length * 8)
         {
             capacity <<= 1;
         }
 
-        _keys = new ulong[capacity];
-        _rows = new int[capacity];
+        _entries = new Entry[capacity];
         _weights = new float[_sortedKeys.Length * Stride];
         _mask = capacity - 1;
         for (var row = 0; row < _sortedKeys.Length; row++)
@@ -41,13 +46,12 @@ public sealed class NerModel
             var key = _sortedKeys[row];
             var k = key == 0 ? 1UL : key;
             var slot = (int)(k & (ulong)_mask);
-            while (_keys[slot] != 0)
+            while (_entries[slot].Key != 0)
             {
                 slot = (slot + 1) & _mask;
             }
 
-            _keys[slot] = k;
-            _rows[slot] = row;
+            _entries[slot] = new Entry { Key = k, Row = row };
             weights[key].AsSpan(0, NerTags.Count).CopyTo(_weights.AsSpan(row * Stride));
         }
 
@@ -57,16 +61,17 @@ public sealed class NerModel
     private int Find(ulong key)
     {
         var k = key == 0 ? 1UL : key;
+        var entries = _entries;
         var slot = (int)(k & (ulong)_mask);
         while (true)
         {
-            var at = _keys[slot];
-            if (at == k)
+            ref readonly var at = ref entries[slot];
+            if (at.Key == k)
             {
-                return _rows[slot];
+                return at.Row;
             }
 
-            if (at == 0)
+            if (at.Key == 0)
             {
                 return -1;
             }
@@ -81,9 +86,16 @@ public sealed class NerModel
     public int FeatureCount => _sortedKeys.Length;
 
     /// <summary>Adds the weights of <paramref name="features"/> to <paramref name="scores"/> (length = tag count).</summary>
-    public void Score(List<ulong> features, Span<float> scores)
+    public void Score(List<ulong> features, Span<float> scores) => Score(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features), scores);
+
+    /// <summary>
+    /// Adds the weights of <paramref name="features"/> to <paramref name="scores"/> (length = tag count), feature by feature
+    /// in the given order (float sums depend on the order: the same order gives the same bits).
+    /// </summary>
+    internal void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
-        foreach (var f in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features))
+        var s = scores[..NerTags.Count];
+        foreach (var f in features)
         {
             var row = Find(f);
             if (row >= 0)
@@ -91,7 +103,7 @@ public sealed class NerModel
                 var w = _weights.AsSpan(row * Stride, NerTags.Count);
                 for (var t = 0; t < w.Length; t++)
                 {
-                    scores[t] += w[t];
+                    s[t] += w[t];
                 }
             }
         }
