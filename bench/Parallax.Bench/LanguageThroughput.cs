@@ -65,6 +65,7 @@ internal static class LanguageThroughput
         }
 
         GC.Collect();
+        var gcStart = GcFigures.Now();
         var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         long mentions = 0, quotes = 0, timexes = 0, failures = 0, done = 0;
@@ -97,6 +98,7 @@ internal static class LanguageThroughput
         Console.WriteLine($"total: {articles.Count} articles in {sw.Elapsed.TotalSeconds:F1} s = {articles.Count / sw.Elapsed.TotalSeconds:F1} articles/s ({chars / 1e6 / sw.Elapsed.TotalSeconds:F2} M chars/s)");
         Console.WriteLine($"cpu time: {cpu:F1} s = {articles.Count / cpu:F1} articles per CPU-second = {cpu * 1000 / articles.Count:F2} CPU-ms per article (load average {load})");
         Console.WriteLine($"found: {mentions} mentions, {quotes} quotes, {timexes} timexes; {failures} articles with a stage failure");
+        Console.WriteLine($"{GcFigures.Now().Since(gcStart)} ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, concurrent {AppContext.TryGetSwitch("System.GC.Concurrent", out var concurrent) && concurrent})");
         Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F1} MB");
         return 0;
     }
@@ -134,6 +136,7 @@ internal static class LanguageThroughput
         var times = new TimeSpan[stages.Count];
         var cpus = new long[stages.Count];
         var bytes = new long[stages.Count];
+        var gc = GcFigures.Now();
         var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         foreach (var a in articles)
@@ -160,6 +163,7 @@ internal static class LanguageThroughput
 
         Console.WriteLine($"{"all stages",-20} {times.Sum(t => t.TotalMilliseconds) / articles.Count,8:F3} wall-ms {cpus.Sum() / 1e6 / articles.Count,8:F3} CPU-ms {bytes.Sum() / 1024.0 / articles.Count,9:F1} KB allocated per article");
         Console.WriteLine($"single-thread pass: {wall.Elapsed.TotalMilliseconds / articles.Count:F3} wall-ms and {cpu / articles.Count:F3} process CPU-ms per article (GC and JIT included)");
+        Console.WriteLine($"single-thread pass: {GcFigures.Now().Since(gc)}");
     }
 
     /// <summary>CPU time of the calling thread (Linux CLOCK_THREAD_CPUTIME_ID; 0 elsewhere), so stage times stay meaningful on a busy machine.</summary>
@@ -212,4 +216,14 @@ internal static class LanguageThroughput
 
         return list;
     }
+}
+
+/// <summary>GC counts per generation, total pause time and bytes allocated by the process at one moment.</summary>
+internal readonly record struct GcFigures(int Gen0, int Gen1, int Gen2, TimeSpan Pause, long Allocated)
+{
+    public static GcFigures Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
+
+    /// <summary>The difference to an earlier moment, as one line.</summary>
+    public string Since(GcFigures start) =>
+        $"GC: {Gen0 - start.Gen0} gen0, {Gen1 - start.Gen1} gen1, {Gen2 - start.Gen2} gen2 collections, {(Pause - start.Pause).TotalMilliseconds:F0} ms paused, {(Allocated - start.Allocated) / 1e6:F0} MB allocated";
 }

@@ -155,7 +155,7 @@ internal sealed class NerFeatures
         var n = words.Count;
         var view = new SentenceView
         {
-            Words = [.. words],
+            Words = words as string[] ?? [.. words], // read only: the caller's array is shared, not copied
             Lower = new string[n],
             WordH = new ulong[n],
             LowerH = new ulong[n],

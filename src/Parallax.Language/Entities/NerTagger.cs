@@ -38,7 +38,7 @@ public sealed class NerTagger
         var result = new int[sentences.Count][];
         var buffer = new List<ulong>(64);
         Span<ulong> dynamic = stackalloc ulong[NerFeatures.DynamicCount];
-        Span<float> scores = stackalloc float[NerTags.Count];
+        Span<float> scores = stackalloc float[Stride];
         // per token of the sentence: the sum of its tag-independent feature weights (Stride floats per token). Adding the
         // tag-history weights to that sum later adds the same floats in the same order as one pass over all features.
         var staticScores = new float[64 * Stride];
@@ -60,9 +60,9 @@ public sealed class NerTagger
                 {
                     buffer.Clear();
                     features.Static(view, i, ctx, buffer);
-                    var sum = staticScores.AsSpan(i * Stride, NerTags.Count);
+                    var sum = staticScores.AsSpan(i * Stride, Stride);
                     sum.Clear();
-                    _model.Score(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(buffer), sum);
+                    _model.Score8(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(buffer), sum);
                 }
 
                 for (var i = 0; i < n; i++)
@@ -70,9 +70,9 @@ public sealed class NerTagger
                     var prev = i > 0 ? tags[i - 1] : -1;
                     var prev2 = i > 1 ? tags[i - 2] : -1;
                     NerFeatures.Dynamic(view, i, prev, prev2, dynamic);
-                    staticScores.AsSpan(i * Stride, NerTags.Count).CopyTo(scores);
-                    _model.Score(dynamic, scores);
-                    tags[i] = Best(scores, prev);
+                    staticScores.AsSpan(i * Stride, Stride).CopyTo(scores);
+                    _model.Score8(dynamic, scores);
+                    tags[i] = Best(scores[..NerTags.Count], prev);
                 }
 
                 Remember(view, tags, ctx);
@@ -84,7 +84,7 @@ public sealed class NerTagger
         return result;
     }
 
-    private const int Stride = 8;
+    private const int Stride = NerModel.Stride;
 
     internal static int Best(ReadOnlySpan<float> scores, int prev)
     {
