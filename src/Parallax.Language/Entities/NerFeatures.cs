@@ -171,7 +171,7 @@ internal sealed class NerFeatures
         for (var i = 0; i < n; i++)
         {
             var w = words[i];
-            var lw = w.ToLowerInvariant();
+            var lw = Lower(w);
             view.Lower[i] = lw;
             view.WordH[i] = FeatureHash.Of(w);
             view.LowerH[i] = FeatureHash.Of(lw);
@@ -188,6 +188,23 @@ internal sealed class NerFeatures
 
         _gazetteer.MatchLower(view.Lower, view.GazBegin, view.GazInside);
         return view;
+    }
+
+    /// <summary>
+    /// <c>w.ToLowerInvariant()</c>, without the call when no character can change: no ASCII capital and no character outside
+    /// ASCII except general punctuation (U+2000–U+206F: quotes, dashes; no cased characters), the usual token of news text.
+    /// </summary>
+    private static string Lower(string w)
+    {
+        foreach (var c in w)
+        {
+            if (c is >= 'A' and <= 'Z' || (c >= '\u0080' && c is < '\u2000' or > '\u206F'))
+            {
+                return w.ToLowerInvariant();
+            }
+        }
+
+        return w;
     }
 
     private static (int Long, int Short) Shapes(string w, Span<char> longShape, Span<char> shortShape)
