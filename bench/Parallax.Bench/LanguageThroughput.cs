@@ -98,7 +98,7 @@ internal static class LanguageThroughput
         Console.WriteLine($"total: {articles.Count} articles in {sw.Elapsed.TotalSeconds:F1} s = {articles.Count / sw.Elapsed.TotalSeconds:F1} articles/s ({chars / 1e6 / sw.Elapsed.TotalSeconds:F2} M chars/s)");
         Console.WriteLine($"cpu time: {cpu:F1} s = {articles.Count / cpu:F1} articles per CPU-second = {cpu * 1000 / articles.Count:F2} CPU-ms per article (load average {load})");
         Console.WriteLine($"found: {mentions} mentions, {quotes} quotes, {timexes} timexes; {failures} articles with a stage failure");
-        Console.WriteLine($"{GcFigures.Now().Since(gcStart)} ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, concurrent {AppContext.TryGetSwitch("System.GC.Concurrent", out var concurrent) && concurrent})");
+        Console.WriteLine($"{GcFigures.Now().Since(gcStart)} ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, latency mode {System.Runtime.GCSettings.LatencyMode})");
         Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F1} MB");
         return 0;
     }

@@ -47,9 +47,21 @@ internal sealed class NerFeatures
     /// <summary>Per-document casing evidence: how each lower-cased word was written in ordinary (mixed-case) sentences.</summary>
     public sealed class DocContext
     {
-        internal readonly Dictionary<string, byte> Seen = new(StringComparer.Ordinal);
+        internal readonly Dictionary<string, byte> Seen;
         /// <summary>Last entity type (1..3) the tagger gave each lower-cased word earlier in the document.</summary>
-        internal readonly Dictionary<string, int> History = new(StringComparer.Ordinal);
+        internal readonly Dictionary<string, int> History;
+
+        public DocContext()
+            : this(0)
+        {
+        }
+
+        /// <summary>Dictionaries sized for a document of <paramref name="words"/> tokens (capacity only: lookups never enumerate them).</summary>
+        internal DocContext(int words)
+        {
+            Seen = new(words / 3, StringComparer.Ordinal);
+            History = new(words / 8, StringComparer.Ordinal);
+        }
     }
 
     public const byte SeenTitleMid = 1;
@@ -57,7 +69,13 @@ internal sealed class NerFeatures
 
     public static DocContext BuildContext(IReadOnlyList<SentenceView> sentences)
     {
-        var ctx = new DocContext();
+        var words = 0;
+        foreach (var v in sentences)
+        {
+            words += v.Words.Length;
+        }
+
+        var ctx = new DocContext(words);
         foreach (var v in sentences)
         {
             if (v.Case != 0)
