@@ -12,7 +12,9 @@ namespace Parallax.Bench;
 /// tokens, sentences, entities, labels, dates, quantities, quotes) over the first N articles of
 /// ../shared/data/scale/allsides-articles.jsonl.gz (<c>--all</c>: every article with text), on T threads; prints
 /// articles/second, CPU-seconds per article and peak working set. <c>--stages</c> first times each stage on one thread
-/// (wall ms and allocated KB per article).
+/// (wall ms and allocated KB per article). <c>--hashes FILE</c> writes per-article hashes of every layer instead of timing
+/// (compare the files of two builds to prove a speed change kept the output). Every timed run also prints GC counts, pause
+/// time and allocated bytes.
 /// </summary>
 internal static class LanguageThroughput
 {
@@ -98,7 +100,7 @@ internal static class LanguageThroughput
         Console.WriteLine($"total: {articles.Count} articles in {sw.Elapsed.TotalSeconds:F1} s = {articles.Count / sw.Elapsed.TotalSeconds:F1} articles/s ({chars / 1e6 / sw.Elapsed.TotalSeconds:F2} M chars/s)");
         Console.WriteLine($"cpu time: {cpu:F1} s = {articles.Count / cpu:F1} articles per CPU-second = {cpu * 1000 / articles.Count:F2} CPU-ms per article (load average {load})");
         Console.WriteLine($"found: {mentions} mentions, {quotes} quotes, {timexes} timexes; {failures} articles with a stage failure");
-        Console.WriteLine($"{GcFigures.Now().Since(gcStart)} ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, latency mode {System.Runtime.GCSettings.LatencyMode})");
+        Console.WriteLine($"{GcFigures.Now().Since(gcStart)} ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, latency mode {System.Runtime.GCSettings.LatencyMode}, tiered compilation {TieredCompilation()})");
         Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F1} MB");
         return 0;
     }
@@ -163,7 +165,15 @@ internal static class LanguageThroughput
 
         Console.WriteLine($"{"all stages",-20} {times.Sum(t => t.TotalMilliseconds) / articles.Count,8:F3} wall-ms {cpus.Sum() / 1e6 / articles.Count,8:F3} CPU-ms {bytes.Sum() / 1024.0 / articles.Count,9:F1} KB allocated per article");
         Console.WriteLine($"single-thread pass: {wall.Elapsed.TotalMilliseconds / articles.Count:F3} wall-ms and {cpu / articles.Count:F3} process CPU-ms per article (GC and JIT included)");
-        Console.WriteLine($"single-thread pass: {GcFigures.Now().Since(gc)}");
+        Console.WriteLine($"single-thread pass: {GcFigures.Now().Since(gc)}; tiered compilation {TieredCompilation()}");
+    }
+
+    /// <summary>"on" or "off": the <c>DOTNET_TieredCompilation</c> environment variable if set, else the runtimeconfig setting.</summary>
+    private static string TieredCompilation()
+    {
+        var env = Environment.GetEnvironmentVariable("DOTNET_TieredCompilation");
+        var value = env ?? AppContext.GetData("System.Runtime.TieredCompilation")?.ToString();
+        return value is "0" or "false" or "False" ? "off" : "on";
     }
 
     /// <summary>CPU time of the calling thread (Linux CLOCK_THREAD_CPUTIME_ID; 0 elsewhere), so stage times stay meaningful on a busy machine.</summary>
