@@ -11,12 +11,123 @@ namespace Parallax.Stories;
 /// <summary>
 /// Bag-of-features of one article for story similarity. Keys are namespaced: stemmed words (<c>w:</c>), entity-like
 /// names (<c>e:</c>), adjacent stemmed word pairs (<c>b:</c>), numbers (<c>n:</c>), quote word trigrams (<c>q:</c>). A function of the article only.
+/// <para>Compact: the keys are ids in a <see cref="FeatureVocabulary"/> (no string per key), the entries are in ordinal
+/// key order with unique keys, and the weighted counts are kept as <c>float</c> when every count is exactly a
+/// <c>float</c> (then 8 bytes an entry), else as <c>double</c>: <see cref="CountAt"/> always returns the exact count.
+/// Immutable; thread-safe.</para>
 /// </summary>
-/// <param name="ArticleId">The article.</param>
-/// <param name="Counts">Feature key and weighted count (title words count <see cref="StoryClustererOptions.TitleWeight"/> times), keys unique and in ordinal order; keys are interned per extractor (a compact form: 37k long articles fit in memory).</param>
-/// <param name="Published">Stated publication date, or null.</param>
-/// <param name="Words">Number of analysed word tokens (body + title, before weighting).</param>
-public sealed record ArticleFeatures(string ArticleId, ImmutableArray<KeyValuePair<string, double>> Counts, DateOnly? Published, int Words);
+public sealed class ArticleFeatures
+{
+    private readonly int[] _ids;
+    private readonly float[]? _floats;
+    private readonly double[]? _doubles;
+
+    /// <summary>
+    /// Features from keys and counts (keys unique and in ordinal order), their keys in a vocabulary of their own; a
+    /// <see cref="StoryClusterer"/> re-keys such features into its own vocabulary when they are added.
+    /// </summary>
+    public ArticleFeatures(string articleId, ImmutableArray<KeyValuePair<string, double>> counts, DateOnly? published, int words)
+        : this(articleId, new FeatureVocabulary(), counts, published, words)
+    {
+    }
+
+    private ArticleFeatures(string articleId, FeatureVocabulary vocabulary, ImmutableArray<KeyValuePair<string, double>> counts, DateOnly? published, int words)
+        : this(articleId, vocabulary, [.. counts.Select(c => vocabulary.Intern(c.Key))], [.. counts.Select(c => c.Value)], published, words)
+    {
+    }
+
+    /// <param name="ids">Key ids in <paramref name="vocabulary"/>, in ordinal key order (taken, not copied).</param>
+    /// <param name="counts">Counts by entry (copied, as floats when exact).</param>
+    internal ArticleFeatures(string articleId, FeatureVocabulary vocabulary, int[] ids, ReadOnlySpan<double> counts, DateOnly? published, int words)
+    {
+        ArgumentNullException.ThrowIfNull(articleId);
+        ArticleId = articleId;
+        Vocabulary = vocabulary;
+        _ids = ids;
+        Published = published;
+        Words = words;
+        var exact = true;
+        foreach (var c in counts)
+        {
+            if ((double)(float)c != c)
+            {
+                exact = false;
+                break;
+            }
+        }
+
+        if (exact)
+        {
+            _floats = new float[counts.Length];
+            for (var i = 0; i < counts.Length; i++)
+            {
+                _floats[i] = (float)counts[i];
+            }
+        }
+        else
+        {
+            _doubles = counts.ToArray();
+        }
+    }
+
+    /// <summary>The article.</summary>
+    public string ArticleId { get; }
+
+    /// <summary>Stated publication date, or null.</summary>
+    public DateOnly? Published { get; }
+
+    /// <summary>Number of analysed word tokens (body + title, before weighting).</summary>
+    public int Words { get; }
+
+    /// <summary>The vocabulary the <see cref="Ids"/> belong to.</summary>
+    public FeatureVocabulary Vocabulary { get; }
+
+    /// <summary>Number of entries (distinct keys).</summary>
+    public int Length => _ids.Length;
+
+    /// <summary>Key ids in <see cref="Vocabulary"/>, in ordinal key order.</summary>
+    public ReadOnlySpan<int> Ids => _ids;
+
+    /// <summary>The weighted count of entry <paramref name="index"/> (title words count <see cref="StoryClustererOptions.TitleWeight"/> times).</summary>
+    public double CountAt(int index) => _floats is { } f ? f[index] : _doubles![index];
+
+    /// <summary>
+    /// Feature key and weighted count, keys unique and in ordinal order. Makes a string per key on every call: for
+    /// tests and inspection, not for hot paths.
+    /// </summary>
+    public ImmutableArray<KeyValuePair<string, double>> Counts
+    {
+        get
+        {
+            var result = new KeyValuePair<string, double>[_ids.Length];
+            for (var i = 0; i < result.Length; i++)
+            {
+                result[i] = new(Vocabulary.KeyOf(_ids[i]), CountAt(i));
+            }
+
+            return ImmutableCollections.AsImmutable(result);
+        }
+    }
+
+    /// <summary>The same features keyed in <paramref name="vocabulary"/> (itself when it already is).</summary>
+    internal ArticleFeatures In(FeatureVocabulary vocabulary)
+    {
+        if (ReferenceEquals(vocabulary, Vocabulary))
+        {
+            return this;
+        }
+
+        var ids = new int[_ids.Length];
+        var counts = new double[_ids.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = vocabulary.Intern(Vocabulary.KeyOf(_ids[i]));
+            counts[i] = CountAt(i);
+        }
+
+        return new ArticleFeatures(ArticleId, vocabulary, ids, counts, Published, Words);
+    }
+}
 
 /// <summary>A source of entity-like features (names of people, places, organisations) for an article. Implementations are pure and thread-safe.</summary>
 public interface IEntityFeatureSource
@@ -161,15 +272,26 @@ public sealed partial class StoryFeatureExtractor : IDisposable
     private readonly StoryClustererOptions _options;
     private readonly IEntityFeatureSource _entities;
 
-    // One string per distinct feature key across all articles of this extractor (thread-safe).
-    private readonly KeyInterner _keys = new();
+    // Counters are reused across articles (their buffers grow once); one per concurrent extraction.
+    private readonly System.Collections.Concurrent.ConcurrentBag<FeatureCounter> _counters = [];
 
     public StoryFeatureExtractor(StoryClustererOptions options, IEntityFeatureSource? entities = null)
+        : this(options, entities, new FeatureVocabulary())
+    {
+    }
+
+    /// <param name="vocabulary">Where the keys of every extracted article are interned (shared with a <see cref="StoryClusterer"/> so its features need no re-keying).</param>
+    public StoryFeatureExtractor(StoryClustererOptions options, IEntityFeatureSource? entities, FeatureVocabulary vocabulary)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(vocabulary);
         _options = options;
         _entities = entities ?? CapitalisedPhraseEntities.Instance;
+        Vocabulary = vocabulary;
     }
+
+    /// <summary>The vocabulary every extracted article's keys are interned in (append-only, thread-safe).</summary>
+    public FeatureVocabulary Vocabulary { get; }
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}])\d[\d,\.]*\d(?:\s?%)?|(?<![\p{L}\p{N}\.,])\d(?![\p{L}\p{N}])")]
     private static partial Regex NumberRegex();
@@ -183,7 +305,24 @@ public sealed partial class StoryFeatureExtractor : IDisposable
     public ArticleFeatures Extract(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var counts = new FeatureCounter(_keys, 1024);
+        if (!_counters.TryTake(out var counts))
+        {
+            counts = new FeatureCounter();
+        }
+
+        try
+        {
+            return Extract(article, counts);
+        }
+        finally
+        {
+            counts.Reset();
+            _counters.Add(counts);
+        }
+    }
+
+    private ArticleFeatures Extract(Article article, FeatureCounter counts)
+    {
         var words = 0;
         var title = article.Metadata.Title ?? "";
         var text = article.Text;
@@ -218,8 +357,7 @@ public sealed partial class StoryFeatureExtractor : IDisposable
             }
         }
 
-        var sorted = counts.ToSorted();
-        return new ArticleFeatures(article.Id, ImmutableCollections.AsImmutable(sorted), article.Metadata.Published?.Date, words);
+        return counts.ToFeatures(article.Id, Vocabulary, article.Metadata.Published?.Date, words);
     }
 
     private int AddTerms(string text, double weight, FeatureCounter counts)
