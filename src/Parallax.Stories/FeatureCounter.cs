@@ -14,6 +14,14 @@ internal sealed class FeatureCounter
     private int[] _lengths = new int[1024];
     private int[] _hashes = new int[1024];
     private double[] _values = new double[1024];
+    // Per key: its first 8 bytes in the vocabulary's encoding, big-endian, zero-padded (see ToFeatures).
+    private ulong[] _prefixes = new ulong[1024];
+    // Scratch of ToFeatures, reused.
+    private ulong[] _sortPrefixes = new ulong[1024];
+    private int[] _sortedStarts = new int[1024];
+    private int[] _sortedLengths = new int[1024];
+    private int[] _sortedHashes = new int[1024];
+    private double[] _sortedCounts = new double[1024];
     private int[] _table = new int[4096];
     private int _count;
 
@@ -72,12 +80,33 @@ internal sealed class FeatureCounter
         var chars = _chars;
         var starts = _starts;
         var lengths = _lengths;
-        // Keys are unique, so the order is total and the unstable sort is deterministic.
-        Array.Sort(order, (x, y) => chars.AsSpan(starts[x], lengths[x]).SequenceCompareTo(chars.AsSpan(starts[y], lengths[y])));
-        var sortedStarts = new int[n];
-        var sortedLengths = new int[n];
-        var sortedHashes = new int[n];
-        var counts = new double[n];
+        // Ordinal order in two steps: a primitive sort by the 8-byte prefix (the encoding is order-preserving, so a
+        // smaller prefix means a smaller key), then each run of equal prefixes by full comparison. Keys are unique,
+        // so the order is total and the unstable sorts are deterministic.
+        EnsureScratch(n);
+        var prefixes = _sortPrefixes;
+        Array.Copy(_prefixes, prefixes, n);
+        Array.Sort(prefixes, order, 0, n);
+        for (var i = 0; i < n;)
+        {
+            var j = i + 1;
+            while (j < n && prefixes[j] == prefixes[i])
+            {
+                j++;
+            }
+
+            if (j - i > 1)
+            {
+                Array.Sort(order, i, j - i, Comparer<int>.Create((x, y) => chars.AsSpan(starts[x], lengths[x]).SequenceCompareTo(chars.AsSpan(starts[y], lengths[y]))));
+            }
+
+            i = j;
+        }
+
+        var sortedStarts = _sortedStarts;
+        var sortedLengths = _sortedLengths;
+        var sortedHashes = _sortedHashes;
+        var counts = _sortedCounts;
         for (var i = 0; i < n; i++)
         {
             var k = order[i];
@@ -88,8 +117,61 @@ internal sealed class FeatureCounter
         }
 
         // order is reused as the id array (no longer needed as an order).
-        vocabulary.InternMany(chars.AsSpan(0, _charsUsed), sortedStarts, sortedLengths, sortedHashes, order);
-        return new ArticleFeatures(articleId, vocabulary, order, counts, published, words);
+        vocabulary.InternMany(chars.AsSpan(0, _charsUsed), sortedStarts.AsSpan(0, n), sortedLengths.AsSpan(0, n), sortedHashes.AsSpan(0, n), order);
+        return new ArticleFeatures(articleId, vocabulary, order, counts.AsSpan(0, n), published, words);
+    }
+
+    private void EnsureScratch(int n)
+    {
+        if (_sortPrefixes.Length < n)
+        {
+            _sortPrefixes = new ulong[n];
+            _sortedStarts = new int[n];
+            _sortedLengths = new int[n];
+            _sortedHashes = new int[n];
+            _sortedCounts = new double[n];
+        }
+    }
+
+    /// <summary>The first 8 bytes of the key in <see cref="FeatureVocabulary"/>'s encoding (UTF-8 style per code unit), big-endian, zero-padded.</summary>
+    private static ulong Prefix(ReadOnlySpan<char> key)
+    {
+        ulong p = 0;
+        var bytes = 0;
+        foreach (var c in key)
+        {
+            if (c < 0x80)
+            {
+                Push(ref p, ref bytes, c);
+            }
+            else if (c < 0x800)
+            {
+                Push(ref p, ref bytes, (uint)(0xC0 | (c >> 6)));
+                Push(ref p, ref bytes, (uint)(0x80 | (c & 0x3F)));
+            }
+            else
+            {
+                Push(ref p, ref bytes, (uint)(0xE0 | (c >> 12)));
+                Push(ref p, ref bytes, (uint)(0x80 | ((c >> 6) & 0x3F)));
+                Push(ref p, ref bytes, (uint)(0x80 | (c & 0x3F)));
+            }
+
+            if (bytes == 8)
+            {
+                return p;
+            }
+        }
+
+        return p << (8 * (8 - bytes));
+
+        static void Push(ref ulong p, ref int bytes, uint b)
+        {
+            if (bytes < 8)
+            {
+                p = (p << 8) | b;
+                bytes++;
+            }
+        }
     }
 
     private Span<char> Reserve(int length)
@@ -133,12 +215,14 @@ internal sealed class FeatureCounter
             Array.Resize(ref _lengths, index * 2);
             Array.Resize(ref _hashes, index * 2);
             Array.Resize(ref _values, index * 2);
+            Array.Resize(ref _prefixes, index * 2);
         }
 
         _starts[index] = _charsUsed;
         _lengths[index] = length;
         _hashes[index] = hash;
         _values[index] = 0 + weight;
+        _prefixes[index] = Prefix(key);
         _charsUsed += length;
         _count++;
         _table[slot] = index + 1;

@@ -70,7 +70,7 @@ public sealed class FeatureVocabulary
             {
                 lock (s.Lock)
                 {
-                    n += (long)s.ChunkCount * Shard.ChunkSize + (s.Starts.Length + s.Table.Length) * sizeof(int);
+                    n += (long)s.ChunkCount * Shard.ChunkSize + (long)s.Starts.Length * sizeof(int) + (long)s.Table.Length * sizeof(long);
                 }
             }
 
@@ -292,7 +292,7 @@ public sealed class FeatureVocabulary
         public readonly Lock Lock = new();
         public int Count;
         public int[] Starts = new int[256];
-        public int[] Table = new int[512];
+        public long[] Table = new long[512];
         public int ChunkCount;
         private byte[][] _chunks = new byte[4][];
         private int _used = ChunkSize;
@@ -330,7 +330,7 @@ public sealed class FeatureVocabulary
             lock (Lock)
             {
                 var slot = Find(key, index);
-                var local = Table[slot] - 1;
+                var local = (int)Table[slot] - 1;
                 id = local < 0 ? -1 : (local << ShardBits) | (hash & (ShardCount - 1));
                 return local >= 0;
             }
@@ -340,12 +340,12 @@ public sealed class FeatureVocabulary
         public int InternLocked(ReadOnlySpan<char> key, int hash, int shard)
         {
             var slot = Find(key, hash >> ShardBits);
-            var local = Table[slot] - 1;
+            var local = (int)Table[slot] - 1;
             if (local < 0)
             {
                 local = Add(key);
-                Table[slot] = local + 1;
-                if (Count * 4 > Table.Length * 3)
+                Table[slot] = ((long)(hash >> ShardBits) << 32) | (uint)(local + 1);
+                if (Count * 3 > Table.Length * 2)
                 {
                     Grow();
                 }
@@ -354,6 +354,7 @@ public sealed class FeatureVocabulary
             return (local << ShardBits) | shard;
         }
 
+        /// <summary>The slot holding <paramref name="key"/> or the empty slot where it goes; a slot is (index hash &lt;&lt; 32) | (local + 1), so other keys are passed over without reading their bytes.</summary>
         private int Find(ReadOnlySpan<char> key, int index)
         {
             var table = Table;
@@ -361,8 +362,9 @@ public sealed class FeatureVocabulary
             var slot = index & mask;
             while (true)
             {
-                var local = table[slot] - 1;
-                if (local < 0 || EncodesKey(Bytes(local), key))
+                var entry = table[slot];
+                var local = (int)entry - 1;
+                if (local < 0 || ((int)(entry >>> 32) == index && EncodesKey(Bytes(local), key)))
                 {
                     return slot;
                 }
@@ -424,21 +426,23 @@ public sealed class FeatureVocabulary
 
         private void Grow()
         {
-            var table = new int[Table.Length * 2];
+            var old = Table;
+            var table = new long[old.Length * 2];
             var mask = table.Length - 1;
-            Span<char> scratch = stackalloc char[256];
-            for (var local = 0; local < Count; local++)
+            foreach (var entry in old)
             {
-                var bytes = Bytes(local);
-                var chars = bytes.Length <= scratch.Length ? scratch : new char[bytes.Length];
-                var n = Decode(bytes, chars);
-                var slot = (Hash(chars[..n]) >> ShardBits) & mask;
+                if (entry == 0)
+                {
+                    continue;
+                }
+
+                var slot = (int)(entry >>> 32) & mask;
                 while (table[slot] != 0)
                 {
                     slot = (slot + 1) & mask;
                 }
 
-                table[slot] = local + 1;
+                table[slot] = entry;
             }
 
             Table = table;
