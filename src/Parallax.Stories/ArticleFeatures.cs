@@ -19,6 +19,8 @@ namespace Parallax.Stories;
 public sealed class ArticleFeatures
 {
     private readonly int[] _ids;
+    // Entries are in key order, so keys of one namespace (first character) are consecutive: (namespace, end) per run.
+    private readonly (char Space, int End)[] _spaces;
     private readonly float[]? _floats;
     private readonly double[]? _doubles;
 
@@ -32,18 +34,34 @@ public sealed class ArticleFeatures
     }
 
     private ArticleFeatures(string articleId, FeatureVocabulary vocabulary, ImmutableArray<KeyValuePair<string, double>> counts, DateOnly? published, int words)
-        : this(articleId, vocabulary, [.. counts.Select(c => vocabulary.Intern(c.Key))], [.. counts.Select(c => c.Value)], published, words)
+        : this(articleId, vocabulary, [.. counts.Select(c => vocabulary.Intern(c.Key))], [.. counts.Select(c => c.Value)], null, published, words)
     {
     }
 
     /// <param name="ids">Key ids in <paramref name="vocabulary"/>, in ordinal key order (taken, not copied).</param>
     /// <param name="counts">Counts by entry (copied, as floats when exact).</param>
-    internal ArticleFeatures(string articleId, FeatureVocabulary vocabulary, int[] ids, ReadOnlySpan<double> counts, DateOnly? published, int words)
+    /// <param name="spaces">The first character of each entry's key, or null to read them from the vocabulary.</param>
+    internal ArticleFeatures(string articleId, FeatureVocabulary vocabulary, int[] ids, ReadOnlySpan<double> counts, ReadOnlySpan<char> spaces, DateOnly? published, int words)
     {
         ArgumentNullException.ThrowIfNull(articleId);
         ArticleId = articleId;
         Vocabulary = vocabulary;
         _ids = ids;
+        var runs = new List<(char, int)>();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var space = spaces.IsEmpty ? vocabulary.NamespaceOf(ids[i]) : spaces[i];
+            if (runs.Count > 0 && runs[^1].Item1 == space)
+            {
+                runs[^1] = (space, i + 1);
+            }
+            else
+            {
+                runs.Add((space, i + 1));
+            }
+        }
+
+        _spaces = [.. runs];
         Published = published;
         Words = words;
         var exact = true;
@@ -88,6 +106,9 @@ public sealed class ArticleFeatures
     /// <summary>Key ids in <see cref="Vocabulary"/>, in ordinal key order.</summary>
     public ReadOnlySpan<int> Ids => _ids;
 
+    /// <summary>The first character of the keys of entries [previous run's end, <c>End</c>): runs in entry order, covering every entry.</summary>
+    internal ReadOnlySpan<(char Space, int End)> Namespaces => _spaces;
+
     /// <summary>The weighted count of entry <paramref name="index"/> (title words count <see cref="StoryClustererOptions.TitleWeight"/> times).</summary>
     public double CountAt(int index) => _floats is { } f ? f[index] : _doubles![index];
 
@@ -125,7 +146,15 @@ public sealed class ArticleFeatures
             counts[i] = CountAt(i);
         }
 
-        return new ArticleFeatures(ArticleId, vocabulary, ids, counts, Published, Words);
+        var spaces = new char[_ids.Length];
+        var from = 0;
+        foreach (var (space, end) in _spaces)
+        {
+            spaces.AsSpan(from, end - from).Fill(space);
+            from = end;
+        }
+
+        return new ArticleFeatures(ArticleId, vocabulary, ids, counts, spaces, Published, Words);
     }
 }
 

@@ -22,6 +22,7 @@ internal sealed class FeatureCounter
     private int[] _sortedLengths = new int[1024];
     private int[] _sortedHashes = new int[1024];
     private double[] _sortedCounts = new double[1024];
+    private char[] _sortedSpaces = new char[1024];
     private int[] _table = new int[4096];
     private int _count;
 
@@ -114,11 +115,12 @@ internal sealed class FeatureCounter
             sortedLengths[i] = lengths[k];
             sortedHashes[i] = _hashes[k];
             counts[i] = _values[k];
+            _sortedSpaces[i] = lengths[k] > 0 ? chars[starts[k]] : '\0';
         }
 
         // order is reused as the id array (no longer needed as an order).
         vocabulary.InternMany(chars.AsSpan(0, _charsUsed), sortedStarts.AsSpan(0, n), sortedLengths.AsSpan(0, n), sortedHashes.AsSpan(0, n), order);
-        return new ArticleFeatures(articleId, vocabulary, order, counts.AsSpan(0, n), published, words);
+        return new ArticleFeatures(articleId, vocabulary, order, counts.AsSpan(0, n), _sortedSpaces.AsSpan(0, n), published, words);
     }
 
     private void EnsureScratch(int n)
@@ -130,6 +132,7 @@ internal sealed class FeatureCounter
             _sortedLengths = new int[n];
             _sortedHashes = new int[n];
             _sortedCounts = new double[n];
+            _sortedSpaces = new char[n];
         }
     }
 

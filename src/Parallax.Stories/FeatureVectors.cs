@@ -107,8 +107,15 @@ internal sealed class FeatureSpace
         double norm = 0;
         double uniqueNorm = 0;
         var keys = article.Ids;
+        var spaces = article.Namespaces;
+        var run = 0;
         for (var i = 0; i < keys.Length; i++)
         {
+            while (spaces[run].End <= i)
+            {
+                run++;
+            }
+
             var key = keys[i];
             var count = article.CountAt(i);
             var (id, df) = lookup(key);
@@ -118,7 +125,7 @@ internal sealed class FeatureSpace
             }
 
             var idf = Idf(documents, df);
-            var w = (1 + Math.Log(Math.Max(count, 1))) * idf * NamespaceWeight(article.Vocabulary.NamespaceOf(key), options);
+            var w = (1 + Math.Log(Math.Max(count, 1))) * idf * NamespaceWeight(spaces[run].Space, options);
             if (w <= 0)
             {
                 continue;

@@ -99,30 +99,51 @@ public sealed class FeatureVocabulary
     /// </summary>
     internal void InternMany(ReadOnlySpan<char> chars, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, ReadOnlySpan<int> hashes, Span<int> ids)
     {
-        Span<int> perShard = stackalloc int[ShardCount];
-        for (var i = 0; i < hashes.Length; i++)
+        var n = hashes.Length;
+        // Keys grouped by shard (a counting sort of positions), then each shard's keys interned under one lock.
+        Span<int> from = stackalloc int[ShardCount + 1];
+        for (var i = 0; i < n; i++)
         {
-            perShard[hashes[i] & (ShardCount - 1)]++;
+            from[(hashes[i] & (ShardCount - 1)) + 1]++;
         }
 
         for (var s = 0; s < ShardCount; s++)
         {
-            if (perShard[s] == 0)
+            from[s + 1] += from[s];
+        }
+
+        var pool = System.Buffers.ArrayPool<int>.Shared;
+        var members = pool.Rent(n);
+        var candidates = pool.Rent(n);
+        var entries = System.Buffers.ArrayPool<long>.Shared.Rent(n);
+        try
+        {
+            Span<int> next = stackalloc int[ShardCount];
+            from[..ShardCount].CopyTo(next);
+            for (var i = 0; i < n; i++)
             {
-                continue;
+                members[next[hashes[i] & (ShardCount - 1)]++] = i;
             }
 
-            var shard = _shards[s];
-            lock (shard.Lock)
+            for (var s = 0; s < ShardCount; s++)
             {
-                for (var i = 0; i < hashes.Length; i++)
+                if (from[s] == from[s + 1])
                 {
-                    if ((hashes[i] & (ShardCount - 1)) == s)
-                    {
-                        ids[i] = shard.InternLocked(chars.Slice(starts[i], lengths[i]), hashes[i], s);
-                    }
+                    continue;
+                }
+
+                var shard = _shards[s];
+                lock (shard.Lock)
+                {
+                    shard.InternLocked(chars, starts, lengths, hashes, ids, members.AsSpan(from[s], from[s + 1] - from[s]), entries, candidates, s);
                 }
             }
+        }
+        finally
+        {
+            pool.Return(members);
+            pool.Return(candidates);
+            System.Buffers.ArrayPool<long>.Shared.Return(entries);
         }
     }
 
@@ -297,9 +318,10 @@ public sealed class FeatureVocabulary
         private byte[][] _chunks = new byte[4][];
         private int _used = ChunkSize;
 
-        public ReadOnlySpan<byte> Bytes(int local)
+        public ReadOnlySpan<byte> Bytes(int local) => BytesAt(Volatile.Read(ref Starts)[local]);
+
+        private ReadOnlySpan<byte> BytesAt(int start)
         {
-            var start = Volatile.Read(ref Starts)[local];
             var chunk = Volatile.Read(ref _chunks)[start >>> ChunkBits];
             var offset = start & (ChunkSize - 1);
             // Length prefix: 7 bits per byte, low groups first, high bit = more.
@@ -355,6 +377,48 @@ public sealed class FeatureVocabulary
         }
 
         /// <summary>The slot holding <paramref name="key"/> or the empty slot where it goes; a slot is (index hash &lt;&lt; 32) | (local + 1), so other keys are passed over without reading their bytes.</summary>
+        /// <summary>
+        /// Interns the keys at positions <paramref name="members"/> (all of this shard). Memory-level parallelism: the
+        /// first table slot of every key is loaded in one pass, the arena start of every tag match in a second, and the
+        /// bytes compared in a third, so the cache misses of different keys overlap instead of queueing one after the
+        /// other. A key whose first slot is not its own (or is empty) takes the ordinary probe. Caller holds the lock.
+        /// </summary>
+        public void InternLocked(ReadOnlySpan<char> chars, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, ReadOnlySpan<int> hashes, Span<int> ids,
+            ReadOnlySpan<int> members, long[] entries, int[] candidates, int shard)
+        {
+            var table = Table;
+            var mask = table.Length - 1;
+            for (var m = 0; m < members.Length; m++)
+            {
+                entries[m] = table[(hashes[members[m]] >> ShardBits) & mask];
+            }
+
+            var localStarts = Starts;
+            for (var m = 0; m < members.Length; m++)
+            {
+                var entry = entries[m];
+                var local = (int)entry - 1;
+                if (local >= 0 && (int)(entry >>> 32) == hashes[members[m]] >> ShardBits)
+                {
+                    candidates[m] = local;
+                    entries[m] = localStarts[local];
+                }
+                else
+                {
+                    candidates[m] = -1;
+                }
+            }
+
+            for (var m = 0; m < members.Length; m++)
+            {
+                var i = members[m];
+                var key = chars.Slice(starts[i], lengths[i]);
+                ids[i] = candidates[m] >= 0 && EncodesKey(BytesAt((int)entries[m]), key)
+                    ? (candidates[m] << ShardBits) | shard
+                    : InternLocked(key, hashes[i], shard);
+            }
+        }
+
         private int Find(ReadOnlySpan<char> key, int index)
         {
             var table = Table;

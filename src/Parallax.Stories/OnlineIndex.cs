@@ -182,12 +182,19 @@ internal sealed class OnlineIndex
         Ensure(ref _vw, length);
         var m = 0;
         var norm = 0.0;
+        var spaces = features.Namespaces;
+        var run = 0;
         for (var i = 0; i < length; i++)
         {
+            while (spaces[run].End <= i)
+            {
+                run++;
+            }
+
             var count = features.CountAt(i);
             var id = _vid[i];
             var idf = FeatureSpace.Idf(n, _df[id]);
-            var weight = FeatureSpace.NamespaceWeight(_vocabulary.NamespaceOf(id), _options);
+            var weight = FeatureSpace.NamespaceWeight(spaces[run].Space, _options);
             var w = (1 + Math.Log(Math.Max(count, 1))) * idf * weight;
             if (w > 0)
             {
