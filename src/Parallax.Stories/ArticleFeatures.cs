@@ -21,6 +21,9 @@ public sealed class ArticleFeatures
     private readonly int[] _ids;
     // Entries are in key order, so keys of one namespace (first character) are consecutive: (namespace, end) per run.
     private readonly (char Space, int End)[] _spaces;
+    // Exactly one of these holds the counts: bytes when every count is a whole number in [0, 255] (the usual case:
+    // counts are sums of whole weights), else floats when every count is exactly a float, else doubles.
+    private readonly byte[]? _bytes;
     private readonly float[]? _floats;
     private readonly double[]? _doubles;
 
@@ -65,16 +68,31 @@ public sealed class ArticleFeatures
         Published = published;
         Words = words;
         var exact = true;
+        var whole = true;
         foreach (var c in counts)
         {
             if ((double)(float)c != c)
             {
                 exact = false;
+                whole = false;
                 break;
+            }
+
+            if (whole && !(c >= 0 && c <= 255 && c == Math.Floor(c) && !(c == 0 && double.IsNegative(c))))
+            {
+                whole = false;
             }
         }
 
-        if (exact)
+        if (whole)
+        {
+            _bytes = new byte[counts.Length];
+            for (var i = 0; i < counts.Length; i++)
+            {
+                _bytes[i] = (byte)counts[i];
+            }
+        }
+        else if (exact)
         {
             _floats = new float[counts.Length];
             for (var i = 0; i < counts.Length; i++)
@@ -110,7 +128,7 @@ public sealed class ArticleFeatures
     internal ReadOnlySpan<(char Space, int End)> Namespaces => _spaces;
 
     /// <summary>The weighted count of entry <paramref name="index"/> (title words count <see cref="StoryClustererOptions.TitleWeight"/> times).</summary>
-    public double CountAt(int index) => _floats is { } f ? f[index] : _doubles![index];
+    public double CountAt(int index) => _bytes is { } b ? b[index] : _floats is { } f ? f[index] : _doubles![index];
 
     /// <summary>
     /// Feature key and weighted count, keys unique and in ordinal order. Makes a string per key on every call: for
