@@ -71,10 +71,10 @@ internal static class StoryScaleBench
         var exact = new HashSet<string>(StringComparer.Ordinal);
         var signatures = new Dictionary<string, System.Collections.Immutable.ImmutableArray<ulong>>(StringComparer.Ordinal);
 
-        // Stage 0 (reader thread): decompress + parse into batches. Stage 1 (parallel): story features + dedup signature,
-        // one batch at a time on all cores. Stage 2 (this thread): dedup decision + placement, in file order.
-        var queue = new BlockingCollection<(Article Article, ArticleFeatures Features, string Hash, System.Collections.Immutable.ImmutableArray<ulong> Signature)>(boundedCapacity: 512);
-        var batches = new BlockingCollection<Article[]>(boundedCapacity: 2);
+        // Reader thread: decompress + parse, and start each article's story features + dedup signature as a thread-pool
+        // task (pure, thread-safe: all cores work on them). This thread: dedup decision + placement, taking the tasks in
+        // file order. The bounded queue keeps at most 256 articles in flight (continuous, no batch barrier).
+        var queue = new BlockingCollection<Task<(Article Article, ArticleFeatures Features, string Hash, System.Collections.Immutable.ImmutableArray<ulong> Signature)>>(boundedCapacity: 256);
         var latencies = new List<double>();
         var cpuLatencies = new List<double>();
         var duplicates = 0;
@@ -82,51 +82,30 @@ internal static class StoryScaleBench
         var characters = 0L;
         var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
-        const int batch = 256;
-        var reader = Task.Run(() =>
+        var reader = Task.Factory.StartNew(() =>
         {
-            var items = new List<Article>(batch);
-            foreach (var a in Parallax.Eval.Scale.ScaleCorpus.Stream(file, count, file))
+            try
             {
-                characters += a.Text.Length;
-                items.Add(a);
-                if (items.Count == batch)
+                foreach (var a in Parallax.Eval.Scale.ScaleCorpus.Stream(file, count, file))
                 {
-                    batches.Add([.. items]);
-                    items.Clear();
+                    characters += a.Text.Length;
+                    queue.Add(Task.Run(() =>
+                    {
+                        var words = WordSequence.Of(a.Text);
+                        return (a, extractor.Extract(a), words.ExactHash(), hasher.Signature(words));
+                    }));
                 }
             }
-
-            if (items.Count > 0)
+            finally
             {
-                batches.Add([.. items]);
+                queue.CompleteAdding();
             }
-
-            batches.CompleteAdding();
-        });
-        var producer = Task.Run(() =>
-        {
-            foreach (var articles in batches.GetConsumingEnumerable())
-            {
-                var items = new (Article, ArticleFeatures, string, System.Collections.Immutable.ImmutableArray<ulong>)[articles.Length];
-                Parallel.For(0, articles.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
-                {
-                    var a = articles[k];
-                    var words = WordSequence.Of(a.Text);
-                    items[k] = (a, extractor.Extract(a), words.ExactHash(), hasher.Signature(words));
-                });
-                foreach (var item in items)
-                {
-                    queue.Add(item);
-                }
-            }
-
-            queue.CompleteAdding();
-        });
+        }, TaskCreationOptions.LongRunning);
 
         var placed = 0;
-        foreach (var (article, features, hash, signature) in queue.GetConsumingEnumerable())
+        foreach (var task in queue.GetConsumingEnumerable())
         {
+            var (article, features, hash, signature) = task.Result;
             var start = Stopwatch.GetTimestamp();
             var startCpu = ThreadCpu.Seconds();
             if (!exact.Add(hash))
@@ -157,7 +136,6 @@ internal static class StoryScaleBench
         }
 
         reader.Wait();
-        producer.Wait();
         sw.Stop();
         var n = placed;
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;

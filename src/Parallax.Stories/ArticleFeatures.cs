@@ -373,52 +373,109 @@ public sealed partial class StoryFeatureExtractor : IDisposable
         var words = 0;
         var title = article.Metadata.Title ?? "";
         var text = article.Text;
-        // Many sources repeat the headline as the first line; count it once as a title.
-        if (title.Length > 0 && text.StartsWith(title, StringComparison.Ordinal))
-        {
-            text = text[title.Length..];
-        }
+        // Many sources repeat the headline as the first line; count it once as a title. The body is the text from
+        // `from` on (a slice: no copy of the text).
+        var from = title.Length > 0 && text.StartsWith(title, StringComparison.Ordinal) ? title.Length : 0;
+        var body = text.AsSpan(from);
 
         // A "headline" that is only a date line ("9 September 2013 , 14 : 08", "Posted 11/27/2005 7:21 AM") is no headline.
-        words += AddTerms(title, IsDateLine(title) ? 1.0 : _options.TitleWeight, counts);
-        words += AddTerms(text, 1.0, counts);
+        words += AddTerms(title, 0, IsDateLine(title) ? 1.0 : _options.TitleWeight, counts);
+        words += AddTerms(text, from, 1.0, counts);
 
         foreach (var e in _entities.Extract(article))
         {
             counts.Add("e:", e, 1.0);
         }
 
-        foreach (Match m in NumberRegex().Matches(title + "\n" + text))
+        // Numbers of title + "\n" + body. Matched in the title and in the body separately (no joined copy): the same
+        // matches, since no match can contain the "\n" unless it ends the title with "\n%" (`\s?%`); then the joined
+        // text is matched as before.
+        if (body.Length > 0 && body[0] == '%' && title.Length > 0)
         {
-            var n = m.Value.Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).TrimEnd('.');
-            Add(counts, "n:" + n, 1.0);
+            AddNumbers((title + "\n" + body.ToString()).AsSpan(), counts);
+        }
+        else
+        {
+            AddNumbers(title, counts);
+            AddNumbers(body, counts);
         }
 
-        foreach (Match m in QuoteRegex().Matches(text))
+        Span<char> lower = stackalloc char[512];
+        Span<int> wordEnds = stackalloc int[256];
+        foreach (var m in QuoteRegex().EnumerateMatches(body))
         {
-            var quote = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value;
-            var qw = WordRegex().Matches(quote).Select(w => w.Value.ToLowerInvariant()).ToArray();
-            for (var i = 0; i + 3 <= qw.Length; i++)
-            {
-                Add(counts, "q:" + qw[i] + " " + qw[i + 1] + " " + qw[i + 2], 1.0);
-            }
+            // Group 1 ("…" or “…”) is the match without its first and last character, group 2 (``…'') without two each.
+            var match = body.Slice(m.Index, m.Length);
+            var quote = match[0] == '`' ? match[2..^2] : match[1..^1];
+            AddQuoteTrigrams(quote, lower, wordEnds, counts);
         }
 
         return counts.ToFeatures(article.Id, Vocabulary, article.Metadata.Published?.Date, words);
     }
 
-    private int AddTerms(string text, double weight, FeatureCounter counts)
+    private static void AddNumbers(ReadOnlySpan<char> text, FeatureCounter counts)
     {
-        if (text.Length == 0)
+        Span<char> key = stackalloc char[64];
+        foreach (var m in NumberRegex().EnumerateMatches(text))
+        {
+            // The number without "," and " " and without trailing dots (as Replace(",").Replace(" ").TrimEnd('.')).
+            var value = text.Slice(m.Index, m.Length);
+            var buffer = value.Length <= key.Length ? key : new char[value.Length];
+            var n = 0;
+            foreach (var c in value)
+            {
+                if (c is not (',' or ' '))
+                {
+                    buffer[n++] = c;
+                }
+            }
+
+            counts.Add("n:", buffer[..n].TrimEnd('.'), 1.0);
+        }
+    }
+
+    /// <summary>Quote word trigrams: the quote's <c>[\p{L}\p{N}]+</c> words lowercased (invariant), "q:a b c" for each three in a row.</summary>
+    private static void AddQuoteTrigrams(ReadOnlySpan<char> quote, Span<char> lower, Span<int> wordEnds, FeatureCounter counts)
+    {
+        if (quote.Length > lower.Length)
+        {
+            lower = new char[quote.Length];
+        }
+
+        var n = 0;
+        var used = 0;
+        foreach (var w in WordRegex().EnumerateMatches(quote))
+        {
+            if (n == wordEnds.Length)
+            {
+                var grown = new int[wordEnds.Length * 2];
+                wordEnds.CopyTo(grown);
+                wordEnds = grown;
+            }
+
+            used += quote.Slice(w.Index, w.Length).ToLowerInvariant(lower[used..]);
+            wordEnds[n++] = used;
+        }
+
+        for (var i = 0; i + 3 <= n; i++)
+        {
+            var a = i == 0 ? 0 : wordEnds[i - 1];
+            counts.Add("q:", lower[a..wordEnds[i]], lower[wordEnds[i]..wordEnds[i + 1]], lower[wordEnds[i + 1]..wordEnds[i + 2]], 1.0);
+        }
+    }
+
+    private int AddTerms(string text, int from, double weight, FeatureCounter counts)
+    {
+        if (text.Length - from == 0)
         {
             return 0;
         }
 
         var n = 0;
         // The previous term's characters (no string per token: keys are looked up by characters).
-        var previous = new char[64];
+        Span<char> previous = stackalloc char[64];
         var previousLength = -1;
-        using var stream = _analyzer.GetTokenStream("text", new StringReader(text));
+        using var stream = _analyzer.GetTokenStream("text", from == 0 ? new StringReader(text) : new SliceReader(text, from));
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
@@ -432,7 +489,7 @@ public sealed partial class StoryFeatureExtractor : IDisposable
             counts.Add("w:", t, weight);
             if (previousLength >= 0 && _options.BigramWeight > 0)
             {
-                counts.Add("b:", previous.AsSpan(0, previousLength), ' ', t, weight);
+                counts.Add("b:", previous[..previousLength], ' ', t, weight);
             }
 
             if (previous.Length < t.Length)
@@ -454,9 +511,27 @@ public sealed partial class StoryFeatureExtractor : IDisposable
 
     private static bool IsDateLine(string title) => title.Length > 0 && title.Any(char.IsDigit) && DateLineRegex().IsMatch(title);
 
-    private static void Add(FeatureCounter counts, string key, double weight) => counts.Add(key, weight);
-
     public void Dispose() => _analyzer.Dispose();
+}
+
+/// <summary>A reader over the characters of a string from an offset on (what <c>new StringReader(text[from..])</c> reads, without the copy).</summary>
+internal sealed class SliceReader(string text, int from) : TextReader
+{
+    private int _position = from;
+
+    public override int Peek() => _position < text.Length ? text[_position] : -1;
+
+    public override int Read() => _position < text.Length ? text[_position++] : -1;
+
+    public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+    public override int Read(Span<char> buffer)
+    {
+        var n = Math.Min(buffer.Length, text.Length - _position);
+        text.AsSpan(_position, n).CopyTo(buffer);
+        _position += n;
+        return n;
+    }
 }
 
 internal static class ImmutableCollections

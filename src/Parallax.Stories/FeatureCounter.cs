@@ -68,6 +68,23 @@ internal sealed class FeatureCounter
         Commit(length, weight);
     }
 
+    /// <summary>Adds <paramref name="weight"/> to the key <paramref name="prefix"/> + <paramref name="a"/> + " " + <paramref name="b"/> + " " + <paramref name="c"/>.</summary>
+    public void Add(string prefix, ReadOnlySpan<char> a, ReadOnlySpan<char> b, ReadOnlySpan<char> c, double weight)
+    {
+        var length = prefix.Length + a.Length + 1 + b.Length + 1 + c.Length;
+        var buffer = Reserve(length);
+        prefix.CopyTo(buffer);
+        var o = prefix.Length;
+        a.CopyTo(buffer[o..]);
+        o += a.Length;
+        buffer[o++] = ' ';
+        b.CopyTo(buffer[o..]);
+        o += b.Length;
+        buffer[o++] = ' ';
+        c.CopyTo(buffer[o..]);
+        Commit(length, weight);
+    }
+
     /// <summary>The counts in ordinal key order, keys interned in <paramref name="vocabulary"/>.</summary>
     public ArticleFeatures ToFeatures(string articleId, FeatureVocabulary vocabulary, DateOnly? published, int words)
     {
