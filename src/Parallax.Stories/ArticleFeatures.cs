@@ -160,7 +160,7 @@ public sealed class ArticleFeatures
         var counts = new double[_ids.Length];
         for (var i = 0; i < ids.Length; i++)
         {
-            ids[i] = vocabulary.Intern(Vocabulary.KeyOf(_ids[i]));
+            ids[i] = Vocabulary.InternIn(_ids[i], vocabulary);
             counts[i] = CountAt(i);
         }
 

@@ -169,6 +169,15 @@ public sealed class FeatureVocabulary
         return one[0];
     }
 
+    /// <summary>The same key's id in <paramref name="other"/> (added there when new); no string is made.</summary>
+    internal int InternIn(int id, FeatureVocabulary other)
+    {
+        var b = Bytes(id);
+        var chars = b.Length <= 512 ? stackalloc char[b.Length] : new char[b.Length];
+        var n = Decode(b, chars);
+        return other.Intern(chars[..n]);
+    }
+
     /// <summary>The key of <paramref name="id"/> as a new string.</summary>
     public string KeyOf(int id)
     {
