@@ -20,6 +20,7 @@ internal static class LanguageThroughput
     {
         var count = 5_000;
         var threads = Environment.ProcessorCount;
+        string? hashes = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -33,6 +34,9 @@ internal static class LanguageThroughput
                 case "--all":
                     count = int.MaxValue;
                     break;
+                case "--hashes":
+                    hashes = args[++i];
+                    break;
             }
         }
 
@@ -40,6 +44,12 @@ internal static class LanguageThroughput
         var chars = articles.Sum(a => (long)a.Text.Length);
         Console.WriteLine($"{articles.Count} articles ({chars / 1e6:F1} M chars) loaded; language layer on {threads} thread(s)");
         var pipeline = LanguagePipeline.Default;
+        if (hashes is not null)
+        {
+            WriteHashes(pipeline, articles, hashes);
+            return 0;
+        }
+
         foreach (var a in articles.Take(50))
         {
             pipeline.Run(new Doc(a)); // warm-up: model load, JIT
@@ -55,6 +65,7 @@ internal static class LanguageThroughput
         }
 
         GC.Collect();
+        var gcStart = GcFigures.Now();
         var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         long mentions = 0, quotes = 0, timexes = 0, failures = 0, done = 0;
@@ -87,8 +98,32 @@ internal static class LanguageThroughput
         Console.WriteLine($"total: {articles.Count} articles in {sw.Elapsed.TotalSeconds:F1} s = {articles.Count / sw.Elapsed.TotalSeconds:F1} articles/s ({chars / 1e6 / sw.Elapsed.TotalSeconds:F2} M chars/s)");
         Console.WriteLine($"cpu time: {cpu:F1} s = {articles.Count / cpu:F1} articles per CPU-second = {cpu * 1000 / articles.Count:F2} CPU-ms per article (load average {load})");
         Console.WriteLine($"found: {mentions} mentions, {quotes} quotes, {timexes} timexes; {failures} articles with a stage failure");
+        Console.WriteLine($"{GcFigures.Now().Since(gcStart)} ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, latency mode {System.Runtime.GCSettings.LatencyMode})");
         Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F1} MB");
         return 0;
+    }
+
+    /// <summary>
+    /// <c>--hashes FILE</c>: one line per article with a SHA-256 of every layer (all fields of tokens, sentences, mentions,
+    /// entities, labels, dates, quantities, quotes, attributions, diagnostics), to prove that a speed change leaves the output
+    /// as it was: write the file before and after the change and compare (<c>cmp</c>).
+    /// </summary>
+    private static void WriteHashes(Pipeline<Doc> pipeline, List<Article> articles, string path)
+    {
+        var docs = new Doc[articles.Count];
+        Parallel.For(0, articles.Count, i => docs[i] = pipeline.Run(new Doc(articles[i])));
+        using var writer = new StreamWriter(path);
+        var options = new JsonSerializerOptions { IncludeFields = true };
+        for (var i = 0; i < docs.Length; i++)
+        {
+            var d = docs[i];
+            string H<T>(IEnumerable<T> items) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+                System.Text.Encoding.UTF8.GetBytes(string.Join('\n', items.Select(x => JsonSerializer.Serialize(x, options))))))[..16];
+            writer.WriteLine(string.Join('\t', articles[i].Id, H(d.Tokens), H(d.Sentences), H(d.Mentions), H(d.Entities), H(d.Labels),
+                H(d.Timexes), H(d.Quantities), H(d.Quotes), H(d.Attributions), H(d.Diagnostics.IsDefault ? [] : d.Diagnostics)));
+        }
+
+        Console.WriteLine($"layer hashes of {docs.Length} articles written to {path}");
     }
 
     /// <summary>
@@ -101,6 +136,7 @@ internal static class LanguageThroughput
         var times = new TimeSpan[stages.Count];
         var cpus = new long[stages.Count];
         var bytes = new long[stages.Count];
+        var gc = GcFigures.Now();
         var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         foreach (var a in articles)
@@ -127,6 +163,7 @@ internal static class LanguageThroughput
 
         Console.WriteLine($"{"all stages",-20} {times.Sum(t => t.TotalMilliseconds) / articles.Count,8:F3} wall-ms {cpus.Sum() / 1e6 / articles.Count,8:F3} CPU-ms {bytes.Sum() / 1024.0 / articles.Count,9:F1} KB allocated per article");
         Console.WriteLine($"single-thread pass: {wall.Elapsed.TotalMilliseconds / articles.Count:F3} wall-ms and {cpu / articles.Count:F3} process CPU-ms per article (GC and JIT included)");
+        Console.WriteLine($"single-thread pass: {GcFigures.Now().Since(gc)}");
     }
 
     /// <summary>CPU time of the calling thread (Linux CLOCK_THREAD_CPUTIME_ID; 0 elsewhere), so stage times stay meaningful on a busy machine.</summary>
@@ -179,4 +216,14 @@ internal static class LanguageThroughput
 
         return list;
     }
+}
+
+/// <summary>GC counts per generation, total pause time and bytes allocated by the process at one moment.</summary>
+internal readonly record struct GcFigures(int Gen0, int Gen1, int Gen2, TimeSpan Pause, long Allocated)
+{
+    public static GcFigures Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
+
+    /// <summary>The difference to an earlier moment, as one line.</summary>
+    public string Since(GcFigures start) =>
+        $"GC: {Gen0 - start.Gen0} gen0, {Gen1 - start.Gen1} gen1, {Gen2 - start.Gen2} gen2 collections, {(Pause - start.Pause).TotalMilliseconds:F0} ms paused, {(Allocated - start.Allocated) / 1e6:F0} MB allocated";
 }

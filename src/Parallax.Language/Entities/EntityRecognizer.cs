@@ -60,7 +60,19 @@ public sealed class EntityRecognizer : IStage<Doc>
     {
         ArgumentNullException.ThrowIfNull(text);
         var ranges = TokenRanges(tokens, sentences);
-        var words = ranges.Select(r => (IReadOnlyList<string>)[.. Enumerable.Range(r.First, r.Count).Select(i => tokens[i].Span.Of(text))]).ToList();
+        var words = new IReadOnlyList<string>[ranges.Count];
+        for (var s = 0; s < words.Length; s++)
+        {
+            var (first, count) = ranges[s];
+            var ws = new string[count];
+            for (var k = 0; k < count; k++)
+            {
+                ws[k] = tokens[first + k].Span.Of(text);
+            }
+
+            words[s] = ws;
+        }
+
         var tags = TagWords(words);
         var result = ImmutableArray.CreateBuilder<Mention>();
         for (var s = 0; s < ranges.Count; s++)

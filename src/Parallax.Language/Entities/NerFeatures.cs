@@ -47,9 +47,21 @@ internal sealed class NerFeatures
     /// <summary>Per-document casing evidence: how each lower-cased word was written in ordinary (mixed-case) sentences.</summary>
     public sealed class DocContext
     {
-        internal readonly Dictionary<string, byte> Seen = new(StringComparer.Ordinal);
+        internal readonly Dictionary<string, byte> Seen;
         /// <summary>Last entity type (1..3) the tagger gave each lower-cased word earlier in the document.</summary>
-        internal readonly Dictionary<string, int> History = new(StringComparer.Ordinal);
+        internal readonly Dictionary<string, int> History;
+
+        public DocContext()
+            : this(0)
+        {
+        }
+
+        /// <summary>Dictionaries sized for a document of <paramref name="words"/> tokens (capacity only: lookups never enumerate them).</summary>
+        internal DocContext(int words)
+        {
+            Seen = new(words / 3, StringComparer.Ordinal);
+            History = new(words / 8, StringComparer.Ordinal);
+        }
     }
 
     public const byte SeenTitleMid = 1;
@@ -57,7 +69,13 @@ internal sealed class NerFeatures
 
     public static DocContext BuildContext(IReadOnlyList<SentenceView> sentences)
     {
-        var ctx = new DocContext();
+        var words = 0;
+        foreach (var v in sentences)
+        {
+            words += v.Words.Length;
+        }
+
+        var ctx = new DocContext(words);
         foreach (var v in sentences)
         {
             if (v.Case != 0)
@@ -155,7 +173,7 @@ internal sealed class NerFeatures
         var n = words.Count;
         var view = new SentenceView
         {
-            Words = [.. words],
+            Words = words as string[] ?? [.. words], // read only: the caller's array is shared, not copied
             Lower = new string[n],
             WordH = new ulong[n],
             LowerH = new ulong[n],
@@ -171,7 +189,7 @@ internal sealed class NerFeatures
         for (var i = 0; i < n; i++)
         {
             var w = words[i];
-            var lw = w.ToLowerInvariant();
+            var lw = Lower(w);
             view.Lower[i] = lw;
             view.WordH[i] = FeatureHash.Of(w);
             view.LowerH[i] = FeatureHash.Of(lw);
@@ -188,6 +206,23 @@ internal sealed class NerFeatures
 
         _gazetteer.MatchLower(view.Lower, view.GazBegin, view.GazInside);
         return view;
+    }
+
+    /// <summary>
+    /// <c>w.ToLowerInvariant()</c>, without the call when no character can change: no ASCII capital and no character outside
+    /// ASCII except general punctuation (U+2000–U+206F: quotes, dashes; no cased characters), the usual token of news text.
+    /// </summary>
+    private static string Lower(string w)
+    {
+        foreach (var c in w)
+        {
+            if (c is >= 'A' and <= 'Z' || (c >= '\u0080' && c is < '\u2000' or > '\u206F'))
+            {
+                return w.ToLowerInvariant();
+            }
+        }
+
+        return w;
     }
 
     private static (int Long, int Short) Shapes(string w, Span<char> longShape, Span<char> shortShape)
@@ -322,13 +357,24 @@ internal sealed class NerFeatures
         }
     }
 
+    /// <summary>Number of tag-history features <see cref="Dynamic(SentenceView, int, int, int, Span{ulong})"/> writes.</summary>
+    public const int DynamicCount = 5;
+
     /// <summary>Appends the tag-history features of token <paramref name="i"/> given the two previous tags.</summary>
     public static void Dynamic(SentenceView v, int i, int prevTag, int prev2Tag, List<ulong> into)
     {
-        into.Add(FeatureHash.Mix(100, prevTag));
-        into.Add(FeatureHash.Mix(101, prevTag, (ulong)(uint)prev2Tag));
-        into.Add(FeatureHash.Mix(102, prevTag, v.LowerH[i]));
-        into.Add(FeatureHash.Mix(103, prevTag, v.ShortH[i]));
-        into.Add(FeatureHash.Mix(104, prevTag, (ulong)(v.GazBegin[i] | v.GazInside[i])));
+        Span<ulong> features = stackalloc ulong[DynamicCount];
+        Dynamic(v, i, prevTag, prev2Tag, features);
+        into.AddRange(features);
+    }
+
+    /// <summary>Writes the <see cref="DynamicCount"/> tag-history features of token <paramref name="i"/> given the two previous tags, in the order <see cref="Dynamic(SentenceView, int, int, int, List{ulong})"/> appends them.</summary>
+    public static void Dynamic(SentenceView v, int i, int prevTag, int prev2Tag, Span<ulong> into)
+    {
+        into[0] = FeatureHash.Mix(100, prevTag);
+        into[1] = FeatureHash.Mix(101, prevTag, (ulong)(uint)prev2Tag);
+        into[2] = FeatureHash.Mix(102, prevTag, v.LowerH[i]);
+        into[3] = FeatureHash.Mix(103, prevTag, v.ShortH[i]);
+        into[4] = FeatureHash.Mix(104, prevTag, (ulong)(v.GazBegin[i] | v.GazInside[i]));
     }
 }

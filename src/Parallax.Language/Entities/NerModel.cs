@@ -13,27 +13,35 @@ namespace Parallax.Language.Entities;
 public sealed class NerModel
 {
     private const string Magic = "PXNER3";
-    private const int Stride = 8; // 7 tag weights, padded
 
-    // open addressing: _keys[slot] (0 = empty) and _rows[slot]; weights are dense, row * Stride; capacity a power of
-    // two, load <= 3/4. Keeps the probed arrays small enough to stay in cache.
-    private readonly ulong[] _keys;
-    private readonly int[] _rows;
+    // Open addressing over one array of (key, row) entries (key 0 = empty): a probe reads the key and the row from the
+    // same cache line. Capacity is a power of two with load <= 3/8, so a miss (most features of a news text are not in the
+    // model) ends after one or two probes. _tags holds 16 bits of each slot's key (0 = empty; a key whose bits are 0 is
+    // stored as 1): probes read this small array first and touch an entry only when those bits match, so misses stay in
+    // cache. Weights are dense, row * Stride, the padding lane 0.
+    private readonly Entry[] _entries;
+    private readonly ushort[] _tags;
     private readonly float[] _weights;
     private readonly int _mask;
     private readonly ulong[] _sortedKeys;
+
+    private struct Entry
+    {
+        public ulong Key;
+        public int Row;
+    }
 
     internal NerModel(IReadOnlyDictionary<ulong, float[]> weights, IReadOnlyDictionary<string, byte> caseProfile)
     {
         _sortedKeys = [.. weights.Keys.Order()];
         var capacity = 16;
-        while (capacity * 3 < _sortedKeys.Length * 4)
+        while (capacity * 3 < _sortedKeys.Length * 8)
         {
             capacity <<= 1;
         }
 
-        _keys = new ulong[capacity];
-        _rows = new int[capacity];
+        _entries = new Entry[capacity];
+        _tags = new ushort[capacity];
         _weights = new float[_sortedKeys.Length * Stride];
         _mask = capacity - 1;
         for (var row = 0; row < _sortedKeys.Length; row++)
@@ -41,29 +49,33 @@ public sealed class NerModel
             var key = _sortedKeys[row];
             var k = key == 0 ? 1UL : key;
             var slot = (int)(k & (ulong)_mask);
-            while (_keys[slot] != 0)
+            while (_entries[slot].Key != 0)
             {
                 slot = (slot + 1) & _mask;
             }
 
-            _keys[slot] = k;
-            _rows[slot] = row;
+            _entries[slot] = new Entry { Key = k, Row = row };
+            _tags[slot] = TagOf(k);
             weights[key].AsSpan(0, NerTags.Count).CopyTo(_weights.AsSpan(row * Stride));
         }
 
         CaseProfile = caseProfile.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
+    private static ushort TagOf(ulong key) => (ushort)(key >> 48) is var t && t != 0 ? t : (ushort)1;
+
     private int Find(ulong key)
     {
         var k = key == 0 ? 1UL : key;
+        var tag = TagOf(k);
+        var tags = _tags;
         var slot = (int)(k & (ulong)_mask);
         while (true)
         {
-            var at = _keys[slot];
-            if (at == k)
+            var at = tags[slot];
+            if (at == tag && _entries[slot].Key == k)
             {
-                return _rows[slot];
+                return _entries[slot].Row;
             }
 
             if (at == 0)
@@ -81,21 +93,49 @@ public sealed class NerModel
     public int FeatureCount => _sortedKeys.Length;
 
     /// <summary>Adds the weights of <paramref name="features"/> to <paramref name="scores"/> (length = tag count).</summary>
-    public void Score(List<ulong> features, Span<float> scores)
+    public void Score(List<ulong> features, Span<float> scores) => Score(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features), scores);
+
+    /// <summary>
+    /// Adds the weights of <paramref name="features"/> to <paramref name="scores"/> (length = tag count), feature by feature
+    /// in the given order (float sums depend on the order: the same order gives the same bits).
+    /// </summary>
+    internal void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
-        foreach (var f in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features))
+        if (scores.Length >= Stride)
+        {
+            Score8(features, scores);
+            return;
+        }
+
+        Span<float> sum = stackalloc float[Stride];
+        scores[..NerTags.Count].CopyTo(sum);
+        Score8(features, sum);
+        sum[..NerTags.Count].CopyTo(scores);
+    }
+
+    /// <summary>
+    /// <see cref="Score(ReadOnlySpan{ulong}, Span{float})"/> on a <see cref="Stride"/>-float sum: one 8-lane vector add per
+    /// feature (lane-wise IEEE single additions, the same bits as 7 scalar additions; the padding lane adds 0).
+    /// </summary>
+    internal void Score8(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        ref var acc = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(scores[..Stride]);
+        var sum = System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref acc);
+        ref var weights = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_weights);
+        foreach (var f in features)
         {
             var row = Find(f);
             if (row >= 0)
             {
-                var w = _weights.AsSpan(row * Stride, NerTags.Count);
-                for (var t = 0; t < w.Length; t++)
-                {
-                    scores[t] += w[t];
-                }
+                sum += System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref weights, (nuint)(row * Stride));
             }
         }
+
+        System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum, ref acc);
     }
+
+    /// <summary>Floats per score vector in <see cref="Score8"/>: the tag count padded to 8.</summary>
+    internal const int Stride = 8;
 
     private ReadOnlySpan<float> WeightsOf(ulong key) => _weights.AsSpan(Find(key) * Stride, NerTags.Count);
 

@@ -37,24 +37,42 @@ public sealed class NerTagger
         var ctx = NerFeatures.BuildContext(views);
         var result = new int[sentences.Count][];
         var buffer = new List<ulong>(64);
-        Span<float> scores = stackalloc float[NerTags.Count];
+        Span<ulong> dynamic = stackalloc ulong[NerFeatures.DynamicCount];
+        Span<float> scores = stackalloc float[Stride];
+        // per token of the sentence: the sum of its tag-independent feature weights (Stride floats per token). Adding the
+        // tag-history weights to that sum later adds the same floats in the same order as one pass over all features.
+        var staticScores = new float[64 * Stride];
         for (var s = 0; s < sentences.Count; s++)
         {
             var words = sentences[s];
-            var tags = new int[words.Count];
-            if (words.Count > 0)
+            var n = words.Count;
+            var tags = new int[n];
+            if (n > 0)
             {
                 var view = views[s];
-                for (var i = 0; i < words.Count; i++)
+                if (staticScores.Length < n * Stride)
+                {
+                    staticScores = new float[n * 2 * Stride];
+                }
+
+                // the static features of sentence s depend on the tags of sentences before it (ctx.History), never on its own
+                for (var i = 0; i < n; i++)
                 {
                     buffer.Clear();
                     features.Static(view, i, ctx, buffer);
+                    var sum = staticScores.AsSpan(i * Stride, Stride);
+                    sum.Clear();
+                    _model.Score8(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(buffer), sum);
+                }
+
+                for (var i = 0; i < n; i++)
+                {
                     var prev = i > 0 ? tags[i - 1] : -1;
                     var prev2 = i > 1 ? tags[i - 2] : -1;
-                    NerFeatures.Dynamic(view, i, prev, prev2, buffer);
-                    scores.Clear();
-                    _model.Score(buffer, scores);
-                    tags[i] = Best(scores, prev);
+                    NerFeatures.Dynamic(view, i, prev, prev2, dynamic);
+                    staticScores.AsSpan(i * Stride, Stride).CopyTo(scores);
+                    _model.Score8(dynamic, scores);
+                    tags[i] = Best(scores[..NerTags.Count], prev);
                 }
 
                 Remember(view, tags, ctx);
@@ -65,6 +83,8 @@ public sealed class NerTagger
 
         return result;
     }
+
+    private const int Stride = NerModel.Stride;
 
     internal static int Best(ReadOnlySpan<float> scores, int prev)
     {

@@ -62,7 +62,15 @@ public sealed class LabelExtractor : IStage<Doc>
 
             if (t > first)
             {
-                var inSentence = mentions.Where(m => m.Span.Start >= sentence.Span.Start && m.Span.End <= sentence.Span.End).ToList();
+                var inSentence = new List<Mention>();
+                foreach (var m in mentions)
+                {
+                    if (m.Span.Start >= sentence.Span.Start && m.Span.End <= sentence.Span.End)
+                    {
+                        inSentence.Add(m);
+                    }
+                }
+
                 antecedent = new SentenceScan(text, tokens, first, t, inSentence, shortForms, properWords, organisations, result, pending, words).Run(antecedent);
             }
         }
@@ -271,9 +279,27 @@ public sealed class LabelExtractor : IStage<Doc>
         /// <summary>Headlines and lists of headlines ("Opposition Leader Unveils Plan"): most longer words capitalised.</summary>
         private bool IsTitleCased()
         {
-            var words = Enumerable.Range(first, end - first).Where(i => IsWord(i) && W(i).Length > 3).ToList();
-            return words.Count >= 3 && words.All(IsCapitalised);
+            if (_titleCased is { } known)
+            {
+                return known; // depends on the tokens only
+            }
+
+            var count = 0;
+            var all = true;
+            for (var i = first; i < end; i++)
+            {
+                if (IsWord(i) && W(i).Length > 3)
+                {
+                    count++;
+                    all = all && IsCapitalised(i);
+                }
+            }
+
+            _titleCased = count >= 3 && all;
+            return _titleCased.Value;
         }
+
+        private bool? _titleCased;
 
         /// <summary>
         /// Names the recognizer missed right after a capitalised title ("Transport Minister Oskar Tamm"): one to three
@@ -716,8 +742,33 @@ public sealed class LabelExtractor : IStage<Doc>
         /// <summary>The person of this sentence when it mentions exactly one person entity (its last mention), else null.</summary>
         private static Mention? OnlyPerson(List<(Mention M, int A, int B)> ranges)
         {
-            var persons = ranges.Where(r => r.M.Type == EntityType.Person).ToList();
-            return persons.Select(r => r.M.EntityId ?? r.M.Text).Distinct().Count() == 1 ? persons.MaxBy(r => r.M.Span.Start).M : null;
+            // exactly one distinct key (entity id, else text) among the persons; the first of the latest-starting ones
+            string? key = null;
+            Mention? latest = null;
+            foreach (var (m, _, _) in ranges)
+            {
+                if (m.Type != EntityType.Person)
+                {
+                    continue;
+                }
+
+                var k = m.EntityId ?? m.Text;
+                if (key is null)
+                {
+                    key = k;
+                }
+                else if (!string.Equals(key, k, StringComparison.Ordinal))
+                {
+                    return null;
+                }
+
+                if (latest is null || m.Span.Start > latest.Span.Start)
+                {
+                    latest = m;
+                }
+            }
+
+            return latest;
         }
     }
 }
