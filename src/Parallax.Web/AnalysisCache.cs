@@ -51,6 +51,7 @@ public sealed class StorySnapshot
 {
     private readonly ConcurrentDictionary<string, string> _rendered = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (long Generation, string Text)> _renderedAt = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Generation, byte[] Bytes)> _renderedBytesAt = new(StringComparer.Ordinal);
     private readonly StoryReports? _reports;
     private readonly Lazy<ImmutableDictionary<string, StorySummary>> _summaries;
     private readonly Lazy<ImmutableArray<StorySummary>> _newest;
@@ -210,6 +211,19 @@ public sealed class StorySnapshot
         var text = render(this);
         _renderedAt[key] = (generation, text);
         return text;
+    }
+
+    /// <summary>As <see cref="RenderedAt"/>, kept as UTF-8 bytes (served as they are, without encoding per request).</summary>
+    public byte[] RenderedBytesAt(string key, long generation, Func<StorySnapshot, string> render)
+    {
+        if (_renderedBytesAt.TryGetValue(key, out var kept) && kept.Generation == generation)
+        {
+            return kept.Bytes;
+        }
+
+        var bytes = System.Text.Encoding.UTF8.GetBytes(render(this));
+        _renderedBytesAt[key] = (generation, bytes);
+        return bytes;
     }
 
     /// <summary>The version of a set of article ids (any order).</summary>

@@ -78,8 +78,12 @@ internal static class Endpoints
 
             // Only the default list and the one-story poll are kept (for the latest analysis generation), so arbitrary
             // limits cannot fill memory.
-            var body = limit is null or 1 ? s.RenderedAt($"api-stories:{coverage}:{take}", s.AnalysisGeneration, Render) : Render(s);
-            return Results.Text(body, "application/json; charset=utf-8");
+            if (limit is null or 1)
+            {
+                return new CachedBytesResult(s.RenderedBytesAt(coverage ? (take == 1 ? "api-stories:c1" : "api-stories:c") : (take == 1 ? "api-stories:n1" : "api-stories:n"), s.AnalysisGeneration, Render), "application/json; charset=utf-8");
+            }
+
+            return Results.Text(Render(s), "application/json; charset=utf-8");
         }).WithSummary("Stories: newest first (sort=newest, default) or most covered (sort=coverage).").Produces<StoryList>(200);
 
         api.MapGet("/stories/{id}", async (string id, HttpContext http, CancellationToken ct) =>
