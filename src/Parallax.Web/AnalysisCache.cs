@@ -139,10 +139,13 @@ public sealed class StorySnapshot
         return Reports.Render(key, () => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(report, WebJson.Compact));
     }
 
+    /// <summary>The rendered-bytes cache key of a story's gzip JSON.</summary>
+    internal static string GzipKey(StoryEntry story) => "json.gz:" + story.ReportKey;
+
     /// <summary><see cref="ReportJsonAsync"/> compressed with gzip (compressed once, cached with the JSON, bounded).</summary>
     public async Task<byte[]> ReportJsonGzipAsync(StoryEntry story)
     {
-        var key = "json.gz:" + story.ReportKey;
+        var key = GzipKey(story);
         if (Reports.Rendered(key) is { } cached)
         {
             return cached;
@@ -284,11 +287,15 @@ public sealed record AnalysisCacheLimits
     /// </summary>
     public bool PlaceFirst { get; init; } = true;
 
-    /// <summary>How long writes must pause before a background consolidation starts (by the injected clock).</summary>
-    public TimeSpan ConsolidationQuiet { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How long writes must pause before a background consolidation starts (by the injected clock). A consolidation
+    /// holds the clustering until it ends (tens of seconds at 34k articles), and writes that arrive meanwhile are placed
+    /// only after it, so it waits for a real pause rather than the gap between two uploads of a burst.
+    /// </summary>
+    public TimeSpan ConsolidationQuiet { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Longest time a provisional snapshot waits for a pause in the writes before it is consolidated anyway.</summary>
-    public TimeSpan ConsolidationMaxDelay { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan ConsolidationMaxDelay { get; init; } = TimeSpan.FromMinutes(2);
 }
 
 /// <summary>
@@ -989,8 +996,8 @@ internal sealed class StoryReports : IDisposable
     }
 
     /// <summary>
-    /// Queues the background analyses after a refresh: changed stories whose previous version had been analysed, then
-    /// the most covered and the newest stories. Replaces what was still queued (it belongs to an older snapshot).
+    /// Queues the background analyses after a refresh (each renders the story's JSON and gzip bytes too): changed
+    /// stories whose previous version had been analysed, then the most covered and the newest stories. Replaces what was still queued (it belongs to an older snapshot).
     /// </summary>
     public void Warm(StorySnapshot previous, StorySnapshot current)
     {
@@ -1008,7 +1015,9 @@ internal sealed class StoryReports : IDisposable
         // The list's two orders (computed once per snapshot; the list needs them anyway).
         queue.AddRange(current.MostCoveredSummaries.Take(_limits.WarmStories).Select(x => current.StoryById[x.Id]));
         queue.AddRange(current.NewestSummaries.Take(_limits.WarmStories).Select(x => current.StoryById[x.Id]));
-        var todo = queue.DistinctBy(s => s.ContentKey, StringComparer.Ordinal).Where(s => !_reports.Contains(s.ContentKey)).ToList();
+        // Also stories analysed before whose served bytes are not cached (new related links give a new report key).
+        var todo = queue.DistinctBy(s => s.ReportKey, StringComparer.Ordinal)
+            .Where(s => !_reports.Contains(s.ContentKey) || !_rendered.Contains(StorySnapshot.GzipKey(s))).ToList();
         lock (_warmLock)
         {
             _warmQueue = new Queue<(StorySnapshot, StoryEntry)>(todo.Select(s => (current, s)));
@@ -1030,7 +1039,10 @@ internal sealed class StoryReports : IDisposable
         {
             try
             {
-                ReportAsync(snapshot, story).GetAwaiter().GetResult();
+                // The report and its served bytes (compact JSON and its gzip): a request for a warm story then only
+                // writes cached bytes — rendering a 500 KB document (and compressing it) on its first request is the
+                // slowest thing a warm request could do, and most of what it would allocate.
+                snapshot.ReportJsonGzipAsync(story).GetAwaiter().GetResult();
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -148,7 +148,7 @@ public sealed class PlaceFirstApiTests(PlaceFirstServer fixture) : IClassFixture
         Assert.Equal(7, list.GetProperty("articleCount").GetInt32());
         Assert.Contains(list.GetProperty("stories").EnumerateArray(), s => s.GetProperty("title").GetString()!.StartsWith("Tessby ferry", StringComparison.Ordinal));
 
-        // Consolidated in the background once writes pause (1 s): then the stories equal the full analysis.
+        // Consolidated in the background once writes pause (1 s in the fixture): then the stories equal the full analysis.
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
         while (!(await GetJson("/api/status")).GetProperty("consolidated").GetBoolean())
         {
