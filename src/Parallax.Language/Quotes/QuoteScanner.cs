@@ -145,6 +145,7 @@ internal sealed class QuoteScanner
             ColonLead(i);
             DirectQuotes(i);
             ClauseCues(i);
+            AgentPredicates(i);
         }
 
         _relations.Sort((a, b) => a.Parts[0].Start.CompareTo(b.Parts[0].Start));
@@ -718,6 +719,116 @@ internal sealed class QuoteScanner
                 NominalThat(s, i);
             }
         }
+    }
+
+    /// <summary>
+    /// Acts of expression and stance outside the speech-cue lexicon (PolNeAR counts an agent's stance toward something,
+    /// or a statement made by a formal act, as an attribution): an agent subject (a name, a personal pronoun or a group
+    /// word) directly followed by a verb of <see cref="ActLexicon"/>, whose object or complement, to the clause end, is
+    /// the content ("Rubio discussed his plan", "She expressed concern about the bill", "the governor signed a law that
+    /// …"). Runs last, over tokens no other rule took.
+    /// </summary>
+    private void AgentPredicates(int si)
+    {
+        var s = _sentences[si];
+        var toks = s.Toks;
+        for (var i = 1; i + 1 < toks.Count; i++)
+        {
+            var t = toks[i];
+            if (s.Used[i] || s.InQuote[i] || !t.IsWord || t.IsCapitalized || !ActLexicon.TryGet(t.Lower, out var form) || CueLexicon.TryGet(t.Lower, out _))
+            {
+                continue;
+            }
+
+            var prev = toks[i - 1].Lower;
+            var finite = form is ActForm.Past or ActForm.Present
+                || (form == ActForm.Base && prev is "will" or "would" or "could" or "can" or "did" or "does" or "do" or "to" or "should" or "must" or "might" or "may" or "didn't" or "didn’t" or "won't" or "won’t");
+            if (!finite || prev is "was" or "were" or "been" or "being" or "be" or "is" or "are" or "get" or "got")
+            {
+                continue;
+            }
+
+            var np = SpeakerLeft(s, i, ClauseStart(s, i));
+            if (np is not { } l || !AgentLike(s, l))
+            {
+                continue;
+            }
+
+            var cueEnd = i;
+            var after = i + 1;
+            if (after < toks.Count && toks[after].IsWord && toks[after].Lower is "for" or "about" or "on" or "against" or "with" or "to" or "at" or "into" or "over" or "out" or "up" && after + 1 < toks.Count)
+            {
+                cueEnd = after;
+                after++;
+            }
+
+            if (after >= toks.Count || s.Used[after] || !(toks[after].IsWord || s.InQuote[after]) || (toks[after].IsWord && _blockers.Contains(toks[after].Lower) && toks[after].Lower is not ("that" or "to" or "this" or "these" or "those")))
+            {
+                continue;
+            }
+
+            if (ContentForward(s, after) is { } f)
+            {
+                AddClause(s, f, i, cueEnd, l.Start, l.End);
+            }
+        }
+    }
+
+    /// <summary>Group and role words that act as agents ("the campaign", "Democrats", "critics").</summary>
+    private static readonly FrozenSet<string> _agentNouns = FrozenSet.ToFrozenSet(
+    [
+        "campaign", "candidate", "candidates", "senator", "governor", "president", "officials", "official", "administration",
+        "party", "committee", "group", "groups", "court", "justices", "judge", "lawmakers", "legislators", "critics",
+        "supporters", "voters", "delegates", "activists", "leaders", "leader", "republicans", "democrats", "conservatives",
+        "liberals", "progressives", "advocates", "organizers", "protesters", "nominee", "congressman", "congresswoman",
+        "mayor", "chairman", "chairwoman", "spokesman", "spokeswoman", "secretary", "agency", "department", "company",
+        "firm", "organization", "union", "unions", "donors", "billionaire", "businessman", "politician", "politicians",
+        "senators", "members", "staff", "aides", "aide", "advisers", "adviser", "campaigns", "government", "senate", "house",
+        "congress", "network", "newspaper", "board", "council", "coalition", "caucus", "team", "pac", "super",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> _calendarWords = FrozenSet.ToFrozenSet(
+    [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+        "april", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday",
+    ], StringComparer.Ordinal);
+
+    /// <summary>True when the noun phrase can act as an agent: a personal pronoun, a capitalised last word, or a group/role word.</summary>
+    private static bool AgentLike(SentenceInfo s, (int Start, int End) np)
+    {
+        var last = s.Toks[np.End];
+        if (np.Start == np.End && last.Lower is "he" or "she" or "they" or "we" or "i" or "you")
+        {
+            return true;
+        }
+
+        if (_pronounSubjects.Contains(last.Lower))
+        {
+            return false;
+        }
+
+        // "Monday", "Having", "Especially", "the divide in America", "Trump's": not an agent opening a predicate
+        if (np.Start > 0 && s.Toks[np.Start - 1].Text is "'" or "’" || last.Lower.EndsWith("'s", StringComparison.Ordinal) || last.Lower.EndsWith("’s", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        for (var k = np.Start; k <= np.End; k++)
+        {
+            var t = s.Toks[k];
+            if (t.IsWord && !t.IsCapitalized && t.Lower is "in" or "on" or "at" or "with" or "from" or "about" or "over" or "against" or "into")
+            {
+                return false;
+            }
+        }
+
+        if (np.Start == np.End && (last.Lower.EndsWith("ing", StringComparison.Ordinal) || last.Lower.EndsWith("ly", StringComparison.Ordinal) || _calendarWords.Contains(last.Lower)))
+        {
+            return false;
+        }
+
+        return (last.IsCapitalized && !_calendarWords.Contains(last.Lower) && !(np.Start == np.End && np.Start == 0 && last.Lower is "the" or "this" or "that" or "it" or "there"))
+            || _agentNouns.Contains(last.Lower);
     }
 
     /// <summary>Nouns and adjectives that take a reported "that" clause ("Trump's claim that ...", "is convinced that ...").</summary>
