@@ -148,9 +148,68 @@ internal sealed class QuoteScanner
             AgentPredicates(i);
         }
 
+        foreach (var rel in _relations)
+        {
+            RepairSpeaker(rel);
+        }
+
         _relations.Sort((a, b) => a.Parts[0].Start.CompareTo(b.Parts[0].Start));
         return _relations;
     }
+
+    /// <summary>
+    /// A speaker phrase that opens with a preposition or is a bare date word ("On Tuesday", "in France", "By the") is an
+    /// adverbial, not an agent: the subject after the sentence's opening adverbial speaks instead when there is one that
+    /// is not part of the content, else nobody.
+    /// </summary>
+    private void RepairSpeaker(Relation rel)
+    {
+        if (rel.Speaker is not { } sp)
+        {
+            return;
+        }
+
+        var s = _sentences.Find(x => x.Span.Contains(sp));
+        if (s is null)
+        {
+            return;
+        }
+
+        var (first, last) = TokenRange(s, sp);
+        if (first < 0)
+        {
+            return;
+        }
+
+        var t = s.Toks[first];
+        // "About four in 10 voters", "Those over 60", "In 't Veld": numbers and names after the first word make it a phrase
+        var named = false;
+        for (var k = first + 1; k <= last; k++)
+        {
+            named |= s.Toks[k].IsCapitalized || char.IsDigit(s.Toks[k].Text[0]);
+        }
+
+        var adverbial = (_prepositions.Contains(t.Lower) && t.Lower is not ("last" or "this" or "late" or "early" or "about" or "over" or "from") && !named)
+            || (first == last && _weekdays.Contains(t.Lower));
+        if (!adverbial)
+        {
+            return;
+        }
+
+        rel.Speaker = null;
+        if (SubjectOf(s) is { } subject && !_prepositions.Contains(s.Toks[subject.Start].Lower) && !_weekdays.Contains(s.Toks[subject.End].Lower))
+        {
+            var span = new TextSpan(s.Toks[subject.Start].Start, s.Toks[subject.End].End);
+            var inContent = rel.Parts.Exists(p => p.Overlaps(span));
+            if (!inContent && span.End <= (rel.Cue?.Start ?? int.MaxValue))
+            {
+                rel.Speaker = span;
+            }
+        }
+    }
+
+    private static readonly FrozenSet<string> _weekdays = FrozenSet.ToFrozenSet(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"], StringComparer.Ordinal);
 
     // ---------------------------------------------------------------- direct quotations
 
