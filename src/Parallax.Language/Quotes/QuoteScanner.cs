@@ -153,6 +153,9 @@ internal sealed class QuoteScanner
             RepairSpeaker(rel);
         }
 
+        // A clause content of nothing but function words, numbers or a time ("said that", "Clinton: 1,769", "responded Friday") reports nothing.
+        _relations.RemoveAll(r => !r.Direct && r.Parts.TrueForAll(IsEmptyContent));
+
         _relations.Sort((a, b) => a.Parts[0].Start.CompareTo(b.Parts[0].Start));
         return _relations;
     }
@@ -207,6 +210,44 @@ internal sealed class QuoteScanner
             }
         }
     }
+
+    private bool IsEmptyContent(TextSpan part)
+    {
+        var start = part.Start;
+        while (start < part.End)
+        {
+            while (start < part.End && !char.IsLetterOrDigit(_text[start]))
+            {
+                start++;
+            }
+
+            var end = start;
+            while (end < part.End && (char.IsLetterOrDigit(_text[end]) || _text[end] is ',' or '.' && end + 1 < part.End && char.IsDigit(_text[end + 1])))
+            {
+                end++;
+            }
+
+            if (end > start)
+            {
+                var word = _text[start..end].ToLowerInvariant();
+                if (!char.IsDigit(word[0]) && !_emptyWords.Contains(word) && !_weekdays.Contains(word))
+                {
+                    return false;
+                }
+            }
+
+            start = end;
+        }
+
+        return true;
+    }
+
+    private static readonly FrozenSet<string> _emptyWords = FrozenSet.ToFrozenSet(
+    [
+        "that", "the", "a", "an", "it", "this", "these", "those", "here", "below", "above", "recently", "earlier", "later",
+        "still", "so", "too", "also", "again", "then", "now", "not", "on", "in", "at", "of", "to",
+        "and", "or", "but", "with", "for", "last", "week", "month", "year", "night", "morning", "afternoon", "evening",
+    ], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> _weekdays = FrozenSet.ToFrozenSet(
         ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"], StringComparer.Ordinal);
@@ -381,6 +422,11 @@ internal sealed class QuoteScanner
     private Relation? After(SentenceInfo s, QuoteSegment seg, int first, int last)
     {
         var toks = s.Toks;
+        if (IsTitle(s, first, last))
+        {
+            return null;
+        }
+
         var k = last + 1;
         if (k < toks.Count && toks[k].Text == ",")
         {
@@ -413,9 +459,16 @@ internal sealed class QuoteScanner
             if (toks[c].IsWord && IsAttributiveVerb(toks[c].Lower) && c > k)
             {
                 var np = SpeakerLeft(s, c, k);
-                if (np is { } l && (l.Start == k || OnlyRoleWords(s, k, l.Start)))
+                // "“Q.” The company said its moves worked": a clause after the cue is its content, so the cue is not the quotation's.
+                if (np is not null && OpensClauseAfterCue(s, CueEnd(s, c) + 1) && !_tellLike.Contains(toks[c].Lower))
                 {
-                    // Right after the quotation, lowercase words before the name are its role ("union leader Ada Roe said").
+                    break;
+                }
+
+                if (np is { } l && (l.Start == k || OnlyRoleWords(s, k, l.Start) || AppositionRun(s, k, l.Start)))
+                {
+                    // Right after the quotation, lowercase words before the name are its role ("union leader Ada Roe said"),
+                    // or a role and the name in apposition ("the press secretary, Josh Earnest, said").
                     return MakeDirect(s, seg, first, last, c, CueEnd(s, c), k, l.End);
                 }
 
@@ -424,6 +477,86 @@ internal sealed class QuoteScanner
         }
 
         return null;
+    }
+
+    /// <summary>True when token <paramref name="k"/> opens a clause (a subject pronoun, "that", a determiner or possessive): what follows a cue there is its content.</summary>
+    private static bool OpensClauseAfterCue(SentenceInfo s, int k)
+    {
+        if (k >= s.Toks.Count || !s.Toks[k].IsWord || s.InQuote[k])
+        {
+            return false;
+        }
+
+        return s.Toks[k].Lower is "that" or "he" or "she" or "they" or "it" or "we" or "i" or "the" or "its" or "his" or "their" or "our" or "there" or "this" or "these";
+    }
+
+    private static int WordsBetween(SentenceInfo s, int from, int to)
+    {
+        var n = 0;
+        for (var k = from; k < to && k < s.Toks.Count; k++)
+        {
+            n += s.Toks[k].IsWord ? 1 : 0;
+        }
+
+        return n;
+    }
+
+    /// <summary>True when tokens [from, to) hold a role and a comma before the name ("the White House press secretary, ") and no clause word.</summary>
+    private static bool AppositionRun(SentenceInfo s, int from, int to)
+    {
+        if (to - from > 10 || to <= from)
+        {
+            return false;
+        }
+
+        var comma = false;
+        for (var k = from; k < to; k++)
+        {
+            var t = s.Toks[k];
+            if (s.InQuote[k] || s.Used[k] || (t.IsWord && (_blockers.Contains(t.Lower) || _pronounSubjects.Contains(t.Lower))))
+            {
+                return false;
+            }
+
+            comma |= t.Text == ",";
+        }
+
+        return comma ? s.Toks[to - 1].Text == "," : to - from <= 6;
+    }
+
+    /// <summary>A quotation that names a show, book or article ("on “CBS This Morning,”", "Fox’s “Hannity”"): short, title-case, after a preposition or possessive.</summary>
+    private static bool IsTitle(SentenceInfo s, int first, int last)
+    {
+        if (first < 1)
+        {
+            return false;
+        }
+
+        var before = s.Toks[first - 1];
+        if (!(before.IsWord && (before.Lower is "on" or "in" or "at" or "of" or "from" or "titled" or "called" or "entitled" || before.Lower.EndsWith("'s", StringComparison.Ordinal) || before.Lower.EndsWith("’s", StringComparison.Ordinal))))
+        {
+            return false;
+        }
+
+        var words = 0;
+        for (var k = first; k <= last; k++)
+        {
+            var t = s.Toks[k];
+            if (t.IsWord)
+            {
+                words++;
+                if (!t.IsCapitalized && t.Lower is not ("of" or "the" or "and" or "a" or "an" or "in" or "on" or "for" or "to" or "with"))
+                {
+                    return false;
+                }
+            }
+            else if (t.Kind == TokKind.Punct && t.Text is "." or "!" or "?")
+            {
+                return false;
+            }
+        }
+
+        return words is > 0 and <= 6;
     }
 
     /// <summary>True when tokens [from, to) are plain lowercase words (no cue words, no punctuation): a role before a name.</summary>
@@ -481,6 +614,13 @@ internal sealed class QuoteScanner
                 if (_nounLike.Contains(t.Lower) && (np is not { } nn || !StrongSubject(s, nn.Start, nn.End, t.Lower)))
                 {
                     continue;
+                }
+
+                var cueEnd = CueEnd(s, c);
+                if (!_tellLike.Contains(t.Lower) && OpensClauseAfterCue(s, cueEnd + 1) && WordsBetween(s, cueEnd + 1, first) > 3)
+                {
+                    // "The company said its moves had produced results, “including …”": the clause, quotation included, is the content
+                    return null;
                 }
 
                 if (np is { } l)
@@ -1167,6 +1307,11 @@ internal sealed class QuoteScanner
     {
         for (var k = end + 1; k < s.Toks.Count; k++)
         {
+            if ((s.Toks[k].Kind == TokKind.QuoteMark || s.InQuote[k]) && k == end + 1)
+            {
+                return false; // "said Fiorina “was …”": the name opens the content
+            }
+
             if (s.Toks[k].Text == "," || s.Toks[k].Kind == TokKind.QuoteMark || s.InQuote[k])
             {
                 return true; // apposition after the name ("said Jane Doe, a lobbyist")
@@ -1267,7 +1412,7 @@ internal sealed class QuoteScanner
             // inverted: "..., said Speaker." / "..., says a spokesman."
             if (cls == CueClass.Speech && afterComma && SpeakerRight(s, c + 1) is { } right)
             {
-                if (IsPlainSpeaker(s, right))
+                if (IsPlainSpeaker(s, right) && !(right.End + 1 < toks.Count && (s.InQuote[right.End + 1] || toks[right.End + 1].IsWord)))
                 {
                     if (ContentBackward(s, c) is { } b)
                     {
@@ -1520,7 +1665,7 @@ internal sealed class QuoteScanner
             if (t.IsWord)
             {
                 words++;
-                if (CueLexicon.TryGet(t.Lower, out _) && k > from)
+                if (CueLexicon.TryGet(t.Lower, out _) && k > from && !_determiners.Contains(s.Toks[k - 1].Lower))
                 {
                     return false;
                 }
