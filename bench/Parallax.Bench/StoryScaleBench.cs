@@ -50,62 +50,64 @@ internal static class StoryScaleBench
         }
 
         file ??= Path.GetFullPath(Path.Combine(BenchData.AebHtmlDirectory(), "..", "..", "..", "scale", "allsides-articles.jsonl.gz"));
-        var articles = Load(file, count);
-        Console.WriteLine($"{articles.Count} articles loaded ({articles.Sum(a => (long)a.Text.Length) / 1e6:F1} M chars); {Environment.ProcessorCount} cores");
-        GC.Collect();
-        var baseline = GC.GetTotalMemory(true);
         if (profile)
         {
-            return Profile(articles, onlineFeatures);
+            var loaded = Load(file, count);
+            Console.WriteLine($"{loaded.Count} articles loaded ({loaded.Sum(a => (long)a.Text.Length) / 1e6:F1} M chars); {Environment.ProcessorCount} cores");
+            return Profile(loaded, onlineFeatures);
         }
 
+        // The corpus is streamed: the bench holds only the articles in flight (a few batches); what stays in memory is
+        // what the clusterer and the dedup index keep.
+        GC.Collect();
+        var baseline = GC.GetTotalMemory(true);
+        Console.WriteLine($"streaming {file} (up to {(count == int.MaxValue ? "all" : count.ToString(CultureInfo.InvariantCulture))} articles); {Environment.ProcessorCount} cores; managed heap before {baseline / 1e6:F0} MB");
         using var clusterer = new StoryClusterer(StoryClustererOptions.Default with { OnlineFeatures = onlineFeatures });
         var options = clusterer.Options;
-        using var extractor = new StoryFeatureExtractor(options);
+        // The clusterer's own extractor: its features share the clusterer's vocabulary (no re-keying on Add).
+        var extractor = clusterer.Extractor;
         var hasher = new MinHasher();
         var lsh = new LshIndex();
         var exact = new HashSet<string>(StringComparer.Ordinal);
         var signatures = new Dictionary<string, System.Collections.Immutable.ImmutableArray<ulong>>(StringComparer.Ordinal);
 
-        // Stage 1 (parallel, bounded): story features + dedup signature. Stage 2 (this thread): dedup decision + placement.
-        var queue = new BlockingCollection<(int Index, ArticleFeatures Features, string Hash, System.Collections.Immutable.ImmutableArray<ulong> Signature)>(boundedCapacity: 512);
-        var latencies = new double[articles.Count];
-        var cpuLatencies = new double[articles.Count];
+        // Reader thread: decompress + parse, and start each article's story features + dedup signature as a thread-pool
+        // task (pure, thread-safe: all cores work on them). This thread: dedup decision + placement, taking the tasks in
+        // file order. The bounded queue keeps at most 256 articles in flight (continuous, no batch barrier).
+        var queue = new BlockingCollection<Task<(Article Article, ArticleFeatures Features, string Hash, System.Collections.Immutable.ImmutableArray<ulong> Signature)>>(boundedCapacity: 256);
+        var latencies = new List<double>();
+        var cpuLatencies = new List<double>();
         var duplicates = 0;
         var nearDuplicates = 0;
+        var characters = 0L;
         var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
-        // Ordered batches: each batch is extracted on all cores, then handed to the placing thread in file order
-        // (a bounded queue keeps at most a few batches in memory).
-        const int batch = 256;
-        var producer = Task.Run(() =>
+        var reader = Task.Factory.StartNew(() =>
         {
-            for (var from = 0; from < articles.Count; from += batch)
+            try
             {
-                var size = Math.Min(batch, articles.Count - from);
-                var items = new (int, ArticleFeatures, string, System.Collections.Immutable.ImmutableArray<ulong>)[size];
-                Parallel.For(0, size, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
+                foreach (var a in Parallax.Eval.Scale.ScaleCorpus.Stream(file, count, file))
                 {
-                    var i = from + k;
-                    var a = articles[i];
-                    var words = WordSequence.Of(a.Text);
-                    items[k] = (i, extractor.Extract(a), words.ExactHash(), hasher.Signature(words));
-                });
-                foreach (var item in items)
-                {
-                    queue.Add(item);
+                    characters += a.Text.Length;
+                    queue.Add(Task.Run(() =>
+                    {
+                        var words = WordSequence.Of(a.Text);
+                        return (a, extractor.Extract(a), words.ExactHash(), hasher.Signature(words));
+                    }));
                 }
             }
-
-            queue.CompleteAdding();
-        });
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        }, TaskCreationOptions.LongRunning);
 
         var placed = 0;
-        foreach (var (index, features, hash, signature) in queue.GetConsumingEnumerable())
+        foreach (var task in queue.GetConsumingEnumerable())
         {
+            var (article, features, hash, signature) = task.Result;
             var start = Stopwatch.GetTimestamp();
             var startCpu = ThreadCpu.Seconds();
-            var article = articles[index];
             if (!exact.Add(hash))
             {
                 duplicates++;
@@ -124,8 +126,8 @@ internal static class StoryScaleBench
 
             // Duplicates are placed too (they belong to the story of what they copy); dedup only labels them.
             clusterer.Add(article, features);
-            latencies[index] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            cpuLatencies[index] = (ThreadCpu.Seconds() - startCpu) * 1e3;
+            latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            cpuLatencies.Add((ThreadCpu.Seconds() - startCpu) * 1e3);
             placed++;
             if (placed % 2000 == 0)
             {
@@ -133,30 +135,31 @@ internal static class StoryScaleBench
             }
         }
 
-        producer.Wait();
+        reader.Wait();
         sw.Stop();
+        var n = placed;
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
         double P(double[] sorted, double q) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
         var all = latencies.Order().ToArray();
-        var last = latencies.Skip(Math.Max(0, latencies.Length - 1000)).Order().ToArray();
+        var last = latencies.Skip(Math.Max(0, latencies.Count - 1000)).Order().ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"streamed {articles.Count} articles in {sw.Elapsed.TotalSeconds:F1} s = {articles.Count / sw.Elapsed.TotalSeconds:F0} articles/s (dedup + story features + online placement); {duplicates} exact and {nearDuplicates} near duplicates"));
+            $"streamed {n} articles ({characters / 1e6:F1} M chars) in {sw.Elapsed.TotalSeconds:F1} s = {n / sw.Elapsed.TotalSeconds:F0} articles/s (dedup + story features + online placement); {duplicates} exact and {nearDuplicates} near duplicates"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"cpu time {cpu:F1} s = {articles.Count / cpu:F0} articles per CPU-second (2 cores give at most twice that per wall-clock second when the machine is not shared)"));
+            $"cpu time {cpu:F1} s = {n / cpu:F0} articles per CPU-second (reading + decompressing + parsing included) (2 cores give at most twice that per wall-clock second when the machine is not shared)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"placement latency (dedup + placement, features precomputed): median {P(all, 0.5):F2} ms, p99 {P(all, 0.99):F2} ms, max {all.LastOrDefault():F2} ms; last 1,000 (index holding {articles.Count - 1000}+): median {P(last, 0.5):F2} ms, p99 {P(last, 0.99):F2} ms"));
+            $"placement latency (dedup + placement, features precomputed): median {P(all, 0.5):F2} ms, p99 {P(all, 0.99):F2} ms, max {all.LastOrDefault():F2} ms; last 1,000 (index holding {n - 1000}+): median {P(last, 0.5):F2} ms, p99 {P(last, 0.99):F2} ms"));
         var allCpu = cpuLatencies.Order().ToArray();
-        var lastCpu = cpuLatencies.Skip(Math.Max(0, cpuLatencies.Length - 1000)).Order().ToArray();
+        var lastCpu = cpuLatencies.Skip(Math.Max(0, cpuLatencies.Count - 1000)).Order().ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"placement latency in CPU time of the placing thread (what a loaded machine does not inflate): median {P(allCpu, 0.5):F2} ms, p99 {P(allCpu, 0.99):F2} ms, max {allCpu.LastOrDefault():F2} ms; last 1,000: median {P(lastCpu, 0.5):F2} ms, p99 {P(lastCpu, 0.99):F2} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"GC: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, total pause {GC.GetTotalPauseDuration().TotalSeconds:F1} s"));
-        Console.WriteLine($"managed heap {GC.GetTotalMemory(true) / 1e6:F0} MB (baseline {baseline / 1e6:F0} MB with the corpus loaded), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB; load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown")}");
+        Console.WriteLine($"managed heap {GC.GetTotalMemory(true) / 1e6:F0} MB (baseline {baseline / 1e6:F0} MB before streaming; feature vocabulary {clusterer.Extractor.Vocabulary.Count} keys in {clusterer.Extractor.Vocabulary.ArenaBytes / 1e6:F0} MB), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB; load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown")}");
         if (consolidate)
         {
             var c = Stopwatch.StartNew();
             var stories = clusterer.Stories;
-            Console.WriteLine($"consolidation (from scratch, {articles.Count} articles): {c.Elapsed.TotalSeconds:F1} s, {stories.Length} stories, {stories.Count(s => s.ArticleIds.Length > 1)} with 2+ articles; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
+            Console.WriteLine($"consolidation (from scratch, {n} articles): {c.Elapsed.TotalSeconds:F1} s, {stories.Length} stories, {stories.Count(s => s.ArticleIds.Length > 1)} with 2+ articles; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
         }
 
         return 0;
@@ -169,7 +172,7 @@ internal static class StoryScaleBench
     private static int Profile(List<Article> articles, int onlineFeatures)
     {
         using var clusterer = new StoryClusterer(StoryClustererOptions.Default with { OnlineFeatures = onlineFeatures });
-        using var extractor = new StoryFeatureExtractor(clusterer.Options);
+        var extractor = clusterer.Extractor;
         var hasher = new MinHasher();
         var lsh = new LshIndex();
         var phases = new (string Name, double Cpu, long Bytes)[]
@@ -199,7 +202,7 @@ internal static class StoryScaleBench
         {
             Lap(6);
             var features = extractor.Extract(a);
-            entries += features.Counts.Length;
+            entries += features.Length;
             Lap(0);
             _ = CapitalisedPhraseEntities.Instance.Extract(a).Count();
             Lap(1);

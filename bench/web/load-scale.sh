@@ -8,7 +8,12 @@
 #   5. wrk, CONN connections, DUR per run: story list; story detail rotating over warm stories (plain, then with
 #      Accept-Encoding: gzip); cold first hits
 #      (one client, each story asked for once); story detail rotating over MIX random stories (cold, then warm).
-# Prints p50/p90/p99, server RSS and CPU seconds at each step. A benchmark, not a test: CI does not run it.
+# Prints p50/p90/p99, server RSS and CPU seconds at each step, and for each wrk run the server's collections and
+# pauses (GET /api/status/runtime: every pause recorded from the runtime's GC events), bytes allocated per request
+# and CPU seconds. COLD=0 MIX=0 skip the cold runs. Collector settings for comparison go through the environment of
+# the server: GC_LATENCY=Batch|Interactive|LowLatency|SustainedLowLatency (PARALLAX_GC_LATENCY), and the runtime's
+# own DOTNET_gcServer=1, DOTNET_gcConcurrent=0, DOTNET_GCgen0size=0x4000000, DOTNET_GCConserveMemory=5 ...
+# A benchmark, not a test: CI does not run it.
 #   TOTAL=34285 API_N=5000 BATCH=100 CONN=50 DUR=20s COLD=100 MIX=3000 bash bench/web/load-scale.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -42,6 +47,29 @@ warmed() { # waits until the background analyses are done (bounded by WAIT secon
   echo "warm-up still running after $WAIT s" >&2
 }
 field() { status | python3 -c "import json,sys; print(json.load(sys.stdin)[\"$1\"])"; }
+rt_start() { curl -s "$base/api/status/runtime?record=1" > "$tmp/rt0.json"; }
+rt_end() { # collections, pauses, allocation and CPU of the server during the last run ($1 = requests of the run)
+  curl -s "$base/api/status/runtime" > "$tmp/rt1.json"
+  python3 - "$tmp/rt0.json" "$tmp/rt1.json" "${1:-0}" <<'PY'
+import json, sys
+a, b, n = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), int(sys.argv[3])
+p = b["pauses"]
+buckets = ", ".join(f"<={u:g}ms:{c}" for u, c in zip(p["bucketsMs"], p["counts"])) + f", >{p['bucketsMs'][-1]:g}ms:{p['counts'][-1]}"
+alloc = b["allocatedBytes"] - a["allocatedBytes"]
+per = f", {alloc / n / 1024:.1f} KB/request" if n else ""
+print(f"   server: GC gen0 {b['gen0'] - a['gen0']}, gen1 {b['gen1'] - a['gen1']}, gen2 {b['gen2'] - a['gen2']}; "
+      f"pauses {p['count']}, total {p['totalMs']:.1f} ms, max {p['maxMs']:.1f} ms (gen{p['maxGeneration']}) [{buckets}]; "
+      f"allocated {alloc / 1048576:.0f} MB{per}; CPU {b['cpuSeconds'] - a['cpuSeconds']:.1f} s; heap {b['heapBytes'] / 1048576:.0f} MB; "
+      f"{'server' if b['serverGc'] else 'workstation'} GC, concurrent {b['concurrentGc']}, {b['latencyMode']}; "
+      f"threads {b['threadPoolThreads']}, lock contentions {b['lockContentions'] - a['lockContentions']}")
+PY
+}
+wrk_run() { # wrk with its latency lines, then the server's figures for the run
+  rt_start
+  timeout 300 wrk "$@" > "$tmp/wrk.out" || true
+  lat < "$tmp/wrk.out"
+  rt_end "$(awk '/requests in/ {print $1}' "$tmp/wrk.out")"
+}
 lat() { grep -E '^ +(50|90|99)%|Requests/sec|Non-2xx|requests in|Socket errors'; }
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -72,7 +100,7 @@ t1=$(now)
 echo "bulk: parallax ingest of the first $((TOTAL - API_N)) lines: $(secs "$t0" "$t1") s ($(tail -1 "$tmp/ingest.err"))"
 
 t0=$(now)
-$PX serve --urls "http://127.0.0.1:$PORT" --db "$tmp/bench.db" 2>"$tmp/err" >/dev/null &
+PARALLAX_GC_LATENCY="${GC_LATENCY:-}" $PX serve --urls "http://127.0.0.1:$PORT" --db "$tmp/bench.db" 2>"$tmp/err" >/dev/null &
 pid=$!
 for _ in $(seq 1 600); do grep -q '^serving' "$tmp/err" 2>/dev/null && break; sleep 0.5; done
 token=$(grep -A1 '^API token' "$tmp/err" | tail -1)
@@ -98,7 +126,11 @@ echo "ingest: $API_N articles through POST /api/articles ($inserted new) in $(se
 # A reader waits for the refresh at most ReadWait (5 s): poll until the snapshot holds the new articles.
 for _ in $(seq 1 "$WAIT"); do [ "$(field articles)" -ge $((before + inserted)) ] && break; sleep 1; done
 t2=$(now)
-echo "refresh: $(field articles) articles in $(field stories) stories, $(secs "$t1" "$t2") s after the last POST; $(mem)"
+echo "refresh: $(field articles) articles in $(field stories) stories (consolidated: $(field consolidated)), $(secs "$t1" "$t2") s after the last POST; $(mem)"
+# The new articles are served placed online first; the consolidation (equal to clustering from scratch) follows.
+for _ in $(seq 1 "$WAIT"); do [ "$(field consolidated)" = "True" ] && break; sleep 1; done
+t2=$(now)
+echo "consolidated: $(field articles) articles in $(field stories) stories, $(secs "$t1" "$t2") s after the last POST; $(mem)"
 warmed
 t3=$(now)
 echo "re-analysis: $(( $(field storyAnalyses) - a0 )) stories re-analysed in the background (changed stories analysed before, new warm-up set), done $(secs "$t1" "$t3") s after the last POST; cached reports $(field cachedReports), docs $(field cachedDocs); $(mem)"
@@ -123,19 +155,23 @@ print(f"ids: {len(warm)} analysed stories (warm), {min(cold_n, len(cold))} cold 
 PY
 
 echo "-- GET /api/stories (500 newest), $CONN connections, $DUR"
-timeout 300 wrk -t2 -c"$CONN" -d"$DUR" --latency "$base/api/stories" | lat
+wrk_run -t2 -c"$CONN" -d"$DUR" --latency "$base/api/stories"
 echo "-- GET /api/stories/{id}, warm: rotating over $(wc -l < "$tmp/warm.ids") analysed stories, $CONN connections, $DUR"
-IDS="$tmp/warm.ids" timeout 300 wrk -t2 -c"$CONN" -d"$DUR" --latency -s bench/web/rotate.lua "$base" | lat
+IDS="$tmp/warm.ids" wrk_run -t2 -c"$CONN" -d"$DUR" --latency -s bench/web/rotate.lua "$base"
 echo "-- GET /api/stories/{id}, warm, Accept-Encoding: gzip (as browsers send it): rotating over the same stories, $CONN connections, $DUR"
-ENCODING=gzip IDS="$tmp/warm.ids" timeout 300 wrk -t2 -c"$CONN" -d"$DUR" --latency -s bench/web/rotate.lua "$base" | lat
+ENCODING=gzip IDS="$tmp/warm.ids" wrk_run -t2 -c"$CONN" -d"$DUR" --latency -s bench/web/rotate.lua "$base"
+if [ "$COLD" -gt 0 ]; then
 echo "-- GET /api/stories/{id}, cold first hits: $(wc -l < "$tmp/cold.ids") stories never analysed, one client, each once"
 while read -r id; do curl -s -o /dev/null -w '%{time_total}\n' "$base/api/stories/$id"; done < "$tmp/cold.ids" | python3 -c '
 import sys
 t = sorted(float(x) * 1000 for x in sys.stdin)
 q = lambda p: t[min(len(t) - 1, int(p * len(t)))]
 print(f"   n={len(t)} p50 {q(0.5):.1f} ms, p90 {q(0.9):.1f} ms, p99 {q(0.99):.1f} ms, max {t[-1]:.1f} ms")'
+fi
+if [ "$MIX" -gt 0 ]; then
 a0=$(field storyAnalyses)
 echo "-- GET /api/stories/{id}, mixed: rotating over $(wc -l < "$tmp/mix.ids") random stories not analysed before (cold first hits, then warm), $CONN connections, $DUR"
-IDS="$tmp/mix.ids" timeout 300 wrk -t2 -c"$CONN" -d"$DUR" --latency -s bench/web/rotate.lua "$base" | lat
+IDS="$tmp/mix.ids" wrk_run -t2 -c"$CONN" -d"$DUR" --latency -s bench/web/rotate.lua "$base"
 echo "   stories analysed during the run: $(( $(field storyAnalyses) - a0 )); $(mem)"
+fi
 echo "machine: load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -11,12 +11,170 @@ namespace Parallax.Stories;
 /// <summary>
 /// Bag-of-features of one article for story similarity. Keys are namespaced: stemmed words (<c>w:</c>), entity-like
 /// names (<c>e:</c>), adjacent stemmed word pairs (<c>b:</c>), numbers (<c>n:</c>), quote word trigrams (<c>q:</c>). A function of the article only.
+/// <para>Compact: the keys are ids in a <see cref="FeatureVocabulary"/> (no string per key), the entries are in ordinal
+/// key order with unique keys, and the weighted counts are kept as <c>float</c> when every count is exactly a
+/// <c>float</c> (then 8 bytes an entry), else as <c>double</c>: <see cref="CountAt"/> always returns the exact count.
+/// Immutable; thread-safe.</para>
 /// </summary>
-/// <param name="ArticleId">The article.</param>
-/// <param name="Counts">Feature key and weighted count (title words count <see cref="StoryClustererOptions.TitleWeight"/> times), keys unique and in ordinal order; keys are interned per extractor (a compact form: 37k long articles fit in memory).</param>
-/// <param name="Published">Stated publication date, or null.</param>
-/// <param name="Words">Number of analysed word tokens (body + title, before weighting).</param>
-public sealed record ArticleFeatures(string ArticleId, ImmutableArray<KeyValuePair<string, double>> Counts, DateOnly? Published, int Words);
+public sealed class ArticleFeatures
+{
+    private readonly int[] _ids;
+    // Entries are in key order, so keys of one namespace (first character) are consecutive: (namespace, end) per run.
+    private readonly (char Space, int End)[] _spaces;
+    // Exactly one of these holds the counts: bytes when every count is a whole number in [0, 255] (the usual case:
+    // counts are sums of whole weights), else floats when every count is exactly a float, else doubles.
+    private readonly byte[]? _bytes;
+    private readonly float[]? _floats;
+    private readonly double[]? _doubles;
+
+    /// <summary>
+    /// Features from keys and counts (keys unique and in ordinal order), their keys in a vocabulary of their own; a
+    /// <see cref="StoryClusterer"/> re-keys such features into its own vocabulary when they are added.
+    /// </summary>
+    public ArticleFeatures(string articleId, ImmutableArray<KeyValuePair<string, double>> counts, DateOnly? published, int words)
+        : this(articleId, new FeatureVocabulary(), counts, published, words)
+    {
+    }
+
+    private ArticleFeatures(string articleId, FeatureVocabulary vocabulary, ImmutableArray<KeyValuePair<string, double>> counts, DateOnly? published, int words)
+        : this(articleId, vocabulary, [.. counts.Select(c => vocabulary.Intern(c.Key))], [.. counts.Select(c => c.Value)], null, published, words)
+    {
+    }
+
+    /// <param name="ids">Key ids in <paramref name="vocabulary"/>, in ordinal key order (taken, not copied).</param>
+    /// <param name="counts">Counts by entry (copied, as floats when exact).</param>
+    /// <param name="spaces">The first character of each entry's key, or null to read them from the vocabulary.</param>
+    internal ArticleFeatures(string articleId, FeatureVocabulary vocabulary, int[] ids, ReadOnlySpan<double> counts, ReadOnlySpan<char> spaces, DateOnly? published, int words)
+    {
+        ArgumentNullException.ThrowIfNull(articleId);
+        ArticleId = articleId;
+        Vocabulary = vocabulary;
+        _ids = ids;
+        var runs = new List<(char, int)>();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var space = spaces.IsEmpty ? vocabulary.NamespaceOf(ids[i]) : spaces[i];
+            if (runs.Count > 0 && runs[^1].Item1 == space)
+            {
+                runs[^1] = (space, i + 1);
+            }
+            else
+            {
+                runs.Add((space, i + 1));
+            }
+        }
+
+        _spaces = [.. runs];
+        Published = published;
+        Words = words;
+        var exact = true;
+        var whole = true;
+        foreach (var c in counts)
+        {
+            if ((double)(float)c != c)
+            {
+                exact = false;
+                whole = false;
+                break;
+            }
+
+            if (whole && !(c >= 0 && c <= 255 && c == Math.Floor(c) && !(c == 0 && double.IsNegative(c))))
+            {
+                whole = false;
+            }
+        }
+
+        if (whole)
+        {
+            _bytes = new byte[counts.Length];
+            for (var i = 0; i < counts.Length; i++)
+            {
+                _bytes[i] = (byte)counts[i];
+            }
+        }
+        else if (exact)
+        {
+            _floats = new float[counts.Length];
+            for (var i = 0; i < counts.Length; i++)
+            {
+                _floats[i] = (float)counts[i];
+            }
+        }
+        else
+        {
+            _doubles = counts.ToArray();
+        }
+    }
+
+    /// <summary>The article.</summary>
+    public string ArticleId { get; }
+
+    /// <summary>Stated publication date, or null.</summary>
+    public DateOnly? Published { get; }
+
+    /// <summary>Number of analysed word tokens (body + title, before weighting).</summary>
+    public int Words { get; }
+
+    /// <summary>The vocabulary the <see cref="Ids"/> belong to.</summary>
+    public FeatureVocabulary Vocabulary { get; }
+
+    /// <summary>Number of entries (distinct keys).</summary>
+    public int Length => _ids.Length;
+
+    /// <summary>Key ids in <see cref="Vocabulary"/>, in ordinal key order.</summary>
+    public ReadOnlySpan<int> Ids => _ids;
+
+    /// <summary>The first character of the keys of entries [previous run's end, <c>End</c>): runs in entry order, covering every entry.</summary>
+    internal ReadOnlySpan<(char Space, int End)> Namespaces => _spaces;
+
+    /// <summary>The weighted count of entry <paramref name="index"/> (title words count <see cref="StoryClustererOptions.TitleWeight"/> times).</summary>
+    public double CountAt(int index) => _bytes is { } b ? b[index] : _floats is { } f ? f[index] : _doubles![index];
+
+    /// <summary>
+    /// Feature key and weighted count, keys unique and in ordinal order. Makes a string per key on every call: for
+    /// tests and inspection, not for hot paths.
+    /// </summary>
+    public ImmutableArray<KeyValuePair<string, double>> Counts
+    {
+        get
+        {
+            var result = new KeyValuePair<string, double>[_ids.Length];
+            for (var i = 0; i < result.Length; i++)
+            {
+                result[i] = new(Vocabulary.KeyOf(_ids[i]), CountAt(i));
+            }
+
+            return ImmutableCollections.AsImmutable(result);
+        }
+    }
+
+    /// <summary>The same features keyed in <paramref name="vocabulary"/> (itself when it already is).</summary>
+    internal ArticleFeatures In(FeatureVocabulary vocabulary)
+    {
+        if (ReferenceEquals(vocabulary, Vocabulary))
+        {
+            return this;
+        }
+
+        var ids = new int[_ids.Length];
+        var counts = new double[_ids.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = Vocabulary.InternIn(_ids[i], vocabulary);
+            counts[i] = CountAt(i);
+        }
+
+        var spaces = new char[_ids.Length];
+        var from = 0;
+        foreach (var (space, end) in _spaces)
+        {
+            spaces.AsSpan(from, end - from).Fill(space);
+            from = end;
+        }
+
+        return new ArticleFeatures(ArticleId, vocabulary, ids, counts, spaces, Published, Words);
+    }
+}
 
 /// <summary>A source of entity-like features (names of people, places, organisations) for an article. Implementations are pure and thread-safe.</summary>
 public interface IEntityFeatureSource
@@ -161,15 +319,26 @@ public sealed partial class StoryFeatureExtractor : IDisposable
     private readonly StoryClustererOptions _options;
     private readonly IEntityFeatureSource _entities;
 
-    // One string per distinct feature key across all articles of this extractor (thread-safe).
-    private readonly KeyInterner _keys = new();
+    // Counters are reused across articles (their buffers grow once); one per concurrent extraction.
+    private readonly System.Collections.Concurrent.ConcurrentBag<FeatureCounter> _counters = [];
 
     public StoryFeatureExtractor(StoryClustererOptions options, IEntityFeatureSource? entities = null)
+        : this(options, entities, new FeatureVocabulary())
+    {
+    }
+
+    /// <param name="vocabulary">Where the keys of every extracted article are interned (shared with a <see cref="StoryClusterer"/> so its features need no re-keying).</param>
+    public StoryFeatureExtractor(StoryClustererOptions options, IEntityFeatureSource? entities, FeatureVocabulary vocabulary)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(vocabulary);
         _options = options;
         _entities = entities ?? CapitalisedPhraseEntities.Instance;
+        Vocabulary = vocabulary;
     }
+
+    /// <summary>The vocabulary every extracted article's keys are interned in (append-only, thread-safe).</summary>
+    public FeatureVocabulary Vocabulary { get; }
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}])\d[\d,\.]*\d(?:\s?%)?|(?<![\p{L}\p{N}\.,])\d(?![\p{L}\p{N}])")]
     private static partial Regex NumberRegex();
@@ -183,57 +352,130 @@ public sealed partial class StoryFeatureExtractor : IDisposable
     public ArticleFeatures Extract(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var counts = new FeatureCounter(_keys, 1024);
+        if (!_counters.TryTake(out var counts))
+        {
+            counts = new FeatureCounter();
+        }
+
+        try
+        {
+            return Extract(article, counts);
+        }
+        finally
+        {
+            counts.Reset();
+            _counters.Add(counts);
+        }
+    }
+
+    private ArticleFeatures Extract(Article article, FeatureCounter counts)
+    {
         var words = 0;
         var title = article.Metadata.Title ?? "";
         var text = article.Text;
-        // Many sources repeat the headline as the first line; count it once as a title.
-        if (title.Length > 0 && text.StartsWith(title, StringComparison.Ordinal))
-        {
-            text = text[title.Length..];
-        }
+        // Many sources repeat the headline as the first line; count it once as a title. The body is the text from
+        // `from` on (a slice: no copy of the text).
+        var from = title.Length > 0 && text.StartsWith(title, StringComparison.Ordinal) ? title.Length : 0;
+        var body = text.AsSpan(from);
 
         // A "headline" that is only a date line ("9 September 2013 , 14 : 08", "Posted 11/27/2005 7:21 AM") is no headline.
-        words += AddTerms(title, IsDateLine(title) ? 1.0 : _options.TitleWeight, counts);
-        words += AddTerms(text, 1.0, counts);
+        words += AddTerms(title, 0, IsDateLine(title) ? 1.0 : _options.TitleWeight, counts);
+        words += AddTerms(text, from, 1.0, counts);
 
         foreach (var e in _entities.Extract(article))
         {
             counts.Add("e:", e, 1.0);
         }
 
-        foreach (Match m in NumberRegex().Matches(title + "\n" + text))
+        // Numbers of title + "\n" + body. Matched in the title and in the body separately (no joined copy): the same
+        // matches, since no match can contain the "\n" unless it ends the title with "\n%" (`\s?%`); then the joined
+        // text is matched as before.
+        if (body.Length > 0 && body[0] == '%' && title.Length > 0)
         {
-            var n = m.Value.Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).TrimEnd('.');
-            Add(counts, "n:" + n, 1.0);
+            AddNumbers((title + "\n" + body.ToString()).AsSpan(), counts);
+        }
+        else
+        {
+            AddNumbers(title, counts);
+            AddNumbers(body, counts);
         }
 
-        foreach (Match m in QuoteRegex().Matches(text))
+        Span<char> lower = stackalloc char[512];
+        Span<int> wordEnds = stackalloc int[256];
+        foreach (var m in QuoteRegex().EnumerateMatches(body))
         {
-            var quote = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value;
-            var qw = WordRegex().Matches(quote).Select(w => w.Value.ToLowerInvariant()).ToArray();
-            for (var i = 0; i + 3 <= qw.Length; i++)
-            {
-                Add(counts, "q:" + qw[i] + " " + qw[i + 1] + " " + qw[i + 2], 1.0);
-            }
+            // Group 1 ("…" or “…”) is the match without its first and last character, group 2 (``…'') without two each.
+            var match = body.Slice(m.Index, m.Length);
+            var quote = match[0] == '`' ? match[2..^2] : match[1..^1];
+            AddQuoteTrigrams(quote, lower, wordEnds, counts);
         }
 
-        var sorted = counts.ToSorted();
-        return new ArticleFeatures(article.Id, ImmutableCollections.AsImmutable(sorted), article.Metadata.Published?.Date, words);
+        return counts.ToFeatures(article.Id, Vocabulary, article.Metadata.Published?.Date, words);
     }
 
-    private int AddTerms(string text, double weight, FeatureCounter counts)
+    private static void AddNumbers(ReadOnlySpan<char> text, FeatureCounter counts)
     {
-        if (text.Length == 0)
+        Span<char> key = stackalloc char[64];
+        foreach (var m in NumberRegex().EnumerateMatches(text))
+        {
+            // The number without "," and " " and without trailing dots (as Replace(",").Replace(" ").TrimEnd('.')).
+            var value = text.Slice(m.Index, m.Length);
+            var buffer = value.Length <= key.Length ? key : new char[value.Length];
+            var n = 0;
+            foreach (var c in value)
+            {
+                if (c is not (',' or ' '))
+                {
+                    buffer[n++] = c;
+                }
+            }
+
+            counts.Add("n:", buffer[..n].TrimEnd('.'), 1.0);
+        }
+    }
+
+    /// <summary>Quote word trigrams: the quote's <c>[\p{L}\p{N}]+</c> words lowercased (invariant), "q:a b c" for each three in a row.</summary>
+    private static void AddQuoteTrigrams(ReadOnlySpan<char> quote, Span<char> lower, Span<int> wordEnds, FeatureCounter counts)
+    {
+        if (quote.Length > lower.Length)
+        {
+            lower = new char[quote.Length];
+        }
+
+        var n = 0;
+        var used = 0;
+        foreach (var w in WordRegex().EnumerateMatches(quote))
+        {
+            if (n == wordEnds.Length)
+            {
+                var grown = new int[wordEnds.Length * 2];
+                wordEnds.CopyTo(grown);
+                wordEnds = grown;
+            }
+
+            used += quote.Slice(w.Index, w.Length).ToLowerInvariant(lower[used..]);
+            wordEnds[n++] = used;
+        }
+
+        for (var i = 0; i + 3 <= n; i++)
+        {
+            var a = i == 0 ? 0 : wordEnds[i - 1];
+            counts.Add("q:", lower[a..wordEnds[i]], lower[wordEnds[i]..wordEnds[i + 1]], lower[wordEnds[i + 1]..wordEnds[i + 2]], 1.0);
+        }
+    }
+
+    private int AddTerms(string text, int from, double weight, FeatureCounter counts)
+    {
+        if (text.Length - from == 0)
         {
             return 0;
         }
 
         var n = 0;
         // The previous term's characters (no string per token: keys are looked up by characters).
-        var previous = new char[64];
+        Span<char> previous = stackalloc char[64];
         var previousLength = -1;
-        using var stream = _analyzer.GetTokenStream("text", new StringReader(text));
+        using var stream = _analyzer.GetTokenStream("text", from == 0 ? new StringReader(text) : new SliceReader(text, from));
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
@@ -247,7 +489,7 @@ public sealed partial class StoryFeatureExtractor : IDisposable
             counts.Add("w:", t, weight);
             if (previousLength >= 0 && _options.BigramWeight > 0)
             {
-                counts.Add("b:", previous.AsSpan(0, previousLength), ' ', t, weight);
+                counts.Add("b:", previous[..previousLength], ' ', t, weight);
             }
 
             if (previous.Length < t.Length)
@@ -269,9 +511,27 @@ public sealed partial class StoryFeatureExtractor : IDisposable
 
     private static bool IsDateLine(string title) => title.Length > 0 && title.Any(char.IsDigit) && DateLineRegex().IsMatch(title);
 
-    private static void Add(FeatureCounter counts, string key, double weight) => counts.Add(key, weight);
-
     public void Dispose() => _analyzer.Dispose();
+}
+
+/// <summary>A reader over the characters of a string from an offset on (what <c>new StringReader(text[from..])</c> reads, without the copy).</summary>
+internal sealed class SliceReader(string text, int from) : TextReader
+{
+    private int _position = from;
+
+    public override int Peek() => _position < text.Length ? text[_position] : -1;
+
+    public override int Read() => _position < text.Length ? text[_position++] : -1;
+
+    public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+    public override int Read(Span<char> buffer)
+    {
+        var n = Math.Min(buffer.Length, text.Length - _position);
+        text.AsSpan(_position, n).CopyTo(buffer);
+        _position += n;
+        return n;
+    }
 }
 
 internal static class ImmutableCollections

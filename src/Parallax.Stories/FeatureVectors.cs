@@ -39,19 +39,26 @@ internal readonly record struct SparseVector(int[] Ids, float[] Weights)
 /// </summary>
 internal sealed class FeatureSpace
 {
-    public FeatureSpace(IReadOnlyList<ArticleFeatures> articles, StoryClustererOptions options)
+    /// <param name="articles">All keyed in <paramref name="vocabulary"/>.</param>
+    public FeatureSpace(IReadOnlyList<ArticleFeatures> articles, FeatureVocabulary vocabulary, StoryClustererOptions options)
     {
         Options = options;
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        Vocabulary = vocabulary;
+        // Space ids are numbered first seen in the given order (articles, then their keys in key order), independent of
+        // the vocabulary's ids: the vector order, and so every floating-point sum over a vector, is a function of the keys.
+        var spaceIdOf = new int[vocabulary.IdBound];
+        Array.Fill(spaceIdOf, -1);
+        var vocabIds = new List<int>();
         var df = new List<int>();
         foreach (var a in articles)
         {
-            foreach (var (key, _) in a.Counts)
+            foreach (var key in a.Ids)
             {
-                if (!ids.TryGetValue(key, out var id))
+                var id = spaceIdOf[key];
+                if (id < 0)
                 {
-                    id = ids.Count;
-                    ids.Add(key, id);
+                    id = spaceIdOf[key] = vocabIds.Count;
+                    vocabIds.Add(key);
                     df.Add(0);
                 }
 
@@ -59,21 +66,25 @@ internal sealed class FeatureSpace
             }
         }
 
-        Ids = ids;
+        VocabularyIds = [.. vocabIds];
         DocumentFrequency = [.. df];
         var n = articles.Count;
         Vectors = new SparseVector[n];
         SharedShare = new double[n];
+        var dfs = DocumentFrequency;
         for (var d = 0; d < n; d++)
         {
-            Vectors[d] = Vectorise(articles[d], k => ids.TryGetValue(k, out var id) ? (id, df[id]) : (-1, 0), n, options, out var share);
+            Vectors[d] = Vectorise(articles[d], k => spaceIdOf[k] is var id and >= 0 ? (id, dfs[id]) : (-1, 0), n, options, out var share);
             SharedShare[d] = share;
         }
     }
 
     public StoryClustererOptions Options { get; }
 
-    public IReadOnlyDictionary<string, int> Ids { get; }
+    public FeatureVocabulary Vocabulary { get; }
+
+    /// <summary>Space id → vocabulary id.</summary>
+    public int[] VocabularyIds { get; }
 
     public int[] DocumentFrequency { get; }
 
@@ -90,13 +101,23 @@ internal sealed class FeatureSpace
     public double FullCosine(int a, int b) => SparseVector.Dot(Vectors[a], Vectors[b]) * SharedShare[a] * SharedShare[b];
 
     /// <summary>Vectorises <paramref name="article"/> against document frequencies given by <paramref name="lookup"/> (id, df); unknown features get df 1.</summary>
-    public static SparseVector Vectorise(ArticleFeatures article, Func<string, (int Id, int Df)> lookup, int documents, StoryClustererOptions options, out double sharedShare)
+    public static SparseVector Vectorise(ArticleFeatures article, Func<int, (int Id, int Df)> lookup, int documents, StoryClustererOptions options, out double sharedShare)
     {
-        var pairs = new List<(int Id, double W)>(article.Counts.Length);
+        var pairs = new List<(int Id, double W)>(article.Length);
         double norm = 0;
         double uniqueNorm = 0;
-        foreach (var (key, count) in article.Counts)
+        var keys = article.Ids;
+        var spaces = article.Namespaces;
+        var run = 0;
+        for (var i = 0; i < keys.Length; i++)
         {
+            while (spaces[run].End <= i)
+            {
+                run++;
+            }
+
+            var key = keys[i];
+            var count = article.CountAt(i);
             var (id, df) = lookup(key);
             if (id < 0)
             {
@@ -104,7 +125,7 @@ internal sealed class FeatureSpace
             }
 
             var idf = Idf(documents, df);
-            var w = (1 + Math.Log(Math.Max(count, 1))) * idf * NamespaceWeight(key, options);
+            var w = (1 + Math.Log(Math.Max(count, 1))) * idf * NamespaceWeight(spaces[run].Space, options);
             if (w <= 0)
             {
                 continue;
@@ -142,7 +163,8 @@ internal sealed class FeatureSpace
     /// <summary>Smoothed inverse document frequency ln(1 + N / df): positive even for a feature in every article, so small sets still compare.</summary>
     public static double Idf(int documents, int df) => Math.Log(1 + (double)Math.Max(documents, 1) / Math.Max(df, 1));
 
-    private static double NamespaceWeight(string key, StoryClustererOptions options) => key[0] switch
+    /// <summary>The weight of a key's namespace (its first character).</summary>
+    public static double NamespaceWeight(char space, StoryClustererOptions options) => space switch
     {
         'e' => options.EntityWeight,
         'n' => options.NumberWeight,

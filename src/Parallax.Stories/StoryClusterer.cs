@@ -36,10 +36,17 @@ public sealed class StoryClusterer : IDisposable
     {
         _options = options ?? StoryClustererOptions.Default;
         _extractor = new StoryFeatureExtractor(_options, entities);
-        _online = new OnlineIndex(_options);
+        _online = new OnlineIndex(_options, _extractor.Vocabulary);
     }
 
     public StoryClustererOptions Options => _options;
+
+    /// <summary>
+    /// The clusterer's own feature extractor (thread-safe, usable while another thread adds): features it extracts share
+    /// the clusterer's <see cref="FeatureVocabulary"/>, so <see cref="Add(Article, ArticleFeatures?)"/> takes them as they are;
+    /// features of another extractor are re-keyed (same result, more work).
+    /// </summary>
+    public StoryFeatureExtractor Extractor => _extractor;
 
     /// <summary>Number of articles added.</summary>
     public int Count => _articles.Count;
@@ -70,7 +77,7 @@ public sealed class StoryClusterer : IDisposable
             throw new ArgumentException("the features belong to another article", nameof(features));
         }
 
-        features ??= _extractor.Extract(article);
+        features = features?.In(_extractor.Vocabulary) ?? _extractor.Extract(article);
         _articles.Add(article.Id, article);
         _features.Add(article.Id, features);
         _dirty = true;
@@ -169,7 +176,7 @@ public sealed class StoryClusterer : IDisposable
         _dirty = false;
         _lineage.Clear();
         var canonical = _features.Values.OrderBy(f => f.ArticleId, StringComparer.Ordinal).ToList();
-        var space = new FeatureSpace(canonical, _options);
+        var space = new FeatureSpace(canonical, _extractor.Vocabulary, _options);
         _space = space;
         _indexOf = canonical.Select((f, i) => (f.ArticleId, i)).ToDictionary(p => p.ArticleId, p => p.i, StringComparer.Ordinal);
         var engine = new AverageLinkClusterer(_options);

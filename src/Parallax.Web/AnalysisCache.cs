@@ -51,15 +51,17 @@ public sealed class StorySnapshot
 {
     private readonly ConcurrentDictionary<string, string> _rendered = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (long Generation, string Text)> _renderedAt = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Generation, byte[] Bytes)> _renderedBytesAt = new(StringComparer.Ordinal);
     private readonly StoryReports? _reports;
     private readonly Lazy<ImmutableDictionary<string, StorySummary>> _summaries;
     private readonly Lazy<ImmutableArray<StorySummary>> _newest;
     private readonly Lazy<ImmutableArray<StorySummary>> _covered;
 
     internal StorySnapshot(string version, ImmutableArray<Article> articles, ImmutableDictionary<string, Article> articleById, ImmutableArray<StoryEntry> stories,
-        ImmutableDictionary<string, string> storyOfArticle, DateTimeOffset computedAt, StoryReports? reports)
+        ImmutableDictionary<string, string> storyOfArticle, DateTimeOffset computedAt, StoryReports? reports, bool consolidated = true)
     {
         Version = version;
+        Consolidated = consolidated;
         Articles = articles;
         ArticleById = articleById;
         Stories = stories;
@@ -91,6 +93,14 @@ public sealed class StorySnapshot
     public ImmutableDictionary<string, string> StoryOfArticle { get; }
 
     public DateTimeOffset ComputedAt { get; }
+
+    /// <summary>
+    /// True when the stories are the consolidated clustering (equal to clustering the same store from scratch). False
+    /// for a provisional snapshot: the articles new since the last consolidation are placed online (each joined the most
+    /// similar story or opened its own), served within seconds of the write while the consolidation runs in the
+    /// background and replaces it (<see cref="AnalysisCacheLimits.PlaceFirst"/>).
+    /// </summary>
+    public bool Consolidated { get; }
 
     /// <summary>
     /// The story's report (the contract of docs/report-format.md), analysed now when no cached one has the same content:
@@ -126,13 +136,16 @@ public sealed class StorySnapshot
         }
 
         var report = await ReportAsync(story).ConfigureAwait(false);
-        return Reports.Render(key, () => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(report, WebJson.Report));
+        return Reports.Render(key, () => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(report, WebJson.Compact));
     }
+
+    /// <summary>The rendered-bytes cache key of a story's gzip JSON.</summary>
+    internal static string GzipKey(StoryEntry story) => "json.gz:" + story.ReportKey;
 
     /// <summary><see cref="ReportJsonAsync"/> compressed with gzip (compressed once, cached with the JSON, bounded).</summary>
     public async Task<byte[]> ReportJsonGzipAsync(StoryEntry story)
     {
-        var key = "json.gz:" + story.ReportKey;
+        var key = GzipKey(story);
         if (Reports.Rendered(key) is { } cached)
         {
             return cached;
@@ -203,6 +216,19 @@ public sealed class StorySnapshot
         return text;
     }
 
+    /// <summary>As <see cref="RenderedAt"/>, kept as UTF-8 bytes (served as they are, without encoding per request).</summary>
+    public byte[] RenderedBytesAt(string key, long generation, Func<StorySnapshot, string> render)
+    {
+        if (_renderedBytesAt.TryGetValue(key, out var kept) && kept.Generation == generation)
+        {
+            return kept.Bytes;
+        }
+
+        var bytes = System.Text.Encoding.UTF8.GetBytes(render(this));
+        _renderedBytesAt[key] = (generation, bytes);
+        return bytes;
+    }
+
     /// <summary>The version of a set of article ids (any order).</summary>
     public static string Fingerprint(IEnumerable<string> articleIds) =>
         Hashing.ShortId(Hashing.Sha256Hex(string.Join('\n', articleIds.Order(StringComparer.Ordinal))));
@@ -251,6 +277,25 @@ public sealed record AnalysisCacheLimits
 
     /// <summary>Stories analysed in the background after each change: this many most covered plus this many newest.</summary>
     public int WarmStories { get; init; } = 100;
+
+    /// <summary>
+    /// When true (default), a change to the store is served first as a provisional snapshot — the new articles placed
+    /// online in the kept clustering (milliseconds each), everything else as in the last snapshot — and the consolidation
+    /// (a function of the whole set: minutes at 34k articles) runs in the background once writes pause for
+    /// <see cref="ConsolidationQuiet"/> (or at the latest <see cref="ConsolidationMaxDelay"/> after the first provisional
+    /// snapshot), then replaces it. When false, every refresh consolidates before it is served.
+    /// </summary>
+    public bool PlaceFirst { get; init; } = true;
+
+    /// <summary>
+    /// How long writes must pause before a background consolidation starts (by the injected clock). A consolidation
+    /// holds the clustering until it ends (tens of seconds at 34k articles), and writes that arrive meanwhile are placed
+    /// only after it, so it waits for a real pause rather than the gap between two uploads of a burst.
+    /// </summary>
+    public TimeSpan ConsolidationQuiet { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Longest time a provisional snapshot waits for a pause in the writes before it is consolidated anyway.</summary>
+    public TimeSpan ConsolidationMaxDelay { get; init; } = TimeSpan.FromMinutes(2);
 }
 
 /// <summary>
@@ -287,6 +332,15 @@ public sealed class AnalysisCache : IDisposable
     private readonly Lock _pendingLock = new();
     private Task<StorySnapshot>? _pending;
     private int _refreshes;
+    private long _lastInvalidateTicks;
+    // The last consolidated snapshot before the current provisional ones: the base of the background re-analysis.
+    private StorySnapshot? _warmBase;
+    // Online story id (seeded from the last consolidation, or opened online since) → its story id in the current
+    // provisional snapshot, for the stories provisional snapshots changed; cleared at each consolidation.
+    private readonly Dictionary<string, string> _placedAs = new(StringComparer.Ordinal);
+    private readonly Lock _consolidationLock = new();
+    private Task _consolidation = Task.CompletedTask;
+    private readonly CancellationTokenSource _stopping = new();
 
     /// <param name="adjust">Applied to every analysed report with its members (tests use it to add fixture content); must be deterministic.</param>
     public AnalysisCache(IArticleStore store, TimeProvider clock, TimeSpan recheck, AnalysisCacheLimits? limits = null,
@@ -327,14 +381,50 @@ public sealed class AnalysisCache : IDisposable
     /// <summary>True while background analyses (re-analysis of changed stories, warm-up) are queued or running.</summary>
     public bool Warming => _reports.Warming;
 
-    /// <summary>Completes when the background analyses queued so far are done.</summary>
-    public Task WarmedAsync(CancellationToken cancellationToken = default) => _reports.IdleAsync(cancellationToken);
+    /// <summary>Completes when the pending consolidation (if any) and then the background analyses queued so far are done.</summary>
+    public async Task WarmedAsync(CancellationToken cancellationToken = default)
+    {
+        await ConsolidatedAsync(cancellationToken).ConfigureAwait(false);
+        await _reports.IdleAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>The last snapshot computed, without checking the store.</summary>
     public StorySnapshot Latest => _current;
 
     /// <summary>Marks the snapshot stale: the next <see cref="CurrentAsync"/> refreshes if the article ids changed.</summary>
-    public void Invalidate() => Interlocked.Increment(ref _requested);
+    public void Invalidate()
+    {
+        Interlocked.Exchange(ref _lastInvalidateTicks, _clock.GetUtcNow().UtcTicks);
+        Interlocked.Increment(ref _requested);
+    }
+
+    /// <summary>True while a provisional snapshot is served and its consolidation is pending or running.</summary>
+    public bool Consolidating => !_current.Consolidated;
+
+    /// <summary>
+    /// Completes when the consolidation scheduled so far is done (at once when the current snapshot is consolidated);
+    /// returns the latest snapshot then.
+    /// </summary>
+    public async Task<StorySnapshot> ConsolidatedAsync(CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            Task pending;
+            lock (_consolidationLock)
+            {
+                pending = _consolidation;
+            }
+
+            await pending.WaitAsync(cancellationToken).ConfigureAwait(false);
+            lock (_consolidationLock)
+            {
+                if (ReferenceEquals(pending, _consolidation))
+                {
+                    return _current;
+                }
+            }
+        }
+    }
 
     /// <summary>
     /// The snapshot to serve. After a write by this process (<see cref="Invalidate"/>) it waits for the refresh, so a
@@ -355,7 +445,7 @@ public sealed class AnalysisCache : IDisposable
                 {
                     try
                     {
-                        await RefreshAsync(force: true, CancellationToken.None).ConfigureAwait(false);
+                        await RefreshAsync(force: true, placeFirst: true, CancellationToken.None).ConfigureAwait(false);
                     }
                     catch (StoreException)
                     {
@@ -395,23 +485,23 @@ public sealed class AnalysisCache : IDisposable
         {
             if (_pending is null || _pending.IsCompleted)
             {
-                _pending = Task.Run(() => RefreshAsync(force: false, CancellationToken.None));
+                _pending = Task.Run(() => RefreshAsync(force: false, placeFirst: true, CancellationToken.None));
             }
 
             return _pending;
         }
     }
 
-    /// <summary>How long the last refresh that changed the snapshot took, and when it ended (by the injected clock).</summary>
+    /// <summary>How long the last consolidating refresh took, and when it ended (by the injected clock).</summary>
     public (TimeSpan Duration, DateTimeOffset Ended) LastRefresh { get; private set; }
 
     /// <summary>The last background check for writes by other processes (completed when none ran yet).</summary>
     public Task BackgroundCheck { get; private set; } = Task.CompletedTask;
 
-    /// <summary>Checks the store now and applies its changes (waits for a refresh already running).</summary>
-    public Task<StorySnapshot> RefreshAsync(CancellationToken cancellationToken = default) => RefreshAsync(force: true, cancellationToken);
+    /// <summary>Checks the store now and applies its changes, consolidated (waits for a refresh already running).</summary>
+    public Task<StorySnapshot> RefreshAsync(CancellationToken cancellationToken = default) => RefreshAsync(force: true, placeFirst: false, cancellationToken);
 
-    private async Task<StorySnapshot> RefreshAsync(bool force, CancellationToken cancellationToken)
+    private async Task<StorySnapshot> RefreshAsync(bool force, bool placeFirst, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -425,27 +515,197 @@ public sealed class AnalysisCache : IDisposable
             Interlocked.Exchange(ref _lastCheckTicks, _clock.GetUtcNow().UtcTicks);
             var summaries = _store.ListArticles();
             var version = StorySnapshot.Fingerprint(summaries.Select(a => a.Id));
-            if (version == _current.Version && _current.ComputedAt != DateTimeOffset.MinValue)
+            if (version == _current.Version && _current.ComputedAt != DateTimeOffset.MinValue && (_current.Consolidated || placeFirst))
             {
                 Interlocked.Exchange(ref _served, generation);
                 return _current;
             }
 
             // The refresh itself is not cancelled by the reader that happened to trigger it: others wait for it too.
+            var previous = _current;
+            if (placeFirst && Limits.PlaceFirst && previous.ComputedAt != DateTimeOffset.MinValue
+                && await Task.Run(() => Place(summaries), CancellationToken.None).ConfigureAwait(false) is { } provisional)
+            {
+                // Served at once; the consolidation follows in the background and replaces it.
+                if (previous.Consolidated)
+                {
+                    _warmBase = previous;
+                }
+
+                _current = provisional;
+                Interlocked.Increment(ref _refreshes);
+                Interlocked.Exchange(ref _served, generation);
+                ScheduleConsolidation();
+                return provisional;
+            }
+
             var started = _clock.GetTimestamp();
             var snapshot = await Task.Run(() => Refresh(summaries), CancellationToken.None).ConfigureAwait(false);
             LastRefresh = (_clock.GetElapsedTime(started), _clock.GetUtcNow());
-            var previous = _current;
             _current = snapshot;
             Interlocked.Increment(ref _refreshes);
             Interlocked.Exchange(ref _served, generation);
-            _reports.Warm(previous, snapshot);
+            // Changed stories are those that changed since the last consolidated snapshot (provisional ones in between
+            // were never warmed).
+            _reports.Warm(_warmBase ?? previous, snapshot);
+            _warmBase = null;
             return snapshot;
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Starts the background consolidation of the current provisional snapshot (one at a time): once writes have paused
+    /// for <see cref="AnalysisCacheLimits.ConsolidationQuiet"/>, or <see cref="AnalysisCacheLimits.ConsolidationMaxDelay"/>
+    /// after it was scheduled.
+    /// </summary>
+    private void ScheduleConsolidation()
+    {
+        lock (_consolidationLock)
+        {
+            if (!_consolidation.IsCompleted)
+            {
+                return;
+            }
+
+            var scheduled = _clock.GetUtcNow();
+            _consolidation = Task.Run(async () =>
+            {
+                try
+                {
+                    while (_clock.GetUtcNow().UtcTicks - Interlocked.Read(ref _lastInvalidateTicks) < Limits.ConsolidationQuiet.Ticks
+                        && _clock.GetUtcNow() - scheduled < Limits.ConsolidationMaxDelay)
+                    {
+                        await Task.Delay(Limits.ConsolidationQuiet / 4, _clock, _stopping.Token).ConfigureAwait(false);
+                    }
+
+                    await RefreshAsync(force: true, placeFirst: false, _stopping.Token).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is StoreException or ObjectDisposedException or OperationCanceledException)
+                {
+                    // The next read or write refreshes again and reports the store's problem.
+                }
+            });
+        }
+    }
+
+    /// <summary>
+    /// The provisional snapshot: the store's new articles placed online in the kept clustering (each joins the story the
+    /// online index picks or opens its own), every other story as in the current snapshot. Null when articles left the
+    /// store (then only a full refresh is right). Runs under the gate.
+    /// </summary>
+    private StorySnapshot? Place(ImmutableArray<ArticleSummary> summaries)
+    {
+        var ids = summaries.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        if (_articles.Keys.Any(id => !ids.Contains(id)))
+        {
+            return null;
+        }
+
+        var previous = _current;
+        var missing = summaries.Select(a => a.Id).Where(id => !_articles.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
+        var loaded = Load(missing);
+        var features = new ArticleFeatures[loaded.Count];
+        Parallel.For(0, loaded.Count, i => features[i] = _extractor.Extract(loaded[i]));
+        // Snapshot story id → the articles placed in it now; online story ids of stories opened now → snapshot story id.
+        var added = new Dictionary<string, List<Article>>(StringComparer.Ordinal);
+        var opened = new Dictionary<string, string>(StringComparer.Ordinal);
+        var newStories = new List<string>();
+        var onlineOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < loaded.Count; i++)
+        {
+            var article = loaded[i];
+            _articles[article.Id] = article;
+            var online = _clusterer.Add(article, features[i]).StoryId;
+            string target;
+            if (opened.TryGetValue(online, out var mapped))
+            {
+                target = mapped;
+            }
+            else if (_placedAs.TryGetValue(online, out var earlier) && previous.StoryById.ContainsKey(earlier))
+            {
+                // A story an earlier provisional snapshot changed (or opened).
+                target = earlier;
+            }
+            else if (previous.StoryById.ContainsKey(online))
+            {
+                // A consolidated story the online index was seeded with.
+                target = online;
+            }
+            else
+            {
+                target = ProvisionalStoryId(article.Id);
+                opened[online] = target;
+                newStories.Add(target);
+            }
+
+            onlineOf[target] = online;
+
+            if (!added.TryGetValue(target, out var list))
+            {
+                added[target] = list = [];
+            }
+
+            list.Add(article);
+        }
+
+        var stories = new List<Story>(previous.Stories.Length + newStories.Count);
+        foreach (var entry in previous.Stories)
+        {
+            stories.Add(added.TryGetValue(entry.Id, out var more) ? Extend(entry.Story, more) : entry.Story);
+        }
+
+        foreach (var id in newStories)
+        {
+            var members = added[id];
+            stories.Add(Extend(new Story { Id = id, Title = TitleOf(members[0]), TitleArticleId = members[0].Id, ArticleIds = [] }, members));
+        }
+
+        // A story's id names its smallest member (Story.Id): a new member may rename it, as the consolidation would.
+        for (var i = 0; i < stories.Count; i++)
+        {
+            if (onlineOf.TryGetValue(stories[i].Id, out var online))
+            {
+                stories[i] = stories[i] with { Id = ProvisionalStoryId(stories[i].ArticleIds.Min(StringComparer.Ordinal)!) };
+                _placedAs[online] = stories[i].Id;
+            }
+        }
+
+        return Build(stories.OrderByDescending(s => s.ArticleIds.Length).ThenBy(s => s.Id, StringComparer.Ordinal).ToList(), summaries, consolidated: false);
+    }
+
+    /// <summary><paramref name="story"/> with <paramref name="more"/> among its members (published date, undated last, then id) and its date range widened.</summary>
+    private Story Extend(Story story, List<Article> more)
+    {
+        var members = story.ArticleIds.Select(id => _articles[id]).Concat(more)
+            .OrderBy(a => a.Metadata.Published?.Date ?? DateOnly.MaxValue).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+        var dates = members.Select(a => a.Metadata.Published?.Date).OfType<DateOnly>().ToList();
+        return story with
+        {
+            ArticleIds = [.. members.Select(a => a.Id)],
+            From = dates.Count > 0 ? dates.Min() : null,
+            To = dates.Count > 0 ? dates.Max() : null,
+        };
+    }
+
+    /// <summary>The id the consolidation gives a story whose smallest member id is <paramref name="articleId"/> (docs of <see cref="Story.Id"/>).</summary>
+    private static string ProvisionalStoryId(string articleId) => "s-" + Hashing.Sha256Hex(articleId)[..12];
+
+    /// <summary>The article's headline, else its first sentence (at most 160 characters): how the consolidation titles a story.</summary>
+    private static string TitleOf(Article article)
+    {
+        if (!string.IsNullOrWhiteSpace(article.Metadata.Title))
+        {
+            return article.Metadata.Title.Trim();
+        }
+
+        var text = article.Text.TrimStart();
+        var end = text.IndexOfAny(['\n', '.', '!', '?']);
+        var first = end < 0 ? text : text[..(text[end] == '\n' ? end : end + 1)];
+        return first.Length <= 160 ? first.Trim() : first[..160].TrimEnd() + "…";
     }
 
     /// <summary>Applies the store's current article set to the clustering and builds the snapshot. Runs under the gate.</summary>
@@ -473,7 +733,13 @@ public sealed class AnalysisCache : IDisposable
         var stories = _clusterer.Stories
             .OrderByDescending(s => s.ArticleIds.Length).ThenBy(s => s.Id, StringComparer.Ordinal)
             .ToList();
+        _placedAs.Clear();
+        return Build(stories, summaries, consolidated: true);
+    }
 
+    /// <summary>The snapshot of <paramref name="stories"/> (in snapshot order) over the stored articles: lineage (kept for unchanged members), entries, indexes.</summary>
+    private StorySnapshot Build(List<Story> stories, ImmutableArray<ArticleSummary> summaries, bool consolidated)
+    {
         // Lineage depends on the members only: keep it for stories whose members did not change.
         var memberKeys = stories.Select(s => Hashing.Sha256Hex(s.Id + "\n" + string.Join('\n', s.ArticleIds))).ToList();
         var lineages = new StoryLineage[stories.Count];
@@ -502,6 +768,15 @@ public sealed class AnalysisCache : IDisposable
             lineage[memberKeys[i]] = lineages[i];
         }
 
+        if (!consolidated)
+        {
+            // A provisional snapshot is replaced soon: keep the consolidated lineages too (most come back unchanged).
+            foreach (var (key, kept) in _lineage)
+            {
+                lineage.TryAdd(key, kept);
+            }
+        }
+
         _lineage = lineage;
         var entries = stories.Select((s, i) => new StoryEntry(s, lineages[i], ContentKey(s))).ToImmutableArray();
         var storyOf = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
@@ -515,7 +790,7 @@ public sealed class AnalysisCache : IDisposable
 
         var articles = summaries.Select(a => a.Id).Distinct(StringComparer.Ordinal).Select(id => _articles[id]).ToImmutableArray();
         var byId = articles.ToImmutableDictionary(a => a.Id, StringComparer.Ordinal);
-        return new StorySnapshot(StorySnapshot.Fingerprint(byId.Keys), articles, byId, entries, storyOf.ToImmutable(), _clock.GetUtcNow(), _reports);
+        return new StorySnapshot(StorySnapshot.Fingerprint(byId.Keys), articles, byId, entries, storyOf.ToImmutable(), _clock.GetUtcNow(), _reports, consolidated);
     }
 
     /// <summary>The articles with these ids, in the given order: one by one for a few, one scan for many.</summary>
@@ -543,10 +818,21 @@ public sealed class AnalysisCache : IDisposable
 
     public void Dispose()
     {
+        _stopping.Cancel();
+        try
+        {
+            // A consolidation that already holds the clustering finishes first (it cannot stop half-way).
+            _consolidation.Wait(TimeSpan.FromSeconds(10));
+        }
+        catch (AggregateException)
+        {
+        }
+
         _reports.Dispose();
         _clusterer.Dispose();
         _extractor.Dispose();
         _gate.Dispose();
+        _stopping.Dispose();
     }
 }
 
@@ -710,8 +996,8 @@ internal sealed class StoryReports : IDisposable
     }
 
     /// <summary>
-    /// Queues the background analyses after a refresh: changed stories whose previous version had been analysed, then
-    /// the most covered and the newest stories. Replaces what was still queued (it belongs to an older snapshot).
+    /// Queues the background analyses after a refresh (each renders the story's JSON and gzip bytes too): changed
+    /// stories whose previous version had been analysed, then the most covered and the newest stories. Replaces what was still queued (it belongs to an older snapshot).
     /// </summary>
     public void Warm(StorySnapshot previous, StorySnapshot current)
     {
@@ -729,7 +1015,9 @@ internal sealed class StoryReports : IDisposable
         // The list's two orders (computed once per snapshot; the list needs them anyway).
         queue.AddRange(current.MostCoveredSummaries.Take(_limits.WarmStories).Select(x => current.StoryById[x.Id]));
         queue.AddRange(current.NewestSummaries.Take(_limits.WarmStories).Select(x => current.StoryById[x.Id]));
-        var todo = queue.DistinctBy(s => s.ContentKey, StringComparer.Ordinal).Where(s => !_reports.Contains(s.ContentKey)).ToList();
+        // Also stories analysed before whose served bytes are not cached (new related links give a new report key).
+        var todo = queue.DistinctBy(s => s.ReportKey, StringComparer.Ordinal)
+            .Where(s => !_reports.Contains(s.ContentKey) || !_rendered.Contains(StorySnapshot.GzipKey(s))).ToList();
         lock (_warmLock)
         {
             _warmQueue = new Queue<(StorySnapshot, StoryEntry)>(todo.Select(s => (current, s)));
@@ -751,7 +1039,10 @@ internal sealed class StoryReports : IDisposable
         {
             try
             {
-                ReportAsync(snapshot, story).GetAwaiter().GetResult();
+                // The report and its served bytes (compact JSON and its gzip): a request for a warm story then only
+                // writes cached bytes — rendering a 500 KB document (and compressing it) on its first request is the
+                // slowest thing a warm request could do, and most of what it would allocate.
+                snapshot.ReportJsonGzipAsync(story).GetAwaiter().GetResult();
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -45,6 +45,12 @@ public sealed record ServerStatus(string Version, int Articles, int Stories, Dat
     public int CachedReports { get; init; }
 
     public int CachedDocs { get; init; }
+
+    /// <summary>
+    /// False while the served stories are provisional: articles new since the last consolidation are placed online and
+    /// the consolidation (equal to clustering the store from scratch) is pending or running in the background.
+    /// </summary>
+    public bool Consolidated { get; init; } = true;
 }
 
 internal static class Summaries

@@ -50,8 +50,19 @@ internal static class Endpoints
             return TypedResults.Json(new ServerStatus(s.Version, s.Articles.Length, s.Stories.Length, s.ComputedAt, cache.Recomputations, server.Watcher is not null)
             {
                 Warming = cache.Warming, StoryAnalyses = cache.StoryAnalyses, DocsAnalysed = cache.DocsAnalysed, CachedReports = reports, CachedDocs = docs,
+                Consolidated = s.Consolidated,
             }, WebJson.Compact);
         }).WithSummary("Snapshot version, counts, and whether feeds are watched.").Produces<ServerStatus>(200);
+
+        api.MapGet("/status/runtime", (string? record) =>
+        {
+            if (record is "1" or "true")
+            {
+                RuntimeDiagnostics.Record();
+            }
+
+            return TypedResults.Json(RuntimeDiagnostics.Read(), WebJson.Compact);
+        }).WithSummary("The server process's garbage collections, pauses, allocations, thread pool and CPU (for load benchmarks); record=1 starts (or restarts) recording every collection pause.").Produces<RuntimeStatus>(200);
 
         api.MapGet("/stories", async (string? sort, int? limit, CancellationToken ct) =>
         {
@@ -67,8 +78,12 @@ internal static class Endpoints
 
             // Only the default list and the one-story poll are kept (for the latest analysis generation), so arbitrary
             // limits cannot fill memory.
-            var body = limit is null or 1 ? s.RenderedAt($"api-stories:{coverage}:{take}", s.AnalysisGeneration, Render) : Render(s);
-            return Results.Text(body, "application/json; charset=utf-8");
+            if (limit is null or 1)
+            {
+                return new CachedBytesResult(s.RenderedBytesAt(coverage ? (take == 1 ? "api-stories:c1" : "api-stories:c") : (take == 1 ? "api-stories:n1" : "api-stories:n"), s.AnalysisGeneration, Render), "application/json; charset=utf-8");
+            }
+
+            return Results.Text(Render(s), "application/json; charset=utf-8");
         }).WithSummary("Stories: newest first (sort=newest, default) or most covered (sort=coverage).").Produces<StoryList>(200);
 
         api.MapGet("/stories/{id}", async (string id, HttpContext http, CancellationToken ct) =>
@@ -85,10 +100,10 @@ internal static class Endpoints
             if (AcceptsGzip(http.Request))
             {
                 http.Response.Headers.ContentEncoding = "gzip";
-                return Results.Bytes(await s.ReportJsonGzipAsync(story).ConfigureAwait(false), "application/json; charset=utf-8");
+                return new CachedBytesResult(await s.ReportJsonGzipAsync(story).ConfigureAwait(false), "application/json; charset=utf-8");
             }
 
-            return Results.Bytes(await s.ReportJsonAsync(story).ConfigureAwait(false), "application/json; charset=utf-8");
+            return new CachedBytesResult(await s.ReportJsonAsync(story).ConfigureAwait(false), "application/json; charset=utf-8");
         }).WithSummary("One story in the report format (docs/report-format.md).").Produces<StoryReport>(200).Produces<ApiError>(404);
 
         api.MapGet("/stories/{id}/export", async (string id, string? format, CancellationToken ct) =>
@@ -189,7 +204,7 @@ internal static class Endpoints
         app.MapGet("/stories/{id}", async (string id, CancellationToken ct) =>
         {
             var s = await cache.CurrentAsync(ct).ConfigureAwait(false);
-            return s.StoryById.TryGetValue(id, out var story) ? Results.Bytes(await s.RenderStoryAsync(story, "page", r => StoryPage.Render(s, r)).ConfigureAwait(false), HtmlType) : PageNotFound("No story " + id);
+            return s.StoryById.TryGetValue(id, out var story) ? new CachedBytesResult(await s.RenderStoryAsync(story, "page", r => StoryPage.Render(s, r)).ConfigureAwait(false), HtmlType) : PageNotFound("No story " + id);
         }).ExcludeFromDescription();
         app.MapGet("/articles/{id}", async (string id, CancellationToken ct) =>
         {

@@ -27,6 +27,7 @@ public sealed class ParallaxServer : IAsyncDisposable
     private readonly IArticleStore _store;
     private readonly CancellationTokenSource _stopping = new();
     private Task? _watching;
+    private System.Runtime.GCLatencyMode? _latency;
 
     private ParallaxServer(WebApplication app, IArticleStore store, AnalysisCache cache, ArticleIngestor ingestor, ApiTokens tokens, FeedWatcher? watcher)
     {
@@ -125,7 +126,7 @@ public sealed class ParallaxServer : IAsyncDisposable
         }
 
         var app = builder.Build();
-        var server = new ParallaxServer(app, store, cache, ingestor, tokens, watcher);
+        var server = new ParallaxServer(app, store, cache, ingestor, tokens, watcher) { _latency = options.GcLatencyMode };
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
@@ -160,6 +161,13 @@ public sealed class ParallaxServer : IAsyncDisposable
     /// <summary>Starts listening (and watching, when configured).</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
+        // A benchmark knob (bench/web/load-scale.sh GC_LATENCY=...) overrides the option to compare modes.
+        var latency = Enum.TryParse<System.Runtime.GCLatencyMode>(Environment.GetEnvironmentVariable("PARALLAX_GC_LATENCY"), out var chosen) ? chosen : _latency;
+        if (latency is { } mode)
+        {
+            System.Runtime.GCSettings.LatencyMode = mode;
+        }
+
         await _app.StartAsync(cancellationToken).ConfigureAwait(false);
         var feature = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
         Addresses = [.. feature?.Addresses ?? []];
@@ -211,9 +219,10 @@ public sealed class ParallaxServer : IAsyncDisposable
 
 /// <summary>
 /// Invalidates the cache at every write and refreshes in the background once writes pause for <c>quiet</c>, so new
-/// articles are clustered within seconds without refreshing after every one of a burst of uploads; and no sooner than
-/// the last refresh's duration after it ended, so a long stream of writes into a big store spends at most about half
-/// the time consolidating. Readers that come earlier refresh on demand. Thread-safe.
+/// articles are clustered within seconds without refreshing after every one of a burst of uploads. With
+/// <see cref="AnalysisCacheLimits.PlaceFirst"/> that refresh only places the new articles (the cache consolidates in the
+/// background); without it, no sooner than the last refresh's duration after it ended, so a long stream of writes into
+/// a big store spends at most about half the time consolidating. Readers that come earlier refresh on demand. Thread-safe.
 /// </summary>
 internal sealed class BackgroundRefresher(AnalysisCache cache, TimeProvider clock, TimeSpan quiet)
 {
@@ -234,7 +243,7 @@ internal sealed class BackgroundRefresher(AnalysisCache cache, TimeProvider cloc
             try
             {
                 while (clock.GetUtcNow().UtcTicks - Interlocked.Read(ref _lastWriteTicks) < quiet.Ticks
-                    || clock.GetUtcNow() < cache.LastRefresh.Ended + cache.LastRefresh.Duration)
+                    || (!cache.Limits.PlaceFirst && clock.GetUtcNow() < cache.LastRefresh.Ended + cache.LastRefresh.Duration))
                 {
                     await Task.Delay(quiet / 4, clock).ConfigureAwait(false);
                 }

@@ -48,6 +48,14 @@ public sealed record WebOptions
     /// <summary>Bounds of the analysis caches and the size of the background warm-up (docs/web.md).</summary>
     public AnalysisCacheLimits AnalysisLimits { get; init; } = new();
 
+    /// <summary>
+    /// The garbage collector's latency mode while serving (process-wide; set when the server starts). Default
+    /// <see cref="System.Runtime.GCLatencyMode.SustainedLowLatency"/>: generation 2 is collected in the background, never
+    /// in a blocking full collection unless memory runs short, so a request never waits for a full collection of the
+    /// clustering state (docs/web.md "Collection pauses"). Null leaves the process's mode as it is.
+    /// </summary>
+    public System.Runtime.GCLatencyMode? GcLatencyMode { get; init; } = System.Runtime.GCLatencyMode.SustainedLowLatency;
+
     /// <summary>Where the generated token is announced (stderr by default).</summary>
     public TextWriter? Announce { get; init; }
 }

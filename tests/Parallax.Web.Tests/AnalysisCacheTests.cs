@@ -88,7 +88,8 @@ public sealed class AnalysisCacheTests : IDisposable
         ServerFixture.IngestSamples(db);
         using var store = SqliteArticleStore.Open(db).Store!;
         var clock = new ManualClock(DateTimeOffset.UnixEpoch);
-        using var cache = new AnalysisCache(store, clock, TimeSpan.FromSeconds(5), new AnalysisCacheLimits { WarmStories = 0, ReadWait = Timeout.InfiniteTimeSpan });
+        // Every refresh consolidates here (no provisional snapshot, no background consolidation): counted one by one.
+        using var cache = new AnalysisCache(store, clock, TimeSpan.FromSeconds(5), new AnalysisCacheLimits { WarmStories = 0, ReadWait = Timeout.InfiniteTimeSpan, PlaceFirst = false });
         var first = await cache.CurrentAsync(TestContext.Current.CancellationToken);
         Assert.Equal(6, first.Articles.Length);
         Assert.Equal(1, cache.Recomputations);
@@ -155,8 +156,12 @@ public sealed class AnalysisCacheTests : IDisposable
         Store(db, StrikeFollowUp, "Velin Evening Courier", "2026-03-14");
         Store(db, FerryNote, "Tessby Notes", "2026-05-02");
         cache.Invalidate();
-        var after = await cache.CurrentAsync(TestContext.Current.CancellationToken);
+        // The read after the writes may be served a provisional snapshot (new articles placed online); once the
+        // background consolidation and re-analysis are done, the latest snapshot is the consolidated one.
+        _ = await cache.CurrentAsync(TestContext.Current.CancellationToken);
         await cache.WarmedAsync(TestContext.Current.CancellationToken);
+        var after = cache.Latest;
+        Assert.True(after.Consolidated);
         var (order1, full1) = FullReanalysis(store);
         Assert.Equal(order1, after.Stories.Select(s => s.Id));
         Assert.Equal(full1, ReportsOf(after));
@@ -179,8 +184,12 @@ public sealed class AnalysisCacheTests : IDisposable
 
         var id = Store(db, StrikeFollowUp, "Velin Evening Courier", "2026-03-14");
         cache.Invalidate();
-        var after = await cache.CurrentAsync(TestContext.Current.CancellationToken);
+        // The read after the writes may be served a provisional snapshot (new articles placed online); once the
+        // background consolidation and re-analysis are done, the latest snapshot is the consolidated one.
+        _ = await cache.CurrentAsync(TestContext.Current.CancellationToken);
         await cache.WarmedAsync(TestContext.Current.CancellationToken);
+        var after = cache.Latest;
+        Assert.True(after.Consolidated);
         var joined = after.StoryById[after.StoryOfArticle[id]];
         Assert.Equal(main.ArticleIds.Length + 1, joined.ArticleIds.Length);
         Assert.Equal(before.Stories.Length, after.Stories.Length);

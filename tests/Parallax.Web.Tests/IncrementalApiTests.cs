@@ -33,6 +33,16 @@ public sealed class IncrementalApiTests(IncrementalServer fixture) : IClassFixtu
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         }
 
+        // The read after the writes sees them at once, placed online (a provisional snapshot); the stories asserted here
+        // are the consolidated ones, which follow in the background once the writes pause.
+        Assert.Equal(8, (await GetJson("/api/stories")).GetProperty("articleCount").GetInt32());
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (!(await GetJson("/api/status")).GetProperty("consolidated").GetBoolean())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "not consolidated within 2 minutes");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
         var after = await GetJson("/api/stories?sort=coverage");
         Assert.Equal(8, after.GetProperty("articleCount").GetInt32());
         var all = after.GetProperty("stories").EnumerateArray().ToList();

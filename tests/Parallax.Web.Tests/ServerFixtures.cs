@@ -48,7 +48,8 @@ public abstract class ServerFixture : IAsyncLifetime
         var announce = new StringWriter();
         var options = Configure(new WebOptions { Urls = ["http://127.0.0.1:0"], DbPath = DbPath, Announce = announce, StoreRecheck = TimeSpan.FromMilliseconds(200),
             // The shared test machine can be slow: tests read their own writes however long the refresh takes.
-            AnalysisLimits = new AnalysisCacheLimits { ReadWait = Timeout.InfiniteTimeSpan } });
+            // Writes are consolidated 1 s after they pause (10 s by default), so the tests that wait for it are quick.
+            AnalysisLimits = new AnalysisCacheLimits { ReadWait = Timeout.InfiniteTimeSpan, ConsolidationQuiet = TimeSpan.FromSeconds(1) } });
         Server = ParallaxServer.TryCreate(options, out var problem, adjust: Adjust) ?? throw new InvalidOperationException(problem?.ToString());
         Token = Server.Tokens.NewToken ?? throw new InvalidOperationException("a new store must get a new token");
         Assert.Contains(Token, announce.ToString(), StringComparison.Ordinal);

@@ -19,11 +19,22 @@ public static class ScaleCorpus
     public static List<Article> Read(string file, int count, string originPrefix)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var list = new List<Article>();
+        return [.. Stream(file, count, originPrefix)];
+    }
+
+    /// <summary>
+    /// As <see cref="Read"/>, one article at a time as the file is decompressed (nothing is held but the current line):
+    /// for hosts that keep only what they derive from each article.
+    /// </summary>
+    public static IEnumerable<Article> Stream(string file, int count, string originPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var read = 0;
         using var stream = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
         using var reader = new StreamReader(stream);
-        while (list.Count < count && reader.ReadLine() is { } line)
+        while (read < count && reader.ReadLine() is { } line)
         {
+            read++;
             using var json = JsonDocument.Parse(line);
             var root = json.RootElement;
             string S(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : "";
@@ -31,18 +42,16 @@ public static class ScaleCorpus
             PublicationDate? published = DateOnly.TryParseExact(S("date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                 ? new PublicationDate { Date = d, Source = "dataset" }
                 : null;
-            list.Add(new Article
+            yield return new Article
             {
                 Id = S("id"),
                 SourceId = S("id"),
-                Origin = originPrefix + ":" + (list.Count + 1).ToString(CultureInfo.InvariantCulture),
+                Origin = originPrefix + ":" + read.ToString(CultureInfo.InvariantCulture),
                 Metadata = new ArticleMetadata { Title = S("title"), Outlet = S("outlet"), Url = S("url"), Published = published },
                 RawText = text,
                 Text = text,
                 Map = OffsetMap.Identity(text.Length),
-            });
+            };
         }
-
-        return list;
     }
 }

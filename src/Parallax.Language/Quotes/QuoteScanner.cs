@@ -145,11 +145,112 @@ internal sealed class QuoteScanner
             ColonLead(i);
             DirectQuotes(i);
             ClauseCues(i);
+            AgentPredicates(i);
         }
+
+        foreach (var rel in _relations)
+        {
+            RepairSpeaker(rel);
+        }
+
+        // A clause content of nothing but function words, numbers or a time ("said that", "Clinton: 1,769", "responded Friday") reports nothing.
+        _relations.RemoveAll(r => !r.Direct && r.Parts.TrueForAll(IsEmptyContent));
 
         _relations.Sort((a, b) => a.Parts[0].Start.CompareTo(b.Parts[0].Start));
         return _relations;
     }
+
+    /// <summary>
+    /// A speaker phrase that opens with a preposition or is a bare date word ("On Tuesday", "in France", "By the") is an
+    /// adverbial, not an agent: the subject after the sentence's opening adverbial speaks instead when there is one that
+    /// is not part of the content, else nobody.
+    /// </summary>
+    private void RepairSpeaker(Relation rel)
+    {
+        if (rel.Speaker is not { } sp)
+        {
+            return;
+        }
+
+        var s = _sentences.Find(x => x.Span.Contains(sp));
+        if (s is null)
+        {
+            return;
+        }
+
+        var (first, last) = TokenRange(s, sp);
+        if (first < 0)
+        {
+            return;
+        }
+
+        var t = s.Toks[first];
+        // "About four in 10 voters", "Those over 60", "In 't Veld": numbers and names after the first word make it a phrase
+        var named = false;
+        for (var k = first + 1; k <= last; k++)
+        {
+            named |= s.Toks[k].IsCapitalized || char.IsDigit(s.Toks[k].Text[0]);
+        }
+
+        var adverbial = (_prepositions.Contains(t.Lower) && t.Lower is not ("last" or "this" or "late" or "early" or "about" or "over" or "from") && !named)
+            || (first == last && _weekdays.Contains(t.Lower));
+        if (!adverbial)
+        {
+            return;
+        }
+
+        rel.Speaker = null;
+        if (SubjectOf(s) is { } subject && !_prepositions.Contains(s.Toks[subject.Start].Lower) && !_weekdays.Contains(s.Toks[subject.End].Lower))
+        {
+            var span = new TextSpan(s.Toks[subject.Start].Start, s.Toks[subject.End].End);
+            var inContent = rel.Parts.Exists(p => p.Overlaps(span));
+            if (!inContent && span.End <= (rel.Cue?.Start ?? int.MaxValue))
+            {
+                rel.Speaker = span;
+            }
+        }
+    }
+
+    private bool IsEmptyContent(TextSpan part)
+    {
+        var start = part.Start;
+        while (start < part.End)
+        {
+            while (start < part.End && !char.IsLetterOrDigit(_text[start]))
+            {
+                start++;
+            }
+
+            var end = start;
+            while (end < part.End && (char.IsLetterOrDigit(_text[end]) || _text[end] is ',' or '.' && end + 1 < part.End && char.IsDigit(_text[end + 1])))
+            {
+                end++;
+            }
+
+            if (end > start)
+            {
+                var word = _text[start..end].ToLowerInvariant();
+                if (!char.IsDigit(word[0]) && !_emptyWords.Contains(word) && !_weekdays.Contains(word))
+                {
+                    return false;
+                }
+            }
+
+            start = end;
+        }
+
+        return true;
+    }
+
+    private static readonly FrozenSet<string> _emptyWords = FrozenSet.ToFrozenSet(
+    [
+        "that", "the", "a", "an", "it", "this", "these", "those", "here", "below", "above", "recently", "earlier", "later",
+        "still", "so", "too", "also", "again", "then", "now", "not", "on", "in", "at", "of", "to",
+        "and", "or", "but", "with", "for", "last", "week", "month", "year", "night", "morning", "afternoon", "evening",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> _weekdays = FrozenSet.ToFrozenSet(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"], StringComparer.Ordinal);
 
     // ---------------------------------------------------------------- direct quotations
 
@@ -321,6 +422,11 @@ internal sealed class QuoteScanner
     private Relation? After(SentenceInfo s, QuoteSegment seg, int first, int last)
     {
         var toks = s.Toks;
+        if (IsTitle(s, first, last))
+        {
+            return null;
+        }
+
         var k = last + 1;
         if (k < toks.Count && toks[k].Text == ",")
         {
@@ -353,9 +459,16 @@ internal sealed class QuoteScanner
             if (toks[c].IsWord && IsAttributiveVerb(toks[c].Lower) && c > k)
             {
                 var np = SpeakerLeft(s, c, k);
-                if (np is { } l && (l.Start == k || OnlyRoleWords(s, k, l.Start)))
+                // "“Q.” The company said its moves worked": a clause after the cue is its content, so the cue is not the quotation's.
+                if (np is not null && OpensClauseAfterCue(s, CueEnd(s, c) + 1) && !_tellLike.Contains(toks[c].Lower))
                 {
-                    // Right after the quotation, lowercase words before the name are its role ("union leader Ada Roe said").
+                    break;
+                }
+
+                if (np is { } l && (l.Start == k || OnlyRoleWords(s, k, l.Start) || AppositionRun(s, k, l.Start)))
+                {
+                    // Right after the quotation, lowercase words before the name are its role ("union leader Ada Roe said"),
+                    // or a role and the name in apposition ("the press secretary, Josh Earnest, said").
                     return MakeDirect(s, seg, first, last, c, CueEnd(s, c), k, l.End);
                 }
 
@@ -364,6 +477,86 @@ internal sealed class QuoteScanner
         }
 
         return null;
+    }
+
+    /// <summary>True when token <paramref name="k"/> opens a clause (a subject pronoun, "that", a determiner or possessive): what follows a cue there is its content.</summary>
+    private static bool OpensClauseAfterCue(SentenceInfo s, int k)
+    {
+        if (k >= s.Toks.Count || !s.Toks[k].IsWord || s.InQuote[k])
+        {
+            return false;
+        }
+
+        return s.Toks[k].Lower is "that" or "he" or "she" or "they" or "it" or "we" or "i" or "the" or "its" or "his" or "their" or "our" or "there" or "this" or "these";
+    }
+
+    private static int WordsBetween(SentenceInfo s, int from, int to)
+    {
+        var n = 0;
+        for (var k = from; k < to && k < s.Toks.Count; k++)
+        {
+            n += s.Toks[k].IsWord ? 1 : 0;
+        }
+
+        return n;
+    }
+
+    /// <summary>True when tokens [from, to) hold a role and a comma before the name ("the White House press secretary, ") and no clause word.</summary>
+    private static bool AppositionRun(SentenceInfo s, int from, int to)
+    {
+        if (to - from > 10 || to <= from)
+        {
+            return false;
+        }
+
+        var comma = false;
+        for (var k = from; k < to; k++)
+        {
+            var t = s.Toks[k];
+            if (s.InQuote[k] || s.Used[k] || (t.IsWord && (_blockers.Contains(t.Lower) || _pronounSubjects.Contains(t.Lower))))
+            {
+                return false;
+            }
+
+            comma |= t.Text == ",";
+        }
+
+        return comma ? s.Toks[to - 1].Text == "," : to - from <= 6;
+    }
+
+    /// <summary>A quotation that names a show, book or article ("on “CBS This Morning,”", "Fox’s “Hannity”"): short, title-case, after a preposition or possessive.</summary>
+    private static bool IsTitle(SentenceInfo s, int first, int last)
+    {
+        if (first < 1)
+        {
+            return false;
+        }
+
+        var before = s.Toks[first - 1];
+        if (!(before.IsWord && (before.Lower is "on" or "in" or "at" or "of" or "from" or "titled" or "called" or "entitled" || before.Lower.EndsWith("'s", StringComparison.Ordinal) || before.Lower.EndsWith("’s", StringComparison.Ordinal))))
+        {
+            return false;
+        }
+
+        var words = 0;
+        for (var k = first; k <= last; k++)
+        {
+            var t = s.Toks[k];
+            if (t.IsWord)
+            {
+                words++;
+                if (!t.IsCapitalized && t.Lower is not ("of" or "the" or "and" or "a" or "an" or "in" or "on" or "for" or "to" or "with"))
+                {
+                    return false;
+                }
+            }
+            else if (t.Kind == TokKind.Punct && t.Text is "." or "!" or "?")
+            {
+                return false;
+            }
+        }
+
+        return words is > 0 and <= 6;
     }
 
     /// <summary>True when tokens [from, to) are plain lowercase words (no cue words, no punctuation): a role before a name.</summary>
@@ -421,6 +614,13 @@ internal sealed class QuoteScanner
                 if (_nounLike.Contains(t.Lower) && (np is not { } nn || !StrongSubject(s, nn.Start, nn.End, t.Lower)))
                 {
                     continue;
+                }
+
+                var cueEnd = CueEnd(s, c);
+                if (!_tellLike.Contains(t.Lower) && OpensClauseAfterCue(s, cueEnd + 1) && WordsBetween(s, cueEnd + 1, first) > 3)
+                {
+                    // "The company said its moves had produced results, “including …”": the clause, quotation included, is the content
+                    return null;
                 }
 
                 if (np is { } l)
@@ -720,6 +920,116 @@ internal sealed class QuoteScanner
         }
     }
 
+    /// <summary>
+    /// Acts of expression and stance outside the speech-cue lexicon (PolNeAR counts an agent's stance toward something,
+    /// or a statement made by a formal act, as an attribution): an agent subject (a name, a personal pronoun or a group
+    /// word) directly followed by a verb of <see cref="ActLexicon"/>, whose object or complement, to the clause end, is
+    /// the content ("Rubio discussed his plan", "She expressed concern about the bill", "the governor signed a law that
+    /// …"). Runs last, over tokens no other rule took.
+    /// </summary>
+    private void AgentPredicates(int si)
+    {
+        var s = _sentences[si];
+        var toks = s.Toks;
+        for (var i = 1; i + 1 < toks.Count; i++)
+        {
+            var t = toks[i];
+            if (s.Used[i] || s.InQuote[i] || !t.IsWord || t.IsCapitalized || !ActLexicon.TryGet(t.Lower, out var form) || CueLexicon.TryGet(t.Lower, out _))
+            {
+                continue;
+            }
+
+            var prev = toks[i - 1].Lower;
+            var finite = form is ActForm.Past or ActForm.Present
+                || (form == ActForm.Base && prev is "will" or "would" or "could" or "can" or "did" or "does" or "do" or "to" or "should" or "must" or "might" or "may" or "didn't" or "didn’t" or "won't" or "won’t");
+            if (!finite || prev is "was" or "were" or "been" or "being" or "be" or "is" or "are" or "get" or "got")
+            {
+                continue;
+            }
+
+            var np = SpeakerLeft(s, i, ClauseStart(s, i));
+            if (np is not { } l || !AgentLike(s, l))
+            {
+                continue;
+            }
+
+            var cueEnd = i;
+            var after = i + 1;
+            if (after < toks.Count && toks[after].IsWord && toks[after].Lower is "for" or "about" or "on" or "against" or "with" or "to" or "at" or "into" or "over" or "out" or "up" && after + 1 < toks.Count)
+            {
+                cueEnd = after;
+                after++;
+            }
+
+            if (after >= toks.Count || s.Used[after] || !(toks[after].IsWord || s.InQuote[after]) || (toks[after].IsWord && _blockers.Contains(toks[after].Lower) && toks[after].Lower is not ("that" or "to" or "this" or "these" or "those")))
+            {
+                continue;
+            }
+
+            if (ContentForward(s, after) is { } f)
+            {
+                AddClause(s, f, i, cueEnd, l.Start, l.End);
+            }
+        }
+    }
+
+    /// <summary>Group and role words that act as agents ("the campaign", "Democrats", "critics").</summary>
+    private static readonly FrozenSet<string> _agentNouns = FrozenSet.ToFrozenSet(
+    [
+        "campaign", "candidate", "candidates", "senator", "governor", "president", "officials", "official", "administration",
+        "party", "committee", "group", "groups", "court", "justices", "judge", "lawmakers", "legislators", "critics",
+        "supporters", "voters", "delegates", "activists", "leaders", "leader", "republicans", "democrats", "conservatives",
+        "liberals", "progressives", "advocates", "organizers", "protesters", "nominee", "congressman", "congresswoman",
+        "mayor", "chairman", "chairwoman", "spokesman", "spokeswoman", "secretary", "agency", "department", "company",
+        "firm", "organization", "union", "unions", "donors", "billionaire", "businessman", "politician", "politicians",
+        "senators", "members", "staff", "aides", "aide", "advisers", "adviser", "campaigns", "government", "senate", "house",
+        "congress", "network", "newspaper", "board", "council", "coalition", "caucus", "team", "pac", "super",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> _calendarWords = FrozenSet.ToFrozenSet(
+    [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+        "april", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday",
+    ], StringComparer.Ordinal);
+
+    /// <summary>True when the noun phrase can act as an agent: a personal pronoun, a capitalised last word, or a group/role word.</summary>
+    private static bool AgentLike(SentenceInfo s, (int Start, int End) np)
+    {
+        var last = s.Toks[np.End];
+        if (np.Start == np.End && last.Lower is "he" or "she" or "they" or "we" or "i" or "you")
+        {
+            return true;
+        }
+
+        if (_pronounSubjects.Contains(last.Lower))
+        {
+            return false;
+        }
+
+        // "Monday", "Having", "Especially", "the divide in America", "Trump's": not an agent opening a predicate
+        if (np.Start > 0 && s.Toks[np.Start - 1].Text is "'" or "’" || last.Lower.EndsWith("'s", StringComparison.Ordinal) || last.Lower.EndsWith("’s", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        for (var k = np.Start; k <= np.End; k++)
+        {
+            var t = s.Toks[k];
+            if (t.IsWord && !t.IsCapitalized && t.Lower is "in" or "on" or "at" or "with" or "from" or "about" or "over" or "against" or "into")
+            {
+                return false;
+            }
+        }
+
+        if (np.Start == np.End && (last.Lower.EndsWith("ing", StringComparison.Ordinal) || last.Lower.EndsWith("ly", StringComparison.Ordinal) || _calendarWords.Contains(last.Lower)))
+        {
+            return false;
+        }
+
+        return (last.IsCapitalized && !_calendarWords.Contains(last.Lower) && !(np.Start == np.End && np.Start == 0 && last.Lower is "the" or "this" or "that" or "it" or "there"))
+            || _agentNouns.Contains(last.Lower);
+    }
+
     /// <summary>Nouns and adjectives that take a reported "that" clause ("Trump's claim that ...", "is convinced that ...").</summary>
     private static readonly FrozenSet<string> _thatHeads = FrozenSet.ToFrozenSet(
     [
@@ -997,6 +1307,11 @@ internal sealed class QuoteScanner
     {
         for (var k = end + 1; k < s.Toks.Count; k++)
         {
+            if ((s.Toks[k].Kind == TokKind.QuoteMark || s.InQuote[k]) && k == end + 1)
+            {
+                return false; // "said Fiorina “was …”": the name opens the content
+            }
+
             if (s.Toks[k].Text == "," || s.Toks[k].Kind == TokKind.QuoteMark || s.InQuote[k])
             {
                 return true; // apposition after the name ("said Jane Doe, a lobbyist")
@@ -1097,7 +1412,7 @@ internal sealed class QuoteScanner
             // inverted: "..., said Speaker." / "..., says a spokesman."
             if (cls == CueClass.Speech && afterComma && SpeakerRight(s, c + 1) is { } right)
             {
-                if (IsPlainSpeaker(s, right))
+                if (IsPlainSpeaker(s, right) && !(right.End + 1 < toks.Count && (s.InQuote[right.End + 1] || toks[right.End + 1].IsWord)))
                 {
                     if (ContentBackward(s, c) is { } b)
                     {
@@ -1350,7 +1665,7 @@ internal sealed class QuoteScanner
             if (t.IsWord)
             {
                 words++;
-                if (CueLexicon.TryGet(t.Lower, out _) && k > from)
+                if (CueLexicon.TryGet(t.Lower, out _) && k > from && !_determiners.Contains(s.Toks[k - 1].Lower))
                 {
                     return false;
                 }

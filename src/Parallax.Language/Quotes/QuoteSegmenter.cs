@@ -347,6 +347,10 @@ internal static class QuoteSegmenter
         ["said", "says", "told", "added", "asked", "wrote", "writes", "explained", "noted", "continued", "replied", "tweeted", "insisted", "warned", "recalled", "argued", "declared", "stated", "concluded"],
         StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> _clauseOpeners = FrozenSet.ToFrozenSet(
+        ["that", "he", "she", "they", "it", "we", "I", "the", "its", "his", "their", "our", "there", "this", "these"],
+        StringComparer.Ordinal);
+
     /// <summary>True when a speech verb comes within the next few words before any sentence end ("Vahl told the council.").</summary>
     private static bool AttributionFollows(string text, int from, int end)
     {
@@ -370,7 +374,21 @@ internal static class QuoteSegmenter
 
                 if (_attributionWords.Contains(text[i..j]))
                 {
-                    return true;
+                    // "… party’s nominee.” The speechwriter said the deal-breaker was …": a clause after the verb is its
+                    // own content, so the verb opens a new sentence rather than attributing the quotation.
+                    var w = j;
+                    while (w < end && text[w] == ' ')
+                    {
+                        w++;
+                    }
+
+                    var e = w;
+                    while (e < end && char.IsLetter(text[e]))
+                    {
+                        e++;
+                    }
+
+                    return !_clauseOpeners.Contains(text[w..e]);
                 }
 
                 words++;
