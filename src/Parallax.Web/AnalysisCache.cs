@@ -740,15 +740,40 @@ public sealed class AnalysisCache : IDisposable
     /// <summary>The snapshot of <paramref name="stories"/> (in snapshot order) over the stored articles: lineage (kept for unchanged members), entries, indexes.</summary>
     private StorySnapshot Build(List<Story> stories, ImmutableArray<ArticleSummary> summaries, bool consolidated)
     {
+        // A provisional snapshot keeps most stories as they were (the same Story objects): their entries are reused
+        // as they are (lineage, keys), so placing a few articles costs little however many stories there are.
+        Dictionary<Story, StoryEntry>? kept = null;
+        if (!consolidated)
+        {
+            kept = new Dictionary<Story, StoryEntry>(_current.Stories.Length, ReferenceEqualityComparer.Instance);
+            foreach (var e in _current.Stories)
+            {
+                kept.TryAdd(e.Story, e);
+            }
+        }
+
+        var reused = new StoryEntry?[stories.Count];
+        if (kept is not null)
+        {
+            for (var i = 0; i < stories.Count; i++)
+            {
+                reused[i] = kept.GetValueOrDefault(stories[i]);
+            }
+        }
+
         // Lineage depends on the members only: keep it for stories whose members did not change.
-        var memberKeys = stories.Select(s => Hashing.Sha256Hex(s.Id + "\n" + string.Join('\n', s.ArticleIds))).ToList();
+        var memberKeys = stories.Select((s, i) => reused[i] is null ? Hashing.Sha256Hex(s.Id + "\n" + string.Join('\n', s.ArticleIds)) : null).ToList();
         var lineages = new StoryLineage[stories.Count];
         var todo = new List<int>();
         for (var i = 0; i < stories.Count; i++)
         {
-            if (_lineage.TryGetValue(memberKeys[i], out var kept))
+            if (reused[i] is { } entry)
             {
-                lineages[i] = kept;
+                lineages[i] = entry.Lineage;
+            }
+            else if (_lineage.TryGetValue(memberKeys[i]!, out var known))
+            {
+                lineages[i] = known;
             }
             else
             {
@@ -762,23 +787,26 @@ public sealed class AnalysisCache : IDisposable
             lineages[i] = new StoryLineage(s.Id, detector.Detect([.. s.ArticleIds.Select(id => _articles[id])]));
             return detector;
         }, _ => { });
-        var lineage = new Dictionary<string, StoryLineage>(StringComparer.Ordinal);
-        for (var i = 0; i < stories.Count; i++)
+        if (consolidated)
         {
-            lineage[memberKeys[i]] = lineages[i];
-        }
-
-        if (!consolidated)
-        {
-            // A provisional snapshot is replaced soon: keep the consolidated lineages too (most come back unchanged).
-            foreach (var (key, kept) in _lineage)
+            var lineage = new Dictionary<string, StoryLineage>(StringComparer.Ordinal);
+            for (var i = 0; i < stories.Count; i++)
             {
-                lineage.TryAdd(key, kept);
+                lineage[memberKeys[i]!] = lineages[i];
+            }
+
+            _lineage = lineage;
+        }
+        else
+        {
+            // A provisional snapshot is replaced soon: the consolidated lineages stay (most come back unchanged).
+            foreach (var i in todo)
+            {
+                _lineage[memberKeys[i]!] = lineages[i];
             }
         }
 
-        _lineage = lineage;
-        var entries = stories.Select((s, i) => new StoryEntry(s, lineages[i], ContentKey(s))).ToImmutableArray();
+        var entries = stories.Select((s, i) => reused[i] ?? new StoryEntry(s, lineages[i], ContentKey(s))).ToImmutableArray();
         var storyOf = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var s in entries)
         {

@@ -79,6 +79,48 @@ public sealed class PlaceFirstTests : IDisposable
         Assert.Equal(provisional.Stories.Select(s => (s.Id, string.Join(' ', s.ArticleIds))).Order(), consolidated.Stories.Select(s => (s.Id, string.Join(' ', s.ArticleIds))).Order());
     }
 
+    /// <summary>A fictional follow-up on the ferry note: same subject, many of its words.</summary>
+    private const string FerryFollowUp =
+        "Tessby ferry adds crossings for the summer season timetable\n\n" +
+        "The Tessby island ferry timetable for the summer season adds four extra crossings a day from June, the island council confirmed, " +
+        "after the winter complaints about crowded morning boats. The first boat leaves the harbour at 6:15 and the last boat returns at 23:40 on weekends.";
+
+    [Fact]
+    public async Task TwoProvisionalRounds_PlaceIntoTheStoryTheFirstOpened()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var db = Path.Combine(_dir, "s.db");
+        ServerFixture.IngestSamples(db);
+        using var store = SqliteArticleStore.Open(db).Store!;
+        using var cache = new AnalysisCache(store, TimeProvider.System, TimeSpan.Zero, new AnalysisCacheLimits
+        {
+            WarmStories = 0, ReadWait = Timeout.InfiniteTimeSpan, ConsolidationQuiet = TimeSpan.FromHours(1), ConsolidationMaxDelay = TimeSpan.FromHours(1),
+        });
+        var before = await cache.CurrentAsync(ct);
+        var first = AnalysisCacheTests.Store(db, AnalysisCacheTests.FerryNote, "Tessby Notes", "2026-05-02");
+        cache.Invalidate();
+        var one = await cache.CurrentAsync(ct);
+        Assert.False(one.Consolidated);
+        var opened = one.StoryOfArticle[first];
+
+        var second = AnalysisCacheTests.Store(db, FerryFollowUp, "Island Courier", "2026-05-03");
+        cache.Invalidate();
+        var two = await cache.CurrentAsync(ct);
+        Assert.False(two.Consolidated);
+        Assert.Equal(8, two.Articles.Length);
+        // The follow-up joined the story the first round opened (known to the online index as "o-<first>").
+        var story = two.StoryById[two.StoryOfArticle[second]];
+        Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal), story.ArticleIds.Order(StringComparer.Ordinal));
+        Assert.Equal("s-" + Hashing.Sha256Hex(story.ArticleIds.Min(StringComparer.Ordinal)!)[..12], story.Id);
+        Assert.Equal(before.Stories.Length + 1, two.Stories.Length);
+        // No story was left behind under the first round's id unless it is the same story.
+        Assert.True(opened == story.Id || !two.StoryById.ContainsKey(opened));
+
+        var consolidated = await cache.RefreshAsync(ct);
+        var full = ParallaxServer.DefaultAnalysis(store.LoadArticles(), ct);
+        Assert.Equal(full.Select(r => r.Id), consolidated.Stories.Select(s => s.Id));
+    }
+
     [Fact]
     public async Task Consolidation_RunsInTheBackgroundOnceWritesPause()
     {
