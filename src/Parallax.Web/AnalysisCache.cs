@@ -318,7 +318,6 @@ public sealed class AnalysisCache : IDisposable
     private readonly StoryClustererOptions _options;
     private readonly StoryReports _reports;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly StoryFeatureExtractor _extractor;
     private readonly Dictionary<string, Article> _articles = new(StringComparer.Ordinal);
     private Dictionary<string, StoryLineage> _lineage = new(StringComparer.Ordinal);
     private StoryClusterer _clusterer;
@@ -354,7 +353,6 @@ public sealed class AnalysisCache : IDisposable
         _options = options ?? StoryClustererOptions.Default;
         Limits = limits ?? new AnalysisCacheLimits();
         _reports = new StoryReports(language ?? LanguagePipeline.Default, Limits, adjust);
-        _extractor = new StoryFeatureExtractor(_options);
         _clusterer = new StoryClusterer(_options);
     }
 
@@ -609,7 +607,9 @@ public sealed class AnalysisCache : IDisposable
         var missing = summaries.Select(a => a.Id).Where(id => !_articles.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
         var loaded = Load(missing);
         var features = new ArticleFeatures[loaded.Count];
-        Parallel.For(0, loaded.Count, i => features[i] = _extractor.Extract(loaded[i]));
+        // The clusterer's own extractor: its features share the clusterer's vocabulary, so Add takes them without re-keying.
+        var clustererExtractor = _clusterer.Extractor;
+        Parallel.For(0, loaded.Count, i => features[i] = clustererExtractor.Extract(loaded[i]));
         // Snapshot story id → the articles placed in it now; online story ids of stories opened now → snapshot story id.
         var added = new Dictionary<string, List<Article>>(StringComparer.Ordinal);
         var opened = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -723,7 +723,9 @@ public sealed class AnalysisCache : IDisposable
         var missing = summaries.Select(a => a.Id).Where(id => !_articles.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
         var loaded = Load(missing);
         var features = new ArticleFeatures[loaded.Count];
-        Parallel.For(0, loaded.Count, i => features[i] = _extractor.Extract(loaded[i]));
+        // The clusterer's own extractor: its features share the clusterer's vocabulary, so Add takes them without re-keying.
+        var clustererExtractor = _clusterer.Extractor;
+        Parallel.For(0, loaded.Count, i => features[i] = clustererExtractor.Extract(loaded[i]));
         for (var i = 0; i < loaded.Count; i++)
         {
             _articles[loaded[i].Id] = loaded[i];
@@ -858,7 +860,6 @@ public sealed class AnalysisCache : IDisposable
 
         _reports.Dispose();
         _clusterer.Dispose();
-        _extractor.Dispose();
         _gate.Dispose();
         _stopping.Dispose();
     }
