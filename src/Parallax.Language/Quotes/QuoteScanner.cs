@@ -630,7 +630,10 @@ internal sealed class QuoteScanner
 
                 if (t.Lower.EndsWith("ing", StringComparison.Ordinal) && (LastSpeakerIn(s) ?? SubjectOf(s)) is { } subj)
                 {
-                    return MakeDirect(s, seg, first, last, c, CueEnd(s, c), subj.Start, subj.End);
+                    // the subject may still speak for the sentence's main verb ("Starr said …, explaining, “…”"): not marked used
+                    var made = MakeDirect(s, seg, first, last, c, CueEnd(s, c), -1, -1);
+                    made.Speaker = new TextSpan(s.Toks[subj.Start].Start, s.Toks[subj.End].End);
+                    return made;
                 }
 
                 return MakeDirect(s, seg, first, last, c, CueEnd(s, c), -1, -1);
@@ -1396,7 +1399,14 @@ internal sealed class QuoteScanner
         }
 
         var participle = lower.EndsWith("ing", StringComparison.Ordinal);
-        var coordinated = np is null && c > 0 && toks[c - 1].Lower is "and" or "but";
+        // "… and said", "… but has said": auxiliaries may stand between the conjunction and the cue
+        var conj = c - 1;
+        while (conj > 0 && toks[conj].IsWord && (_aux.Contains(toks[conj].Lower) || IsNegatedAux(toks[conj].Lower)) && toks[conj].Lower is not ("and" or "but"))
+        {
+            conj--;
+        }
+
+        var coordinated = np is null && c > 0 && toks[conj].Lower is "and" or "but";
         var afterComma = c > 0 && toks[c - 1].Text == ",";
         if (cls == CueClass.Speech && !participle && afterComma && np is not null
             && SpeakerRight(s, c + 1) is { } invertedRight && IsPlainSpeaker(s, invertedRight) && IsSentenceEndAfterSpeaker(s, invertedRight.End)
@@ -1998,6 +2008,12 @@ internal sealed class QuoteScanner
         }
 
         var start = NounPhraseLeft(s, end, min);
+        if (start is { } st && st - 3 >= min && toks[st - 1].Lower is "to" or "with" && toks[st - 2].Lower.EndsWith("ing", StringComparison.Ordinal)
+            && !s.Used[st - 2] && NounPhraseLeft(s, st - 3, min) is { } head && Tidy(s, head, st - 3) is { } headNp)
+        {
+            return headNp; // "Another source speaking to Fox News said": the source speaks, not the outlet it spoke to
+        }
+
         return start is null ? null : Tidy(s, start.Value, end);
     }
 
