@@ -167,7 +167,20 @@ internal sealed class QuoteScanner
     /// </summary>
     private void RepairSpeaker(Relation rel)
     {
-        if (rel.Speaker is not { } sp)
+        if (rel.Speaker is not { } sp || sp.End > _text.Length)
+        {
+            return;
+        }
+
+        // cheap test on the first word before looking for the sentence
+        var w = sp.Start;
+        while (w < sp.End && char.IsLetter(_text[w]))
+        {
+            w++;
+        }
+
+        var firstWord = _text.AsSpan(sp.Start, w - sp.Start);
+        if (!_prepositionLookup.Contains(firstWord) && !_weekdayLookup.Contains(firstWord))
         {
             return;
         }
@@ -229,8 +242,8 @@ internal sealed class QuoteScanner
 
             if (end > start)
             {
-                var word = _text[start..end].ToLowerInvariant();
-                if (!char.IsDigit(word[0]) && !_emptyWords.Contains(word) && !_weekdays.Contains(word))
+                var word = _text.AsSpan(start, end - start);
+                if (!char.IsDigit(word[0]) && !_emptyWordLookup.Contains(word) && !_weekdayLookup.Contains(word))
                 {
                     return false;
                 }
@@ -247,7 +260,15 @@ internal sealed class QuoteScanner
         "that", "the", "a", "an", "it", "this", "these", "those", "here", "below", "above", "recently", "earlier", "later",
         "still", "so", "too", "also", "again", "then", "now", "not", "on", "in", "at", "of", "to",
         "and", "or", "but", "with", "for", "last", "week", "month", "year", "night", "morning", "afternoon", "evening",
-    ], StringComparer.Ordinal);
+    ], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _emptyWordLookup = _emptyWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string> _prepositionsAnyCase = FrozenSet.ToFrozenSet(_prepositions, StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _prepositionLookup = _prepositionsAnyCase.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string> _weekdaysAnyCase = FrozenSet.ToFrozenSet(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"], StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _weekdayLookup = _weekdaysAnyCase.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string> _weekdays = FrozenSet.ToFrozenSet(
         ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"], StringComparer.Ordinal);
