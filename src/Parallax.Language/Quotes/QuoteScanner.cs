@@ -167,7 +167,20 @@ internal sealed class QuoteScanner
     /// </summary>
     private void RepairSpeaker(Relation rel)
     {
-        if (rel.Speaker is not { } sp)
+        if (rel.Speaker is not { } sp || sp.End > _text.Length)
+        {
+            return;
+        }
+
+        // cheap test on the first word before looking for the sentence
+        var w = sp.Start;
+        while (w < sp.End && char.IsLetter(_text[w]))
+        {
+            w++;
+        }
+
+        var firstWord = _text.AsSpan(sp.Start, w - sp.Start);
+        if (!_prepositionLookup.Contains(firstWord) && !_weekdayLookup.Contains(firstWord))
         {
             return;
         }
@@ -229,8 +242,8 @@ internal sealed class QuoteScanner
 
             if (end > start)
             {
-                var word = _text[start..end].ToLowerInvariant();
-                if (!char.IsDigit(word[0]) && !_emptyWords.Contains(word) && !_weekdays.Contains(word))
+                var word = _text.AsSpan(start, end - start);
+                if (!char.IsDigit(word[0]) && !_emptyWordLookup.Contains(word) && !_weekdayLookup.Contains(word))
                 {
                     return false;
                 }
@@ -247,7 +260,15 @@ internal sealed class QuoteScanner
         "that", "the", "a", "an", "it", "this", "these", "those", "here", "below", "above", "recently", "earlier", "later",
         "still", "so", "too", "also", "again", "then", "now", "not", "on", "in", "at", "of", "to",
         "and", "or", "but", "with", "for", "last", "week", "month", "year", "night", "morning", "afternoon", "evening",
-    ], StringComparer.Ordinal);
+    ], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _emptyWordLookup = _emptyWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string> _prepositionsAnyCase = FrozenSet.ToFrozenSet(_prepositions, StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _prepositionLookup = _prepositionsAnyCase.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string> _weekdaysAnyCase = FrozenSet.ToFrozenSet(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"], StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _weekdayLookup = _weekdaysAnyCase.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string> _weekdays = FrozenSet.ToFrozenSet(
         ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"], StringComparer.Ordinal);
@@ -630,7 +651,10 @@ internal sealed class QuoteScanner
 
                 if (t.Lower.EndsWith("ing", StringComparison.Ordinal) && (LastSpeakerIn(s) ?? SubjectOf(s)) is { } subj)
                 {
-                    return MakeDirect(s, seg, first, last, c, CueEnd(s, c), subj.Start, subj.End);
+                    // the subject may still speak for the sentence's main verb ("Starr said …, explaining, “…”"): not marked used
+                    var made = MakeDirect(s, seg, first, last, c, CueEnd(s, c), -1, -1);
+                    made.Speaker = new TextSpan(s.Toks[subj.Start].Start, s.Toks[subj.End].End);
+                    return made;
                 }
 
                 return MakeDirect(s, seg, first, last, c, CueEnd(s, c), -1, -1);
@@ -1396,7 +1420,14 @@ internal sealed class QuoteScanner
         }
 
         var participle = lower.EndsWith("ing", StringComparison.Ordinal);
-        var coordinated = np is null && c > 0 && toks[c - 1].Lower is "and" or "but";
+        // "… and said", "… but has said": auxiliaries may stand between the conjunction and the cue
+        var conj = c - 1;
+        while (conj > 0 && toks[conj].IsWord && (_aux.Contains(toks[conj].Lower) || IsNegatedAux(toks[conj].Lower)) && toks[conj].Lower is not ("and" or "but"))
+        {
+            conj--;
+        }
+
+        var coordinated = np is null && c > 0 && toks[conj].Lower is "and" or "but";
         var afterComma = c > 0 && toks[c - 1].Text == ",";
         if (cls == CueClass.Speech && !participle && afterComma && np is not null
             && SpeakerRight(s, c + 1) is { } invertedRight && IsPlainSpeaker(s, invertedRight) && IsSentenceEndAfterSpeaker(s, invertedRight.End)
@@ -1998,6 +2029,12 @@ internal sealed class QuoteScanner
         }
 
         var start = NounPhraseLeft(s, end, min);
+        if (start is { } st && st - 3 >= min && toks[st - 1].Lower is "to" or "with" && toks[st - 2].Lower.EndsWith("ing", StringComparison.Ordinal)
+            && !s.Used[st - 2] && NounPhraseLeft(s, st - 3, min) is { } head && Tidy(s, head, st - 3) is { } headNp)
+        {
+            return headNp; // "Another source speaking to Fox News said": the source speaks, not the outlet it spoke to
+        }
+
         return start is null ? null : Tidy(s, start.Value, end);
     }
 
