@@ -177,6 +177,8 @@ public sealed class EntityRecognizer : IStage<Doc>
         NameRules.UnknownNameRuns(views, tags, _tagger.Model.CaseProfile);
         for (var s = 0; s < sentences.Count; s++)
         {
+            MonthsAreNotNames(sentences[s], tags[s]);
+            NameRules.Datelines(sentences[s], tags[s]);
             PossessivesEndNames(sentences[s], tags[s]);
         }
 

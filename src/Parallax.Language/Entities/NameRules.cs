@@ -319,11 +319,14 @@ internal static class NameRules
             var v = views[s];
             var t = tags[s];
             var n = t.Length;
+            var depth = 0;
             for (var i = 0; i < n; i++)
             {
-                if (t[i] != 5 || (i + 1 < n && t[i + 1] == 6) || fromResults[s][i])
+                depth += v.Words[i] == "(" ? 1 : v.Words[i] == ")" ? -1 : 0;
+                if (t[i] != 5 || (i + 1 < n && t[i + 1] == 6) || fromResults[s][i] || depth > 0
+                    || (i + 1 < n && v.Words[i + 1] is ":" or "("))
                 {
-                    continue;
+                    continue; // "( at Edgbaston , Birmingham )", "Portsmouth : Middlesex 199": venues
                 }
 
                 var cats = Gazetteer.Default.Categories(v.Words[i]);
@@ -339,6 +342,38 @@ internal static class NameRules
             }
         }
     }
+
+    /// <summary>
+    /// Datelines: a line that is only a place name and a date ("VANCOUVER 1996-08-31", "Lagos , Nigeria 1996-08-30")
+    /// names the place the report was filed from, so its names are LOC whatever the document rules gave them.
+    /// </summary>
+    public static void Datelines(IReadOnlyList<string> words, int[] tags)
+    {
+        var n = words.Count;
+        if (n < 2 || !IsIsoDate(words[n - 1]) || tags[0] == 0)
+        {
+            return;
+        }
+
+        for (var k = 0; k < n - 1; k++)
+        {
+            if (words[k] != "," && (tags[k] == 0 || !IsCapitalised(words[k])))
+            {
+                return;
+            }
+        }
+
+        for (var k = 0; k < n - 1; k++)
+        {
+            if (tags[k] != 0)
+            {
+                tags[k] = NerTags.IsBegin(tags[k]) ? 5 : 6;
+            }
+        }
+    }
+
+    private static bool IsIsoDate(string w) =>
+        w.Length == 10 && w[4] == '-' && w[7] == '-' && w.Where((c, k) => k is not (4 or 7)).All(char.IsAsciiDigit);
 
     /// <summary>Upper-case abbreviations that are not organisations (units, titles, common acronyms of web and news text).</summary>
     private static readonly FrozenSet<string> _notOrgAcronyms = new[]
