@@ -178,6 +178,7 @@ public sealed class EntityRecognizer : IStage<Doc>
         for (var s = 0; s < sentences.Count; s++)
         {
             MonthsAreNotNames(sentences[s], tags[s]);
+            NameRules.NamesStopAtOrdinaryWords(sentences[s], tags[s]);
             NameRules.Datelines(sentences[s], tags[s]);
             PossessivesEndNames(sentences[s], tags[s]);
         }

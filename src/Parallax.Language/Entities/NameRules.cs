@@ -343,6 +343,118 @@ internal static class NameRules
         }
     }
 
+    /// <summary>Lower-case words that may stand inside a name ("Bank of England", "Trinidad and Tobago", "Ludwig van Beethoven").</summary>
+    private static readonly FrozenSet<string> _connectors = new[]
+    {
+        "of", "and", "for", "the", "on", "in", "upon", "at", "du", "des",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A name does not run on through an ordinary lower-case word or a bracket or comma ("Syria slams Israel" tagged as one
+    /// LOC, "the Moscow club", "Philip Walton ( Ireland )"): the span is cut there, the cut words become O, and every
+    /// capitalised piece after the cut starts a new name of the same type (a listed country: LOC). Lower-case words of
+    /// <see cref="_connectors"/> and person-name particles stay inside when a capitalised word follows them in the span.
+    /// </summary>
+    public static void NamesStopAtOrdinaryWords(IReadOnlyList<string> words, int[] tags)
+    {
+        var n = tags.Length;
+        var i = 0;
+        while (i < n)
+        {
+            if (!NerTags.IsBegin(tags[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var type = tags[i];
+            var end = i + 1;
+            while (end < n && tags[end] == type + 1)
+            {
+                end++;
+            }
+
+            var open = true; // the previous word belongs to a kept piece
+            for (var k = i + 1; k < end; k++)
+            {
+                var keep = !IsCut(words, k, end) && open || (open is false && words[k].Length > 0 && char.IsUpper(words[k][0]));
+                if (!keep)
+                {
+                    tags[k] = 0;
+                    open = false;
+                    continue;
+                }
+
+                if (!open)
+                {
+                    tags[k] = type; // a new piece begins
+                }
+
+                open = true;
+            }
+
+            // a cut piece that is exactly a listed country is a place
+            if (Enumerable.Range(i, end - i).Any(k => tags[k] == 0))
+            {
+                var p = i;
+                while (p < end)
+                {
+                    if (tags[p] == 0)
+                    {
+                        p++;
+                        continue;
+                    }
+
+                    var q = p + 1;
+                    while (q < end && tags[q] == type + 1)
+                    {
+                        q++;
+                    }
+
+                    if (q - p == 1 && (Gazetteer.Default.Categories(words[p]) & GazetteerCategory.Country) != 0)
+                    {
+                        tags[p] = 5;
+                    }
+
+                    p = q;
+                }
+            }
+
+            i = end;
+        }
+    }
+
+    /// <summary>
+    /// True when word <paramref name="k"/> of a name span ending before <paramref name="end"/> cannot be inside the name:
+    /// a bracket, comma or quote; a lower-case common English word that is not a connector or particle (a connector or
+    /// particle that no capitalised word follows in the span); a full stop ending the span ("Salomon Bros .").
+    /// </summary>
+    private static bool IsCut(IReadOnlyList<string> words, int k, int end)
+    {
+        var w = words[k];
+        if (w is "(" or ")" or "," or "--" or "\"" or ";" or ":")
+        {
+            return true;
+        }
+
+        if (w == ".")
+        {
+            return k == end - 1;
+        }
+
+        if (w.Length < 2 || !w.All(char.IsAsciiLetterLower))
+        {
+            return false;
+        }
+
+        if (_connectors.Contains(w) || _particles.Contains(w))
+        {
+            return !(k + 1 < end && words[k + 1].Length > 0 && (char.IsUpper(words[k + 1][0]) || words[k + 1] == "-" || _particles.Contains(words[k + 1])));
+        }
+
+        return EnglishWords.Contains(w);
+    }
+
     /// <summary>
     /// Datelines: a line that is only a place name and a date ("VANCOUVER 1996-08-31", "Lagos , Nigeria 1996-08-30")
     /// names the place the report was filed from, so its names are LOC whatever the document rules gave them.

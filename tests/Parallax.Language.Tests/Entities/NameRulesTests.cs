@@ -133,4 +133,20 @@ public class NameRulesTests
         NameRules.Datelines(Words("PORT HARWICK 1996-08-31"), tags);
         Assert.Equal(["B-LOC", "I-LOC", "O"], Names(tags));
     }
+
+    [Fact]
+    public void NamesStopAtOrdinaryWords_CutsAtCommonWordAndStartsNewName()
+    {
+        var tags = Tags("B-LOC", "I-LOC", "I-LOC", "O");
+        NameRules.NamesStopAtOrdinaryWords(Words("Vardania slams Kestovia ."), tags);
+        Assert.Equal(["B-LOC", "O", "B-LOC", "O"], Names(tags));
+    }
+
+    [Fact]
+    public void NamesStopAtOrdinaryWords_KeepsConnectorsAndParticles()
+    {
+        var tags = Tags("B-ORG", "I-ORG", "I-ORG", "O", "B-PER", "I-PER", "I-PER", "I-PER");
+        NameRules.NamesStopAtOrdinaryWords(Words("Bank of Tollbury and Jan van der Mool"), tags);
+        Assert.Equal(["B-ORG", "I-ORG", "I-ORG", "O", "B-PER", "I-PER", "I-PER", "I-PER"], Names(tags));
+    }
 }
