@@ -179,6 +179,7 @@ public sealed class EntityRecognizer : IStage<Doc>
         {
             MonthsAreNotNames(sentences[s], tags[s]);
             NameRules.NamesStopAtOrdinaryWords(sentences[s], tags[s]);
+            NameRules.CommonWordsAreNotNames(views[s], tags[s]);
             NameRules.Datelines(sentences[s], tags[s]);
             PossessivesEndNames(sentences[s], tags[s]);
         }

@@ -456,6 +456,56 @@ internal static class NameRules
     }
 
     /// <summary>
+    /// Words that are not names whatever the tagger said: a one-word name that is a weekday ("Thursday"), a month tagged
+    /// ORG or LOC ("July"; "June" as a person stays), a month abbreviation ("Oct."); and, in an ordinary mixed-case
+    /// sentence, a name made only of lower-case common English words ("hospital", "debates"). Web text that writes
+    /// names in lower case does it in all-lower-case sentences, which are left alone.
+    /// </summary>
+    public static void CommonWordsAreNotNames(NerFeatures.SentenceView view, int[] tags)
+    {
+        var words = view.Words;
+        var n = tags.Length;
+        var i = 0;
+        while (i < n)
+        {
+            if (!NerTags.IsBegin(tags[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < n && tags[end] == tags[i] + 1)
+            {
+                end++;
+            }
+
+            var lower = view.Lower[i];
+            var clear = end - i == 1 && (lower is "monday" or "tuesday" or "wednesday" or "thursday" or "friday" or "saturday" or "sunday"
+                || (tags[i] != Per && IsCalendarWord(lower))
+                || lower is "jan." or "feb." or "mar." or "apr." or "jun." or "jul." or "aug." or "sep." or "sept." or "oct." or "nov." or "dec.");
+            if (!clear && view.Case == 0)
+            {
+                clear = true;
+                for (var k = i; k < end && clear; k++)
+                {
+                    clear = words[k].Length > 0 && words[k].All(char.IsAsciiLetterLower) && EnglishWords.Contains(words[k]);
+                }
+            }
+
+            if (clear)
+            {
+                for (var k = i; k < end; k++)
+                {
+                    tags[k] = 0;
+                }
+            }
+
+            i = end;
+        }
+    }
+
+    /// <summary>
     /// Datelines: a line that is only a place name and a date ("VANCOUVER 1996-08-31", "Lagos , Nigeria 1996-08-30")
     /// names the place the report was filed from, so its names are LOC whatever the document rules gave them.
     /// </summary>

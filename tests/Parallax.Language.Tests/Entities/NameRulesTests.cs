@@ -149,4 +149,13 @@ public class NameRulesTests
         NameRules.NamesStopAtOrdinaryWords(Words("Bank of Tollbury and Jan van der Mool"), tags);
         Assert.Equal(["B-ORG", "I-ORG", "I-ORG", "O", "B-PER", "I-PER", "I-PER", "I-PER"], Names(tags));
     }
+
+    [Fact]
+    public void CommonWordsAreNotNames_WeekdaysAndLowerCaseCommonWordsAreCleared()
+    {
+        var view = Views("On Thursday the hospital in Tollbury said")[0];
+        var tags = Tags("O", "B-ORG", "O", "B-LOC", "O", "B-LOC", "O");
+        NameRules.CommonWordsAreNotNames(view, tags);
+        Assert.Equal(["O", "O", "O", "O", "O", "B-LOC", "O"], Names(tags));
+    }
 }
