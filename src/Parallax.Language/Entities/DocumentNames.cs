@@ -51,6 +51,15 @@ internal static class DocumentNames
             {
                 Team(words, t, set[s], 0, versus);
                 Team(words, t, set[s], versus + 1, n);
+                if (words[versus] == "AT")
+                {
+                    // "BOSTON AT OAKLAND": the visitors, then the venue (a place)
+                    for (var k = versus + 1; k < n; k++)
+                    {
+                        t[k] = k == versus + 1 ? Loc : Loc + 1;
+                    }
+                }
+
                 continue;
             }
 

@@ -177,12 +177,22 @@ public sealed class EntityRecognizer : IStage<Doc>
             OrganisationsBySuffix(sentences[s], tags[s]);
             DemonymsAreNotNames(sentences[s], tags[s]);
             MonthsAreNotNames(sentences[s], tags[s]);
+            NameRules.EventsAreNotNames(sentences[s], tags[s]);
+            NameRules.InitialsJoinPersons(sentences[s], tags[s]);
+            NameRules.ScorecardPlayers(sentences[s], tags[s]);
         }
 
+        NameRules.Acronyms(views, tags);
         var teams = DocumentNames.ResultLines(sentences, tags);
+        NameRules.SportsTeams(views, tags, teams);
         DocumentNames.Harmonize(views, tags, teams, _tagger.Model.CaseProfile);
+        NameRules.UnknownNameRuns(views, tags, _tagger.Model.CaseProfile);
         for (var s = 0; s < sentences.Count; s++)
         {
+            MonthsAreNotNames(sentences[s], tags[s]);
+            NameRules.NamesStopAtOrdinaryWords(sentences[s], tags[s]);
+            NameRules.CommonWordsAreNotNames(views[s], tags[s]);
+            NameRules.Datelines(sentences[s], tags[s]);
             PossessivesEndNames(sentences[s], tags[s]);
         }
 

@@ -27,10 +27,10 @@ public class DocumentNamesTests
     }
 
     [Fact]
-    public void ResultLines_FixtureLineNamesBothTeams()
+    public void ResultLines_FixtureLineNamesVisitorsAndVenue()
     {
         var tags = Tag("TOLLBURY AT HARWICK");
-        Assert.Equal(["B-ORG", "O", "B-ORG"], tags[0]);
+        Assert.Equal(["B-ORG", "O", "B-LOC"], tags[0]);
     }
 
     [Fact]
