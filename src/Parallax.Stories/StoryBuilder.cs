@@ -55,7 +55,7 @@ internal static class StoryBuilder
             g.Add(i);
         }
 
-        var idOfRoot = groups.Keys.ToDictionary(r => r, r => StoryId(canonical[r].ArticleId));
+        var idOfRoot = groups.Keys.ToDictionary(r => r, r => StoryNaming.StoryId(canonical[r].ArticleId));
         var stories = new List<(Story Story, DateOnly? First, string FirstId)>();
         foreach (var (root, members) in groups)
         {
@@ -101,7 +101,7 @@ internal static class StoryBuilder
             var story = new Story
             {
                 Id = idOfRoot[root],
-                Title = TitleOf(articles[canonical[central].ArticleId]),
+                Title = StoryNaming.TitleOf(articles[canonical[central].ArticleId]),
                 TitleArticleId = canonical[central].ArticleId,
                 ArticleIds = [.. ordered.Select(i => canonical[i].ArticleId)],
                 From = from,
@@ -116,22 +116,5 @@ internal static class StoryBuilder
             .OrderBy(s => s.First ?? DateOnly.MaxValue)
             .ThenBy(s => s.FirstId, StringComparer.Ordinal)
             .Select(s => s.Story)];
-    }
-
-    /// <summary><c>s-</c> + 12 hex digits of the SHA-256 of the smallest member id.</summary>
-    public static string StoryId(string smallestMemberId) => "s-" + Hashing.Sha256Hex(smallestMemberId)[..12];
-
-    /// <summary>The article's headline, else its first sentence (at most 160 characters), in its own words.</summary>
-    public static string TitleOf(Article article)
-    {
-        if (!string.IsNullOrWhiteSpace(article.Metadata.Title))
-        {
-            return article.Metadata.Title.Trim();
-        }
-
-        var text = article.Text.TrimStart();
-        var end = text.IndexOfAny(['\n', '.', '!', '?']);
-        var first = end < 0 ? text : text[..(text[end] == '\n' ? end : end + 1)];
-        return first.Length <= 160 ? first.Trim() : first[..160].TrimEnd() + "…";
     }
 }

@@ -637,7 +637,7 @@ public sealed class AnalysisCache : IDisposable
             }
             else
             {
-                target = ProvisionalStoryId(article.Id);
+                target = StoryNaming.StoryId(article.Id);
                 opened[online] = target;
                 newStories.Add(target);
             }
@@ -661,7 +661,7 @@ public sealed class AnalysisCache : IDisposable
         foreach (var id in newStories)
         {
             var members = added[id];
-            stories.Add(Extend(new Story { Id = id, Title = TitleOf(members[0]), TitleArticleId = members[0].Id, ArticleIds = [] }, members));
+            stories.Add(Extend(new Story { Id = id, Title = StoryNaming.TitleOf(members[0]), TitleArticleId = members[0].Id, ArticleIds = [] }, members));
         }
 
         // A story's id names its smallest member (Story.Id): a new member may rename it, as the consolidation would.
@@ -669,7 +669,7 @@ public sealed class AnalysisCache : IDisposable
         {
             if (onlineOf.TryGetValue(stories[i].Id, out var online))
             {
-                stories[i] = stories[i] with { Id = ProvisionalStoryId(stories[i].ArticleIds.Min(StringComparer.Ordinal)!) };
+                stories[i] = stories[i] with { Id = StoryNaming.StoryId(stories[i].ArticleIds.Min(StringComparer.Ordinal)!) };
                 _placedAs[online] = stories[i].Id;
             }
         }
@@ -689,23 +689,6 @@ public sealed class AnalysisCache : IDisposable
             From = dates.Count > 0 ? dates.Min() : null,
             To = dates.Count > 0 ? dates.Max() : null,
         };
-    }
-
-    /// <summary>The id the consolidation gives a story whose smallest member id is <paramref name="articleId"/> (docs of <see cref="Story.Id"/>).</summary>
-    private static string ProvisionalStoryId(string articleId) => "s-" + Hashing.Sha256Hex(articleId)[..12];
-
-    /// <summary>The article's headline, else its first sentence (at most 160 characters): how the consolidation titles a story.</summary>
-    private static string TitleOf(Article article)
-    {
-        if (!string.IsNullOrWhiteSpace(article.Metadata.Title))
-        {
-            return article.Metadata.Title.Trim();
-        }
-
-        var text = article.Text.TrimStart();
-        var end = text.IndexOfAny(['\n', '.', '!', '?']);
-        var first = end < 0 ? text : text[..(text[end] == '\n' ? end : end + 1)];
-        return first.Length <= 160 ? first.Trim() : first[..160].TrimEnd() + "…";
     }
 
     /// <summary>Applies the store's current article set to the clustering and builds the snapshot. Runs under the gate.</summary>

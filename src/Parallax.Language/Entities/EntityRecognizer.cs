@@ -484,11 +484,7 @@ public sealed class EntityRecognizer : IStage<Doc>
             }
 
             var type = tags[i];
-            var end = i + 1;
-            while (end < tags.Length && tags[end] == type + 1)
-            {
-                end++;
-            }
+            var end = NerTags.RunEnd(tags, i);
 
             var start = i;
             while (start < end - 1 && IsDroppable(words[start], type))

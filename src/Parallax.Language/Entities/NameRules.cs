@@ -53,11 +53,7 @@ internal static class NameRules
                 continue;
             }
 
-            var end = i + 1;
-            while (end < n && tags[end] == tags[i] + 1)
-            {
-                end++;
-            }
+            var end = NerTags.RunEnd(tags, i);
 
             var runEnd = end;
             while (runEnd < n && runEnd - end < 4 && IsCapitalised(words[runEnd]) && (runEnd == end || tags[runEnd] == 0 || !NerTags.IsBegin(tags[runEnd])))
@@ -368,11 +364,7 @@ internal static class NameRules
             }
 
             var type = tags[i];
-            var end = i + 1;
-            while (end < n && tags[end] == type + 1)
-            {
-                end++;
-            }
+            var end = NerTags.RunEnd(tags, i);
 
             var open = true; // the previous word belongs to a kept piece
             for (var k = i + 1; k < end; k++)
@@ -474,11 +466,7 @@ internal static class NameRules
                 continue;
             }
 
-            var end = i + 1;
-            while (end < n && tags[end] == tags[i] + 1)
-            {
-                end++;
-            }
+            var end = NerTags.RunEnd(tags, i);
 
             var lower = view.Lower[i];
             var clear = end - i == 1 && (lower is "monday" or "tuesday" or "wednesday" or "thursday" or "friday" or "saturday" or "sunday"

@@ -15,6 +15,21 @@ public static class NerTags
 
     public static bool IsBegin(int tag) => tag > 0 && tag % 2 == 1;
 
+    /// <summary>
+    /// The exclusive end of the name that starts at <paramref name="begin"/>: the first index after it whose tag is not the
+    /// I- of <c>tags[begin]</c> (a B- tag). Only meaningful when <c>tags[begin]</c> is a B- tag.
+    /// </summary>
+    public static int RunEnd(ReadOnlySpan<int> tags, int begin)
+    {
+        var end = begin + 1;
+        while (end < tags.Length && tags[end] == tags[begin] + 1)
+        {
+            end++;
+        }
+
+        return end;
+    }
+
     /// <summary>I-X may only follow B-X or I-X (IOB2).</summary>
     public static bool Allowed(int previous, int tag) => tag == 0 || IsBegin(tag) || (previous > 0 && TypeOf(previous) == TypeOf(tag));
 
