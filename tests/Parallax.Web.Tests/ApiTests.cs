@@ -11,13 +11,7 @@ public sealed class ApiTests(SampleServer fixture) : IClassFixture<SampleServer>
 {
     private readonly HttpClient _client = fixture.Client;
 
-    private async Task<JsonElement> GetJson(string path)
-    {
-        using var response = await _client.GetAsync(path, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.Clone();
-    }
+    private Task<JsonElement> GetJson(string path) => fixture.GetJsonAsync(path);
 
     private async Task<string> MainStoryId()
     {

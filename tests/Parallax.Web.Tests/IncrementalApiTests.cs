@@ -10,12 +10,7 @@ public sealed class IncrementalServer : ServerFixture;
 /// <summary>Writes through the API reach the story list and the story detail without re-analysing the whole store.</summary>
 public sealed class IncrementalApiTests(IncrementalServer fixture) : IClassFixture<IncrementalServer>
 {
-    private async Task<JsonElement> GetJson(string path)
-    {
-        using var response = await fixture.Client.GetAsync(path, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.Clone();
-    }
+    private Task<JsonElement> GetJson(string path) => fixture.GetJsonAsync(path);
 
     [Fact]
     public async Task PostedArticles_JoinTheirStoryAndOpenANewOne()

@@ -23,6 +23,13 @@ public sealed class PlaceFirstTests : IDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
+    /// <summary>A cache whose snapshots stay provisional until the test consolidates them (a long quiet period, no warm-up).</summary>
+    private static AnalysisCache ProvisionalCache(IArticleStore store) =>
+        new(store, TimeProvider.System, TimeSpan.Zero, new AnalysisCacheLimits
+        {
+            WarmStories = 0, ReadWait = Timeout.InfiniteTimeSpan, ConsolidationQuiet = TimeSpan.FromHours(1), ConsolidationMaxDelay = TimeSpan.FromHours(1),
+        });
+
     private static Dictionary<string, string> ReportsOf(StorySnapshot snapshot) =>
         snapshot.Stories.ToDictionary(s => s.Id, s => JsonSerializer.Serialize(snapshot.Report(s), JsonReportWriter.Options), StringComparer.Ordinal);
 
@@ -34,10 +41,7 @@ public sealed class PlaceFirstTests : IDisposable
         ServerFixture.IngestSamples(db);
         using var store = SqliteArticleStore.Open(db).Store!;
         // A long quiet period keeps the snapshot provisional until the test consolidates it itself.
-        using var cache = new AnalysisCache(store, TimeProvider.System, TimeSpan.Zero, new AnalysisCacheLimits
-        {
-            WarmStories = 0, ReadWait = Timeout.InfiniteTimeSpan, ConsolidationQuiet = TimeSpan.FromHours(1), ConsolidationMaxDelay = TimeSpan.FromHours(1),
-        });
+        using var cache = ProvisionalCache(store);
         var before = await cache.CurrentAsync(ct);
         Assert.True(before.Consolidated);
         var main = before.Stories[0];
@@ -92,10 +96,7 @@ public sealed class PlaceFirstTests : IDisposable
         var db = Path.Combine(_dir, "s.db");
         ServerFixture.IngestSamples(db);
         using var store = SqliteArticleStore.Open(db).Store!;
-        using var cache = new AnalysisCache(store, TimeProvider.System, TimeSpan.Zero, new AnalysisCacheLimits
-        {
-            WarmStories = 0, ReadWait = Timeout.InfiniteTimeSpan, ConsolidationQuiet = TimeSpan.FromHours(1), ConsolidationMaxDelay = TimeSpan.FromHours(1),
-        });
+        using var cache = ProvisionalCache(store);
         var before = await cache.CurrentAsync(ct);
         var first = AnalysisCacheTests.Store(db, AnalysisCacheTests.FerryNote, "Tessby Notes", "2026-05-02");
         cache.Invalidate();
@@ -167,12 +168,7 @@ public sealed class PlaceFirstServer : ServerFixture;
 /// <summary>Through the API: a posted article is listed at once, and /api/status says when the stories are consolidated.</summary>
 public sealed class PlaceFirstApiTests(PlaceFirstServer fixture) : IClassFixture<PlaceFirstServer>
 {
-    private async Task<JsonElement> GetJson(string path)
-    {
-        using var response = await fixture.Client.GetAsync(path, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.Clone();
-    }
+    private Task<JsonElement> GetJson(string path) => fixture.GetJsonAsync(path);
 
     [Fact]
     public async Task PostedArticle_IsListedThenConsolidatedEqualToFullAnalysis()

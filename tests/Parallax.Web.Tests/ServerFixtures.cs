@@ -31,6 +31,16 @@ public abstract class ServerFixture : IAsyncLifetime
 
     public string DbPath => Path.Combine(_dir, "test.db");
 
+    /// <summary>GET <paramref name="path"/>: asserts 200 with a JSON body and returns the parsed document's root.</summary>
+    public async Task<System.Text.Json.JsonElement> GetJsonAsync(string path)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var response = await Client.GetAsync(path, ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct)).RootElement.Clone();
+    }
+
     protected virtual bool WithSamples => true;
 
     protected virtual Func<StoryReport, IReadOnlyList<Article>, StoryReport>? Adjust => null;
