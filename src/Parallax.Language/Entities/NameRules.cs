@@ -44,15 +44,9 @@ internal static class NameRules
     public static void EventsAreNotNames(IReadOnlyList<string> words, int[] tags)
     {
         var n = tags.Length;
-        var i = 0;
-        while (i < n)
+        // each name [i, end): the body leaves i at the index to go on from
+        for (var i = NerTags.NextBegin(tags, 0); i < n; i = NerTags.NextBegin(tags, i))
         {
-            if (!NerTags.IsBegin(tags[i]))
-            {
-                i++;
-                continue;
-            }
-
             var end = NerTags.RunEnd(tags, i);
 
             var runEnd = end;
@@ -354,15 +348,9 @@ internal static class NameRules
     public static void NamesStopAtOrdinaryWords(IReadOnlyList<string> words, int[] tags)
     {
         var n = tags.Length;
-        var i = 0;
-        while (i < n)
+        // each name [i, end): the body leaves i at the index to go on from
+        for (var i = NerTags.NextBegin(tags, 0); i < n; i = NerTags.NextBegin(tags, i))
         {
-            if (!NerTags.IsBegin(tags[i]))
-            {
-                i++;
-                continue;
-            }
-
             var type = tags[i];
             var end = NerTags.RunEnd(tags, i);
 
@@ -457,15 +445,9 @@ internal static class NameRules
     {
         var words = view.Words;
         var n = tags.Length;
-        var i = 0;
-        while (i < n)
+        // each name [i, end): the body leaves i at the index to go on from
+        for (var i = NerTags.NextBegin(tags, 0); i < n; i = NerTags.NextBegin(tags, i))
         {
-            if (!NerTags.IsBegin(tags[i]))
-            {
-                i++;
-                continue;
-            }
-
             var end = NerTags.RunEnd(tags, i);
 
             var lower = view.Lower[i];

@@ -15,6 +15,17 @@ public static class NerTags
 
     public static bool IsBegin(int tag) => tag > 0 && tag % 2 == 1;
 
+    /// <summary>The first index at or after <paramref name="from"/> holding a B- tag (the start of a name), else <c>tags.Length</c>.</summary>
+    public static int NextBegin(ReadOnlySpan<int> tags, int from)
+    {
+        while (from < tags.Length && !IsBegin(tags[from]))
+        {
+            from++;
+        }
+
+        return from;
+    }
+
     /// <summary>
     /// The exclusive end of the name that starts at <paramref name="begin"/>: the first index after it whose tag is not the
     /// I- of <c>tags[begin]</c> (a B- tag). Only meaningful when <c>tags[begin]</c> is a B- tag.
