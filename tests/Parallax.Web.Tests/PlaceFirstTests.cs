@@ -23,6 +23,18 @@ public sealed class PlaceFirstTests : IDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
+    /// <summary>A new SQLite store in the test folder holding the samples.</summary>
+    private IArticleStore SamplesStore(string file, out string db)
+    {
+        db = Path.Combine(_dir, file);
+        ServerFixture.IngestSamples(db);
+        return SqliteArticleStore.Open(db).Store!;
+    }
+
+    /// <summary>The snapshot's stories are those of clustering and analysing the whole store from scratch, in the same order.</summary>
+    private static void AssertStoriesOfFullAnalysis(IArticleStore store, StorySnapshot snapshot, CancellationToken ct) =>
+        Assert.Equal(ParallaxServer.DefaultAnalysis(store.LoadArticles(), ct).Select(r => r.Id), snapshot.Stories.Select(s => s.Id));
+
     /// <summary>A cache whose snapshots stay provisional until the test consolidates them (a long quiet period, no warm-up).</summary>
     private static AnalysisCache ProvisionalCache(IArticleStore store) =>
         new(store, TimeProvider.System, TimeSpan.Zero, new AnalysisCacheLimits
@@ -37,9 +49,7 @@ public sealed class PlaceFirstTests : IDisposable
     public async Task Write_IsServedPlacedOnlineThenConsolidatedEqualToFullAnalysis()
     {
         var ct = TestContext.Current.CancellationToken;
-        var db = Path.Combine(_dir, "p.db");
-        ServerFixture.IngestSamples(db);
-        using var store = SqliteArticleStore.Open(db).Store!;
+        using var store = SamplesStore("p.db", out var db);
         // A long quiet period keeps the snapshot provisional until the test consolidates it itself.
         using var cache = ProvisionalCache(store);
         var before = await cache.CurrentAsync(ct);
@@ -93,9 +103,7 @@ public sealed class PlaceFirstTests : IDisposable
     public async Task TwoProvisionalRounds_PlaceIntoTheStoryTheFirstOpened()
     {
         var ct = TestContext.Current.CancellationToken;
-        var db = Path.Combine(_dir, "s.db");
-        ServerFixture.IngestSamples(db);
-        using var store = SqliteArticleStore.Open(db).Store!;
+        using var store = SamplesStore("s.db", out var db);
         using var cache = ProvisionalCache(store);
         var before = await cache.CurrentAsync(ct);
         var first = AnalysisCacheTests.Store(db, AnalysisCacheTests.FerryNote, "Tessby Notes", "2026-05-02");
@@ -118,17 +126,14 @@ public sealed class PlaceFirstTests : IDisposable
         Assert.True(opened == story.Id || !two.StoryById.ContainsKey(opened));
 
         var consolidated = await cache.RefreshAsync(ct);
-        var full = ParallaxServer.DefaultAnalysis(store.LoadArticles(), ct);
-        Assert.Equal(full.Select(r => r.Id), consolidated.Stories.Select(s => s.Id));
+        AssertStoriesOfFullAnalysis(store, consolidated, ct);
     }
 
     [Fact]
     public async Task Consolidation_RunsInTheBackgroundOnceWritesPause()
     {
         var ct = TestContext.Current.CancellationToken;
-        var db = Path.Combine(_dir, "q.db");
-        ServerFixture.IngestSamples(db);
-        using var store = SqliteArticleStore.Open(db).Store!;
+        using var store = SamplesStore("q.db", out var db);
         using var cache = new AnalysisCache(store, TimeProvider.System, TimeSpan.Zero, new AnalysisCacheLimits
         {
             WarmStories = 0, ReadWait = Timeout.InfiniteTimeSpan, ConsolidationQuiet = TimeSpan.FromMilliseconds(50),
@@ -141,17 +146,14 @@ public sealed class PlaceFirstTests : IDisposable
         var consolidated = await cache.ConsolidatedAsync(ct).WaitAsync(TimeSpan.FromMinutes(2), ct);
         Assert.True(consolidated.Consolidated);
         Assert.Equal(provisional.Version, consolidated.Version);
-        var full = ParallaxServer.DefaultAnalysis(store.LoadArticles(), ct);
-        Assert.Equal(full.Select(r => r.Id), consolidated.Stories.Select(s => s.Id));
+        AssertStoriesOfFullAnalysis(store, consolidated, ct);
     }
 
     [Fact]
     public async Task WithoutPlaceFirst_EveryRefreshConsolidates()
     {
         var ct = TestContext.Current.CancellationToken;
-        var db = Path.Combine(_dir, "r.db");
-        ServerFixture.IngestSamples(db);
-        using var store = SqliteArticleStore.Open(db).Store!;
+        using var store = SamplesStore("r.db", out var db);
         using var cache = new AnalysisCache(store, TimeProvider.System, TimeSpan.Zero, new AnalysisCacheLimits { WarmStories = 0, ReadWait = Timeout.InfiniteTimeSpan, PlaceFirst = false });
         _ = await cache.CurrentAsync(ct);
         AnalysisCacheTests.Store(db, AnalysisCacheTests.FerryNote, "Tessby Notes", "2026-05-02");
