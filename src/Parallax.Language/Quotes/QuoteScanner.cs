@@ -172,6 +172,12 @@ internal sealed class QuoteScanner
             return;
         }
 
+        if (RelativeBeforeTime(sp) is { } relative)
+        {
+            rel.Speaker = relative;
+            return;
+        }
+
         // cheap test on the first word before looking for the sentence
         var w = sp.Start;
         while (w < sp.End && char.IsLetter(_text[w]))
@@ -222,6 +228,59 @@ internal sealed class QuoteScanner
                 rel.Speaker = span;
             }
         }
+    }
+
+    private static readonly FrozenSet<string> _timeWords = FrozenSet.ToFrozenSet(
+        ["past", "year", "years", "week", "weeks", "month", "months", "night", "time", "day", "days", "morning", "evening", "afternoon", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Sanders, who on Tuesday endorsed Clinton" / "Cruz, who last year threatened …": a time phrase right after a
+    /// relative "who" is an adverbial; the relative pronoun is the subject of the cue and speaks (PolNeAR, like most
+    /// annotation schemes, marks the in-clause mention). Returns the span of "who", else null.
+    /// </summary>
+    private TextSpan? RelativeBeforeTime(TextSpan sp)
+    {
+        var words = _text[sp.Start..sp.End].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is 0 or > 3 || !_timeWords.Contains(words[^1].ToLowerInvariant()))
+        {
+            return null;
+        }
+
+        var e = sp.Start - 1;
+        while (e >= 0 && _text[e] == ' ')
+        {
+            e--;
+        }
+
+        // "who has in the past described": skip an auxiliary and a preposition
+        for (var hop = 0; hop < 3 && e >= 0; hop++)
+        {
+            var ws = e;
+            while (ws > 0 && char.IsLetter(_text[ws - 1]))
+            {
+                ws--;
+            }
+
+            var word = _text[ws..(e + 1)];
+            if (word is "who" or "Who")
+            {
+                return new TextSpan(ws, e + 1);
+            }
+
+            if (word is not ("in" or "has" or "had" or "have" or "on" or "over"))
+            {
+                return null;
+            }
+
+            e = ws - 1;
+            while (e >= 0 && _text[e] == ' ')
+            {
+                e--;
+            }
+        }
+
+        return null;
     }
 
     private bool IsEmptyContent(TextSpan part)

@@ -27,6 +27,15 @@ public sealed class QuoteExtractorRuleTests
     };
 
     [Theory]
+    [InlineData("Councillor Ada Roe, who last year threatened to close the harbour school, is now its patron.", "threatened")]
+    [InlineData("Mayor Piet Brandt, who has in the past described the ferry as “a floating ruin”, rode it on Sunday.", "described")]
+    public void QuoteExtractor_RelativeBeforeTimePhraseSpeaks(string text, string cue)
+    {
+        var quote = Assert.Single(QuoteExtractor.Extract(text).Quotes, q => q.Quote.Cue is { } c && c.Of(text).Contains(cue, StringComparison.Ordinal));
+        Assert.Equal("who", quote.Quote.Speaker?.Of(text));
+    }
+
+    [Theory]
     [MemberData(nameof(Rows))]
     public void QuoteExtractor_AppliesRule(string text, string content, string? speaker, string? cue)
     {
