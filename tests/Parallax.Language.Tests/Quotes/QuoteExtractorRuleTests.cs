@@ -24,6 +24,19 @@ public sealed class QuoteExtractorRuleTests
         { "Councillor Fenn called it “a waste of money”.", "it “a waste of money”", "Councillor Fenn", "called" },
         // plain object of want
         { "Ada Roe wants more money for the harbour school.", "more money for the harbour school", "Ada Roe", "wants" },
+        // stage 1.3.0 (docs/quotes.md, round 4):
+        // an act verb of the ActLexicon with an agent subject
+        { "Councillor Fenn discussed the harbour budget with the mayor.", "the harbour budget with the mayor", "Councillor Fenn", "discussed" },
+        // a group word as the agent
+        { "The union distanced itself from the strike at the mill.", "itself from the strike at the mill", "The union", "distanced" },
+        // a clause after the cue is its own content, not the attribution of the quotation before it
+        { "“The harbour is ours.” The council said its plan had the votes to pass.", "its plan had the votes to pass", "The council", "said" },
+        // a role and the name in apposition after a quotation
+        { "''The bridge will hold,'' the city engineer, Piet Brandt, said on Monday.", "The bridge will hold,", "the city engineer, Piet Brandt", "said" },
+        // a coordinated cue after an auxiliary takes the speaking subject
+        { "Ada Roe has praised the school but has said she wants a second one.", "she wants a second one", "Ada Roe", "said" },
+        // the one speaking to an outlet speaks, not the outlet
+        { "A worker speaking to the Velin Courier said the pay was too low.", "the pay was too low", "A worker", "said" },
     };
 
     [Theory]
