@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.IO.Compression;
 using System.Text.Json;
 using Parallax.Core;
+using Parallax.Eval.Scale;
 using Parallax.Language;
 
 namespace Parallax.Bench;
@@ -192,39 +192,11 @@ internal static class LanguageThroughput
         public static extern int clock_gettime(int clockId, out TimeSpec time);
     }
 
+    /// <summary>The first <paramref name="count"/> scale articles that have text, read by the shared corpus reader.</summary>
     private static List<Article> Load(int count)
     {
         var path = Path.Combine(Path.GetDirectoryName(BenchData.AebHtmlDirectory())!, "..", "..", "scale", "allsides-articles.jsonl.gz");
-        using var file = File.OpenRead(path);
-        using var gz = new GZipStream(file, CompressionMode.Decompress);
-        using var reader = new StreamReader(gz);
-        var list = new List<Article>(Math.Min(count, 40_000));
-        while (list.Count < count && reader.ReadLine() is { } line)
-        {
-            using var json = JsonDocument.Parse(line);
-            var root = json.RootElement;
-            if (root.TryGetProperty("text", out var t) && t.GetString() is { Length: > 0 } text)
-            {
-                var id = "scale-" + list.Count.ToString(CultureInfo.InvariantCulture);
-                DateOnly? date = root.TryGetProperty("date", out var d) && DateOnly.TryParse(d.GetString(), CultureInfo.InvariantCulture, out var dd) ? dd : null;
-                list.Add(new Article
-                {
-                    Id = id,
-                    SourceId = id,
-                    Origin = "bench:" + id,
-                    Metadata = new ArticleMetadata
-                    {
-                        Outlet = root.TryGetProperty("outlet", out var s) ? s.GetString() ?? "unknown" : "unknown",
-                        Published = date is { } x ? new PublicationDate { Date = x, Source = "bench" } : null,
-                    },
-                    RawText = text,
-                    Text = text,
-                    Map = OffsetMap.Identity(text.Length),
-                });
-            }
-        }
-
-        return list;
+        return [.. ScaleCorpus.Stream(path, int.MaxValue, "bench").Where(a => a.Text.Length > 0).Take(count)];
     }
 }
 
