@@ -44,6 +44,14 @@ public sealed class AnalysisCacheTests : IDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
+    /// <summary>A new SQLite store <paramref name="file"/> in <paramref name="dir"/> holding the samples; <paramref name="db"/> is its path.</summary>
+    internal static IArticleStore SamplesStore(string dir, string file, out string db)
+    {
+        db = Path.Combine(dir, file);
+        ServerFixture.IngestSamples(db);
+        return SqliteArticleStore.Open(db).Store!;
+    }
+
     /// <summary>Stores a fictional text article (first line = title) as another process would.</summary>
     internal static string Store(string db, string text, string outlet, string published)
     {
@@ -84,9 +92,7 @@ public sealed class AnalysisCacheTests : IDisposable
     [Fact]
     public async Task CurrentAsync_RefreshesOnlyWhenTheStoreChanged()
     {
-        var db = Path.Combine(_dir, "a.db");
-        ServerFixture.IngestSamples(db);
-        using var store = SqliteArticleStore.Open(db).Store!;
+        using var store = SamplesStore(_dir, "a.db", out var db);
         var clock = new ManualClock(DateTimeOffset.UnixEpoch);
         // Every refresh consolidates here (no provisional snapshot, no background consolidation): counted one by one.
         using var cache = new AnalysisCache(store, clock, TimeSpan.FromSeconds(5), new AnalysisCacheLimits { WarmStories = 0, ReadWait = Timeout.InfiniteTimeSpan, PlaceFirst = false });
@@ -128,9 +134,7 @@ public sealed class AnalysisCacheTests : IDisposable
     [Fact]
     public async Task Snapshot_IsDeterministicAcrossCaches()
     {
-        var db = Path.Combine(_dir, "b.db");
-        ServerFixture.IngestSamples(db);
-        using var store = SqliteArticleStore.Open(db).Store!;
+        using var store = SamplesStore(_dir, "b.db", out var db);
         using var one = NewCache(store);
         using var two = NewCache(store);
         var a = await one.CurrentAsync(TestContext.Current.CancellationToken);
@@ -143,9 +147,7 @@ public sealed class AnalysisCacheTests : IDisposable
     [Fact]
     public async Task Incremental_EqualsFullReanalysisOfTheSameStore()
     {
-        var db = Path.Combine(_dir, "c.db");
-        ServerFixture.IngestSamples(db);
-        using var store = SqliteArticleStore.Open(db).Store!;
+        using var store = SamplesStore(_dir, "c.db", out var db);
         using var cache = NewCache(store);
         var before = await cache.CurrentAsync(TestContext.Current.CancellationToken);
         var (order0, full0) = FullReanalysis(store);
@@ -171,9 +173,7 @@ public sealed class AnalysisCacheTests : IDisposable
     [Fact]
     public async Task NewArticleJoiningAStory_ReanalysesOnlyThatStory()
     {
-        var db = Path.Combine(_dir, "d.db");
-        ServerFixture.IngestSamples(db);
-        using var store = SqliteArticleStore.Open(db).Store!;
+        using var store = SamplesStore(_dir, "d.db", out var db);
         using var cache = NewCache(store);
         var before = await cache.CurrentAsync(TestContext.Current.CancellationToken);
         var main = before.Stories[0];
@@ -209,9 +209,7 @@ public sealed class AnalysisCacheTests : IDisposable
     [Fact]
     public async Task CurrentAsync_AfterAWriteWaitsAtMostReadWait()
     {
-        var db = Path.Combine(_dir, "f.db");
-        ServerFixture.IngestSamples(db);
-        using var store = SqliteArticleStore.Open(db).Store!;
+        using var store = SamplesStore(_dir, "f.db", out var db);
         using var cache = new AnalysisCache(store, TimeProvider.System, TimeSpan.FromHours(1), new AnalysisCacheLimits { WarmStories = 0, ReadWait = TimeSpan.Zero });
         var first = await cache.CurrentAsync(TestContext.Current.CancellationToken);
         Store(db, FerryNote, "Tessby Notes", "2026-05-02");
@@ -227,9 +225,7 @@ public sealed class AnalysisCacheTests : IDisposable
     [Fact]
     public async Task DocCache_IsBoundedAndReanalysisStillEqualsFull()
     {
-        var db = Path.Combine(_dir, "e.db");
-        ServerFixture.IngestSamples(db);
-        using var store = SqliteArticleStore.Open(db).Store!;
+        using var store = SamplesStore(_dir, "e.db", out var db);
         using var cache = new AnalysisCache(store, TimeProvider.System, TimeSpan.Zero, new AnalysisCacheLimits { WarmStories = 0, Docs = 2, ReportArticles = 3, ReadWait = Timeout.InfiniteTimeSpan });
         var snapshot = await cache.CurrentAsync(TestContext.Current.CancellationToken);
         var first = ReportsOf(snapshot);

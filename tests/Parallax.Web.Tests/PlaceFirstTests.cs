@@ -23,14 +23,6 @@ public sealed class PlaceFirstTests : IDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
-    /// <summary>A new SQLite store in the test folder holding the samples.</summary>
-    private IArticleStore SamplesStore(string file, out string db)
-    {
-        db = Path.Combine(_dir, file);
-        ServerFixture.IngestSamples(db);
-        return SqliteArticleStore.Open(db).Store!;
-    }
-
     /// <summary>The snapshot's stories are those of clustering and analysing the whole store from scratch, in the same order.</summary>
     private static void AssertStoriesOfFullAnalysis(IArticleStore store, StorySnapshot snapshot, CancellationToken ct) =>
         Assert.Equal(ParallaxServer.DefaultAnalysis(store.LoadArticles(), ct).Select(r => r.Id), snapshot.Stories.Select(s => s.Id));
@@ -49,7 +41,7 @@ public sealed class PlaceFirstTests : IDisposable
     public async Task Write_IsServedPlacedOnlineThenConsolidatedEqualToFullAnalysis()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var store = SamplesStore("p.db", out var db);
+        using var store = AnalysisCacheTests.SamplesStore(_dir, "p.db", out var db);
         // A long quiet period keeps the snapshot provisional until the test consolidates it itself.
         using var cache = ProvisionalCache(store);
         var before = await cache.CurrentAsync(ct);
@@ -103,7 +95,7 @@ public sealed class PlaceFirstTests : IDisposable
     public async Task TwoProvisionalRounds_PlaceIntoTheStoryTheFirstOpened()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var store = SamplesStore("s.db", out var db);
+        using var store = AnalysisCacheTests.SamplesStore(_dir, "s.db", out var db);
         using var cache = ProvisionalCache(store);
         var before = await cache.CurrentAsync(ct);
         var first = AnalysisCacheTests.Store(db, AnalysisCacheTests.FerryNote, "Tessby Notes", "2026-05-02");
@@ -133,7 +125,7 @@ public sealed class PlaceFirstTests : IDisposable
     public async Task Consolidation_RunsInTheBackgroundOnceWritesPause()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var store = SamplesStore("q.db", out var db);
+        using var store = AnalysisCacheTests.SamplesStore(_dir, "q.db", out var db);
         using var cache = new AnalysisCache(store, TimeProvider.System, TimeSpan.Zero, new AnalysisCacheLimits
         {
             WarmStories = 0, ReadWait = Timeout.InfiniteTimeSpan, ConsolidationQuiet = TimeSpan.FromMilliseconds(50),
@@ -153,7 +145,7 @@ public sealed class PlaceFirstTests : IDisposable
     public async Task WithoutPlaceFirst_EveryRefreshConsolidates()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var store = SamplesStore("r.db", out var db);
+        using var store = AnalysisCacheTests.SamplesStore(_dir, "r.db", out var db);
         using var cache = new AnalysisCache(store, TimeProvider.System, TimeSpan.Zero, new AnalysisCacheLimits { WarmStories = 0, ReadWait = Timeout.InfiniteTimeSpan, PlaceFirst = false });
         _ = await cache.CurrentAsync(ct);
         AnalysisCacheTests.Store(db, AnalysisCacheTests.FerryNote, "Tessby Notes", "2026-05-02");
