@@ -115,6 +115,14 @@ public sealed class ArticleFeatures
     /// <summary>Number of analysed word tokens (body + title, before weighting).</summary>
     public int Words { get; }
 
+    /// <summary>
+    /// Days of the week named in the headline or the lead (the first <see cref="StoryClustererOptions.WeekdayLeadChars"/>
+    /// characters of the body): bit 0 Monday … bit 6 Sunday; 0 when none. The day a lead names is the day of its event
+    /// ("on Tuesday"), so two leads naming only different days report different days (see
+    /// <see cref="StoryClustererOptions.WeekdayConflictFactor"/>).
+    /// </summary>
+    public byte StatedWeekdays { get; init; }
+
     /// <summary>The vocabulary the <see cref="Ids"/> belong to.</summary>
     public FeatureVocabulary Vocabulary { get; }
 
@@ -172,7 +180,7 @@ public sealed class ArticleFeatures
             from = end;
         }
 
-        return new ArticleFeatures(ArticleId, vocabulary, ids, counts, spaces, Published, Words);
+        return new ArticleFeatures(ArticleId, vocabulary, ids, counts, spaces, Published, Words) { StatedWeekdays = StatedWeekdays };
     }
 }
 
@@ -410,7 +418,30 @@ public sealed partial class StoryFeatureExtractor : IDisposable
             AddQuoteTrigrams(quote, lower, wordEnds, counts);
         }
 
-        return counts.ToFeatures(article.Id, Vocabulary, article.Metadata.Published?.Date, words);
+        var weekdays = (byte)(Weekdays(title) | Weekdays(body[..Math.Min(body.Length, Math.Max(_options.WeekdayLeadChars, 0))]));
+        return counts.ToFeatures(article.Id, Vocabulary, article.Metadata.Published?.Date, words, weekdays);
+    }
+
+    [GeneratedRegex(@"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WeekdayRegex();
+
+    /// <summary>Bit mask of the weekdays named in <paramref name="text"/> (bit 0 Monday … bit 6 Sunday).</summary>
+    internal static byte Weekdays(ReadOnlySpan<char> text)
+    {
+        var mask = 0;
+        foreach (var m in WeekdayRegex().EnumerateMatches(text))
+        {
+            mask |= char.ToLowerInvariant(text[m.Index]) switch
+            {
+                'm' => 1,
+                'w' => 4,
+                'f' => 16,
+                't' => char.ToLowerInvariant(text[m.Index + 1]) == 'u' ? 2 : 8,
+                _ => char.ToLowerInvariant(text[m.Index + 1]) == 'a' ? 32 : 64,
+            };
+        }
+
+        return (byte)mask;
     }
 
     private static void AddNumbers(ReadOnlySpan<char> text, FeatureCounter counts)

@@ -89,8 +89,7 @@ internal sealed class AverageLinkClusterer
                 }
 
                 var sim = SparseVector.Dot(space.Vectors[a], space.Vectors[b])
-                    * FeatureSpace.TimeFactor(articles[a].Published, articles[b].Published, _options)
-                    * FeatureSpace.LengthFactor(articles[a].Words, articles[b].Words, _options);
+                    * FeatureSpace.PairFactor(articles[a], articles[b], _options);
                 if (sim >= _options.EdgeFloor && (_options.MinFullCosine <= 0 || space.FullCosine(a, b) >= _options.MinFullCosine))
                 {
                     edges.Add(new SimilarityEdge(a, b, sim));
@@ -200,8 +199,7 @@ internal sealed class AverageLinkClusterer
                 {
                     var (a, b) = (members[i], members[j]);
                     var s = SparseVector.Dot(local[i], local[j])
-                        * FeatureSpace.TimeFactor(articles[a].Published, articles[b].Published, _options)
-                        * FeatureSpace.LengthFactor(articles[a].Words, articles[b].Words, _options);
+                        * FeatureSpace.PairFactor(articles[a], articles[b], _options);
                     if (s > 0)
                     {
                         edges.Add(new SimilarityEdge(i, j, s));
@@ -317,6 +315,98 @@ internal sealed class AverageLinkClusterer
     }
 
     /// <summary>
+    /// Re-assignment after average link (see <see cref="StoryClustererOptions.RefineRounds"/>): each article whose average
+    /// graph similarity to another story's members is at least the merge threshold and more than
+    /// <see cref="StoryClustererOptions.RefineMargin"/> times its average to the rest of its own story moves there. All
+    /// moves of a round are decided against the same labels and applied together (no article order matters); a story's
+    /// label is its smallest member. Pairs without an edge count 0, as in average link.
+    /// </summary>
+    public int[] Refine(int n, IReadOnlyList<SimilarityEdge> edges, int[] labels)
+    {
+        var result = (int[])labels.Clone();
+        if (_options.RefineRounds <= 0)
+        {
+            return result;
+        }
+
+        var adjacency = new List<(int Other, double Similarity)>?[n];
+        foreach (var e in edges)
+        {
+            (adjacency[e.A] ??= []).Add((e.B, e.Similarity));
+            (adjacency[e.B] ??= []).Add((e.A, e.Similarity));
+        }
+
+        var sums = new Dictionary<int, double>();
+        for (var round = 0; round < _options.RefineRounds; round++)
+        {
+            var sizes = new int[n];
+            foreach (var l in result)
+            {
+                sizes[l]++;
+            }
+
+            var next = (int[])result.Clone();
+            var moved = false;
+            for (var d = 0; d < n; d++)
+            {
+                if (adjacency[d] is not { } list)
+                {
+                    continue;
+                }
+
+                sums.Clear();
+                foreach (var (other, sim) in list)
+                {
+                    sums[result[other]] = sums.GetValueOrDefault(result[other]) + sim;
+                }
+
+                var own = result[d];
+                var ownAvg = sizes[own] > 1 ? sums.GetValueOrDefault(own) / (sizes[own] - 1) : 0;
+                var best = -1;
+                var bestAvg = 0.0;
+                foreach (var (label, sum) in sums.OrderBy(p => p.Key))
+                {
+                    var avg = sum / sizes[label];
+                    if (label != own && avg > bestAvg)
+                    {
+                        (best, bestAvg) = (label, avg);
+                    }
+                }
+
+                if (best >= 0 && bestAvg >= _options.MergeThreshold && bestAvg > _options.RefineMargin * ownAvg)
+                {
+                    next[d] = best;
+                    moved = true;
+                }
+            }
+
+            if (!moved)
+            {
+                break;
+            }
+
+            // Relabel every story by its smallest member (a root may have moved out of its old story).
+            var root = new Dictionary<int, int>();
+            for (var d = 0; d < n; d++)
+            {
+                if (!root.ContainsKey(next[d]))
+                {
+                    root[next[d]] = d;
+                }
+            }
+
+            for (var d = 0; d < n; d++)
+            {
+                next[d] = root[next[d]];
+            }
+
+            result = next;
+        }
+
+        return result;
+    }
+
+    /// <summary>
     /// Splits off the outliers of each cluster (see <see cref="StoryClustererOptions.OutlierRatio"/>): members judged
     /// against the cluster as it came out of average link, all at once, so the result does not depend on member order.
     /// Exact pair similarities (cosine · time · length) for clusters of up to 300 members; larger ones are left as they are.
@@ -347,8 +437,7 @@ internal sealed class AverageLinkClusterer
                 {
                     var (a, b) = (members[i], members[j]);
                     var s = SparseVector.Dot(space.Vectors[a], space.Vectors[b])
-                        * FeatureSpace.TimeFactor(articles[a].Published, articles[b].Published, _options)
-                        * FeatureSpace.LengthFactor(articles[a].Words, articles[b].Words, _options);
+                        * FeatureSpace.PairFactor(articles[a], articles[b], _options);
                     sim[i, j] = sim[j, i] = s;
                     rowSum[i] += s;
                     rowSum[j] += s;
@@ -400,8 +489,7 @@ internal sealed class AverageLinkClusterer
         }
 
         return dot
-            * FeatureSpace.TimeFactor(articles[a].Published, articles[b].Published, _options)
-            * FeatureSpace.LengthFactor(articles[a].Words, articles[b].Words, _options);
+            * FeatureSpace.PairFactor(articles[a], articles[b], _options);
     }
 
     /// <summary>Average-link agglomeration while the best average ≥ threshold. Returns the cluster root of each item and the final inter-cluster sums.</summary>

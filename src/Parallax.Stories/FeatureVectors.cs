@@ -185,6 +185,39 @@ internal sealed class FeatureSpace
         return Math.Clamp(Math.Pow(mean / options.LengthReference, options.LengthExponent), 1.0 / 3, 3.0);
     }
 
+    /// <summary>
+    /// Everything besides the cosine that the consolidation multiplies a pair's similarity by: the time discount, the
+    /// length factor and the stated-weekday conflict factor.
+    /// </summary>
+    public static double PairFactor(ArticleFeatures a, ArticleFeatures b, StoryClustererOptions options)
+        => TimeFactor(a.Published, b.Published, options) * LengthFactor(a.Words, b.Words, options) * WeekdayFactor(a, b, options);
+
+    /// <summary>
+    /// <see cref="StoryClustererOptions.WeekdayConflictFactor"/> when both articles name weekdays in their headline or
+    /// lead, none in common and none on neighbouring days (<see cref="StoryClustererOptions.WeekdayAdjacentFactor"/> when
+    /// the nearest are neighbours, <see cref="StoryClustererOptions.WeekdayMatchFactor"/> when one is shared), and neither
+    /// is longer than <see cref="StoryClustererOptions.WeekdayMaxWords"/>; else 1.
+    /// </summary>
+    public static double WeekdayFactor(ArticleFeatures a, ArticleFeatures b, StoryClustererOptions options)
+    {
+        if (a.StatedWeekdays == 0 || b.StatedWeekdays == 0
+            || (options.WeekdayMaxWords > 0 && Math.Max(a.Words, b.Words) > options.WeekdayMaxWords))
+        {
+            return 1.0;
+        }
+
+        if ((a.StatedWeekdays & b.StatedWeekdays) != 0)
+        {
+            return options.WeekdayMatchFactor;
+        }
+
+        // Days next to each other (Friday night's fire, reported on Saturday) are often one event told on two days.
+        int x = a.StatedWeekdays;
+        var next = ((x << 1) | (x >> 6)) & 0x7F;
+        var previous = ((x >> 1) | (x << 6)) & 0x7F;
+        return ((next | previous) & b.StatedWeekdays) != 0 ? options.WeekdayAdjacentFactor : options.WeekdayConflictFactor;
+    }
+
     /// <summary>Time discount of a pair: 1 when either is undated or within <see cref="StoryClustererOptions.SameEventDays"/>.</summary>
     public static double TimeFactor(DateOnly? a, DateOnly? b, StoryClustererOptions options)
     {

@@ -17,7 +17,7 @@ namespace Parallax.Stories;
 public sealed class StoryClusterer : IDisposable
 {
     /// <summary>Version of the clustering; bump when results change.</summary>
-    public const string Version = "2";
+    public const string Version = "3";
 
     private readonly StoryClustererOptions _options;
     private readonly StoryFeatureExtractor _extractor;
@@ -163,7 +163,8 @@ public sealed class StoryClusterer : IDisposable
         }
 
         return SparseVector.Dot(space.Vectors[a], space.Vectors[b])
-            * FeatureSpace.TimeFactor(_features[articleIdA].Published, _features[articleIdB].Published, _options);
+            * FeatureSpace.TimeFactor(_features[articleIdA].Published, _features[articleIdB].Published, _options)
+            * FeatureSpace.WeekdayFactor(_features[articleIdA], _features[articleIdB], _options);
     }
 
     private void Consolidate()
@@ -182,7 +183,7 @@ public sealed class StoryClusterer : IDisposable
         var engine = new AverageLinkClusterer(_options);
         var edges = engine.BuildGraph(canonical, space);
         var (merged, _, _) = engine.Cluster(canonical.Count, edges, _options.MergeThreshold);
-        var labels = engine.SplitOutliers(canonical, space, engine.SplitEvents(canonical, space, merged));
+        var labels = engine.SplitOutliers(canonical, space, engine.SplitEvents(canonical, space, engine.Refine(canonical.Count, edges, merged)));
         _stories = StoryBuilder.Build(canonical, _articles, labels, edges, _options);
         var storyOf = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var s in _stories)

@@ -51,6 +51,16 @@ public sealed record StoryClustererOptions
     /// </summary>
     public double OutlierRatio { get; init; } = 0.0;
 
+    /// <summary>
+    /// Rounds of re-assignment after average link (0 disables): an article moves to the story whose members it is most
+    /// similar to on average when that beats its own story by <see cref="RefineMargin"/> (average link fixes an article
+    /// in the group it first merged with; this lets it follow the evidence of the final groups).
+    /// </summary>
+    public int RefineRounds { get; init; }
+
+    /// <summary>How many times its own story's average another story's average must exceed for an article to move (&gt;= 1).</summary>
+    public double RefineMargin { get; init; } = 1.0;
+
     /// <summary>Average-link merge threshold on the (time-discounted) cosine, in (0, 1].</summary>
     public double MergeThreshold { get; init; } = 0.14;
 
@@ -94,6 +104,35 @@ public sealed record StoryClustererOptions
 
     /// <summary>Pairs below this cosine are not kept in the similarity graph (treated as 0 by average link).</summary>
     public double EdgeFloor { get; init; } = 0.03;
+
+    /// <summary>
+    /// Consolidation multiplies the similarity of two articles whose headlines or leads both name days of the week, but
+    /// no day in common and none on neighbouring days, by this factor (in (0, 1]; 1 disables): "on Tuesday" and "on Friday" in two leads are two days,
+    /// so usually two events of one topic. A stated-time counterpart of the publication-date discount for undated text.
+    /// </summary>
+    public double WeekdayConflictFactor { get; init; } = 0.3;
+
+    /// <summary>
+    /// As <see cref="WeekdayConflictFactor"/> when the nearest named days of the two articles are neighbours (Friday and
+    /// Saturday): one event is often reported on the next day, so neighbouring days are weaker evidence of two events.
+    /// </summary>
+    public double WeekdayAdjacentFactor { get; init; } = 1.0;
+
+    /// <summary>
+    /// The similarity of two short articles (see <see cref="WeekdayMaxWords"/>) whose headlines or leads name a weekday in
+    /// common is multiplied by this (&gt;= 1; 1 disables): the same stated day is a little evidence of the same event.
+    /// </summary>
+    public double WeekdayMatchFactor { get; init; } = 1.0;
+
+    /// <summary>
+    /// The weekday conflict applies only when both articles have at most this many words (0: any length). A short text
+    /// (a lead, an excerpt, a brief) names the day of its one event; a full article also names the days of background
+    /// and follow-ups, so different days in two long articles are weak evidence of two events.
+    /// </summary>
+    public int WeekdayMaxWords { get; init; } = 150;
+
+    /// <summary>How many characters of the body (after a repeated headline) count as the lead for <see cref="ArticleFeatures.StatedWeekdays"/>.</summary>
+    public int WeekdayLeadChars { get; init; } = 300;
 
     /// <summary>Two dated articles at most this many days apart are not discounted.</summary>
     public int SameEventDays { get; init; } = 3;
