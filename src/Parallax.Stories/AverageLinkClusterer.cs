@@ -315,98 +315,6 @@ internal sealed class AverageLinkClusterer
     }
 
     /// <summary>
-    /// Re-assignment after average link (see <see cref="StoryClustererOptions.RefineRounds"/>): each article whose average
-    /// graph similarity to another story's members is at least the merge threshold and more than
-    /// <see cref="StoryClustererOptions.RefineMargin"/> times its average to the rest of its own story moves there. All
-    /// moves of a round are decided against the same labels and applied together (no article order matters); a story's
-    /// label is its smallest member. Pairs without an edge count 0, as in average link.
-    /// </summary>
-    public int[] Refine(int n, IReadOnlyList<SimilarityEdge> edges, int[] labels)
-    {
-        var result = (int[])labels.Clone();
-        if (_options.RefineRounds <= 0)
-        {
-            return result;
-        }
-
-        var adjacency = new List<(int Other, double Similarity)>?[n];
-        foreach (var e in edges)
-        {
-            (adjacency[e.A] ??= []).Add((e.B, e.Similarity));
-            (adjacency[e.B] ??= []).Add((e.A, e.Similarity));
-        }
-
-        var sums = new Dictionary<int, double>();
-        for (var round = 0; round < _options.RefineRounds; round++)
-        {
-            var sizes = new int[n];
-            foreach (var l in result)
-            {
-                sizes[l]++;
-            }
-
-            var next = (int[])result.Clone();
-            var moved = false;
-            for (var d = 0; d < n; d++)
-            {
-                if (adjacency[d] is not { } list)
-                {
-                    continue;
-                }
-
-                sums.Clear();
-                foreach (var (other, sim) in list)
-                {
-                    sums[result[other]] = sums.GetValueOrDefault(result[other]) + sim;
-                }
-
-                var own = result[d];
-                var ownAvg = sizes[own] > 1 ? sums.GetValueOrDefault(own) / (sizes[own] - 1) : 0;
-                var best = -1;
-                var bestAvg = 0.0;
-                foreach (var (label, sum) in sums.OrderBy(p => p.Key))
-                {
-                    var avg = sum / sizes[label];
-                    if (label != own && avg > bestAvg)
-                    {
-                        (best, bestAvg) = (label, avg);
-                    }
-                }
-
-                if (best >= 0 && bestAvg >= _options.MergeThreshold && bestAvg > _options.RefineMargin * ownAvg)
-                {
-                    next[d] = best;
-                    moved = true;
-                }
-            }
-
-            if (!moved)
-            {
-                break;
-            }
-
-            // Relabel every story by its smallest member (a root may have moved out of its old story).
-            var root = new Dictionary<int, int>();
-            for (var d = 0; d < n; d++)
-            {
-                if (!root.ContainsKey(next[d]))
-                {
-                    root[next[d]] = d;
-                }
-            }
-
-            for (var d = 0; d < n; d++)
-            {
-                next[d] = root[next[d]];
-            }
-
-            result = next;
-        }
-
-        return result;
-    }
-
-    /// <summary>
     /// Splits off the outliers of each cluster (see <see cref="StoryClustererOptions.OutlierRatio"/>): members judged
     /// against the cluster as it came out of average link, all at once, so the result does not depend on member order.
     /// Exact pair similarities (cosine · time · length) for clusters of up to 300 members; larger ones are left as they are.
@@ -493,9 +401,12 @@ internal sealed class AverageLinkClusterer
     }
 
     /// <summary>Average-link agglomeration while the best average ≥ threshold. Returns the cluster root of each item and the final inter-cluster sums.</summary>
-    public (int[] Labels, Dictionary<int, double>[] Sums, int[] Sizes) Cluster(int n, IReadOnlyList<SimilarityEdge> edges, double threshold)
+    public (int[] Labels, Dictionary<int, double>[] Sums, int[] Sizes) Cluster(int n, IReadOnlyList<SimilarityEdge> edges, double threshold, double? singletonThreshold = null)
     {
         var cohesion = _options.CohesionRatio;
+        // A lone article may join a story at the (lower) singleton threshold; two groups need the full threshold.
+        var single = singletonThreshold is { } st && st > 0 && st < threshold ? st : threshold;
+        var floor = Math.Min(threshold, single);
         var inner = new double[n];
         var sums = new Dictionary<int, double>[n];
         var sizes = new int[n];
@@ -514,7 +425,7 @@ internal sealed class AverageLinkClusterer
         {
             sums[e.A][e.B] = e.Similarity;
             sums[e.B][e.A] = e.Similarity;
-            if (e.Similarity >= threshold)
+            if (e.Similarity >= floor)
             {
                 queue.Enqueue((e.A, e.B, 0, 0), (e.Similarity, e.A, e.B));
             }
@@ -522,13 +433,18 @@ internal sealed class AverageLinkClusterer
 
         while (queue.TryDequeue(out var item, out var priority))
         {
-            if (priority.Avg < threshold)
+            if (priority.Avg < floor)
             {
                 break;
             }
 
             var (a, b, va, vb) = item;
             if (parent[a] != a || parent[b] != b || versions[a] != va || versions[b] != vb)
+            {
+                continue;
+            }
+
+            if (priority.Avg < threshold && sizes[a] > 1 && sizes[b] > 1)
             {
                 continue;
             }
@@ -569,7 +485,7 @@ internal sealed class AverageLinkClusterer
             foreach (var (k, s) in sums[a].OrderBy(p => p.Key))
             {
                 var avg = s / ((double)sizes[a] * sizes[k]);
-                if (avg >= threshold)
+                if (avg >= (sizes[k] == 1 ? floor : threshold))
                 {
                     var (x, y) = a < k ? (a, k) : (k, a);
                     queue.Enqueue((x, y, versions[x], versions[y]), (avg, x, y));

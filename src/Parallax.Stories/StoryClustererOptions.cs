@@ -52,14 +52,10 @@ public sealed record StoryClustererOptions
     public double OutlierRatio { get; init; } = 0.0;
 
     /// <summary>
-    /// Rounds of re-assignment after average link (0 disables): an article moves to the story whose members it is most
-    /// similar to on average when that beats its own story by <see cref="RefineMargin"/> (average link fixes an article
-    /// in the group it first merged with; this lets it follow the evidence of the final groups).
+    /// When in (0, <see cref="MergeThreshold"/>), a story of one article joins another story at this average similarity
+    /// (two stories of several articles still need <see cref="MergeThreshold"/>). 0 disables.
     /// </summary>
-    public int RefineRounds { get; init; }
-
-    /// <summary>How many times its own story's average another story's average must exceed for an article to move (&gt;= 1).</summary>
-    public double RefineMargin { get; init; } = 1.0;
+    public double SingletonThreshold { get; init; }
 
     /// <summary>Average-link merge threshold on the (time-discounted) cosine, in (0, 1].</summary>
     public double MergeThreshold { get; init; } = 0.14;

@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using Parallax.Eval.Clustering;
+using Parallax.Testing;
+
+namespace Parallax.Stories.Tests;
+
+/// <summary><see cref="StoryClustererOptions.SingletonThreshold"/> (off by default): lone articles join at a lower average.</summary>
+public sealed class SingletonThresholdTests
+{
+    private static readonly StoryClustererOptions Lower = StoryClustererOptions.Default with { SingletonThreshold = 0.10 };
+
+    private static ImmutableArray<string> Ids(IEnumerable<Story> stories) => [.. stories.Select(s => s.Id + ":" + string.Join(',', s.ArticleIds))];
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(17)]
+    public void SingletonThreshold_ShuffledEcbPlusSubsetGivesTheSameStories(int seed)
+    {
+        var (docs, _) = ClusteringSet.Read(RepoPaths.SharedData("clustering", "ecbplus-dev", "docs.jsonl"));
+        var subset = docs.Take(150).Select(d => d.Article).ToList();
+        using var reference = new StoryClusterer(Lower);
+        var expected = Ids(reference.Recluster(subset));
+
+        var shuffled = subset.ToArray();
+        new Random(seed).Shuffle(shuffled);
+        using var incremental = new StoryClusterer(Lower);
+        foreach (var a in shuffled)
+        {
+            incremental.Add(a);
+        }
+
+        Assert.Equal(expected, Ids(incremental.Stories));
+    }
+
+    [Fact]
+    public void SingletonThreshold_LeavesFewerLoneArticlesThanTheDefault()
+    {
+        var (docs, _) = ClusteringSet.Read(RepoPaths.SharedData("clustering", "ecbplus-dev", "docs.jsonl"));
+        var subset = docs.Select(d => d.Article).ToList();
+        using var plain = new StoryClusterer();
+        using var lower = new StoryClusterer(Lower);
+        var alonePlain = plain.Recluster(subset).Count(s => s.ArticleIds.Length == 1);
+        var aloneLower = lower.Recluster(subset).Count(s => s.ArticleIds.Length == 1);
+        Assert.True(aloneLower < alonePlain, $"{aloneLower} lone articles with the singleton threshold, {alonePlain} without");
+        Assert.True(lower.Stories.Length < plain.Stories.Length);
+    }
+}
