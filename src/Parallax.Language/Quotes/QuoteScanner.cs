@@ -2193,7 +2193,9 @@ internal sealed class QuoteScanner
             return j;
         }
 
-        if (_blockers.Contains(toks[j].Lower) || CueLexicon.TryGet(toks[j].Lower, out _) && !toks[j].IsCapitalized)
+        // A cue form heads a noun phrase only after a determiner or a name ("the judge", "a Times report").
+        if (_blockers.Contains(toks[j].Lower) || (CueLexicon.TryGet(toks[j].Lower, out _) && !toks[j].IsCapitalized
+            && !(_nounLike.Contains(toks[j].Lower) && j > min && (_determiners.Contains(toks[j - 1].Lower) || toks[j - 1].IsCapitalized || toks[j - 1].Text is "’s" or "'s"))))
         {
             return null;
         }
