@@ -1376,7 +1376,9 @@ internal sealed class QuoteScanner
                 return;
             }
 
-            if (SpeakerLeft(s, c, comma + 1) is { } np && (np.Start == comma + 1 || OnlyRoleWords(s, comma + 1, np.Start)) && IsTail(s, cueEnd + 1) && ContentBackward(s, comma) is { } back)
+            if (SpeakerLeft(s, c, comma + 1) is { } np && (np.Start == comma + 1 || OnlyRoleWords(s, comma + 1, np.Start)) && IsTail(s, cueEnd + 1)
+                && !(OpeningAdverbialOnly(s, comma) && cueEnd + 1 < toks.Count && toks[cueEnd + 1].IsWord && !_prepositions.Contains(toks[cueEnd + 1].Lower))
+                && ContentBackward(s, comma) is { } back)
             {
                 // ", journalist Ada Roe said.": the role words belong to the speaker
                 AddClause(s, back, c, cueEnd, comma + 1, np.End);
@@ -1563,8 +1565,10 @@ internal sealed class QuoteScanner
                     return;
                 }
 
-                // Reversed: "Content, Speaker said [to X] [in a statement]."
-                if (np is { } l && l.Start > 0 && (toks[l.Start - 1].Text == "," || toks[l.Start - 1].Kind == TokKind.QuoteMark) && IsTail(s, after))
+                // Reversed: "Content, Speaker said [to X] [in a statement]." — but not when all before the speaker is an
+                // opening adverbial ("In response, Twitter said it ...", "As the polls closed, his son said ...").
+                if (np is { } l && l.Start > 0 && (toks[l.Start - 1].Text == "," || toks[l.Start - 1].Kind == TokKind.QuoteMark) && IsTail(s, after)
+                    && !(toks[l.Start - 1].Text == "," && OpeningAdverbialOnly(s, l.Start - 1) && after < toks.Count && toks[after].IsWord && !_prepositions.Contains(toks[after].Lower)))
                 {
                     var back = ContentBackward(s, l.Start);
                     if (back is { } b)
@@ -1737,6 +1741,41 @@ internal sealed class QuoteScanner
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// True when the tokens before the comma at <paramref name="comma"/> (from the first unused token) are one opening
+    /// adverbial: they start with a preposition or a subordinating word and hold no other comma ("In response",
+    /// "As the polls closed"), so they are no reported content.
+    /// </summary>
+    private static bool OpeningAdverbialOnly(SentenceInfo s, int comma)
+    {
+        var start = comma;
+        while (start > 0 && !s.Used[start - 1])
+        {
+            start--;
+        }
+
+        if (start >= comma || s.InQuote[start] || !s.Toks[start].IsWord)
+        {
+            return false;
+        }
+
+        var first = s.Toks[start].Lower;
+        if (!_prepositions.Contains(first) && !_subordinators.Contains(first))
+        {
+            return false;
+        }
+
+        for (var k = start + 1; k < comma; k++)
+        {
+            if (s.InQuote[k] || s.Toks[k].Text is "," or ";" or ":" or "—")
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True when nothing but a short tail (object, time, "in a statement") follows the cue to the end of the sentence.</summary>
