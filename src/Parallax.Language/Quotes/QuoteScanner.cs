@@ -901,7 +901,15 @@ internal sealed class QuoteScanner
             k = j;
         }
 
-        if (k >= toks.Count || !_whWords.Contains(toks[k].Lower) || s.InQuote[k])
+        // "asked specifically whether", "was asked repeatedly about"
+        if (k + 1 < toks.Count && toks[k].Lower.EndsWith("ly", StringComparison.Ordinal) && toks[k].Lower.Length > 4 && _whWords.Contains(toks[k + 1].Lower))
+        {
+            k++;
+        }
+
+        // the passive "was asked to name …" / "was asked for his view" names the request too
+        var passive = i > 0 && toks[i - 1].Lower is "was" or "were" or "been" or "being" or "is" or "are" or "be";
+        if (k >= toks.Count || !(_whWords.Contains(toks[k].Lower) || (passive && toks[k].Lower is "to" or "for")) || s.InQuote[k])
         {
             return false;
         }
@@ -912,7 +920,7 @@ internal sealed class QuoteScanner
             end++;
         }
 
-        if (Trim(s, toks[k].Lower == "about" ? k + 1 : k, end) is not { } content)
+        if (Trim(s, toks[k].Lower is "about" or "for" ? k + 1 : k, end) is not { } content)
         {
             return false;
         }
@@ -965,7 +973,7 @@ internal sealed class QuoteScanner
                 continue;
             }
 
-            if (lower == "asked" && (i == 0 || toks[i - 1].Lower is "when" or "after" or "if" or "once" or "," || s.Toks[i - 1].Kind == TokKind.QuoteMark) && AskedQuestion(s, i))
+            if (lower == "asked" && (i == 0 || toks[i - 1].Lower is "when" or "whenever" or "after" or "if" or "once" or "," or "was" or "were" or "been" or "being" or "is" or "are" or "be" || s.Toks[i - 1].Kind == TokKind.QuoteMark) && AskedQuestion(s, i))
             {
                 continue;
             }
