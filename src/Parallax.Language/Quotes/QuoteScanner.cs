@@ -1424,7 +1424,7 @@ internal sealed class QuoteScanner
         var toks = s.Toks;
         var npStart = i + 2;
         var npEnd = npStart;
-        while (npEnd < toks.Count && toks[npEnd].Text is not ("," or "." or ";" or ":" or "!" or "?") && !s.InQuote[npEnd] && !s.Used[npEnd] && npEnd - npStart < 14)
+        while (npEnd < toks.Count && (toks[npEnd].Text is not ("," or "." or ";" or ":" or "!" or "?") || IsAbbreviationDot(s, npEnd)) && !s.InQuote[npEnd] && !s.Used[npEnd] && npEnd - npStart < 14)
         {
             npEnd++;
         }
@@ -1437,7 +1437,10 @@ internal sealed class QuoteScanner
         var rel = new Relation { Paragraph = s.Paragraph, Cue = new TextSpan(toks[i].Start, toks[i + 1].End) };
         rel.Speaker = new TextSpan(toks[npStart].Start, toks[npEnd - 1].End);
         TextSpan? content;
-        if (ClauseStart(s, i) == i && npEnd < toks.Count && toks[npEnd].Text == ",")
+        // "According to X, content" / "But according to X, content" / "In June, according to X, content": the content follows
+        var opening = i == 0 || (i == 1 && toks[0].Lower is "but" or "and" or "yet" or "so" or "still" or "now" or "also")
+            || (toks[i - 1].Text == "," && OpeningAdverbialOnly(s, i - 1));
+        if (opening && npEnd < toks.Count && toks[npEnd].Text == ",")
         {
             content = ContentForward(s, npEnd + 1);
         }
@@ -1459,6 +1462,19 @@ internal sealed class QuoteScanner
         MarkUsed(s, i, npEnd - 1);
         MarkSpanUsed(s, c);
         _relations.Add(rel);
+    }
+
+    /// <summary>A full stop inside an abbreviation or initials ("F.A.A.", "U.S.", "Dr."): glued to the next word or after a short capitalised word.</summary>
+    private bool IsAbbreviationDot(SentenceInfo s, int k)
+    {
+        var t = s.Toks[k];
+        if (t.Text != "." || k == 0 || k + 1 >= s.Toks.Count)
+        {
+            return false;
+        }
+
+        var prev = s.Toks[k - 1];
+        return prev.IsWord && prev.End == t.Start && (t.End == s.Toks[k + 1].Start || (prev.IsCapitalized && prev.Text.Length <= 3));
     }
 
     /// <summary>Index of the first token of the clause holding token <paramref name="i"/> (after a leading "," or sentence start).</summary>
