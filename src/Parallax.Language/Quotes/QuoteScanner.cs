@@ -2220,6 +2220,10 @@ internal sealed class QuoteScanner
         return (end, end);
     }
 
+    private static readonly FrozenSet<string> _numberWords = FrozenSet.ToFrozenSet(
+        ["four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundreds", "thousands", "few", "these", "those", "such", "recent", "new", "latest"],
+        StringComparer.Ordinal);
+
     /// <summary>First token of the noun phrase ending at <paramref name="end"/>, or null.</summary>
     private static int? NounPhraseLeft(SentenceInfo s, int end, int min)
     {
@@ -2258,7 +2262,7 @@ internal sealed class QuoteScanner
 
         // A cue form heads a noun phrase only after a determiner or a name ("the judge", "a Times report").
         if (_blockers.Contains(toks[j].Lower) || (CueLexicon.TryGet(toks[j].Lower, out _) && !toks[j].IsCapitalized
-            && !(_nounLike.Contains(toks[j].Lower) && j > min && (_determiners.Contains(toks[j - 1].Lower) || toks[j - 1].IsCapitalized || toks[j - 1].Text is "’s" or "'s"))))
+            && !(_nounLike.Contains(toks[j].Lower) && j > min && (_determiners.Contains(toks[j - 1].Lower) || toks[j - 1].IsCapitalized || toks[j - 1].Text is "’s" or "'s" || _numberWords.Contains(toks[j - 1].Lower) || char.IsDigit(toks[j - 1].Text[0])))))
         {
             return null;
         }
