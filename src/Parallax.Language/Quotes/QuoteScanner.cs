@@ -747,8 +747,36 @@ internal sealed class QuoteScanner
     private static bool IsAttributiveVerb(string lower) => CueLexicon.TryGet(lower, out var cls) && cls is CueClass.Speech or CueClass.That;
 
     /// <summary>Extends a cue over a particle of a phrasal cue ("pointed out", "went on").</summary>
+    private static readonly FrozenSet<string> _speakTalk = FrozenSet.ToFrozenSet(
+        ["spoke", "spoken", "speak", "speaks", "speaking", "talk", "talked", "talks", "talking", "wrote", "written", "write", "writes", "writing", "joked", "complained", "boasted", "bragged", "warned"],
+        StringComparer.Ordinal);
+
     private static int CueEnd(SentenceInfo s, int c)
     {
+        // "spoke about", "talked glowingly about", "has spoken at length of", "spoke out about": a speaking verb, up to two
+        // adverbial words, then "about" or "of"
+        if (_speakTalk.Contains(s.Toks[c].Lower))
+        {
+            for (var k = c + 1; k < Math.Min(s.Toks.Count - 1, c + 4); k++)
+            {
+                var w = s.Toks[k];
+                if (!w.IsWord || s.InQuote[k])
+                {
+                    break;
+                }
+
+                if (w.Lower is "about" or "of")
+                {
+                    return k;
+                }
+
+                if (!(w.Lower.EndsWith("ly", StringComparison.Ordinal) || w.Lower is "out" or "at" or "length" or "again" or "often" or "much" or "little" or "up"))
+                {
+                    break;
+                }
+            }
+        }
+
         if (c + 1 < s.Toks.Count && !s.InQuote[c + 1])
         {
             var pair = s.Toks[c].Lower + " " + s.Toks[c + 1].Lower;
@@ -978,7 +1006,11 @@ internal sealed class QuoteScanner
                 continue;
             }
 
-            if (!CueLexicon.TryGet(lower, out var cls) || CueLexicon.IsQuoteOnly(lower)
+            // a multiword cue may open with a word that is no cue on its own ("spoke about", "made clear", "weighed in")
+            var cls = CueClass.Speech;
+            var phrasalHead = CueEnd(s, i) > i;
+            if (phrasalHead ? toks[i].IsCapitalized && i > 0 && toks[i - 1].Kind != TokKind.QuoteMark
+                : !CueLexicon.TryGet(lower, out cls) || CueLexicon.IsQuoteOnly(lower)
                 || (toks[i].IsCapitalized && i > 0 && toks[i - 1].Kind != TokKind.QuoteMark && !(cls == CueClass.Speech && IsTitleCase(s) && lower is "says" or "said" or "tells" or "told" or "warns" or "claims" or "insists" or "admits" or "asks")))
             {
                 continue;
