@@ -122,7 +122,9 @@ internal static class CueLexicon
         "makes clear", "made the case", "spelled out", "laid out", "weighed in", "chimed in", "shot back", "fired back",
         "called for", "calls for", "calling for", "call for", "called on", "calls on", "calling on", "pushed for",
         "pushes for", "pushing for", "spoke out", "speaks out", "spoke of", "talked about", "talking about",
-        "spoke about", "speaking about",
+        "spoke about", "speaking about", "pointed to", "points to", "pointing to", "point to", "weighs in", "weighing in",
+        "spoke of", "speaks of", "speaking of", "talks about", "talk about", "speaks about", "speak about", "spoken about",
+        "lays out", "spells out", "chime in", "raised concerns", "raised questions", "spoke out", "speak out",
     ];
 
     /// <summary>Verbs that only count after a quotation or in "said"-like inversions (too ambiguous elsewhere).</summary>
