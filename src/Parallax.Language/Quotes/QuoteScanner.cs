@@ -1537,6 +1537,11 @@ internal sealed class QuoteScanner
         }
 
         var participle = lower.EndsWith("ing", StringComparison.Ordinal);
+        if (participle && np is not null && c > 0 && (toks[c - 1].Lower is "is" or "are" or "was" or "were" or "am" or "been" || IsContractedPronoun(toks[c - 1].Lower)))
+        {
+            participle = false; // progressive: "he's hoping the deal holds", "they are arguing that …"
+        }
+
         // "… and said", "… but has said": auxiliaries may stand between the conjunction and the cue
         var conj = c - 1;
         while (conj > 0 && toks[conj].IsWord && (_aux.Contains(toks[conj].Lower) || IsNegatedAux(toks[conj].Lower)) && toks[conj].Lower is not ("and" or "but"))
@@ -2224,7 +2229,7 @@ internal sealed class QuoteScanner
     private static (int Start, int End)? Tidy(SentenceInfo s, int start, int end)
     {
         var toks = s.Toks;
-        if (start == end && _pronounSubjects.Contains(toks[end].Lower))
+        if (start == end && (_pronounSubjects.Contains(toks[end].Lower) || IsContractedPronoun(toks[end].Lower)))
         {
             return (start, end);
         }
@@ -2255,6 +2260,20 @@ internal sealed class QuoteScanner
     private static readonly FrozenSet<string> _numberWords = FrozenSet.ToFrozenSet(
         ["four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundreds", "thousands", "few", "these", "those", "such", "recent", "new", "latest"],
         StringComparer.Ordinal);
+
+    /// <summary>"he's", "they’re", "I'm", "we've": a subject pronoun fused with its auxiliary into one token ("it's" excluded: mostly expletive).</summary>
+    private static bool IsContractedPronoun(string lower)
+    {
+        var apostrophe = lower.IndexOfAny(['\'', '’']);
+        if (apostrophe <= 0)
+        {
+            return false;
+        }
+
+        var pronoun = lower[..apostrophe];
+        var rest = lower[(apostrophe + 1)..];
+        return pronoun is "he" or "she" or "they" or "we" or "i" or "you" or "who" && rest is "s" or "re" or "m" or "ve" or "d" or "ll";
+    }
 
     /// <summary>First token of the noun phrase ending at <paramref name="end"/>, or null.</summary>
     private static int? NounPhraseLeft(SentenceInfo s, int end, int min)
@@ -2287,7 +2306,7 @@ internal sealed class QuoteScanner
             return null;
         }
 
-        if (_pronounSubjects.Contains(toks[j].Lower))
+        if (_pronounSubjects.Contains(toks[j].Lower) || IsContractedPronoun(toks[j].Lower))
         {
             return j;
         }
