@@ -675,6 +675,14 @@ internal sealed class QuoteScanner
             return null;
         }
 
+        // "saying that “bombastic comments” do more harm": a quoted phrase the clause goes on after is part of an
+        // indirect content, left to the clause patterns
+        if (prev.IsWord && last + 1 < toks.Count && toks[last + 1].IsWord && !s.InQuote[last + 1] && !IsAttributiveVerb(toks[last + 1].Lower)
+            && !_pronounSubjects.Contains(toks[last + 1].Lower))
+        {
+            return null;
+        }
+
         for (var c = k; c >= Math.Max(0, k - 12); c--)
         {
             if (s.InQuote[c] || s.Used[c])
