@@ -507,6 +507,14 @@ internal sealed class QuoteScanner
             return null;
         }
 
+        // "Fundraising was “stagnant” as donors waited, he said": a quoted phrase inside a clause is not the quotation
+        // the cue after it attributes; the clause patterns take the whole clause
+        if (first > 0 && toks[first - 1].IsWord && !s.InQuote[first - 1] && !IsAttributiveVerb(toks[first - 1].Lower) && toks[first - 1].Lower != "that"
+            && last + 1 < toks.Count && toks[last + 1].IsWord && !s.InQuote[last + 1] && !EndsWithPunctuation(s, first, last))
+        {
+            return null;
+        }
+
         var k = last + 1;
         if (k < toks.Count && toks[k].Text == ",")
         {
@@ -557,6 +565,18 @@ internal sealed class QuoteScanner
         }
 
         return null;
+    }
+
+    /// <summary>True when the quotation <paramref name="first"/>..<paramref name="last"/> ends with a comma or a full stop inside its closing marks (“…,” / ''….'').</summary>
+    private static bool EndsWithPunctuation(SentenceInfo s, int first, int last)
+    {
+        var j = last;
+        while (j > first && s.Toks[j].Kind == TokKind.QuoteMark)
+        {
+            j--;
+        }
+
+        return j > first && s.Toks[j].Text is "," or "." or "!" or "?";
     }
 
     /// <summary>True when token <paramref name="k"/> opens a clause (a subject pronoun, "that", a determiner or possessive): what follows a cue there is its content.</summary>
