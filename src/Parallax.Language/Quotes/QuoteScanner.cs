@@ -890,7 +890,7 @@ internal sealed class QuoteScanner
         {
             if (!toks[k].IsWord || s.Used[k] || s.InQuote[k])
             {
-                if (toks[k].Text is "-" or "'" or "’")
+                if (toks[k].Text is "-" or "'" or "’" or "/")
                 {
                     continue;
                 }
@@ -898,7 +898,7 @@ internal sealed class QuoteScanner
                 break;
             }
 
-            if (_evidenceNouns.Contains(toks[k].Lower) && (k + 1 >= toks.Count || !toks[k + 1].IsWord || toks[k + 1].Lower is "of" or "by" or "released" or "published" or "conducted"))
+            if (_evidenceNouns.Contains(toks[k].Lower) && (k + 1 >= toks.Count || !toks[k + 1].IsWord || toks[k + 1].Lower is "of" or "by" or "released" or "published" or "conducted" or "taken"))
             {
                 end = k;
                 break;
@@ -908,6 +908,21 @@ internal sealed class QuoteScanner
         if (end < 0)
         {
             return;
+        }
+
+        // "in the latest CNN poll released Wednesday, ...": the release phrase belongs to the source
+        if (end + 1 < toks.Count && toks[end + 1].Lower is "released" or "published" or "conducted" or "taken")
+        {
+            var j = end + 2;
+            while (j < toks.Count && j <= end + 5 && toks[j].IsWord && !s.Used[j] && !s.InQuote[j] && (toks[j].IsCapitalized || char.IsDigit(toks[j].Text[0]) || toks[j].Lower is "last" or "this" or "on" or "in" or "earlier" or "week" or "month" or "by" or "the"))
+            {
+                j++;
+            }
+
+            if (j >= toks.Count || toks[j].Kind == TokKind.Punct)
+            {
+                end = j - 1;
+            }
         }
 
         TextSpan? content = null;
