@@ -2160,7 +2160,8 @@ internal sealed class QuoteScanner
         if (!cue.EndsWith('s') && !cue.EndsWith("ed", StringComparison.Ordinal))
         {
             // base forms ("state", "report") only after pronouns and plural subjects ("they report", "critics charge")
-            return _pronounSubjects.Contains(last.Lower) || (last.Lower.EndsWith('s') && !last.IsCapitalized);
+            // a sentence's first word is capitalised anyway ("Critics call it …", "Others say")
+            return _pronounSubjects.Contains(last.Lower) || (last.Lower.EndsWith('s') && !last.Lower.EndsWith("'s", StringComparison.Ordinal) && !last.Lower.EndsWith("’s", StringComparison.Ordinal) && (!last.IsCapitalized || end == 0));
         }
 
         if (_pronounSubjects.Contains(last.Lower) || last.IsCapitalized || _evidenceHeads.Contains(last.Lower) || last.Lower.EndsWith("ers", StringComparison.Ordinal) || last.Lower.EndsWith("ists", StringComparison.Ordinal) || last.Lower is "officials" or "sources" or "critics" or "experts" or "analysts" or "people")
@@ -2168,7 +2169,10 @@ internal sealed class QuoteScanner
             return true;
         }
 
-        return _determiners.Contains(s.Toks[start].Lower) && (start == 0 || s.Toks[start - 1].Text is "," or ";" or ":");
+        // "Gowdy's office calls …": a possessive opens the subject
+        var opener = s.Toks[start].Lower;
+        return (_determiners.Contains(opener) || (start < end && (opener.EndsWith("'s", StringComparison.Ordinal) || opener.EndsWith("’s", StringComparison.Ordinal))))
+            && (start == 0 || s.Toks[start - 1].Text is "," or ";" or ":");
     }
 
     /// <summary>The noun phrase ending just before cue token <paramref name="c"/> (adverbs and auxiliaries skipped), not starting before <paramref name="min"/>.</summary>
