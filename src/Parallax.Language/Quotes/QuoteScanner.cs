@@ -1342,12 +1342,13 @@ internal sealed class QuoteScanner
         {
             // "is (widely) expected to": a form of "be" before, "to" after
             var b = c - 1;
-            while (b >= 0 && toks[b].IsWord && toks[b].Lower.EndsWith("ly", StringComparison.Ordinal) && toks[b].Lower.Length > 3)
+            while (b >= 0 && toks[b].IsWord && ((toks[b].Lower.EndsWith("ly", StringComparison.Ordinal) && toks[b].Lower.Length > 3) || toks[b].Lower is "not" or "also" or "still" or "now"))
             {
                 b--;
             }
 
-            if (b < 0 || toks[b].Lower is not ("is" or "are" or "was" or "were" or "be" or "been" or "’s" or "'s") || next != "to")
+            // "is (not / widely) expected to", "isn't expected to"
+            if (b < 0 || toks[b].Lower is not ("is" or "are" or "was" or "were" or "be" or "been" or "’s" or "'s" or "isn't" or "isn’t" or "aren't" or "aren’t" or "wasn't" or "wasn’t" or "weren't" or "weren’t") || next != "to")
             {
                 return false;
             }
