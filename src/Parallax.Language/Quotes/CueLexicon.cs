@@ -127,6 +127,11 @@ internal static class CueLexicon
         "lays out", "spells out", "chime in", "raised concerns", "raised questions", "spoke out", "speak out",
     ];
 
+    private static readonly FrozenSet<string> _phrasalFirstWords = FrozenSet.ToFrozenSet(Phrasal.Select(p => p[..p.IndexOf(' ')]), StringComparer.Ordinal);
+
+    /// <summary>True when <paramref name="lower"/> is the first word of a <see cref="Phrasal"/> cue (a cheap test before matching the pair).</summary>
+    public static bool StartsPhrasal(string lower) => _phrasalFirstWords.Contains(lower);
+
     /// <summary>Verbs that only count after a quotation or in "said"-like inversions (too ambiguous elsewhere).</summary>
     private static readonly FrozenSet<string> _quoteOnly = FrozenSet.ToFrozenSet(
     [

@@ -805,7 +805,7 @@ internal sealed class QuoteScanner
             }
         }
 
-        if (c + 1 < s.Toks.Count && !s.InQuote[c + 1])
+        if (c + 1 < s.Toks.Count && !s.InQuote[c + 1] && CueLexicon.StartsPhrasal(s.Toks[c].Lower))
         {
             var pair = s.Toks[c].Lower + " " + s.Toks[c + 1].Lower;
             foreach (var p in CueLexicon.Phrasal)
@@ -1051,7 +1051,7 @@ internal sealed class QuoteScanner
 
             // a multiword cue may open with a word that is no cue on its own ("spoke about", "made clear", "weighed in")
             var cls = CueClass.Speech;
-            var phrasalHead = CueEnd(s, i) > i;
+            var phrasalHead = (CueLexicon.StartsPhrasal(lower) || _speakTalk.Contains(lower)) && CueEnd(s, i) > i;
             if (phrasalHead ? toks[i].IsCapitalized && i > 0 && toks[i - 1].Kind != TokKind.QuoteMark
                 : !CueLexicon.TryGet(lower, out cls) || CueLexicon.IsQuoteOnly(lower)
                 || (toks[i].IsCapitalized && i > 0 && toks[i - 1].Kind != TokKind.QuoteMark && !(cls == CueClass.Speech && IsTitleCase(s) && lower is "says" or "said" or "tells" or "told" or "warns" or "claims" or "insists" or "admits" or "asks")))
