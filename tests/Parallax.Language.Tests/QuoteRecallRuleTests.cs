@@ -49,6 +49,12 @@ public sealed class QuoteRecallRuleTests
         Assert.Equal(cue, quote.Quote.Cue?.Of(text));
     }
 
+    [Theory]
+    [InlineData("The Latest: Velin ferry resumes winter service")]
+    [InlineData("Editor's Note: This story was updated on Monday.")]
+    public void QuoteExtractor_SectionLabelBeforeColon_IsNoSpeaker(string text) =>
+        Assert.Empty(QuoteExtractor.Extract(text).Quotes);
+
     [Fact]
     public void QuoteExtractor_OpeningAdverbial_IsNotContent()
     {

@@ -861,6 +861,12 @@ internal sealed class QuoteScanner
             return;
         }
 
+        // section labels of news pages ("The Latest:", "Editor's Note:", "Update:", "Poll:") name no speaker
+        if (_colonLabels.Contains(_text[toks[0].Start..toks[colon - 1].End].ToLowerInvariant()))
+        {
+            return;
+        }
+
         // times ("10:30") are tokenised as number, colon, number: skip
         if (char.IsDigit(toks[colon - 1].Text[0]) && char.IsDigit(toks[colon + 1].Text[0]))
         {
@@ -876,6 +882,14 @@ internal sealed class QuoteScanner
             _relations.Add(rel);
         }
     }
+
+    private static readonly FrozenSet<string> _colonLabels = FrozenSet.ToFrozenSet(
+    [
+        "the latest", "editor's note", "editor’s note", "editors' note", "editors’ note", "note", "update", "updated", "correction",
+        "clarification", "contributing", "related", "watch", "read more", "read", "photos", "photo", "video", "exclusive",
+        "breaking", "breaking news", "analysis", "opinion", "poll", "live", "live updates", "developing", "recommended",
+        "see also", "more", "sign up", "first on cnn", "fact check", "fact-check",
+    ], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> _evidenceNouns = FrozenSet.ToFrozenSet(
         ["poll", "polls", "survey", "surveys", "study", "studies", "report", "analysis", "filing", "filings", "statement", "memo", "letter", "book", "interview", "op-ed", "speech", "tweet", "post", "column", "essay", "documents", "records", "data"],
