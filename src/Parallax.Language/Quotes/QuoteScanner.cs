@@ -917,6 +917,12 @@ internal sealed class QuoteScanner
                 end = k;
                 break;
             }
+
+            // "in the District head to the polls", "in his speech during the interview": another preposition ends the phrase
+            if (toks[k].Lower is "to" or "at" or "on" or "from" or "during" or "with" or "for" or "about" or "in")
+            {
+                break;
+            }
         }
 
         if (end < 0)
