@@ -36,6 +36,9 @@ public sealed class QuoteRecallRuleTests
         // a sentence-initial plural and a possessive-led subject make a noun-like cue a verb
         { "Critics call it a waste of money.", "it a waste of money", "Critics", "call" },
         { "Vahl's office calls the plan a waste.", "the plan a waste", "Vahl's office", "calls" },
+        // a that-verb that also takes an infinitive, and "agreed with"
+        { "The harbour board has agreed to cut the ferry fares.", "to cut the ferry fares", "The harbour board", "agreed" },
+        { "Councillor Fenn agreed with the auditors.", "the auditors", "Councillor Fenn", "agreed with" },
         // negated raising: subject and complement, no speaker
         { "The mayor is not expected to attend the launch.", "The mayor | to attend the launch", null, "is not expected" },
     };

@@ -145,6 +145,12 @@ internal static class CueLexicon
 
     public static bool IsQuoteOnly(string lower) => _quoteOnly.Contains(lower);
 
+    /// <summary>True for forms of verbs that may take an infinitive as their content ("agreed to", "decided to", "hopes to").</summary>
+    public static bool TakesInfinitive(string lower) => _infinitiveForms.Contains(lower);
+
+    private static readonly FrozenSet<string> _infinitiveForms = FrozenSet.ToFrozenSet(
+        _infinitive.SelectMany(l => _irregular.FirstOrDefault(x => x.Lemma == l).Forms ?? Inflect(l)), StringComparer.Ordinal);
+
     /// <summary>True for forms of verbs that may also take the content as a direct object ("called them 'fake news'", "promised tax cuts").</summary>
     public static bool TakesObject(string lower) => _objectForms.Contains(lower);
 

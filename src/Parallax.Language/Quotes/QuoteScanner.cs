@@ -1720,6 +1720,20 @@ internal sealed class QuoteScanner
 
             case CueClass.That:
             {
+                // "have agreed to divide …", "decided to run": a that-verb that also takes an infinitive
+                if (after < toks.Count && toks[after].Lower == "to" && np is not null && !participle && CueLexicon.TakesInfinitive(lower))
+                {
+                    goto case CueClass.Infinitive;
+                }
+
+                // "agreed with the analysis": what is agreed with is the content
+                if (after + 1 < toks.Count && toks[after].Lower == "with" && lower.StartsWith("agree", StringComparison.Ordinal) && np is not null && !participle
+                    && !s.Used[after + 1] && ContentForward(s, after + 1) is { } agreed)
+                {
+                    AddClause(s, agreed, c, after, speaker?.Start ?? -1, speaker?.End ?? -1);
+                    return;
+                }
+
                 // Reversed: "Clinton leads by nine points, the poll found."
                 if (np is { } tl && tl.Start > 0 && toks[tl.Start - 1].Text == "," && IsTail(s, after) && ContentBackward(s, tl.Start) is { } tb)
                 {
