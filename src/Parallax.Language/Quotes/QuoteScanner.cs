@@ -2316,7 +2316,9 @@ internal sealed class QuoteScanner
             return (start, end);
         }
 
-        if (_determiners.Contains(toks[end].Lower) || (_prepositions.Contains(toks[end].Lower) && !toks[end].IsCapitalized) || toks[end].Lower is "no" or "not" or "perhaps" or "same")
+        // "Two in three", "six in 10", "one of three": a number after "in" / "of" ends a poll share, not a determiner
+        var share = end > start && toks[end - 1].Lower is "in" or "of" && (char.IsDigit(toks[end].Text[0]) || toks[end].Lower is "two" or "three" or "four" or "five" or "ten");
+        if (!share && (_determiners.Contains(toks[end].Lower) || (_prepositions.Contains(toks[end].Lower) && !toks[end].IsCapitalized) || toks[end].Lower is "no" or "not" or "perhaps" or "same"))
         {
             return null;
         }
