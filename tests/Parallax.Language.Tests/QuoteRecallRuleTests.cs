@@ -39,6 +39,8 @@ public sealed class QuoteRecallRuleTests
         // a that-verb that also takes an infinitive, and "agreed with"
         { "The harbour board has agreed to cut the ferry fares.", "to cut the ferry fares", "The harbour board", "agreed" },
         { "Councillor Fenn agreed with the auditors.", "the auditors", "Councillor Fenn", "agreed with" },
+        // "is known for/as": subject and complement, no speaker
+        { "Judge Roe is known for speaking her mind.", "Judge Roe | for speaking her mind", null, "is known" },
         // a poll share ending in a number speaks
         { "Six in 10 say the ferry is too slow.", "the ferry is too slow", "Six in 10", "say" },
         // negated raising: subject and complement, no speaker

@@ -1059,7 +1059,7 @@ internal sealed class QuoteScanner
                 continue;
             }
 
-            if (lower is "seem" or "seems" or "seemed" or "appear" or "appears" or "appeared" or "expected" && Raising(s, i))
+            if (lower is "seem" or "seems" or "seemed" or "appear" or "appears" or "appeared" or "expected" or "known" && Raising(s, i))
             {
                 continue;
             }
@@ -1358,7 +1358,7 @@ internal sealed class QuoteScanner
 
         var next = toks[after].Lower;
         var cueStart = c;
-        if (lower == "expected")
+        if (lower is "expected" or "known")
         {
             // "is (widely) expected to": a form of "be" before, "to" after
             var b = c - 1;
@@ -1368,7 +1368,9 @@ internal sealed class QuoteScanner
             }
 
             // "is (not / widely) expected to", "isn't expected to"
-            if (b < 0 || toks[b].Lower is not ("is" or "are" or "was" or "were" or "be" or "been" or "’s" or "'s" or "isn't" or "isn’t" or "aren't" or "aren’t" or "wasn't" or "wasn’t" or "weren't" or "weren’t") || next != "to")
+            // "is (widely) known as / for / to": a reputation, reported without a speaker like an expectation
+            if (b < 0 || toks[b].Lower is not ("is" or "are" or "was" or "were" or "be" or "been" or "’s" or "'s" or "isn't" or "isn’t" or "aren't" or "aren’t" or "wasn't" or "wasn’t" or "weren't" or "weren’t")
+                || !(next == "to" || (lower == "known" && next is "as" or "for")))
             {
                 return false;
             }
