@@ -122,8 +122,15 @@ internal static class CueLexicon
         "makes clear", "made the case", "spelled out", "laid out", "weighed in", "chimed in", "shot back", "fired back",
         "called for", "calls for", "calling for", "call for", "called on", "calls on", "calling on", "pushed for",
         "pushes for", "pushing for", "spoke out", "speaks out", "spoke of", "talked about", "talking about",
-        "spoke about", "speaking about",
+        "spoke about", "speaking about", "pointed to", "points to", "pointing to", "point to", "weighs in", "weighing in",
+        "spoke of", "speaks of", "speaking of", "talks about", "talk about", "speaks about", "speak about", "spoken about",
+        "lays out", "spells out", "chime in", "raised concerns", "raised questions", "spoke out", "speak out",
     ];
+
+    private static readonly FrozenSet<string> _phrasalFirstWords = FrozenSet.ToFrozenSet(Phrasal.Select(p => p[..p.IndexOf(' ')]), StringComparer.Ordinal);
+
+    /// <summary>True when <paramref name="lower"/> is the first word of a <see cref="Phrasal"/> cue (a cheap test before matching the pair).</summary>
+    public static bool StartsPhrasal(string lower) => _phrasalFirstWords.Contains(lower);
 
     /// <summary>Verbs that only count after a quotation or in "said"-like inversions (too ambiguous elsewhere).</summary>
     private static readonly FrozenSet<string> _quoteOnly = FrozenSet.ToFrozenSet(
@@ -137,6 +144,12 @@ internal static class CueLexicon
     public static bool TryGet(string lower, out CueClass cls) => _forms.TryGetValue(lower, out cls);
 
     public static bool IsQuoteOnly(string lower) => _quoteOnly.Contains(lower);
+
+    /// <summary>True for forms of verbs that may take an infinitive as their content ("agreed to", "decided to", "hopes to").</summary>
+    public static bool TakesInfinitive(string lower) => _infinitiveForms.Contains(lower);
+
+    private static readonly FrozenSet<string> _infinitiveForms = FrozenSet.ToFrozenSet(
+        _infinitive.SelectMany(l => _irregular.FirstOrDefault(x => x.Lemma == l).Forms ?? Inflect(l)), StringComparer.Ordinal);
 
     /// <summary>True for forms of verbs that may also take the content as a direct object ("called them 'fake news'", "promised tax cuts").</summary>
     public static bool TakesObject(string lower) => _objectForms.Contains(lower);

@@ -507,6 +507,14 @@ internal sealed class QuoteScanner
             return null;
         }
 
+        // "Fundraising was “stagnant” as donors waited, he said": a quoted phrase inside a clause is not the quotation
+        // the cue after it attributes; the clause patterns take the whole clause
+        if (first > 0 && toks[first - 1].IsWord && !s.InQuote[first - 1] && !IsAttributiveVerb(toks[first - 1].Lower) && toks[first - 1].Lower != "that"
+            && last + 1 < toks.Count && toks[last + 1].IsWord && !s.InQuote[last + 1] && !EndsWithPunctuation(s, first, last))
+        {
+            return null;
+        }
+
         var k = last + 1;
         if (k < toks.Count && toks[k].Text == ",")
         {
@@ -557,6 +565,18 @@ internal sealed class QuoteScanner
         }
 
         return null;
+    }
+
+    /// <summary>True when the quotation <paramref name="first"/>..<paramref name="last"/> ends with a comma or a full stop inside its closing marks (“…,” / ''….'').</summary>
+    private static bool EndsWithPunctuation(SentenceInfo s, int first, int last)
+    {
+        var j = last;
+        while (j > first && s.Toks[j].Kind == TokKind.QuoteMark)
+        {
+            j--;
+        }
+
+        return j > first && s.Toks[j].Text is "," or "." or "!" or "?";
     }
 
     /// <summary>True when token <paramref name="k"/> opens a clause (a subject pronoun, "that", a determiner or possessive): what follows a cue there is its content.</summary>
@@ -675,6 +695,14 @@ internal sealed class QuoteScanner
             return null;
         }
 
+        // "saying that “bombastic comments” do more harm": a quoted phrase the clause goes on after is part of an
+        // indirect content, left to the clause patterns
+        if (prev.IsWord && last + 1 < toks.Count && toks[last + 1].IsWord && !s.InQuote[last + 1] && !IsAttributiveVerb(toks[last + 1].Lower)
+            && !_pronounSubjects.Contains(toks[last + 1].Lower))
+        {
+            return null;
+        }
+
         for (var c = k; c >= Math.Max(0, k - 12); c--)
         {
             if (s.InQuote[c] || s.Used[c])
@@ -747,9 +775,37 @@ internal sealed class QuoteScanner
     private static bool IsAttributiveVerb(string lower) => CueLexicon.TryGet(lower, out var cls) && cls is CueClass.Speech or CueClass.That;
 
     /// <summary>Extends a cue over a particle of a phrasal cue ("pointed out", "went on").</summary>
+    private static readonly FrozenSet<string> _speakTalk = FrozenSet.ToFrozenSet(
+        ["spoke", "spoken", "speak", "speaks", "speaking", "talk", "talked", "talks", "talking", "wrote", "written", "write", "writes", "writing", "joked", "complained", "boasted", "bragged", "warned"],
+        StringComparer.Ordinal);
+
     private static int CueEnd(SentenceInfo s, int c)
     {
-        if (c + 1 < s.Toks.Count && !s.InQuote[c + 1])
+        // "spoke about", "talked glowingly about", "has spoken at length of", "spoke out about": a speaking verb, up to two
+        // adverbial words, then "about" or "of"
+        if (_speakTalk.Contains(s.Toks[c].Lower))
+        {
+            for (var k = c + 1; k < Math.Min(s.Toks.Count - 1, c + 4); k++)
+            {
+                var w = s.Toks[k];
+                if (!w.IsWord || s.InQuote[k])
+                {
+                    break;
+                }
+
+                if (w.Lower is "about" or "of")
+                {
+                    return k;
+                }
+
+                if (!(w.Lower.EndsWith("ly", StringComparison.Ordinal) || w.Lower is "out" or "at" or "length" or "again" or "often" or "much" or "little" or "up"))
+                {
+                    break;
+                }
+            }
+        }
+
+        if (c + 1 < s.Toks.Count && !s.InQuote[c + 1] && CueLexicon.StartsPhrasal(s.Toks[c].Lower))
         {
             var pair = s.Toks[c].Lower + " " + s.Toks[c + 1].Lower;
             foreach (var p in CueLexicon.Phrasal)
@@ -805,6 +861,12 @@ internal sealed class QuoteScanner
             return;
         }
 
+        // section labels of news pages ("The Latest:", "Editor's Note:", "Update:", "Poll:") name no speaker
+        if (_colonLabels.Contains(_text[toks[0].Start..toks[colon - 1].End].ToLowerInvariant()))
+        {
+            return;
+        }
+
         // times ("10:30") are tokenised as number, colon, number: skip
         if (char.IsDigit(toks[colon - 1].Text[0]) && char.IsDigit(toks[colon + 1].Text[0]))
         {
@@ -821,6 +883,14 @@ internal sealed class QuoteScanner
         }
     }
 
+    private static readonly FrozenSet<string> _colonLabels = FrozenSet.ToFrozenSet(
+    [
+        "the latest", "editor's note", "editor’s note", "editors' note", "editors’ note", "note", "update", "updated", "correction",
+        "clarification", "contributing", "related", "watch", "read more", "read", "photos", "photo", "video", "exclusive",
+        "breaking", "breaking news", "analysis", "opinion", "poll", "live", "live updates", "developing", "recommended",
+        "see also", "more", "sign up", "first on cnn", "fact check", "fact-check",
+    ], StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> _evidenceNouns = FrozenSet.ToFrozenSet(
         ["poll", "polls", "survey", "surveys", "study", "studies", "report", "analysis", "filing", "filings", "statement", "memo", "letter", "book", "interview", "op-ed", "speech", "tweet", "post", "column", "essay", "documents", "records", "data"],
         StringComparer.Ordinal);
@@ -834,7 +904,7 @@ internal sealed class QuoteScanner
         {
             if (!toks[k].IsWord || s.Used[k] || s.InQuote[k])
             {
-                if (toks[k].Text is "-" or "'" or "’")
+                if (toks[k].Text is "-" or "'" or "’" or "/")
                 {
                     continue;
                 }
@@ -842,9 +912,15 @@ internal sealed class QuoteScanner
                 break;
             }
 
-            if (_evidenceNouns.Contains(toks[k].Lower) && (k + 1 >= toks.Count || !toks[k + 1].IsWord || toks[k + 1].Lower is "of" or "by" or "released" or "published" or "conducted"))
+            if (_evidenceNouns.Contains(toks[k].Lower) && (k + 1 >= toks.Count || !toks[k + 1].IsWord || toks[k + 1].Lower is "of" or "by" or "released" or "published" or "conducted" or "taken"))
             {
                 end = k;
+                break;
+            }
+
+            // "in the District head to the polls", "in his speech during the interview": another preposition ends the phrase
+            if (toks[k].Lower is "to" or "at" or "on" or "from" or "during" or "with" or "for" or "about" or "in")
+            {
                 break;
             }
         }
@@ -852,6 +928,21 @@ internal sealed class QuoteScanner
         if (end < 0)
         {
             return;
+        }
+
+        // "in the latest CNN poll released Wednesday, ...": the release phrase belongs to the source
+        if (end + 1 < toks.Count && toks[end + 1].Lower is "released" or "published" or "conducted" or "taken")
+        {
+            var j = end + 2;
+            while (j < toks.Count && j <= end + 5 && toks[j].IsWord && !s.Used[j] && !s.InQuote[j] && (toks[j].IsCapitalized || char.IsDigit(toks[j].Text[0]) || toks[j].Lower is "last" or "this" or "on" or "in" or "earlier" or "week" or "month" or "by" or "the"))
+            {
+                j++;
+            }
+
+            if (j >= toks.Count || toks[j].Kind == TokKind.Punct)
+            {
+                end = j - 1;
+            }
         }
 
         TextSpan? content = null;
@@ -901,7 +992,15 @@ internal sealed class QuoteScanner
             k = j;
         }
 
-        if (k >= toks.Count || !_whWords.Contains(toks[k].Lower) || s.InQuote[k])
+        // "asked specifically whether", "was asked repeatedly about"
+        if (k + 1 < toks.Count && toks[k].Lower.EndsWith("ly", StringComparison.Ordinal) && toks[k].Lower.Length > 4 && _whWords.Contains(toks[k + 1].Lower))
+        {
+            k++;
+        }
+
+        // the passive "was asked to name …" / "was asked for his view" names the request too
+        var passive = i > 0 && toks[i - 1].Lower is "was" or "were" or "been" or "being" or "is" or "are" or "be";
+        if (k >= toks.Count || !(_whWords.Contains(toks[k].Lower) || (passive && toks[k].Lower is "to" or "for")) || s.InQuote[k])
         {
             return false;
         }
@@ -912,7 +1011,7 @@ internal sealed class QuoteScanner
             end++;
         }
 
-        if (Trim(s, toks[k].Lower == "about" ? k + 1 : k, end) is not { } content)
+        if (Trim(s, toks[k].Lower is "about" or "for" ? k + 1 : k, end) is not { } content)
         {
             return false;
         }
@@ -960,17 +1059,21 @@ internal sealed class QuoteScanner
                 continue;
             }
 
-            if (lower is "seem" or "seems" or "seemed" or "appear" or "appears" or "appeared" or "expected" && Raising(s, i))
+            if (lower is "seem" or "seems" or "seemed" or "appear" or "appears" or "appeared" or "expected" or "known" && Raising(s, i))
             {
                 continue;
             }
 
-            if (lower == "asked" && (i == 0 || toks[i - 1].Lower is "when" or "after" or "if" or "once" or "," || s.Toks[i - 1].Kind == TokKind.QuoteMark) && AskedQuestion(s, i))
+            if (lower == "asked" && (i == 0 || toks[i - 1].Lower is "when" or "whenever" or "after" or "if" or "once" or "," or "was" or "were" or "been" or "being" or "is" or "are" or "be" || s.Toks[i - 1].Kind == TokKind.QuoteMark) && AskedQuestion(s, i))
             {
                 continue;
             }
 
-            if (!CueLexicon.TryGet(lower, out var cls) || CueLexicon.IsQuoteOnly(lower)
+            // a multiword cue may open with a word that is no cue on its own ("spoke about", "made clear", "weighed in")
+            var cls = CueClass.Speech;
+            var phrasalHead = (CueLexicon.StartsPhrasal(lower) || _speakTalk.Contains(lower)) && CueEnd(s, i) > i;
+            if (phrasalHead ? toks[i].IsCapitalized && i > 0 && toks[i - 1].Kind != TokKind.QuoteMark
+                : !CueLexicon.TryGet(lower, out cls) || CueLexicon.IsQuoteOnly(lower)
                 || (toks[i].IsCapitalized && i > 0 && toks[i - 1].Kind != TokKind.QuoteMark && !(cls == CueClass.Speech && IsTitleCase(s) && lower is "says" or "said" or "tells" or "told" or "warns" or "claims" or "insists" or "admits" or "asks")))
             {
                 continue;
@@ -1255,16 +1358,19 @@ internal sealed class QuoteScanner
 
         var next = toks[after].Lower;
         var cueStart = c;
-        if (lower == "expected")
+        if (lower is "expected" or "known")
         {
             // "is (widely) expected to": a form of "be" before, "to" after
             var b = c - 1;
-            while (b >= 0 && toks[b].IsWord && toks[b].Lower.EndsWith("ly", StringComparison.Ordinal) && toks[b].Lower.Length > 3)
+            while (b >= 0 && toks[b].IsWord && ((toks[b].Lower.EndsWith("ly", StringComparison.Ordinal) && toks[b].Lower.Length > 3) || toks[b].Lower is "not" or "also" or "still" or "now"))
             {
                 b--;
             }
 
-            if (b < 0 || toks[b].Lower is not ("is" or "are" or "was" or "were" or "be" or "been" or "’s" or "'s") || next != "to")
+            // "is (not / widely) expected to", "isn't expected to"
+            // "is (widely) known as / for / to": a reputation, reported without a speaker like an expectation
+            if (b < 0 || toks[b].Lower is not ("is" or "are" or "was" or "were" or "be" or "been" or "’s" or "'s" or "isn't" or "isn’t" or "aren't" or "aren’t" or "wasn't" or "wasn’t" or "weren't" or "weren’t")
+                || !(next == "to" || (lower == "known" && next is "as" or "for")))
             {
                 return false;
             }
@@ -1376,7 +1482,9 @@ internal sealed class QuoteScanner
                 return;
             }
 
-            if (SpeakerLeft(s, c, comma + 1) is { } np && (np.Start == comma + 1 || OnlyRoleWords(s, comma + 1, np.Start)) && IsTail(s, cueEnd + 1) && ContentBackward(s, comma) is { } back)
+            if (SpeakerLeft(s, c, comma + 1) is { } np && (np.Start == comma + 1 || OnlyRoleWords(s, comma + 1, np.Start)) && IsTail(s, cueEnd + 1)
+                && !(OpeningAdverbialOnly(s, comma) && cueEnd + 1 < toks.Count && toks[cueEnd + 1].IsWord && !_prepositions.Contains(toks[cueEnd + 1].Lower))
+                && ContentBackward(s, comma) is { } back)
             {
                 // ", journalist Ada Roe said.": the role words belong to the speaker
                 AddClause(s, back, c, cueEnd, comma + 1, np.End);
@@ -1414,7 +1522,7 @@ internal sealed class QuoteScanner
         var toks = s.Toks;
         var npStart = i + 2;
         var npEnd = npStart;
-        while (npEnd < toks.Count && toks[npEnd].Text is not ("," or "." or ";" or ":" or "!" or "?") && !s.InQuote[npEnd] && !s.Used[npEnd] && npEnd - npStart < 14)
+        while (npEnd < toks.Count && (toks[npEnd].Text is not ("," or "." or ";" or ":" or "!" or "?") || IsAbbreviationDot(s, npEnd)) && !s.InQuote[npEnd] && !s.Used[npEnd] && npEnd - npStart < 14)
         {
             npEnd++;
         }
@@ -1427,7 +1535,10 @@ internal sealed class QuoteScanner
         var rel = new Relation { Paragraph = s.Paragraph, Cue = new TextSpan(toks[i].Start, toks[i + 1].End) };
         rel.Speaker = new TextSpan(toks[npStart].Start, toks[npEnd - 1].End);
         TextSpan? content;
-        if (ClauseStart(s, i) == i && npEnd < toks.Count && toks[npEnd].Text == ",")
+        // "According to X, content" / "But according to X, content" / "In June, according to X, content": the content follows
+        var opening = i == 0 || (i == 1 && toks[0].Lower is "but" or "and" or "yet" or "so" or "still" or "now" or "also")
+            || (toks[i - 1].Text == "," && OpeningAdverbialOnly(s, i - 1));
+        if (opening && npEnd < toks.Count && toks[npEnd].Text == ",")
         {
             content = ContentForward(s, npEnd + 1);
         }
@@ -1449,6 +1560,19 @@ internal sealed class QuoteScanner
         MarkUsed(s, i, npEnd - 1);
         MarkSpanUsed(s, c);
         _relations.Add(rel);
+    }
+
+    /// <summary>A full stop inside an abbreviation or initials ("F.A.A.", "U.S.", "Dr."): glued to the next word or after a short capitalised word.</summary>
+    private bool IsAbbreviationDot(SentenceInfo s, int k)
+    {
+        var t = s.Toks[k];
+        if (t.Text != "." || k == 0 || k + 1 >= s.Toks.Count)
+        {
+            return false;
+        }
+
+        var prev = s.Toks[k - 1];
+        return prev.IsWord && prev.End == t.Start && (t.End == s.Toks[k + 1].Start || (prev.IsCapitalized && prev.Text.Length <= 3));
     }
 
     /// <summary>Index of the first token of the clause holding token <paramref name="i"/> (after a leading "," or sentence start).</summary>
@@ -1479,6 +1603,11 @@ internal sealed class QuoteScanner
         }
 
         var participle = lower.EndsWith("ing", StringComparison.Ordinal);
+        if (participle && np is not null && c > 0 && (toks[c - 1].Lower is "is" or "are" or "was" or "were" or "am" or "been" || IsContractedPronoun(toks[c - 1].Lower)))
+        {
+            participle = false; // progressive: "he's hoping the deal holds", "they are arguing that …"
+        }
+
         // "… and said", "… but has said": auxiliaries may stand between the conjunction and the cue
         var conj = c - 1;
         while (conj > 0 && toks[conj].IsWord && (_aux.Contains(toks[conj].Lower) || IsNegatedAux(toks[conj].Lower)) && toks[conj].Lower is not ("and" or "but"))
@@ -1563,8 +1692,10 @@ internal sealed class QuoteScanner
                     return;
                 }
 
-                // Reversed: "Content, Speaker said [to X] [in a statement]."
-                if (np is { } l && l.Start > 0 && (toks[l.Start - 1].Text == "," || toks[l.Start - 1].Kind == TokKind.QuoteMark) && IsTail(s, after))
+                // Reversed: "Content, Speaker said [to X] [in a statement]." — but not when all before the speaker is an
+                // opening adverbial ("In response, Twitter said it ...", "As the polls closed, his son said ...").
+                if (np is { } l && l.Start > 0 && (toks[l.Start - 1].Text == "," || toks[l.Start - 1].Kind == TokKind.QuoteMark) && IsTail(s, after)
+                    && !(toks[l.Start - 1].Text == "," && OpeningAdverbialOnly(s, l.Start - 1) && after < toks.Count && toks[after].IsWord && !_prepositions.Contains(toks[after].Lower)))
                 {
                     var back = ContentBackward(s, l.Start);
                     if (back is { } b)
@@ -1591,6 +1722,20 @@ internal sealed class QuoteScanner
 
             case CueClass.That:
             {
+                // "have agreed to divide …", "decided to run": a that-verb that also takes an infinitive
+                if (after < toks.Count && toks[after].Lower == "to" && np is not null && !participle && CueLexicon.TakesInfinitive(lower))
+                {
+                    goto case CueClass.Infinitive;
+                }
+
+                // "agreed with the analysis": what is agreed with is the content
+                if (after + 1 < toks.Count && toks[after].Lower == "with" && lower.StartsWith("agree", StringComparison.Ordinal) && np is not null && !participle
+                    && !s.Used[after + 1] && ContentForward(s, after + 1) is { } agreed)
+                {
+                    AddClause(s, agreed, c, after, speaker?.Start ?? -1, speaker?.End ?? -1);
+                    return;
+                }
+
                 // Reversed: "Clinton leads by nine points, the poll found."
                 if (np is { } tl && tl.Start > 0 && toks[tl.Start - 1].Text == "," && IsTail(s, after) && ContentBackward(s, tl.Start) is { } tb)
                 {
@@ -1737,6 +1882,41 @@ internal sealed class QuoteScanner
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// True when the tokens before the comma at <paramref name="comma"/> (from the first unused token) are one opening
+    /// adverbial: they start with a preposition or a subordinating word and hold no other comma ("In response",
+    /// "As the polls closed"), so they are no reported content.
+    /// </summary>
+    private static bool OpeningAdverbialOnly(SentenceInfo s, int comma)
+    {
+        var start = comma;
+        while (start > 0 && !s.Used[start - 1])
+        {
+            start--;
+        }
+
+        if (start >= comma || s.InQuote[start] || !s.Toks[start].IsWord)
+        {
+            return false;
+        }
+
+        var first = s.Toks[start].Lower;
+        if (!_prepositions.Contains(first) && !_subordinators.Contains(first))
+        {
+            return false;
+        }
+
+        for (var k = start + 1; k < comma; k++)
+        {
+            if (s.InQuote[k] || s.Toks[k].Text is "," or ";" or ":" or "—")
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True when nothing but a short tail (object, time, "in a statement") follows the cue to the end of the sentence.</summary>
@@ -2017,7 +2197,8 @@ internal sealed class QuoteScanner
         if (!cue.EndsWith('s') && !cue.EndsWith("ed", StringComparison.Ordinal))
         {
             // base forms ("state", "report") only after pronouns and plural subjects ("they report", "critics charge")
-            return _pronounSubjects.Contains(last.Lower) || (last.Lower.EndsWith('s') && !last.IsCapitalized);
+            // a sentence's first word is capitalised anyway ("Critics call it …", "Others say")
+            return _pronounSubjects.Contains(last.Lower) || (last.Lower.EndsWith('s') && !last.Lower.EndsWith("'s", StringComparison.Ordinal) && !last.Lower.EndsWith("’s", StringComparison.Ordinal) && (!last.IsCapitalized || end == 0));
         }
 
         if (_pronounSubjects.Contains(last.Lower) || last.IsCapitalized || _evidenceHeads.Contains(last.Lower) || last.Lower.EndsWith("ers", StringComparison.Ordinal) || last.Lower.EndsWith("ists", StringComparison.Ordinal) || last.Lower is "officials" or "sources" or "critics" or "experts" or "analysts" or "people")
@@ -2025,7 +2206,10 @@ internal sealed class QuoteScanner
             return true;
         }
 
-        return _determiners.Contains(s.Toks[start].Lower) && (start == 0 || s.Toks[start - 1].Text is "," or ";" or ":");
+        // "Gowdy's office calls …": a possessive opens the subject
+        var opener = s.Toks[start].Lower;
+        return (_determiners.Contains(opener) || (start < end && (opener.EndsWith("'s", StringComparison.Ordinal) || opener.EndsWith("’s", StringComparison.Ordinal))))
+            && (start == 0 || s.Toks[start - 1].Text is "," or ";" or ":");
     }
 
     /// <summary>The noun phrase ending just before cue token <paramref name="c"/> (adverbs and auxiliaries skipped), not starting before <paramref name="min"/>.</summary>
@@ -2129,12 +2313,14 @@ internal sealed class QuoteScanner
     private static (int Start, int End)? Tidy(SentenceInfo s, int start, int end)
     {
         var toks = s.Toks;
-        if (start == end && _pronounSubjects.Contains(toks[end].Lower))
+        if (start == end && (_pronounSubjects.Contains(toks[end].Lower) || IsContractedPronoun(toks[end].Lower)))
         {
             return (start, end);
         }
 
-        if (_determiners.Contains(toks[end].Lower) || (_prepositions.Contains(toks[end].Lower) && !toks[end].IsCapitalized) || toks[end].Lower is "no" or "not" or "perhaps" or "same")
+        // "Two in three", "six in 10", "one of three": a number after "in" / "of" ends a poll share, not a determiner
+        var share = end > start && toks[end - 1].Lower is "in" or "of" && (char.IsDigit(toks[end].Text[0]) || toks[end].Lower is "two" or "three" or "four" or "five" or "ten");
+        if (!share && (_determiners.Contains(toks[end].Lower) || (_prepositions.Contains(toks[end].Lower) && !toks[end].IsCapitalized) || toks[end].Lower is "no" or "not" or "perhaps" or "same"))
         {
             return null;
         }
@@ -2155,6 +2341,24 @@ internal sealed class QuoteScanner
         }
 
         return (end, end);
+    }
+
+    private static readonly FrozenSet<string> _numberWords = FrozenSet.ToFrozenSet(
+        ["four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundreds", "thousands", "few", "these", "those", "such", "recent", "new", "latest"],
+        StringComparer.Ordinal);
+
+    /// <summary>"he's", "they’re", "I'm", "we've": a subject pronoun fused with its auxiliary into one token ("it's" excluded: mostly expletive).</summary>
+    private static bool IsContractedPronoun(string lower)
+    {
+        var apostrophe = lower.IndexOfAny(['\'', '’']);
+        if (apostrophe <= 0)
+        {
+            return false;
+        }
+
+        var pronoun = lower[..apostrophe];
+        var rest = lower[(apostrophe + 1)..];
+        return pronoun is "he" or "she" or "they" or "we" or "i" or "you" or "who" && rest is "s" or "re" or "m" or "ve" or "d" or "ll";
     }
 
     /// <summary>First token of the noun phrase ending at <paramref name="end"/>, or null.</summary>
@@ -2188,12 +2392,14 @@ internal sealed class QuoteScanner
             return null;
         }
 
-        if (_pronounSubjects.Contains(toks[j].Lower))
+        if (_pronounSubjects.Contains(toks[j].Lower) || IsContractedPronoun(toks[j].Lower))
         {
             return j;
         }
 
-        if (_blockers.Contains(toks[j].Lower) || CueLexicon.TryGet(toks[j].Lower, out _) && !toks[j].IsCapitalized)
+        // A cue form heads a noun phrase only after a determiner or a name ("the judge", "a Times report").
+        if (_blockers.Contains(toks[j].Lower) || (CueLexicon.TryGet(toks[j].Lower, out _) && !toks[j].IsCapitalized
+            && !(_nounLike.Contains(toks[j].Lower) && j > min && (_determiners.Contains(toks[j - 1].Lower) || toks[j - 1].IsCapitalized || toks[j - 1].Text is "’s" or "'s" || _numberWords.Contains(toks[j - 1].Lower) || char.IsDigit(toks[j - 1].Text[0])))))
         {
             return null;
         }

@@ -1,0 +1,71 @@
+using Parallax.Language.Quotes;
+
+namespace Parallax.Language.Tests;
+
+/// <summary>
+/// Recall rules of quote stage 1.4.0 (docs/quotes.md, round 6), chosen from PolNeAR train misses. Every sentence is
+/// written for these tests (fictional people, places and outlets); each row asserts the content (parts joined by " | "),
+/// the speaker and the cue of one extracted quote.
+/// </summary>
+public sealed class QuoteRecallRuleTests
+{
+    public static TheoryData<string, string, string?, string?> Rows => new()
+    {
+        // a cue form ("judge") after a determiner heads the speaker phrase
+        { "The judge said he would pay the fine.", "he would pay the fine", "The judge", "said" },
+        // ... and after a number word
+        { "Only five judges said the ruling was fair.", "the ruling was fair", "Only five judges", "said" },
+        // an opening adverbial alone before "X said" is no content: the clause after the cue is
+        { "In response, the council said it would review the harbour fees.", "it would review the harbour fees", "the council", "said" },
+        // passive "was asked about": the question is the content, the asker unnamed
+        { "Ada Roe was asked about the ferry contract.", "the ferry contract", null, "asked" },
+        // "But according to X, ...": the content follows
+        { "But according to reports in the Velin Courier, the mayor could not convince the board.", "the mayor could not convince the board", "reports in the Velin Courier", "according to" },
+        // multiword cues whose first word is no cue alone, also with adverbs before "about"
+        { "Councillor Fenn spoke at length about the harbour budget.", "the harbour budget", "Councillor Fenn", "spoke at length about" },
+        { "Ada Roe pointed to the empty quay.", "the empty quay", "Ada Roe", "pointed to" },
+        { "Fenn made clear that the quay would stay open.", "that the quay would stay open", "Fenn", "made clear" },
+        // a contracted pronoun subject and a progressive cue
+        { "He's hoping the ferry will run all winter.", "the ferry will run all winter", "He's", "hoping" },
+        // a quoted phrase inside a that-clause: the whole clause is the content
+        { "Fenn rejected the plan, saying that “small harbours” pay more than their share.", "that “small harbours” pay more than their share", "Fenn", "saying" },
+        // a quoted phrase embedded in a clause that goes on: the final cue attributes the whole clause
+        { "Fees were \"far too high\" as traders left the quay, Roe said.", "Fees were \"far too high\" as traders left the quay", "Roe", "said" },
+        // an evidence phrase with a slash and a release tail
+        { "Roe fell to 10 percent in the latest Velin/Courier poll released Monday, a drop of five points.", "Roe fell to 10 percent", "the latest Velin/Courier poll released Monday", "in" },
+        // a sentence-initial plural and a possessive-led subject make a noun-like cue a verb
+        { "Critics call it a waste of money.", "it a waste of money", "Critics", "call" },
+        { "Vahl's office calls the plan a waste.", "the plan a waste", "Vahl's office", "calls" },
+        // a that-verb that also takes an infinitive, and "agreed with"
+        { "The harbour board has agreed to cut the ferry fares.", "to cut the ferry fares", "The harbour board", "agreed" },
+        { "Councillor Fenn agreed with the auditors.", "the auditors", "Councillor Fenn", "agreed with" },
+        // "is known for/as": subject and complement, no speaker
+        { "Judge Roe is known for speaking her mind.", "Judge Roe | for speaking her mind", null, "is known" },
+        // a poll share ending in a number speaks
+        { "Six in 10 say the ferry is too slow.", "the ferry is too slow", "Six in 10", "say" },
+        // negated raising: subject and complement, no speaker
+        { "The mayor is not expected to attend the launch.", "The mayor | to attend the launch", null, "is not expected" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void QuoteExtractor_AppliesRecallRule(string text, string content, string? speaker, string? cue)
+    {
+        var quote = Assert.Single(QuoteExtractor.Extract(text).Quotes, q => string.Join(" | ", q.ContentParts.Select(p => p.Of(text))) == content);
+        Assert.Equal(speaker, quote.Quote.Speaker?.Of(text));
+        Assert.Equal(cue, quote.Quote.Cue?.Of(text));
+    }
+
+    [Theory]
+    [InlineData("The Latest: Velin ferry resumes winter service")]
+    [InlineData("Editor's Note: This story was updated on Monday.")]
+    public void QuoteExtractor_SectionLabelBeforeColon_IsNoSpeaker(string text) =>
+        Assert.Empty(QuoteExtractor.Extract(text).Quotes);
+
+    [Fact]
+    public void QuoteExtractor_OpeningAdverbial_IsNotContent()
+    {
+        const string text = "As the polls closed, his son said the count would be close.";
+        Assert.DoesNotContain(QuoteExtractor.Extract(text).Quotes, q => q.ContentParts.Any(p => p.Of(text) == "As the polls closed"));
+    }
+}
