@@ -47,6 +47,12 @@ internal static class SpeakerReviser
         "quickly", "immediately", "repeatedly", "publicly", "privately", "recently", "previously", "often", "ever",
     ], StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> _weekdaysAndMonths = FrozenSet.ToFrozenSet(
+    [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+        "may", "june", "july", "august", "september", "october", "november", "december", "last", "this", "earlier", "later",
+    ], StringComparer.Ordinal);
+
     /// <summary>Words after a capitalised "-ing" word that make it a participle ("Speaking in …", "Following an …") rather than a name.</summary>
     private static readonly FrozenSet<string> _afterGerund = FrozenSet.ToFrozenSet(
         ["in", "on", "at", "to", "with", "from", "after", "before", "about", "the", "a", "an", "his", "her", "their", "its", "through", "during", "for", "up", "out", "off", "back", "over"],
@@ -59,7 +65,7 @@ internal static class SpeakerReviser
         "afternoon", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
         "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
         "ago", "recently", "yesterday", "today", "tonight", "first", "for", "of", "season", "summer", "spring", "fall",
-        "winter", "decade", "century", "hours", "hour", "minutes", "moments", "once", "again", "also",
+        "winter", "decade", "century", "hours", "hour", "minutes", "moments", "once", "again", "also", "few", "several",
     ], StringComparer.Ordinal);
 
     /// <summary>Revises the speakers of <paramref name="relations"/> in place; <paramref name="sentences"/> are the scanner's, in text order.</summary>
@@ -147,6 +153,30 @@ internal static class SpeakerReviser
 
         if (hasSpeaker)
         {
+            // "X, who …, on Sunday defended …", "Speaking Sunday on ABC, Carson said …": an adverbial is not the speaker
+            if (sp.Item2 >= c || !IsAdverbial(s, sp.Item1, sp.Item2))
+            {
+                return;
+            }
+
+            var comma = sp.Item2;
+            while (comma > sp.Item1 && toks[comma].Text != ",")
+            {
+                comma--;
+            }
+
+            if (comma > sp.Item1 && comma < sp.Item2 && toks[sp.Item1].IsCapitalized && NounPhrase(s, comma + 1, sp.Item2 + 1) is { } tail && !IsAdverbial(s, tail.Start, tail.End)
+                && (toks[tail.Start].IsCapitalized || _pronouns.Contains(toks[tail.Start].Lower)))
+            {
+                Set(s, rel, tail); // "Of course, Clinton"
+                return;
+            }
+
+            if (Candidate(s, c, rel, relations) is { } subject && subject.Start != sp.Item1 && !Overlap(subject, sp))
+            {
+                Set(s, rel, subject);
+            }
+
             return;
         }
 
@@ -220,7 +250,7 @@ internal static class SpeakerReviser
         for (var j = start; j <= end; j++)
         {
             var t = toks[j];
-            if (t.IsWord && !t.IsCapitalized && (_aux.Contains(t.Lower) && t.Lower is not ("all" or "both" or "each") || (t.Lower.EndsWith("ed", StringComparison.Ordinal) && t.Lower.Length > 4) || t.Lower is "begun" or "made" or "went" or "took" or "sent"))
+            if (t.IsWord && !t.IsCapitalized && (_aux.Contains(t.Lower) && t.Lower is not ("all" or "both" or "each") || (t.Lower.EndsWith("ed", StringComparison.Ordinal) && t.Lower.Length > 4) || _irregularPast.Contains(t.Lower) || t.Lower is "begun"))
             {
                 return true;
             }
@@ -501,9 +531,14 @@ internal static class SpeakerReviser
                 continue;
             }
 
-            if (_determiners.Contains(t.Lower) && toks[j - 1].Lower is "of")
+            if (_determiners.Contains(t.Lower))
             {
-                continue;
+                if (toks[j - 1].Lower is "of")
+                {
+                    continue;
+                }
+
+                break; // "The board sent a letter": an article inside the phrase opens the object
             }
 
             if (t.Lower is "of" or "for")
@@ -527,6 +562,14 @@ internal static class SpeakerReviser
     private static bool PluralNoun(Tok t) => t.Lower.Length > 4 && (t.Lower.EndsWith("ers", StringComparison.Ordinal) || t.Lower.EndsWith("ists", StringComparison.Ordinal)
         || t.Lower.EndsWith("ans", StringComparison.Ordinal) || t.Lower is "officials" or "critics" or "experts" or "analysts" or "sources" or "people" or "democrats" or "republicans" or "aides" or "advocates" or "opponents" or "polls" or "groups");
 
+    private static readonly FrozenSet<string> _irregularPast = FrozenSet.ToFrozenSet(
+    [
+        "sent", "made", "took", "gave", "went", "came", "held", "ran", "put", "got", "left", "kept", "hit", "said", "told",
+        "wrote", "thought", "knew", "felt", "saw", "found", "brought", "bought", "began", "stood", "won", "lost", "met", "led",
+        "spent", "paid", "set", "drew", "shook", "spoke", "broke", "chose", "rose", "fell", "wore", "sold", "built", "sat",
+        "struck", "sought", "taught", "caught", "fought", "heard", "meant", "read", "let", "cut", "shut", "spread", "threw",
+    ], StringComparer.Ordinal);
+
     /// <summary>Probably a verb: an auxiliary, a cue form, a past form in -ed, or a present form of a common verb.</summary>
     private static bool VerbLike(Tok t)
     {
@@ -541,7 +584,7 @@ internal static class SpeakerReviser
             return true;
         }
 
-        return w.Length > 3 && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ly", StringComparison.Ordinal));
+        return _irregularPast.Contains(w) || (w.Length > 3 && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ly", StringComparison.Ordinal)));
     }
 
     /// <summary>A speaker phrase that is an adverbial, not an agent: a time phrase ("last year", "on Sunday"), a preposition or subordinator ("Despite", "When Maddow"), a lone determiner.</summary>
@@ -549,28 +592,51 @@ internal static class SpeakerReviser
     {
         var toks = s.Toks;
         var allTime = true;
+        var timeWord = false;
         for (var j = start; j <= end; j++)
         {
             var t = toks[j];
-            if (t.IsWord && !_timeWords.Contains(t.Lower) && !char.IsDigit(t.Text[0]))
+            var isTime = _timeWords.Contains(t.Lower) && (!t.IsCapitalized || _weekdaysAndMonths.Contains(t.Lower) || j > start || t.Lower is "a" or "an" or "the");
+            timeWord |= isTime && t.Lower is not ("the" or "a" or "on" or "in" or "at" or "of" or "for" or "since" or "during" or "first" or "once" or "again" or "also");
+            if (t.IsWord && t.Text.Length == 4 && t.Text.All(char.IsDigit) && t.Text[0] is '1' or '2')
+            {
+                timeWord = true; // a year
+                continue;
+            }
+
+            if (t.IsWord && !isTime && !(char.IsDigit(t.Text[0]) && t.Text.All(char.IsDigit)))
             {
                 allTime = false;
             }
         }
 
-        if (allTime)
+        if (allTime && timeWord)
         {
             return true;
         }
 
         var f = toks[start];
+        if (start == 0 && end > start && f.IsCapitalized && f.Lower.EndsWith("ing", StringComparison.Ordinal) && f.Lower.Length > 4 && !toks[start + 1].IsCapitalized || (start == 0 && end > start && toks[start + 1].IsCapitalized && f.Lower.EndsWith("ing", StringComparison.Ordinal) && _timeWords.Contains(toks[start + 1].Lower)))
+        {
+            return true; // "Speaking Sunday", "Following an …"
+        }
+
+        if (!f.IsCapitalized && f.Lower is "in" or "on" or "at" or "during" or "after" or "before" or "since" or "over" or "earlier" or "later")
+        {
+            return true;
+        }
+
         if (start == end && f.Lower is "the" or "a" or "an")
         {
             return true;
         }
 
-        return f.IsCapitalized && _openers.Contains(f.Lower) && f.Lower is not ("this" or "last" or "one");
+        // a capitalised opener alone right before its verb may be a name ("From said")
+        return f.IsCapitalized && (end > start || !(f.Lower is "from" or "back" or "even" or "still" or "early" or "late" or "like" or "near" or "given" or "now" or "then"))
+            && _openers.Contains(f.Lower) && f.Lower is not ("this" or "last" or "one");
     }
+
+    private static bool Overlap((int Start, int End) a, (int, int) b) => a.Start <= b.Item2 && b.Item1 <= a.End;
 
     private static void Set(SentenceInfo s, Relation rel, (int Start, int End) np) =>
         rel.Speaker = new TextSpan(s.Toks[np.Start].Start, s.Toks[np.End].End);
