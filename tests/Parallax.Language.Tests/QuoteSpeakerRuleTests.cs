@@ -31,6 +31,11 @@ public sealed class QuoteSpeakerRuleTests
         { "Edda Vahl, a retired teacher who has lived in the harbour district for forty years and who ran the school board until last spring, said the ferry must stay.", "said", "Edda Vahl" },
         // a time phrase between the subject and its verb is not the speaker
         { "Councillor Fenn, who chairs the harbour committee, on Sunday defended the plan to sell the pier.", "defended", "Councillor Fenn" },
+        // a relative clause between the subject and the cue holds the object, not the speaker
+        { "Two harbour pilots who spoke with the Velin Courier said the channel was silting up.", "said", "Two harbour pilots" },
+        // an apposition between the subject and the cue
+        { "Piet Brandt, speaking at a rally in Velin, Norland, warned that the pier would flood.", "warned", "Piet Brandt" },
+        { "Edda Vahl, the editor of the Velin Courier, a weekly paper, said the pier was unsafe.", "said", "Edda Vahl" },
         // a dateline opens the sentence
         { "VELIN — Mayor Ada Roe this week announced that the ferry would run all winter.", "announced", "Mayor Ada Roe" },
     };

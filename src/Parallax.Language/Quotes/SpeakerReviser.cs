@@ -65,7 +65,7 @@ internal static class SpeakerReviser
         "afternoon", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
         "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
         "ago", "recently", "yesterday", "today", "tonight", "first", "for", "of", "season", "summer", "spring", "fall",
-        "winter", "decade", "century", "hours", "hour", "minutes", "moments", "once", "again", "also", "few", "several",
+        "winter", "decade", "century", "hours", "hour", "minutes", "moments", "once", "again", "also", "few", "several", "point",
     ], StringComparer.Ordinal);
 
     /// <summary>Revises the speakers of <paramref name="relations"/> in place; <paramref name="sentences"/> are the scanner's, in text order.</summary>
@@ -153,6 +153,12 @@ internal static class SpeakerReviser
 
         if (hasSpeaker)
         {
+            if (sp.Item2 < c && !IsAdverbial(s, sp.Item1, sp.Item2) && Outer(s, c, sp, rel) is { } outer)
+            {
+                Set(s, rel, outer);
+                return;
+            }
+
             // "X, who …, on Sunday defended …", "Speaking Sunday on ABC, Carson said …": an adverbial is not the speaker
             if (sp.Item2 >= c || !IsAdverbial(s, sp.Item1, sp.Item2))
             {
@@ -269,6 +275,60 @@ internal static class SpeakerReviser
     ], StringComparer.Ordinal);
 
     private static bool IsObjectVerb(Tok t) => t.IsWord && !t.IsCapitalized && (_objectVerbs.Contains(t.Lower) || (t.Lower.EndsWith("ed", StringComparison.Ordinal) && t.Lower.Length > 4));
+
+    /// <summary>
+    /// The clause subject when the scanner's speaker of a finite cue sits inside a relative clause or an apposition
+    /// attached to it: "officials who spoke with the Courier said" (not "the Courier"), "Vian, the editor of the
+    /// paper, said", "Trump, speaking at a rally in Wilmington, warned". A relative clause counts only when a verb
+    /// stands between its pronoun and the speaker ("The vote, which Brandt called fair" keeps Brandt).
+    /// </summary>
+    private static (int Start, int End)? Outer(SentenceInfo s, int c, (int, int) sp, Relation rel)
+    {
+        var toks = s.Toks;
+        if (_pronouns.Contains(toks[sp.Item1].Lower) || IsRelative(toks[sp.Item1].Lower) || ClauseSubject(s, c, rel) is not { } cs || cs.End + 1 >= sp.Item1 || InContent(s, rel, cs.Start) || Overlap(cs, sp))
+        {
+            return null;
+        }
+
+        var j = c - 1;
+        while (j > sp.Item2 && toks[j].IsWord && (_aux.Contains(toks[j].Lower) || (toks[j].Lower.EndsWith("ly", StringComparison.Ordinal) && toks[j].Lower.Length > 4)))
+        {
+            j--;
+        }
+
+        var closed = toks[j].Text == "," && j == sp.Item2 + 1;
+        if (j != sp.Item2 && !closed)
+        {
+            return null; // the speaker is not what stands before the cue
+        }
+
+        var next = toks[cs.End + 1];
+        var w = next.Text == "," && cs.End + 2 < sp.Item1 ? cs.End + 2 : cs.End + 1;
+        if (IsRelative(toks[w].Lower))
+        {
+            for (var v = w + 1; v < sp.Item1; v++)
+            {
+                if (toks[v].Text is "," or ";" or ":" || s.InQuote[v])
+                {
+                    return null; // the relative clause ended before the speaker
+                }
+
+                if (toks[v].IsWord && !toks[v].IsCapitalized && (ClauseVerb(toks[v]) || VerbLike(toks[v]) && !_prepositionsLike.Contains(toks[v].Lower)))
+                {
+                    return cs;
+                }
+            }
+
+            return null;
+        }
+
+        return next.Text == "," && closed && sp.Item1 == cs.End + 2 ? cs : null;
+    }
+
+    private static readonly FrozenSet<string> _prepositionsLike = FrozenSet.ToFrozenSet(
+        ["to", "in", "on", "at", "with", "as", "by", "from", "and", "or", "but", "that", "which", "who"], StringComparer.Ordinal);
+
+    private static bool IsRelative(string lower) => lower is "who" or "whose" or "which" or "whom" || lower.StartsWith("who’", StringComparison.Ordinal) || lower.StartsWith("who'", StringComparison.Ordinal);
 
     /// <summary>The speaker a cue at token <paramref name="c"/> falls back on: the subject of its clause, or the speaker of an earlier relation in the sentence when that is nearer.</summary>
     private static (int Start, int End)? Candidate(SentenceInfo s, int c, Relation rel, List<Relation> relations)
@@ -453,9 +513,9 @@ internal static class SpeakerReviser
     {
         for (var j = from + 1; j < before; j++)
         {
-            if (s.Toks[j].Text == "," && !s.InQuote[j])
+            if (s.Toks[j].Text == "," && !s.InQuote[j] && !(j + 1 < s.Toks.Count && char.IsDigit(s.Toks[j - 1].Text[^1]) && char.IsDigit(s.Toks[j + 1].Text[0])))
             {
-                return j;
+                return j; // not the comma inside "1,500"
             }
         }
 
@@ -541,7 +601,7 @@ internal static class SpeakerReviser
                 break; // "The board sent a letter": an article inside the phrase opens the object
             }
 
-            if (t.Lower is "of" or "for")
+            if (t.Lower is "of" or "for" || IsRelative(t.Lower) || t.Lower == "that")
             {
                 break;
             }
