@@ -33,6 +33,7 @@ internal static class SpeakerReviser
         "moreover", "furthermore", "perhaps", "ultimately", "separately", "similarly", "likewise", "nonetheless",
         "inside", "outside", "late", "early", "around", "near", "across", "between", "behind", "beyond", "toward", "towards",
         "against", "among", "about", "along", "into", "onto", "out", "through", "via", "where", "given", "based",
+        "alongside", "beside", "besides", "amid", "amidst",
     ], StringComparer.Ordinal);
 
     /// <summary>Single words skipped at the start of a clause ("But he …", "And then they …").</summary>
@@ -44,7 +45,7 @@ internal static class SpeakerReviser
         "has", "have", "had", "is", "was", "were", "are", "be", "been", "being", "will", "would", "could", "can", "may",
         "might", "must", "should", "did", "does", "do", "not", "never", "also", "then", "later", "again", "already",
         "still", "even", "just", "only", "first", "once", "soon", "now", "all", "both", "each", "too", "reportedly",
-        "quickly", "immediately", "repeatedly", "publicly", "privately", "recently", "previously", "often", "ever",
+        "quickly", "immediately", "repeatedly", "publicly", "privately", "recently", "previously", "often", "ever", "cannot",
     ], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> _weekdaysAndMonths = FrozenSet.ToFrozenSet(
@@ -242,6 +243,11 @@ internal static class SpeakerReviser
             return true;
         }
 
+        if (toks[end].Lower is "and" or "or" or "but" || (start == 0 && end + 1 < toks.Count && toks[end + 1].Text is "—" or "–" or "-" && toks[start].Text.All(ch => !char.IsLetter(ch) || char.IsUpper(ch))))
+        {
+            return true; // "Iowa, and" / a dateline
+        }
+
         var adjacent = end == c - 1 || (end < c - 1 && Enumerable.Range(end + 1, c - end - 1).All(j => toks[j].IsWord && _aux.Contains(toks[j].Lower)));
         if (adjacent && start > 0 && !toks[start].IsCapitalized && IsObjectVerb(toks[start - 1]))
         {
@@ -345,8 +351,20 @@ internal static class SpeakerReviser
             for (var j = main.End + 2; j < c - 1; j++)
             {
                 var t = s.Toks[j];
-                if (!t.IsWord || s.InQuote[j] || t.Lower is not ("as" or "when" or "while" or "because" or "after" or "since" or "and" or "but" or "whereas" or "though" or "although" or "who"))
+                if (!t.IsWord || s.InQuote[j] || t.Lower is not ("as" or "when" or "while" or "because" or "after" or "since" or "and" or "but" or "whereas" or "though" or "although" or "who" or "with"))
                 {
+                    continue;
+                }
+
+                if (t.Lower == "with")
+                {
+                    // "…, with Donald Trump tweeting that … and asking …": the subject of an absolute phrase
+                    if (NounPhrase(s, j + 1, c) is { } abs && (s.Toks[abs.Start].IsCapitalized || _determiners.Contains(s.Toks[abs.Start].Lower)) && abs.End + 1 < c
+                        && s.Toks[abs.End + 1].Lower.EndsWith("ing", StringComparison.Ordinal) && CueLexicon.TryGet(s.Toks[abs.End + 1].Lower, out _) && !InContent(s, rel, abs.Start))
+                    {
+                        subject = abs;
+                    }
+
                     continue;
                 }
 
@@ -424,9 +442,9 @@ internal static class SpeakerReviser
                 return null;
             }
 
-            if (_lead.Contains(t.Lower))
+            if (_lead.Contains(t.Lower) || (t.Lower is "even" or "just" or "only" && k + 1 < c && toks[k + 1].IsWord && (_openers.Contains(toks[k + 1].Lower) || NextComma(s, k, c) < 0)))
             {
-                k++;
+                k++; // "But …", "Even before …", "even a top strategist"
                 continue;
             }
 
@@ -620,6 +638,7 @@ internal static class SpeakerReviser
     }
 
     private static bool PluralNoun(Tok t) => t.Lower.Length > 4 && (t.Lower.EndsWith("ers", StringComparison.Ordinal) || t.Lower.EndsWith("ists", StringComparison.Ordinal)
+        || t.Lower.EndsWith("ors", StringComparison.Ordinal) || t.Lower.EndsWith("ents", StringComparison.Ordinal) || t.Lower.EndsWith("ants", StringComparison.Ordinal) || t.Lower.EndsWith("ives", StringComparison.Ordinal)
         || t.Lower.EndsWith("ans", StringComparison.Ordinal) || t.Lower is "officials" or "critics" or "experts" or "analysts" or "sources" or "people" or "democrats" or "republicans" or "aides" or "advocates" or "opponents" or "polls" or "groups");
 
     private static readonly FrozenSet<string> _irregularPast = FrozenSet.ToFrozenSet(
