@@ -36,6 +36,9 @@ public sealed class QuoteSpeakerRuleTests
         // an apposition between the subject and the cue
         { "Piet Brandt, speaking at a rally in Velin, Norland, warned that the pier would flood.", "warned", "Piet Brandt" },
         { "Edda Vahl, the editor of the Velin Courier, a weekly paper, said the pier was unsafe.", "said", "Edda Vahl" },
+        // a cue after a closed relative clause belongs to the name before it
+        { "Fenn, who was speaking to the harbour board, did not mention the pier, but told the members that the ferry would stay.", "told", "Fenn" },
+        { "Roe, who has both praised the mayor and criticized his budget, gave a short speech on Tuesday, stressing that the pier was safe.", "stressing", "Roe" },
         // a dateline opens the sentence
         { "VELIN — Mayor Ada Roe this week announced that the ferry would run all winter.", "announced", "Mayor Ada Roe" },
     };

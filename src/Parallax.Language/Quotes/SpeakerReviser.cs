@@ -111,6 +111,12 @@ internal static class SpeakerReviser
             return; // speaker outside this sentence: a continuing quotation or an earlier colon lead
         }
 
+        if (hasSpeaker && sp.Item1 == sp.Item2 && sp.Item2 < c && toks[sp.Item1].Lower is "who" or "which" && Antecedent(s, sp.Item1, c) is { } antecedent && !InContent(s, rel, antecedent.Start))
+        {
+            Set(s, rel, antecedent);
+            return;
+        }
+
         var participle = cueWord.EndsWith("ing", StringComparison.Ordinal) && cueWord.Length > 4 && cueWord is not ("according" or "during" or "something" or "nothing" or "thing");
         if (participle)
         {
@@ -281,6 +287,113 @@ internal static class SpeakerReviser
     ], StringComparer.Ordinal);
 
     private static bool IsObjectVerb(Tok t) => t.IsWord && !t.IsCapitalized && (_objectVerbs.Contains(t.Lower) || (t.Lower.EndsWith("ed", StringComparison.Ordinal) && t.Lower.Length > 4));
+
+    /// <summary>
+    /// The noun phrase a relative pronoun at <paramref name="who"/> refers to, when the cue at <paramref name="c"/> belongs
+    /// to the main clause: "Clinton, who served as secretary of state, conceded …" (the comma closing the relative clause
+    /// comes before the cue).
+    /// </summary>
+    private static (int Start, int End)? Antecedent(SentenceInfo s, int who, int c)
+    {
+        var toks = s.Toks;
+        if (who == 0)
+        {
+            return null;
+        }
+
+        if (toks[who - 1].Text != ",")
+        {
+            return null; // "experts who think …": PolNeAR keeps the relative pronoun as the source
+        }
+
+        var close = NextComma(s, who, c + 1);
+        if (close < 0 || close >= c)
+        {
+            return null; // the cue is inside the relative clause: "who" speaks
+        }
+
+        return PhraseEndingAt(s, who - 2);
+    }
+
+    /// <summary>The noun phrase ending at token <paramref name="end"/> (a parenthesis after it allowed: "Sen. Jo Ames (D-Mo.)"), opened by a capitalised word or a determiner.</summary>
+    private static (int Start, int End)? PhraseEndingAt(SentenceInfo s, int end)
+    {
+        var toks = s.Toks;
+        if (end < 0 || s.InQuote[end])
+        {
+            return null;
+        }
+
+        var last = end;
+        if (toks[last].Text == ")")
+        {
+            while (last > 0 && toks[last].Text != "(")
+            {
+                last--;
+            }
+
+            last--;
+        }
+
+        if (last < 0 || !toks[last].IsWord || VerbLike(toks[last]) || _pronouns.Contains(toks[last].Lower))
+        {
+            return null;
+        }
+
+        var start = -1;
+        for (var j = last; j >= 0 && j > last - 9; j--)
+        {
+            var t = toks[j];
+            if (s.InQuote[j])
+            {
+                break;
+            }
+
+            if (!t.IsWord)
+            {
+                if (t.Text is "." or "-" or "’" or "'" or "&")
+                {
+                    continue;
+                }
+
+                break;
+            }
+
+            if (t.IsCapitalized || _determiners.Contains(t.Lower) || t.Lower is "of" or "s")
+            {
+                if (t.Lower is not "of")
+                {
+                    start = j;
+                }
+
+                if (_determiners.Contains(t.Lower) && !t.IsCapitalized)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (VerbLike(t) || _prepositionsLike.Contains(t.Lower))
+            {
+                break;
+            }
+
+            start = j; // a lowercase noun or adjective: "law experts", "far-right commentators"
+        }
+
+        if (start < 0)
+        {
+            return null;
+        }
+
+        while (start < last && toks[start].Lower is "of" or "s" || !toks[start].IsWord)
+        {
+            start++;
+        }
+
+        return (start, last);
+    }
 
     /// <summary>
     /// The clause subject when the scanner's speaker of a finite cue sits inside a relative clause or an apposition
