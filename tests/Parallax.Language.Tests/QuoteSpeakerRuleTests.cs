@@ -54,6 +54,7 @@ public sealed class QuoteSpeakerRuleTests
     [Theory]
     [InlineData("The harbour tax, which the council has raised twice, is expected to fall next year.", "expected")]
     [InlineData("The ferry company, despite the storms of the winter, seems to expect a busy summer.", "seems")]
+    [InlineData("The old ferries are widely considered the safest in the region.", "considered")]
     public void SpeakerReviser_LeavesPassiveAndRaisingCuesWithoutSpeaker(string text, string cue)
     {
         var quote = Assert.Single(QuoteExtractor.Extract(text).Quotes, q => q.Quote.Cue is { } c && c.Of(text).Contains(cue, StringComparison.Ordinal));

@@ -158,6 +158,13 @@ internal static class SpeakerReviser
             return;
         }
 
+        if (hasSpeaker && sp.Item2 < c && IsPassive(s, c))
+        {
+            // "Blumenthal was asked …", "ravens are considered …": the subject of a passive cue is not its source
+            rel.Speaker = null;
+            return;
+        }
+
         if (hasSpeaker)
         {
             if (sp.Item2 < c && !IsAdverbial(s, sp.Item1, sp.Item2) && Outer(s, c, sp, rel) is { } outer)
@@ -287,6 +294,56 @@ internal static class SpeakerReviser
     ], StringComparer.Ordinal);
 
     private static bool IsObjectVerb(Tok t) => t.IsWord && !t.IsCapitalized && (_objectVerbs.Contains(t.Lower) || (t.Lower.EndsWith("ed", StringComparison.Ordinal) && t.Lower.Length > 4));
+
+    private static readonly FrozenSet<string> _beForms = FrozenSet.ToFrozenSet(
+        ["is", "was", "were", "are", "been", "be", "being", "isn't", "wasn't", "weren't", "aren't", "isn’t", "wasn’t", "weren’t", "aren’t"], StringComparer.Ordinal);
+
+    /// <summary>Past participles after "be" that are adjectives with an experiencer subject ("was convinced that", "is opposed to"), or whose subject PolNeAR keeps ("was heard saying").</summary>
+    private static readonly FrozenSet<string> _adjectival = FrozenSet.ToFrozenSet(
+    [
+        "convinced", "concerned", "worried", "pleased", "determined", "committed", "opposed", "interested", "disappointed",
+        "excited", "surprised", "frustrated", "angered", "alarmed", "troubled", "satisfied", "confused", "divided", "united",
+        "prepared", "inclined", "tempted", "scared", "encouraged", "heartened", "relieved", "dismayed", "outraged", "offended",
+        "annoyed", "impressed", "unimpressed", "resigned", "used", "supposed", "quoted", "persuaded", "intrigued", "amused",
+        "thrilled", "delighted", "horrified", "disturbed", "baffled", "puzzled", "fixated", "obsessed", "involved", "engaged",
+        "dedicated", "devoted", "heard", "assured", "pressed", "poised", "set", "focused", "fed", "tired", "bored", "shocked",
+        "stunned", "embarrassed", "upset", "known",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> _irregularParticiples = FrozenSet.ToFrozenSet(
+        ["shown", "seen", "said", "told", "given", "thought", "held", "taken", "made", "written", "found", "brought", "sent", "led", "felt", "meant"], StringComparer.Ordinal);
+
+    /// <summary>A cue that is a passive participle after a form of "be" (adverbs allowed between): "was asked", "are widely considered", "is expected".</summary>
+    private static bool IsPassive(SentenceInfo s, int c)
+    {
+        var toks = s.Toks;
+        var p = c;
+        if (_beForms.Contains(toks[p].Lower) && p + 1 < toks.Count)
+        {
+            p++; // the cue itself opens with the auxiliary: "is expected"
+            while (p + 1 < toks.Count && toks[p].IsWord && toks[p].Lower.EndsWith("ly", StringComparison.Ordinal))
+            {
+                p++;
+            }
+
+            return Participle(toks[p].Lower);
+        }
+
+        if (!Participle(toks[p].Lower))
+        {
+            return false;
+        }
+
+        var j = c - 1;
+        while (j >= 0 && toks[j].IsWord && !_beForms.Contains(toks[j].Lower) && (toks[j].Lower.EndsWith("ly", StringComparison.Ordinal) || toks[j].Lower is "also" or "not" or "never" or "still" or "often" or "already" or "now" or "then" or "just" or "even" or "nonetheless" or "otherwise" or "eventually"))
+        {
+            j--;
+        }
+
+        return j >= 0 && _beForms.Contains(toks[j].Lower);
+
+        static bool Participle(string w) => !_adjectival.Contains(w) && ((w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal)) || _irregularParticiples.Contains(w));
+    }
 
     /// <summary>
     /// The noun phrase a relative pronoun at <paramref name="who"/> refers to, when the cue at <paramref name="c"/> belongs
