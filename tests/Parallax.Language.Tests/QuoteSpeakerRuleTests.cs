@@ -39,6 +39,10 @@ public sealed class QuoteSpeakerRuleTests
         // a cue after a closed relative clause belongs to the name before it
         { "Fenn, who was speaking to the harbour board, did not mention the pier, but told the members that the ferry would stay.", "told", "Fenn" },
         { "Roe, who has both praised the mayor and criticized his budget, gave a short speech on Tuesday, stressing that the pier was safe.", "stressing", "Roe" },
+        // the subject right before a plain cue
+        { "Critics charge that the mayor ignored the harbour.", "charge", "Critics" },
+        // a restrictive "that" before the cue is the source (PolNeAR marks the relative pronoun)
+        { "The council passed out water bottles that said, \"Velin welcomes you.\"", "said", "that" },
         // a dateline opens the sentence
         { "VELIN — Mayor Ada Roe this week announced that the ferry would run all winter.", "announced", "Mayor Ada Roe" },
     };

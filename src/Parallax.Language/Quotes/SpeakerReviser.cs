@@ -211,11 +211,36 @@ internal static class SpeakerReviser
             j--;
         }
 
-        if (j < 0 || !(toks[j].Lower is "and" or "but" || toks[j].Text == ",") || (passive && cueWord.EndsWith("ed", StringComparison.Ordinal))
+        if (j < 0 || (passive && cueWord.EndsWith("ed", StringComparison.Ordinal))
             || cueWord is "seem" or "seems" or "seemed" or "appear" or "appears" or "appeared" || (cueWord == "asked" && toks[j].Text == ",")
             || _aux.Contains(cueWord) || !toks[c].IsWord || cueWord.EndsWith("ion", StringComparison.Ordinal) || cueWord.EndsWith("ions", StringComparison.Ordinal)
             || cueWord.EndsWith("ment", StringComparison.Ordinal) || cueWord.EndsWith("ments", StringComparison.Ordinal))
         {
+            return;
+        }
+
+        if (toks[j].Lower is "that" or "which" && j > 0 && toks[j - 1].IsWord && !VerbLike(toks[j - 1]) && !_pronouns.Contains(toks[j - 1].Lower) && !InContent(s, rel, j))
+        {
+            Set(s, rel, (j, j)); // "a message that said …": PolNeAR marks the relative pronoun
+            return;
+        }
+
+        if (toks[j].Lower == "to" && j > 0 && IsControlVerb(s, j - 1) && Candidate(s, c, rel, relations) is { } controller)
+        {
+            Set(s, rel, controller); // "… but went on to say …", "had this to say"
+            return;
+        }
+
+        if (!(toks[j].Lower is "and" or "but" || toks[j].Text == ","))
+        {
+            if (toks[j].IsWord && ClauseSubject(s, c, rel) is { } direct && direct.End == j && !InContent(s, rel, direct.Start)
+                && toks[direct.Start].Lower is not ("it" or "there" or "this" or "that" or "what" or "why" or "how" or "which")
+                && (ClauseVerb(toks[c]) || (cueWord.EndsWith('s') && !cueWord.EndsWith("ss", StringComparison.Ordinal))
+                    || (toks[j].Lower.EndsWith('s') && !toks[j].IsCapitalized) || toks[direct.Start].Lower is "they" or "we" or "i" or "you"))
+            {
+                Set(s, rel, direct); // "Critics charge that …": the subject right before the cue
+            }
+
             return;
         }
 
@@ -294,6 +319,24 @@ internal static class SpeakerReviser
     ], StringComparer.Ordinal);
 
     private static bool IsObjectVerb(Tok t) => t.IsWord && !t.IsCapitalized && (_objectVerbs.Contains(t.Lower) || (t.Lower.EndsWith("ed", StringComparison.Ordinal) && t.Lower.Length > 4));
+
+    /// <summary>"went on", "had this", "wants", "tried" … before "to" + cue: the subject of that verb speaks.</summary>
+    private static bool IsControlVerb(SentenceInfo s, int v)
+    {
+        var w = s.Toks[v].Lower;
+        if (w is "on" && v > 0 && s.Toks[v - 1].Lower is "went" or "goes" or "go" or "going")
+        {
+            return true;
+        }
+
+        if (w is "this" or "that" or "much" or "little" && v > 0 && s.Toks[v - 1].Lower is "had" or "has" or "have")
+        {
+            return true;
+        }
+
+        return w is "wants" or "wanted" or "want" or "plans" or "planned" or "hopes" or "hoped" or "decided" or "tried" or "tries" or "refused" or "continued"
+            or "continues" or "began" or "begins" or "started" or "vowed" or "promised" or "sought" or "seeks" or "chose" or "agreed" or "declined" or "obliged" or "forced";
+    }
 
     private static readonly FrozenSet<string> _beForms = FrozenSet.ToFrozenSet(
         ["is", "was", "were", "are", "been", "be", "being", "isn't", "wasn't", "weren't", "aren't", "isn’t", "wasn’t", "weren’t", "aren’t"], StringComparer.Ordinal);
@@ -538,7 +581,7 @@ internal static class SpeakerReviser
                     continue;
                 }
 
-                if (t.Lower == "who" && j > 0 && s.Toks[j - 1].Text == "," && j + 1 < c && s.Toks[j + 1].IsWord && ClauseVerb(s.Toks[j + 1]) && !InContent(s, rel, j))
+                if (t.Lower == "who" && j > 0 && s.Toks[j - 1].Text == "," && j + 1 < c && s.Toks[j + 1].IsWord && ClauseVerb(s.Toks[j + 1]) && !InContent(s, rel, j) && NextComma(s, j, c) < 0)
                 {
                     subject = (j, j); // "…, who answered her door and said …": the relative pronoun
                     continue;
