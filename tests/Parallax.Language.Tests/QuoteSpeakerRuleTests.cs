@@ -39,6 +39,8 @@ public sealed class QuoteSpeakerRuleTests
         // a cue after a closed relative clause belongs to the name before it
         { "Fenn, who was speaking to the harbour board, did not mention the pier, but told the members that the ferry would stay.", "told", "Fenn" },
         { "Roe, who has both praised the mayor and criticized his budget, gave a short speech on Tuesday, stressing that the pier was safe.", "stressing", "Roe" },
+        // a dateline with a place and an agency before a coordinated cue
+        { "VELIN, Norland (Tarsk Wire) - Mayor Ada Roe met the ferry crews on Monday and said the pier would reopen.", "said", "Mayor Ada Roe" },
         // the subject right before a plain cue
         { "Critics charge that the mayor ignored the harbour.", "charge", "Critics" },
         // a restrictive "that" before the cue is the source (PolNeAR marks the relative pronoun)

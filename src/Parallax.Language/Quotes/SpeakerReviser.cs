@@ -907,6 +907,11 @@ internal static class SpeakerReviser
             return true;
         }
 
+        if (start < 14 && SkipDateline(s, toks.Count) is var dateline && dateline > 0 && end < dateline)
+        {
+            return true; // "WASHINGTON —", "ORLANDO, Fla. (Reuters) -"
+        }
+
         var f = toks[start];
         if (start == 0 && end > start && f.IsCapitalized && f.Lower.EndsWith("ing", StringComparison.Ordinal) && f.Lower.Length > 4 && !toks[start + 1].IsCapitalized || (start == 0 && end > start && toks[start + 1].IsCapitalized && f.Lower.EndsWith("ing", StringComparison.Ordinal) && _timeWords.Contains(toks[start + 1].Lower)))
         {
