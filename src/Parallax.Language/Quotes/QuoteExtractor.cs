@@ -59,7 +59,7 @@ public sealed class QuoteExtractor : IStage<Doc>
 
         var scanner = new QuoteScanner(text);
         var relations = scanner.Run();
-        var quotes = SpeakerResolver.Finish(text, relations);
+        var quotes = SpeakerResolver.Finish(text, relations, scanner.Sentences);
         var attributions = AttributionFinder.Find(text, scanner.Sentences);
         return new QuoteExtraction(quotes, attributions);
     }

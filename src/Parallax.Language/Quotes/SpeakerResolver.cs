@@ -23,8 +23,10 @@ internal static class SpeakerResolver
         "december", "his", "her", "their", "its", "our", "belarusian", "american", "russian", "venezuelan",
     ], StringComparer.Ordinal);
 
-    public static ImmutableArray<ExtractedQuote> Finish(string text, List<Relation> relations)
+    /// <summary>Revises speakers against the scanner's <paramref name="sentences"/> (<see cref="SpeakerReviser"/>), then builds the quotes in relation order.</summary>
+    public static ImmutableArray<ExtractedQuote> Finish(string text, List<Relation> relations, IReadOnlyList<SentenceInfo> sentences)
     {
+        SpeakerReviser.Revise(text, sentences, relations);
         var result = ImmutableArray.CreateBuilder<ExtractedQuote>(relations.Count);
         var earlier = new List<TextSpan>();
         foreach (var rel in relations)
