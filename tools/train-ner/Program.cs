@@ -23,6 +23,8 @@ var useGum = false;
 var evaluate = false;
 var augment = NerTrainingSets.DefaultAugment;
 var cv = 0;
+string[]? gumGenres = null;
+var augmentGum = true;
 (int K, int N)? holdOut = null;
 for (var a = 0; a < args.Length; a++)
 {
@@ -34,6 +36,8 @@ for (var a = 0; a < args.Length; a++)
         case "--out": output = args[++a]; break;
         case "--no-uner": useUner = false; break;
         case "--gum": useGum = true; break;
+        case "--gum-genres": useGum = true; gumGenres = args[++a].Split(','); break;
+        case "--gum-plain": augmentGum = false; break;
         case "--eval": evaluate = true; break;
         case "--cv": cv = int.Parse(args[++a], CultureInfo.InvariantCulture); break;
         case "--augment": augment = int.Parse(args[++a], CultureInfo.InvariantCulture); break;
@@ -48,13 +52,16 @@ for (var a = 0; a < args.Length; a++)
 }
 
 
+bool GumGenre(string id) => gumGenres is null || gumGenres.Any(g => id.StartsWith("GUM_" + g + "_", StringComparison.Ordinal));
+
 // documents of UNER dev held out for cross-validation: fold = position of the document in the file modulo N
 bool InFold(int index) => holdOut is { } h && index % h.N == h.K;
 
 if (cv > 1)
 {
     var result = NerCrossValidation.Run(Path.Combine(shared, "data/ner/uner-ewt-dev/dev.tsv"), useGum ? Path.Combine(shared, "data/ner/gum/train.tsv") : null,
-        cv, epochs, augment, seed, (k, sc) => Console.Error.WriteLine($"fold {k}/{cv}: F1 {sc.Micro.F1:F4} ({sc.Micro.Correct}/{sc.Micro.Predicted}/{sc.Micro.Gold})"));
+        cv, epochs, augment, seed, (k, sc) => Console.Error.WriteLine($"fold {k}/{cv}: F1 {sc.Micro.F1:F4} ({sc.Micro.Correct}/{sc.Micro.Predicted}/{sc.Micro.Gold})"),
+        gumFilter: GumGenre, augmentGum: augmentGum);
     Console.WriteLine($"uner-ewt-dev {cv}-fold by document (held out, pooled): F1 {result.Micro.F1:F4} (P {result.Micro.Precision:F4} R {result.Micro.Recall:F4}) PER {result.Per.F1:F4} ORG {result.Org.F1:F4} LOC {result.Loc.F1:F4}");
     return 0;
 }
@@ -63,7 +70,12 @@ var docs = new List<NerTrainingDoc>();
 var gum = ConllFile.Read(Path.Combine(shared, "data/ner/gum/train.tsv"));
 // GUM marks only Wikipedia-linked names, so a capitalised word tagged O inside a sentence may be an unmarked name:
 // those tokens are treated as unannotated (no perceptron update).
-docs.AddRange(gum.Documents.Where(d => useGum && NerTrainingSets.IsOpenGum(d.Id)).Select(NerTrainingSets.GumToNames));
+var gumDocs = gum.Documents.Where(d => useGum && NerTrainingSets.IsOpenGum(d.Id) && GumGenre(d.Id)).Select(NerTrainingSets.GumToNames).ToList();
+if (augmentGum)
+{
+    docs.AddRange(gumDocs);
+}
+
 var uner = ConllFile.Read(Path.Combine(shared, "data/ner/uner-ewt-dev/dev.tsv"));
 if (useUner)
 {
@@ -73,6 +85,11 @@ if (useUner)
 if (augment > 0)
 {
     docs.AddRange(Augmenter.Copies(docs, augment, seed).ToList());
+}
+
+if (!augmentGum)
+{
+    docs.AddRange(gumDocs);
 }
 
 Console.Error.WriteLine($"training documents: {docs.Count}, sentences: {docs.Sum(d => d.Sentences.Count)}, tokens: {docs.Sum(d => d.Sentences.Sum(s => s.Count))}");
