@@ -25,6 +25,8 @@ var augment = NerTrainingSets.DefaultAugment;
 var cv = 0;
 string[]? gumGenres = null;
 var augmentGum = true;
+var ensemble = NerTrainingSets.DefaultEnsemble;
+var lowerCopies = NerTrainingSets.DefaultLowerCaseCopies;
 (int K, int N)? holdOut = null;
 for (var a = 0; a < args.Length; a++)
 {
@@ -38,6 +40,8 @@ for (var a = 0; a < args.Length; a++)
         case "--gum": useGum = true; break;
         case "--gum-genres": useGum = true; gumGenres = args[++a].Split(','); break;
         case "--gum-plain": augmentGum = false; break;
+        case "--lower-copies": lowerCopies = int.Parse(args[++a], CultureInfo.InvariantCulture); break;
+        case "--ensemble": ensemble = int.Parse(args[++a], CultureInfo.InvariantCulture); break;
         case "--eval": evaluate = true; break;
         case "--cv": cv = int.Parse(args[++a], CultureInfo.InvariantCulture); break;
         case "--augment": augment = int.Parse(args[++a], CultureInfo.InvariantCulture); break;
@@ -61,7 +65,7 @@ if (cv > 1)
 {
     var result = NerCrossValidation.Run(Path.Combine(shared, "data/ner/uner-ewt-dev/dev.tsv"), useGum ? Path.Combine(shared, "data/ner/gum/train.tsv") : null,
         cv, epochs, augment, seed, (k, sc) => Console.Error.WriteLine($"fold {k}/{cv}: F1 {sc.Micro.F1:F4} ({sc.Micro.Correct}/{sc.Micro.Predicted}/{sc.Micro.Gold})"),
-        gumFilter: GumGenre, augmentGum: augmentGum);
+        gumFilter: GumGenre, augmentGum: augmentGum, ensemble: ensemble, lowerCaseCopies: lowerCopies);
     Console.WriteLine($"uner-ewt-dev {cv}-fold by document (held out, pooled): F1 {result.Micro.F1:F4} (P {result.Micro.Precision:F4} R {result.Micro.Recall:F4}) PER {result.Per.F1:F4} ORG {result.Org.F1:F4} LOC {result.Loc.F1:F4}");
     return 0;
 }
@@ -84,7 +88,7 @@ if (useUner)
 
 if (augment > 0)
 {
-    docs.AddRange(Augmenter.Copies(docs, augment, seed).ToList());
+    docs.AddRange(Augmenter.Copies(docs, augment, seed, lowerCopies).ToList());
 }
 
 if (!augmentGum)
@@ -94,7 +98,7 @@ if (!augmentGum)
 
 Console.Error.WriteLine($"training documents: {docs.Count}, sentences: {docs.Sum(d => d.Sentences.Count)}, tokens: {docs.Sum(d => d.Sentences.Sum(s => s.Count))}");
 var clock = Stopwatch.StartNew();
-var model = NerTrainer.Train(docs, Gazetteer.Default, epochs, seed, progress: (e, acc) => Console.Error.WriteLine($"epoch {e}: token accuracy {acc:F4} ({clock.Elapsed.TotalSeconds:F0}s)"));
+var model = NerTrainer.Train(docs, Gazetteer.Default, epochs, seed, ensemble: ensemble, progress: (e, acc) => Console.Error.WriteLine($"epoch {e}: token accuracy {acc:F4} ({clock.Elapsed.TotalSeconds:F0}s)"));
 Console.Error.WriteLine($"trained in {clock.Elapsed.TotalSeconds:F1}s; features: {model.FeatureCount}, lower-case lexicon: {model.CaseProfile.Count} words");
 
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);

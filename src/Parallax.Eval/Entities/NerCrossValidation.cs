@@ -12,7 +12,7 @@ namespace Parallax.Eval.Entities;
 /// </summary>
 public static class NerCrossValidation
 {
-    public static NerScore Run(string unerFile, string? gumTrainFile, int folds, int epochs = NerTrainingSets.DefaultEpochs, int augment = NerTrainingSets.DefaultAugment, ulong seed = NerTrainingSets.DefaultSeed, Action<int, NerScore>? progress = null, IList<IReadOnlyList<string>>? predictions = null, Func<string, bool>? gumFilter = null, bool augmentGum = true)
+    public static NerScore Run(string unerFile, string? gumTrainFile, int folds, int epochs = NerTrainingSets.DefaultEpochs, int augment = NerTrainingSets.DefaultAugment, ulong seed = NerTrainingSets.DefaultSeed, Action<int, NerScore>? progress = null, IList<IReadOnlyList<string>>? predictions = null, Func<string, bool>? gumFilter = null, bool augmentGum = true, int ensemble = NerTrainingSets.DefaultEnsemble, int lowerCaseCopies = NerTrainingSets.DefaultLowerCaseCopies)
     {
         ArgumentNullException.ThrowIfNull(unerFile);
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
@@ -27,7 +27,7 @@ public static class NerCrossValidation
             train.AddRange(uner.Documents.Where((d, i) => i % folds != fold).Select(NerTrainingSets.ToTraining));
             if (augment > 0)
             {
-                train.AddRange(Augmenter.Copies(train, augment, seed).ToList());
+                train.AddRange(Augmenter.Copies(train, augment, seed, lowerCaseCopies).ToList());
             }
 
             if (!augmentGum)
@@ -35,7 +35,7 @@ public static class NerCrossValidation
                 train.AddRange(gum);
             }
 
-            var model = NerTrainer.Train(train, Gazetteer.Default, epochs, seed);
+            var model = NerTrainer.Train(train, Gazetteer.Default, epochs, seed, ensemble: ensemble);
             var held = uner with { Documents = [.. uner.Documents.Where((d, i) => i % folds == fold)] };
             var predicted = EntitiesEvaluator.Predict(new NerTagger(model, Gazetteer.Default), held);
             var score = NerScore.Compute(EntitiesEvaluator.Gold(held), predicted);
