@@ -7,6 +7,10 @@ using Parallax.Language.Entities;
 // train-ner: rebuilds the shipped entity model deterministically. See docs/models.md.
 //   dotnet run -c Release --project tools/train-ner -- --shared ../shared
 //       [--epochs N (8)] [--seed S] [--augment COPIES (8)] [--out FILE] [--gum] [--no-uner] [--uner-fold K/N] [--eval] [--cv N]
+//       [--ensemble M (3)] [--lower-copies L (0)] [--gum-genres g1,g2] [--gum-plain]
+// --ensemble M: the model is the mean of M perceptrons trained in M document orders (seeds S .. S+M-1). --lower-copies L:
+// the last L augmentation copies are written in lower case. --gum-genres: only these open GUM genres (implies --gum);
+// --gum-plain: GUM is added without augmentation copies. Figures of each option: docs/language.md, "Session 5".
 // The defaults build the shipped model: UNER English-EWT dev (open) + 8 entity-replacement copies (src/Parallax.Eval/Entities/Augmenter.cs),
 // 8 epochs, fixed seed. --gum adds GUM train (open genres only, spans cut to names; it lowered held-out UNER F1, so
 // the shipped model leaves it out). --uner-fold K/N holds out every N-th UNER document (from K) for cross-validation.
