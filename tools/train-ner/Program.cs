@@ -7,6 +7,10 @@ using Parallax.Language.Entities;
 // train-ner: rebuilds the shipped entity model deterministically. See docs/models.md.
 //   dotnet run -c Release --project tools/train-ner -- --shared ../shared
 //       [--epochs N (8)] [--seed S] [--augment COPIES (8)] [--out FILE] [--gum] [--no-uner] [--uner-fold K/N] [--eval] [--cv N]
+//       [--ensemble M (3)] [--lower-copies L (0)] [--gum-genres g1,g2] [--gum-plain]
+// --ensemble M: the model is the mean of M perceptrons trained in M document orders (seeds S .. S+M-1). --lower-copies L:
+// the last L augmentation copies are written in lower case. --gum-genres: only these open GUM genres (implies --gum);
+// --gum-plain: GUM is added without augmentation copies. Figures of each option: docs/language.md, "Session 5".
 // The defaults build the shipped model: UNER English-EWT dev (open) + 8 entity-replacement copies (src/Parallax.Eval/Entities/Augmenter.cs),
 // 8 epochs, fixed seed. --gum adds GUM train (open genres only, spans cut to names; it lowered held-out UNER F1, so
 // the shipped model leaves it out). --uner-fold K/N holds out every N-th UNER document (from K) for cross-validation.
@@ -23,6 +27,10 @@ var useGum = false;
 var evaluate = false;
 var augment = NerTrainingSets.DefaultAugment;
 var cv = 0;
+string[]? gumGenres = null;
+var augmentGum = true;
+var ensemble = NerTrainingSets.DefaultEnsemble;
+var lowerCopies = NerTrainingSets.DefaultLowerCaseCopies;
 (int K, int N)? holdOut = null;
 for (var a = 0; a < args.Length; a++)
 {
@@ -34,6 +42,10 @@ for (var a = 0; a < args.Length; a++)
         case "--out": output = args[++a]; break;
         case "--no-uner": useUner = false; break;
         case "--gum": useGum = true; break;
+        case "--gum-genres": useGum = true; gumGenres = args[++a].Split(','); break;
+        case "--gum-plain": augmentGum = false; break;
+        case "--lower-copies": lowerCopies = int.Parse(args[++a], CultureInfo.InvariantCulture); break;
+        case "--ensemble": ensemble = int.Parse(args[++a], CultureInfo.InvariantCulture); break;
         case "--eval": evaluate = true; break;
         case "--cv": cv = int.Parse(args[++a], CultureInfo.InvariantCulture); break;
         case "--augment": augment = int.Parse(args[++a], CultureInfo.InvariantCulture); break;
@@ -48,13 +60,16 @@ for (var a = 0; a < args.Length; a++)
 }
 
 
+bool GumGenre(string id) => gumGenres is null || gumGenres.Any(g => id.StartsWith("GUM_" + g + "_", StringComparison.Ordinal));
+
 // documents of UNER dev held out for cross-validation: fold = position of the document in the file modulo N
 bool InFold(int index) => holdOut is { } h && index % h.N == h.K;
 
 if (cv > 1)
 {
     var result = NerCrossValidation.Run(Path.Combine(shared, "data/ner/uner-ewt-dev/dev.tsv"), useGum ? Path.Combine(shared, "data/ner/gum/train.tsv") : null,
-        cv, epochs, augment, seed, (k, sc) => Console.Error.WriteLine($"fold {k}/{cv}: F1 {sc.Micro.F1:F4} ({sc.Micro.Correct}/{sc.Micro.Predicted}/{sc.Micro.Gold})"));
+        cv, epochs, augment, seed, (k, sc) => Console.Error.WriteLine($"fold {k}/{cv}: F1 {sc.Micro.F1:F4} ({sc.Micro.Correct}/{sc.Micro.Predicted}/{sc.Micro.Gold})"),
+        gumFilter: GumGenre, augmentGum: augmentGum, ensemble: ensemble, lowerCaseCopies: lowerCopies);
     Console.WriteLine($"uner-ewt-dev {cv}-fold by document (held out, pooled): F1 {result.Micro.F1:F4} (P {result.Micro.Precision:F4} R {result.Micro.Recall:F4}) PER {result.Per.F1:F4} ORG {result.Org.F1:F4} LOC {result.Loc.F1:F4}");
     return 0;
 }
@@ -63,7 +78,12 @@ var docs = new List<NerTrainingDoc>();
 var gum = ConllFile.Read(Path.Combine(shared, "data/ner/gum/train.tsv"));
 // GUM marks only Wikipedia-linked names, so a capitalised word tagged O inside a sentence may be an unmarked name:
 // those tokens are treated as unannotated (no perceptron update).
-docs.AddRange(gum.Documents.Where(d => useGum && NerTrainingSets.IsOpenGum(d.Id)).Select(NerTrainingSets.GumToNames));
+var gumDocs = gum.Documents.Where(d => useGum && NerTrainingSets.IsOpenGum(d.Id) && GumGenre(d.Id)).Select(NerTrainingSets.GumToNames).ToList();
+if (augmentGum)
+{
+    docs.AddRange(gumDocs);
+}
+
 var uner = ConllFile.Read(Path.Combine(shared, "data/ner/uner-ewt-dev/dev.tsv"));
 if (useUner)
 {
@@ -72,12 +92,17 @@ if (useUner)
 
 if (augment > 0)
 {
-    docs.AddRange(Augmenter.Copies(docs, augment, seed).ToList());
+    docs.AddRange(Augmenter.Copies(docs, augment, seed, lowerCopies).ToList());
+}
+
+if (!augmentGum)
+{
+    docs.AddRange(gumDocs);
 }
 
 Console.Error.WriteLine($"training documents: {docs.Count}, sentences: {docs.Sum(d => d.Sentences.Count)}, tokens: {docs.Sum(d => d.Sentences.Sum(s => s.Count))}");
 var clock = Stopwatch.StartNew();
-var model = NerTrainer.Train(docs, Gazetteer.Default, epochs, seed, progress: (e, acc) => Console.Error.WriteLine($"epoch {e}: token accuracy {acc:F4} ({clock.Elapsed.TotalSeconds:F0}s)"));
+var model = NerTrainer.Train(docs, Gazetteer.Default, epochs, seed, ensemble: ensemble, progress: (e, acc) => Console.Error.WriteLine($"epoch {e}: token accuracy {acc:F4} ({clock.Elapsed.TotalSeconds:F0}s)"));
 Console.Error.WriteLine($"trained in {clock.Elapsed.TotalSeconds:F1}s; features: {model.FeatureCount}, lower-case lexicon: {model.CaseProfile.Count} words");
 
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);

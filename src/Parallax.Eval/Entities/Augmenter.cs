@@ -11,7 +11,9 @@ namespace Parallax.Eval.Entities;
 /// </summary>
 public static class Augmenter
 {
-    public static IEnumerable<NerTrainingDoc> Copies(IReadOnlyList<NerTrainingDoc> docs, int copies, ulong seed)
+    /// <param name="lowerCaseCopies">How many of the copies (the last ones) are written all in lower case, as some web text is
+    /// (the names keep their tags): teaches the tagger names in all-lower-case sentences.</param>
+    public static IEnumerable<NerTrainingDoc> Copies(IReadOnlyList<NerTrainingDoc> docs, int copies, ulong seed, int lowerCaseCopies = 0)
     {
         ArgumentNullException.ThrowIfNull(docs);
         string[] Lines(string f) => [.. Gazetteer.Entries(f).Distinct(StringComparer.Ordinal)];
@@ -97,6 +99,14 @@ public static class Augmenter
                         nt.Add(t[i]);
                         nu.Add(u is not null && u[i]);
                         i++;
+                    }
+
+                    if (c >= copies - lowerCaseCopies)
+                    {
+                        for (var k = 0; k < nw.Count; k++)
+                        {
+                            nw[k] = nw[k].ToLowerInvariant();
+                        }
                     }
 
                     sentences.Add(nw);

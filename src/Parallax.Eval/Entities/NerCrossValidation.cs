@@ -12,25 +12,30 @@ namespace Parallax.Eval.Entities;
 /// </summary>
 public static class NerCrossValidation
 {
-    public static NerScore Run(string unerFile, string? gumTrainFile, int folds, int epochs = NerTrainingSets.DefaultEpochs, int augment = NerTrainingSets.DefaultAugment, ulong seed = NerTrainingSets.DefaultSeed, Action<int, NerScore>? progress = null, IList<IReadOnlyList<string>>? predictions = null)
+    public static NerScore Run(string unerFile, string? gumTrainFile, int folds, int epochs = NerTrainingSets.DefaultEpochs, int augment = NerTrainingSets.DefaultAugment, ulong seed = NerTrainingSets.DefaultSeed, Action<int, NerScore>? progress = null, IList<IReadOnlyList<string>>? predictions = null, Func<string, bool>? gumFilter = null, bool augmentGum = true, int ensemble = NerTrainingSets.DefaultEnsemble, int lowerCaseCopies = NerTrainingSets.DefaultLowerCaseCopies)
     {
         ArgumentNullException.ThrowIfNull(unerFile);
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
         var uner = ConllFile.Read(unerFile);
-        var gum = gumTrainFile is null ? [] : ConllFile.Read(gumTrainFile).Documents.Where(d => NerTrainingSets.IsOpenGum(d.Id)).Select(NerTrainingSets.GumToNames).ToList();
+        var gum = gumTrainFile is null ? [] : ConllFile.Read(gumTrainFile).Documents.Where(d => NerTrainingSets.IsOpenGum(d.Id) && (gumFilter is null || gumFilter(d.Id))).Select(NerTrainingSets.GumToNames).ToList();
         var scores = new List<NerScore>();
         var perDoc = new IReadOnlyList<string>[uner.Documents.Length][];
         for (var k = 0; k < folds; k++)
         {
             var fold = k;
-            var train = new List<NerTrainingDoc>(gum);
+            var train = new List<NerTrainingDoc>(augmentGum ? gum : []);
             train.AddRange(uner.Documents.Where((d, i) => i % folds != fold).Select(NerTrainingSets.ToTraining));
             if (augment > 0)
             {
-                train.AddRange(Augmenter.Copies(train, augment, seed).ToList());
+                train.AddRange(Augmenter.Copies(train, augment, seed, lowerCaseCopies).ToList());
             }
 
-            var model = NerTrainer.Train(train, Gazetteer.Default, epochs, seed);
+            if (!augmentGum)
+            {
+                train.AddRange(gum);
+            }
+
+            var model = NerTrainer.Train(train, Gazetteer.Default, epochs, seed, ensemble: ensemble);
             var held = uner with { Documents = [.. uner.Documents.Where((d, i) => i % folds == fold)] };
             var predicted = EntitiesEvaluator.Predict(new NerTagger(model, Gazetteer.Default), held);
             var score = NerScore.Compute(EntitiesEvaluator.Gold(held), predicted);

@@ -15,6 +15,12 @@ public static class NerTrainingSets
     /// <summary>Training epochs of the shipped recipe.</summary>
     public const int DefaultEpochs = 8;
 
+    /// <summary>Perceptrons averaged into the shipped model (<see cref="NerTrainer.Train"/>, seeds <see cref="DefaultSeed"/> + 0, 1, ...).</summary>
+    public const int DefaultEnsemble = 3;
+
+    /// <summary>Augmentation copies written all in lower case (<see cref="Augmenter.Copies"/>).</summary>
+    public const int DefaultLowerCaseCopies = 0;
+
     /// <summary>The seed of the shipped recipe (document shuffling and augmentation).</summary>
     public const ulong DefaultSeed = 20261124;
 

@@ -344,6 +344,7 @@ internal static class NameRules
     /// LOC, "the Moscow club", "Philip Walton ( Ireland )"): the span is cut there, the cut words become O, and every
     /// capitalised piece after the cut starts a new name of the same type (a listed country: LOC). Lower-case words of
     /// <see cref="_connectors"/> and person-name particles stay inside when a capitalised word follows them in the span.
+    /// Nor does a name begin with such a word when a capitalised word follows it in the span ("spokesperson Petra Lund").
     /// </summary>
     public static void NamesStopAtOrdinaryWords(IReadOnlyList<string> words, int[] tags)
     {
@@ -353,6 +354,14 @@ internal static class NameRules
         {
             var type = tags[i];
             var end = NerTags.RunEnd(tags, i);
+
+            // nor does it begin with one: "spokesperson Petra Lund" tagged as one PER becomes "Petra Lund"
+            if (end - i >= 2 && IsOrdinaryLowerWord(words[i]) && words[i + 1].Length > 0 && char.IsUpper(words[i + 1][0]))
+            {
+                tags[i] = 0;
+                i++;
+                tags[i] = type;
+            }
 
             var open = true; // the previous word belongs to a kept piece
             for (var k = i + 1; k < end; k++)
@@ -409,6 +418,10 @@ internal static class NameRules
     /// a bracket, comma or quote; a lower-case common English word that is not a connector or particle (a connector or
     /// particle that no capitalised word follows in the span); a full stop ending the span ("Salomon Bros .").
     /// </summary>
+    /// <summary>A lower-case common English word that is neither a connector nor a name particle ("spokesperson", not "van").</summary>
+    private static bool IsOrdinaryLowerWord(string w) =>
+        w.Length >= 2 && w.All(char.IsAsciiLetterLower) && !_connectors.Contains(w) && !_particles.Contains(w) && EnglishWords.Contains(w);
+
     private static bool IsCut(IReadOnlyList<string> words, int k, int end)
     {
         var w = words[k];

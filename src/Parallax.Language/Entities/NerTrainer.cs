@@ -18,10 +18,51 @@ public sealed class NerTrainer
     /// <summary>Trains on <paramref name="docs"/> and returns the averaged model.</summary>
     /// <param name="progress">Called after each epoch with (epoch, token accuracy).</param>
     /// <param name="minCount">How often a word must occur in lower case to enter the lower-case lexicon.</param>
-    public static NerModel Train(IReadOnlyList<NerTrainingDoc> docs, Gazetteer gazetteer, int epochs, ulong seed, int minCount = 2, Action<int, double>? progress = null)
+    /// <param name="ensemble">How many perceptrons to train, each with its own document order (seeds <paramref name="seed"/>,
+    /// <paramref name="seed"/> + 1, ...); the model holds the mean of their averaged weights (a feature missing from one
+    /// counts as zero there). 1 trains one perceptron.</param>
+    public static NerModel Train(IReadOnlyList<NerTrainingDoc> docs, Gazetteer gazetteer, int epochs, ulong seed, int minCount = 2, Action<int, double>? progress = null, int ensemble = 1)
     {
         ArgumentNullException.ThrowIfNull(docs);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ensemble, 1);
         var profile = NerFeatures.CaseProfile(docs.SelectMany(d => d.Sentences), minCount);
+        if (ensemble == 1)
+        {
+            return new NerModel(TrainOne(docs, gazetteer, epochs, seed, profile, progress), profile);
+        }
+
+        var sum = new Dictionary<ulong, float[]>();
+        for (var m = 0; m < ensemble; m++)
+        {
+            foreach (var (f, w) in TrainOne(docs, gazetteer, epochs, seed + (ulong)m, profile, progress))
+            {
+                if (!sum.TryGetValue(f, out var acc))
+                {
+                    acc = new float[NerTags.Count];
+                    sum[f] = acc;
+                }
+
+                for (var t = 0; t < acc.Length; t++)
+                {
+                    acc[t] += w[t];
+                }
+            }
+        }
+
+        // the same order of additions for every feature, so the mean is deterministic
+        foreach (var acc in sum.Values)
+        {
+            for (var t = 0; t < acc.Length; t++)
+            {
+                acc[t] /= ensemble;
+            }
+        }
+
+        return new NerModel(sum, profile);
+    }
+
+    private static Dictionary<ulong, float[]> TrainOne(IReadOnlyList<NerTrainingDoc> docs, Gazetteer gazetteer, int epochs, ulong seed, IReadOnlyDictionary<string, byte> profile, Action<int, double>? progress)
+    {
         var trainer = new NerTrainer();
         var order = Enumerable.Range(0, docs.Count).ToArray();
         var rng = seed == 0 ? 88172645463325252UL : seed;
@@ -47,7 +88,7 @@ public sealed class NerTrainer
             progress?.Invoke(epoch, total == 0 ? 0 : (double)correct / total);
         }
 
-        return trainer.Average(profile);
+        return trainer.Average();
     }
 
     private (int Correct, int Total) TrainDoc(NerTrainingDoc doc, Gazetteer gazetteer, IReadOnlyDictionary<string, byte> profile)
@@ -131,7 +172,7 @@ public sealed class NerTrainer
         w[tag] += delta;
     }
 
-    private NerModel Average(IReadOnlyDictionary<string, byte> profile)
+    private Dictionary<ulong, float[]> Average()
     {
         var averaged = new Dictionary<ulong, float[]>(_w.Count);
         foreach (var (f, w) in _w)
@@ -153,6 +194,6 @@ public sealed class NerTrainer
             }
         }
 
-        return new NerModel(averaged, profile);
+        return averaged;
     }
 }
