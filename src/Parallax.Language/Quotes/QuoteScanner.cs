@@ -26,6 +26,26 @@ internal sealed class SentenceInfo
     public required bool[] InQuote { get; init; }
     /// <summary>Token already belongs to a relation (PolNeAR-style univocal: a token is in at most one).</summary>
     public required bool[] Used { get; init; }
+
+    /// <summary>Token range wholly inside <paramref name="span"/>, or (-1, -1) when no token is.</summary>
+    public (int First, int Last) TokenRange(TextSpan span)
+    {
+        int first = -1, last = -1;
+        for (var k = 0; k < Toks.Count; k++)
+        {
+            if (Toks[k].Start >= span.Start && Toks[k].End <= span.End)
+            {
+                if (first < 0)
+                {
+                    first = k;
+                }
+
+                last = k;
+            }
+        }
+
+        return (first, last);
+    }
 }
 
 /// <summary>The pattern matcher behind <see cref="QuoteExtractor"/>; one instance per text, not shared.</summary>
@@ -197,7 +217,7 @@ internal sealed class QuoteScanner
             return;
         }
 
-        var (first, last) = TokenRange(s, sp);
+        var (first, last) = s.TokenRange(sp);
         if (first < 0)
         {
             return;
@@ -365,7 +385,7 @@ internal sealed class QuoteScanner
                 continue;
             }
 
-            var (first, last) = TokenRange(s, seg.Span);
+            var (first, last) = s.TokenRange(seg.Span);
             if (first < 0 || !HasWord(s, first, last))
             {
                 continue;
@@ -2531,7 +2551,7 @@ internal sealed class QuoteScanner
         {
             if (_relations[r].Speaker is { } sp && s.Span.Contains(sp))
             {
-                var (a, b) = TokenRange(s, sp);
+                var (a, b) = s.TokenRange(sp);
                 return a >= 0 ? (a, b) : null;
             }
 
@@ -2595,25 +2615,6 @@ internal sealed class QuoteScanner
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private static (int First, int Last) TokenRange(SentenceInfo s, TextSpan span)
-    {
-        int first = -1, last = -1;
-        for (var k = 0; k < s.Toks.Count; k++)
-        {
-            if (s.Toks[k].Start >= span.Start && s.Toks[k].End <= span.End)
-            {
-                if (first < 0)
-                {
-                    first = k;
-                }
-
-                last = k;
-            }
-        }
-
-        return (first, last);
-    }
 
     private static bool HasWord(SentenceInfo s, int first, int last)
     {

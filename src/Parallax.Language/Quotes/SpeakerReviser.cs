@@ -104,7 +104,7 @@ internal static class SpeakerReviser
     {
         var toks = s.Toks;
         var cueWord = toks[c].Lower;
-        var sp = rel.Speaker is { } span ? TokenRange(s, span) : (-1, -1);
+        var sp = rel.Speaker is { } span ? s.TokenRange(span) : (-1, -1);
         var hasSpeaker = sp.Item1 >= 0;
         if (rel.Speaker is not null && !hasSpeaker)
         {
@@ -604,7 +604,7 @@ internal static class SpeakerReviser
                 continue;
             }
 
-            var (a, b) = TokenRange(s, os);
+            var (a, b) = s.TokenRange(os);
             if (a >= 0 && (subject is null || a > subject.Value.Start) && !InContent(s, rel, a) && !IsAdverbial(s, a, b) && s.Toks[a].Lower is not ("who" or "which" or "that"))
             {
                 subject = (a, b);
@@ -974,24 +974,5 @@ internal static class SpeakerReviser
         }
 
         return -1;
-    }
-
-    private static (int, int) TokenRange(SentenceInfo s, TextSpan span)
-    {
-        int first = -1, last = -1;
-        for (var k = 0; k < s.Toks.Count; k++)
-        {
-            if (s.Toks[k].Start >= span.Start && s.Toks[k].End <= span.End)
-            {
-                if (first < 0)
-                {
-                    first = k;
-                }
-
-                last = k;
-            }
-        }
-
-        return (first, last);
     }
 }
