@@ -8,28 +8,15 @@ public sealed class EventSplitTests
 {
     private static readonly StoryClustererOptions Split = StoryClustererOptions.Default with { EventSplitThreshold = 0.8, EventSplitCohesion = 0.6 };
 
-    private static ImmutableArray<string> Ids(IEnumerable<Story> stories) => [.. stories.Select(s => s.Id + ":" + string.Join(',', s.ArticleIds))];
+    private static ImmutableArray<string> Ids(IEnumerable<Story> stories) => ArrivalOrder.Ids(stories);
 
     [Theory]
     [InlineData(21)]
     [InlineData(22)]
     public void EventSplit_ShuffledEcbPlusSubsetGivesTheSameStories(int seed)
     {
-        var (docs, _) = ClusteringSet.Read(RepoPaths.SharedData("clustering", "ecbplus-dev", "docs.jsonl"));
-        var subset = docs.Take(150).Select(d => d.Article).ToList();
-        using var reference = new StoryClusterer(Split);
-        var expected = Ids(reference.Recluster(subset));
-
-        var shuffled = subset.ToArray();
-        new Random(seed).Shuffle(shuffled);
-        using var incremental = new StoryClusterer(Split);
-        foreach (var a in shuffled)
-        {
-            incremental.Add(a);
-        }
-
-        Assert.Equal(expected, Ids(incremental.Stories));
-        Assert.True(expected.Length > 1);
+        var stories = ArrivalOrder.AssertShuffledArrivalEqualsReclustering(ArrivalOrder.EcbPlusSubset(), seed, Split);
+        Assert.True(stories.Length > 1);
     }
 
     [Fact]

@@ -86,17 +86,7 @@ public sealed class SamplesAndSeedsTests
     [InlineData(23)]
     public void StoryClusterer_ShuffledSamplesArrivalGivesTheSameStoriesAsReclustering(int seed)
     {
-        var articles = IngestedCorpora.Samples.ToArray();
-        using var reference = new StoryClusterer();
-        var expected = reference.Recluster(articles).Select(s => s.Id + ":" + string.Join(',', s.ArticleIds)).ToList();
-        new Random(seed).Shuffle(articles);
-        using var incremental = new StoryClusterer();
-        foreach (var a in articles)
-        {
-            incremental.Add(a);
-        }
-
-        Assert.Equal(expected, incremental.Stories.Select(s => s.Id + ":" + string.Join(',', s.ArticleIds)).ToList());
+        ArrivalOrder.AssertShuffledArrivalEqualsReclustering(IngestedCorpora.Samples.ToArray(), seed);
     }
 
     private static string Words(string text) => string.Join(' ', System.Text.RegularExpressions.Regex.Matches(text.ToLowerInvariant(), @"[\p{L}\p{N}]+").Select(m => m.Value));

@@ -9,27 +9,12 @@ public sealed class SingletonThresholdTests
 {
     private static readonly StoryClustererOptions Lower = StoryClustererOptions.Default with { SingletonThreshold = 0.10 };
 
-    private static ImmutableArray<string> Ids(IEnumerable<Story> stories) => [.. stories.Select(s => s.Id + ":" + string.Join(',', s.ArticleIds))];
-
     [Theory]
     [InlineData(3)]
     [InlineData(17)]
     public void SingletonThreshold_ShuffledEcbPlusSubsetGivesTheSameStories(int seed)
     {
-        var (docs, _) = ClusteringSet.Read(RepoPaths.SharedData("clustering", "ecbplus-dev", "docs.jsonl"));
-        var subset = docs.Take(150).Select(d => d.Article).ToList();
-        using var reference = new StoryClusterer(Lower);
-        var expected = Ids(reference.Recluster(subset));
-
-        var shuffled = subset.ToArray();
-        new Random(seed).Shuffle(shuffled);
-        using var incremental = new StoryClusterer(Lower);
-        foreach (var a in shuffled)
-        {
-            incremental.Add(a);
-        }
-
-        Assert.Equal(expected, Ids(incremental.Stories));
+        ArrivalOrder.AssertShuffledArrivalEqualsReclustering(ArrivalOrder.EcbPlusSubset(), seed, Lower);
     }
 
     [Fact]

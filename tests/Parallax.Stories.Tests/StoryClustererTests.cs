@@ -7,7 +7,7 @@ namespace Parallax.Stories.Tests;
 
 public sealed class StoryClustererTests
 {
-    private static ImmutableArray<string> Ids(IEnumerable<Story> stories) => [.. stories.Select(s => s.Id + ":" + string.Join(',', s.ArticleIds))];
+    private static ImmutableArray<string> Ids(IEnumerable<Story> stories) => ArrivalOrder.Ids(stories);
 
     [Fact]
     public void StoryClusterer_GroupsOneFloodAndSeparatesTheFloodAWeekLater()
@@ -102,20 +102,8 @@ public sealed class StoryClustererTests
     [InlineData(5)]
     public void StoryClusterer_ShuffledArrivalGivesTheSameStoriesAsReclustering(int seed)
     {
-        var articles = Fixtures.All.ToList();
-        using var reference = new StoryClusterer();
-        var expected = Ids(reference.Recluster(articles));
-
-        var shuffled = articles.OrderBy(_ => 0).ToArray();
-        new Random(seed).Shuffle(shuffled);
-        using var incremental = new StoryClusterer();
-        foreach (var a in shuffled)
-        {
-            incremental.Add(a);
-            _ = incremental.Stories; // consolidate along the way: must not change the end result
-        }
-
-        Assert.Equal(expected, Ids(incremental.Stories));
+        // consolidate along the way: must not change the end result
+        ArrivalOrder.AssertShuffledArrivalEqualsReclustering(Fixtures.All.ToList(), seed, consolidateAlong: true);
     }
 
     [Theory]
@@ -124,21 +112,8 @@ public sealed class StoryClustererTests
     [InlineData(13)]
     public void StoryClusterer_ShuffledEcbPlusSubsetGivesTheSameStories(int seed)
     {
-        var (docs, _) = ClusteringSet.Read(RepoPaths.SharedData("clustering", "ecbplus-dev", "docs.jsonl"));
-        var subset = docs.Take(150).Select(d => d.Article).ToList();
-        using var reference = new StoryClusterer();
-        var expected = Ids(reference.Recluster(subset));
-
-        var shuffled = subset.ToArray();
-        new Random(seed).Shuffle(shuffled);
-        using var incremental = new StoryClusterer();
-        foreach (var a in shuffled)
-        {
-            incremental.Add(a);
-        }
-
-        Assert.Equal(expected, Ids(incremental.Stories));
-        Assert.True(expected.Length > 1);
+        var stories = ArrivalOrder.AssertShuffledArrivalEqualsReclustering(ArrivalOrder.EcbPlusSubset(), seed);
+        Assert.True(stories.Length > 1);
     }
 
     [Fact]
