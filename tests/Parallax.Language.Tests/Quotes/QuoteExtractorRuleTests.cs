@@ -50,6 +50,7 @@ public sealed class QuoteExtractorRuleTests
 
     [Theory]
     [MemberData(nameof(Rows))]
+    [MemberData(nameof(QuoteRecallRuleTests.Rows), MemberType = typeof(QuoteRecallRuleTests))]
     public void QuoteExtractor_AppliesRule(string text, string content, string? speaker, string? cue)
     {
         var quote = Assert.Single(QuoteExtractor.Extract(text).Quotes, q => string.Join(" | ", q.ContentParts.Select(p => p.Of(text))) == content);

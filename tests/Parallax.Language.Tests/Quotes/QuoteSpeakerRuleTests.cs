@@ -1,7 +1,7 @@
 using Parallax.Core;
 using Parallax.Language.Quotes;
 
-namespace Parallax.Language.Tests;
+namespace Parallax.Language.Tests.Quotes;
 
 /// <summary>
 /// The speaker revision rules (SpeakerReviser, docs/quotes.md "Speaker revision"), one sentence each. Sentences written
