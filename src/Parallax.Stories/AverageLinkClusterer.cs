@@ -401,12 +401,14 @@ internal sealed class AverageLinkClusterer
     }
 
     /// <summary>Average-link agglomeration while the best average ≥ threshold. Returns the cluster root of each item and the final inter-cluster sums.</summary>
-    public (int[] Labels, Dictionary<int, double>[] Sums, int[] Sizes) Cluster(int n, IReadOnlyList<SimilarityEdge> edges, double threshold, double? singletonThreshold = null)
+    /// <param name="articles">When given, <see cref="LongPairRule"/> sets the thresholds by the clusters' lengths.</param>
+    public (int[] Labels, Dictionary<int, double>[] Sums, int[] Sizes) Cluster(int n, IReadOnlyList<SimilarityEdge> edges, double threshold, double? singletonThreshold = null, IReadOnlyList<ArticleFeatures>? articles = null)
     {
         var cohesion = _options.CohesionRatio;
         // A lone article may join a story at the (lower) singleton threshold; two groups need the full threshold.
         var single = singletonThreshold is { } st && st > 0 && st < threshold ? st : threshold;
-        var floor = Math.Min(threshold, single);
+        var rule = articles is null ? null : LongPairRule.For(articles, _options, threshold, single);
+        var floor = rule?.Floor ?? Math.Min(threshold, single);
         var inner = new double[n];
         var sums = new Dictionary<int, double>[n];
         var sizes = new int[n];
@@ -444,7 +446,7 @@ internal sealed class AverageLinkClusterer
                 continue;
             }
 
-            if (priority.Avg < threshold && sizes[a] > 1 && sizes[b] > 1)
+            if (rule is not null ? priority.Avg < rule.Required(a, sizes[a], b, sizes[b]) : priority.Avg < threshold && sizes[a] > 1 && sizes[b] > 1)
             {
                 continue;
             }
@@ -463,6 +465,7 @@ internal sealed class AverageLinkClusterer
 
             // Merge b into a (a < b keeps the smaller canonical index as the root).
             inner[a] += inner[b] + sums[a].GetValueOrDefault(b);
+            rule?.Merged(a, b);
             parent[b] = a;
             sizes[a] += sizes[b];
             sums[a].Remove(b);
@@ -485,7 +488,7 @@ internal sealed class AverageLinkClusterer
             foreach (var (k, s) in sums[a].OrderBy(p => p.Key))
             {
                 var avg = s / ((double)sizes[a] * sizes[k]);
-                if (avg >= (sizes[k] == 1 ? floor : threshold))
+                if (avg >= (rule is not null ? rule.Required(a, sizes[a], k, sizes[k]) : sizes[k] == 1 ? floor : threshold))
                 {
                     var (x, y) = a < k ? (a, k) : (k, a);
                     queue.Enqueue((x, y, versions[x], versions[y]), (avg, x, y));
