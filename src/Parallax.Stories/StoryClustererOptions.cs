@@ -53,9 +53,11 @@ public sealed record StoryClustererOptions
 
     /// <summary>
     /// When in (0, <see cref="MergeThreshold"/>), a story of one article joins another story at this average similarity
-    /// (two stories of several articles still need <see cref="MergeThreshold"/>). 0 disables.
+    /// (two stories of several articles still need <see cref="MergeThreshold"/>). 0 disables. 0.10 by default since
+    /// session 6: with <see cref="ShortCohesionRatio"/> guarding short leads, lone articles joining their story at a lower
+    /// average no longer chains topics (docs/stories.md, "Session 6").
     /// </summary>
-    public double SingletonThreshold { get; init; }
+    public double SingletonThreshold { get; init; } = 0.10;
 
     /// <summary>Average-link merge threshold on the (time-discounted) cosine, in (0, 1].</summary>
     public double MergeThreshold { get; init; } = 0.14;
@@ -65,6 +67,17 @@ public sealed record StoryClustererOptions
     /// their own internal averages (two tight groups loosely tied are two events of one topic). 0 disables.
     /// </summary>
     public double CohesionRatio { get; init; } = 0.0;
+
+    /// <summary>
+    /// As <see cref="CohesionRatio"/>, but only for two clusters whose members all have at most
+    /// <see cref="ShortCohesionMaxWords"/> words (short leads, briefs): their average must reach this ratio times the
+    /// smaller of their own averages to merge: two tight groups of leads loosely tied are two events of one topic (weekly
+    /// jobless claims, two stages of one bill). See <see cref="ShortLeadCohesion"/>. 0 disables.
+    /// </summary>
+    public double ShortCohesionRatio { get; init; } = 0.8;
+
+    /// <summary>Longest article (analysed words, as <see cref="ArticleFeatures.Words"/>) that counts as short for <see cref="ShortCohesionRatio"/>.</summary>
+    public int ShortCohesionMaxWords { get; init; } = 90;
 
     /// <summary>
     /// When &gt; 0, the similarity graph keeps only edges among the strongest <c>NeighbourLimit</c> of either endpoint,
