@@ -402,7 +402,7 @@ internal sealed class AverageLinkClusterer
 
     /// <summary>Average-link agglomeration while the best average ≥ threshold. Returns the cluster root of each item and the final inter-cluster sums.</summary>
     /// <param name="articles">When given, <see cref="LongPairRule"/> sets the thresholds by the clusters' lengths.</param>
-    public (int[] Labels, Dictionary<int, double>[] Sums, int[] Sizes) Cluster(int n, IReadOnlyList<SimilarityEdge> edges, double threshold, double? singletonThreshold = null, IReadOnlyList<ArticleFeatures>? articles = null)
+    public (int[] Labels, Dictionary<int, double>[] Sums, int[] Sizes) Cluster(int n, IReadOnlyList<SimilarityEdge> edges, double threshold, double? singletonThreshold = null, IReadOnlyList<ArticleFeatures>? articles = null, ShortLeadCohesion? shortCohesion = null)
     {
         var cohesion = _options.CohesionRatio;
         // A lone article may join a story at the (lower) singleton threshold; two groups need the full threshold.
@@ -462,6 +462,14 @@ internal sealed class AverageLinkClusterer
                     continue;
                 }
             }
+
+            if (shortCohesion is not null && sizes[a] > 1 && sizes[b] > 1
+                && shortCohesion.Refuses(a, b, priority.Avg, inner[a] / (sizes[a] * (sizes[a] - 1) / 2.0), inner[b] / (sizes[b] * (sizes[b] - 1) / 2.0)))
+            {
+                continue;
+            }
+
+            shortCohesion?.Merge(a, b);
 
             // Merge b into a (a < b keeps the smaller canonical index as the root).
             inner[a] += inner[b] + sums[a].GetValueOrDefault(b);

@@ -4,21 +4,24 @@ using Parallax.Testing;
 namespace Parallax.Stories.Tests;
 
 /// <summary>
-/// Length-aware thresholds (<see cref="StoryClustererOptions.LongPairWords"/>, on by default for lone long articles):
+/// Length-aware thresholds (<see cref="StoryClustererOptions.LongPairWords"/>; off by default since the lone-article
+/// threshold applies to every length, measured here with the short singleton threshold off so that only the long one acts):
 /// order independence, effect on full articles, no effect on short texts.
 /// </summary>
 public sealed class LongPairRuleTests
 {
-    private static readonly StoryClustererOptions Off = StoryClustererOptions.Default with { LongPairWords = 0 };
+    private static readonly StoryClustererOptions Off = StoryClustererOptions.Default with { LongPairWords = 0, SingletonThreshold = 0 };
 
-    private static readonly StoryClustererOptions LongMergeToo = StoryClustererOptions.Default with { LongMergeThreshold = 0.12 };
+    private static readonly StoryClustererOptions LongSingle = StoryClustererOptions.Default with { SingletonThreshold = 0, LongSingletonThreshold = 0.08 };
+
+    private static readonly StoryClustererOptions LongMergeToo = LongSingle with { LongMergeThreshold = 0.12 };
 
     [Theory]
     [InlineData(5)]
     [InlineData(23)]
     public void LongPairRule_ShuffledEcbPlusSubsetGivesTheSameStories(int seed)
     {
-        ArrivalOrder.AssertShuffledArrivalEqualsReclustering(ArrivalOrder.EcbPlusSubset(), seed);
+        ArrivalOrder.AssertShuffledArrivalEqualsReclustering(ArrivalOrder.EcbPlusSubset(), seed, LongSingle);
         ArrivalOrder.AssertShuffledArrivalEqualsReclustering(ArrivalOrder.EcbPlusSubset(), seed, LongMergeToo, consolidateAlong: seed == 5);
     }
 
@@ -28,7 +31,7 @@ public sealed class LongPairRuleTests
         var (docs, _) = ClusteringSet.Read(RepoPaths.SharedData("clustering", "ecbplus-dev", "docs.jsonl"));
         var articles = docs.Select(d => d.Article).ToList();
         using var off = new StoryClusterer(Off);
-        using var on = new StoryClusterer();
+        using var on = new StoryClusterer(LongSingle);
         var aloneOff = off.Recluster(articles).Where(s => s.ArticleIds.Length == 1).SelectMany(s => s.ArticleIds).ToHashSet();
         var aloneOn = on.Recluster(articles).Where(s => s.ArticleIds.Length == 1).SelectMany(s => s.ArticleIds).ToHashSet();
         Assert.True(aloneOn.Count < aloneOff.Count, $"{aloneOn.Count} lone articles with the rule, {aloneOff.Count} without");

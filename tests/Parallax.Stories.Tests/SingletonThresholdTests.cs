@@ -4,10 +4,12 @@ using Parallax.Testing;
 
 namespace Parallax.Stories.Tests;
 
-/// <summary><see cref="StoryClustererOptions.SingletonThreshold"/> (off by default): lone articles join at a lower average.</summary>
+/// <summary><see cref="StoryClustererOptions.SingletonThreshold"/> (0.10 by default since session 6): lone articles join at a lower average.</summary>
 public sealed class SingletonThresholdTests
 {
     private static readonly StoryClustererOptions Lower = StoryClustererOptions.Default with { SingletonThreshold = 0.10 };
+
+    private static readonly StoryClustererOptions Off = StoryClustererOptions.Default with { SingletonThreshold = 0 };
 
     [Theory]
     [InlineData(3)]
@@ -18,11 +20,11 @@ public sealed class SingletonThresholdTests
     }
 
     [Fact]
-    public void SingletonThreshold_LeavesFewerLoneArticlesThanTheDefault()
+    public void SingletonThreshold_LeavesFewerLoneArticlesThanWithout()
     {
         var (docs, _) = ClusteringSet.Read(RepoPaths.SharedData("clustering", "ecbplus-dev", "docs.jsonl"));
         var subset = docs.Select(d => d.Article).ToList();
-        using var plain = new StoryClusterer();
+        using var plain = new StoryClusterer(Off);
         using var lower = new StoryClusterer(Lower);
         var alonePlain = plain.Recluster(subset).Count(s => s.ArticleIds.Length == 1);
         var aloneLower = lower.Recluster(subset).Count(s => s.ArticleIds.Length == 1);

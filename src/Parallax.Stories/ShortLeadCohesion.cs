@@ -1,0 +1,50 @@
+namespace Parallax.Stories;
+
+/// <summary>
+/// The cohesion check of average link for short texts (see <see cref="StoryClustererOptions.ShortCohesionRatio"/>):
+/// two groups of articles, every member at most <see cref="StoryClustererOptions.ShortCohesionMaxWords"/> words long,
+/// are not merged when their average similarity is below the ratio times the looser group's own average. Short leads of
+/// one event repeat its few key words, so two leads of one event are about as close to each other as to a third lead
+/// of that event; two tight groups of leads loosely tied are two events of one topic (three stages of a relief bill,
+/// weekly jobless claims). Full articles of one large event form tight near-copy groups that are loosely tied (ECB+),
+/// so a group holding any longer article is never refused. Tracks, per cluster root, how many members are long.
+/// Not thread-safe; one instance per clustering run.
+/// </summary>
+internal sealed class ShortLeadCohesion
+{
+    private readonly int[] _long;
+    private readonly double _ratio;
+
+    private ShortLeadCohesion(int[] longMembers, double ratio)
+    {
+        _long = longMembers;
+        _ratio = ratio;
+    }
+
+    /// <summary>The check for <paramref name="articles"/> (indices as in the graph), or null when it is off.</summary>
+    public static ShortLeadCohesion? For(IReadOnlyList<ArticleFeatures> articles, StoryClustererOptions options)
+    {
+        if (options.ShortCohesionRatio <= 0)
+        {
+            return null;
+        }
+
+        var longMembers = new int[articles.Count];
+        for (var i = 0; i < longMembers.Length; i++)
+        {
+            longMembers[i] = articles[i].Words > options.ShortCohesionMaxWords ? 1 : 0;
+        }
+
+        return new ShortLeadCohesion(longMembers, options.ShortCohesionRatio);
+    }
+
+    /// <summary>
+    /// True when clusters <paramref name="a"/> and <paramref name="b"/> (roots, both of several members) are both
+    /// all short and their <paramref name="average"/> is below the ratio times the smaller of their own averages.
+    /// </summary>
+    public bool Refuses(int a, int b, double average, double intraA, double intraB)
+        => _long[a] == 0 && _long[b] == 0 && average < _ratio * Math.Min(intraA, intraB);
+
+    /// <summary>Records that cluster <paramref name="b"/> was merged into <paramref name="a"/>.</summary>
+    public void Merge(int a, int b) => _long[a] += _long[b];
+}
