@@ -277,18 +277,6 @@ internal static class NameRules
     /// </summary>
     public static void AppositiveSubjects(NerFeatures.SentenceView[] views, int[][] tags, IReadOnlyDictionary<string, byte> lowerLexicon)
     {
-        var seenLower = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var v in views)
-        {
-            for (var i = 0; i < v.Words.Length; i++)
-            {
-                if (v.Case == 0 && v.Words[i].Length > 0 && char.IsLower(v.Words[i][0]))
-                {
-                    seenLower.Add(v.Lower[i]);
-                }
-            }
-        }
-
         for (var s = 0; s < views.Length; s++)
         {
             var v = views[s];
@@ -302,11 +290,28 @@ internal static class NameRules
             var w = v.Words[0];
             var lower = v.Lower[0];
             if (IsNameLike(w) && (Gazetteer.Default.Categories(w) & NotPersonWords) == 0 && !lowerLexicon.ContainsKey(lower)
-                && !seenLower.Contains(lower) && !EnglishWords.Contains(lower) && !IsCalendarWord(lower))
+                && !EnglishWords.Contains(lower) && !IsCalendarWord(lower) && !WrittenLower(views, lower))
             {
                 t[0] = Per;
             }
         }
+    }
+
+    /// <summary>Whether <paramref name="lower"/> is written in lower case in an ordinary sentence of the document.</summary>
+    private static bool WrittenLower(NerFeatures.SentenceView[] views, string lower)
+    {
+        foreach (var v in views)
+        {
+            for (var i = 0; v.Case == 0 && i < v.Words.Length; i++)
+            {
+                if (v.Lower[i] == lower && v.Words[i].Length > 0 && char.IsLower(v.Words[i][0]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Sport names that open the headline of a sports report ("CRICKET - ESSEX AND KENT MADE TO SWEAT").</summary>

@@ -48,14 +48,7 @@ public sealed class NerTagger
         // per token of the sentence: the sum of its tag-independent feature weights (Stride floats per token). Adding the
         // tag-history weights to that sum later adds the same floats in the same order as one pass over all features.
         var staticScores = new float[64 * Stride];
-        var beam = _beam > 1 ? new NerBeam(_beam) : null;
-        NerFeatures.SentenceView? current = null;
-        NerBeam.DynamicScorer? scorer = beam is null ? null : (i, prev, prev2, into) =>
-        {
-            Span<ulong> history = stackalloc ulong[NerFeatures.DynamicCount];
-            NerFeatures.Dynamic(current!, i, prev, prev2, history);
-            _model.Score8(history, into);
-        };
+        var beam = _beam > 1 ? new BeamDecoder(_model, _beam) : null;
         for (var s = 0; s < sentences.Count; s++)
         {
             var words = sentences[s];
@@ -81,8 +74,7 @@ public sealed class NerTagger
 
                 if (beam is not null)
                 {
-                    current = view;
-                    beam.Decode(n, staticScores, scorer!, tags);
+                    beam.Decode(view, staticScores, tags);
                 }
                 else
                 {
@@ -107,6 +99,35 @@ public sealed class NerTagger
     }
 
     private const int Stride = NerModel.Stride;
+
+    /// <summary>Beam decoding of one document's sentences with the model's tag-history weights (one per <see cref="Tag(IReadOnlyList{IReadOnlyList{string}})"/> call).</summary>
+    private sealed class BeamDecoder
+    {
+        private readonly NerModel _model;
+        private readonly NerBeam _beam;
+        private readonly NerBeam.DynamicScorer _scorer;
+        private NerFeatures.SentenceView? _view;
+
+        public BeamDecoder(NerModel model, int width)
+        {
+            _model = model;
+            _beam = new NerBeam(width);
+            _scorer = Score;
+        }
+
+        public void Decode(NerFeatures.SentenceView view, float[] staticScores, int[] tags)
+        {
+            _view = view;
+            _beam.Decode(view.Words.Length, staticScores, _scorer, tags);
+        }
+
+        private void Score(int i, int prev, int prev2, Span<float> into)
+        {
+            Span<ulong> history = stackalloc ulong[NerFeatures.DynamicCount];
+            NerFeatures.Dynamic(_view!, i, prev, prev2, history);
+            _model.Score8(history, into);
+        }
+    }
 
     internal static int Best(ReadOnlySpan<float> scores, int prev)
     {
