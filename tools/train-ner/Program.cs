@@ -7,7 +7,10 @@ using Parallax.Language.Entities;
 // train-ner: rebuilds the shipped entity model deterministically. See docs/models.md.
 //   dotnet run -c Release --project tools/train-ner -- --shared ../shared
 //       [--epochs N (8)] [--seed S] [--augment COPIES (8)] [--out FILE] [--gum] [--no-uner] [--uner-fold K/N] [--eval] [--cv N]
-//       [--ensemble M (3)] [--lower-copies L (0)] [--gum-genres g1,g2] [--gum-plain]
+//       [--ensemble M (3)] [--lower-copies L (0)] [--gum-genres g1,g2] [--gum-plain] [--beam B (1)] [--decode-beam B] [--open-text]
+// --beam B > 1: structured perceptron over beam search of width B (early update), decoded with that width; --decode-beam B:
+// decode with another width; --open-text: casing-class features from the open GUM train + TempEval-3 texts
+// (NerTrainingSets.OpenText). Session 6 measured all three and ships none (docs/language.md, "Session 6").
 // --ensemble M: the model is the mean of M perceptrons trained in M document orders (seeds S .. S+M-1). --lower-copies L:
 // the last L augmentation copies are written in lower case. --gum-genres: only these open GUM genres (implies --gum);
 // --gum-plain: GUM is added without augmentation copies. Figures of each option: docs/language.md, "Session 5".
