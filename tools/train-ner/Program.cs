@@ -7,7 +7,10 @@ using Parallax.Language.Entities;
 // train-ner: rebuilds the shipped entity model deterministically. See docs/models.md.
 //   dotnet run -c Release --project tools/train-ner -- --shared ../shared
 //       [--epochs N (8)] [--seed S] [--augment COPIES (8)] [--out FILE] [--gum] [--no-uner] [--uner-fold K/N] [--eval] [--cv N]
-//       [--ensemble M (3)] [--lower-copies L (0)] [--gum-genres g1,g2] [--gum-plain]
+//       [--ensemble M (3)] [--lower-copies L (0)] [--gum-genres g1,g2] [--gum-plain] [--beam B (1)] [--decode-beam B] [--open-text]
+// --beam B > 1: structured perceptron over beam search of width B (early update), decoded with that width; --decode-beam B:
+// decode with another width; --open-text: casing-class features from the open GUM train + TempEval-3 texts
+// (NerTrainingSets.OpenText). Session 6 measured all three and ships none (docs/language.md, "Session 6").
 // --ensemble M: the model is the mean of M perceptrons trained in M document orders (seeds S .. S+M-1). --lower-copies L:
 // the last L augmentation copies are written in lower case. --gum-genres: only these open GUM genres (implies --gum);
 // --gum-plain: GUM is added without augmentation copies. Figures of each option: docs/language.md, "Session 5".
@@ -31,6 +34,9 @@ string[]? gumGenres = null;
 var augmentGum = true;
 var ensemble = NerTrainingSets.DefaultEnsemble;
 var lowerCopies = NerTrainingSets.DefaultLowerCaseCopies;
+var beam = NerTrainingSets.DefaultBeam;
+int? decodeBeam = null;
+var openText = NerTrainingSets.DefaultOpenText;
 (int K, int N)? holdOut = null;
 for (var a = 0; a < args.Length; a++)
 {
@@ -47,6 +53,9 @@ for (var a = 0; a < args.Length; a++)
         case "--lower-copies": lowerCopies = int.Parse(args[++a], CultureInfo.InvariantCulture); break;
         case "--ensemble": ensemble = int.Parse(args[++a], CultureInfo.InvariantCulture); break;
         case "--eval": evaluate = true; break;
+        case "--open-text": openText = true; break;
+        case "--beam": beam = int.Parse(args[++a], CultureInfo.InvariantCulture); break;
+        case "--decode-beam": decodeBeam = int.Parse(args[++a], CultureInfo.InvariantCulture); break;
         case "--cv": cv = int.Parse(args[++a], CultureInfo.InvariantCulture); break;
         case "--augment": augment = int.Parse(args[++a], CultureInfo.InvariantCulture); break;
         case "--uner-fold":
@@ -69,7 +78,7 @@ if (cv > 1)
 {
     var result = NerCrossValidation.Run(Path.Combine(shared, "data/ner/uner-ewt-dev/dev.tsv"), useGum ? Path.Combine(shared, "data/ner/gum/train.tsv") : null,
         cv, epochs, augment, seed, (k, sc) => Console.Error.WriteLine($"fold {k}/{cv}: F1 {sc.Micro.F1:F4} ({sc.Micro.Correct}/{sc.Micro.Predicted}/{sc.Micro.Gold})"),
-        gumFilter: GumGenre, augmentGum: augmentGum, ensemble: ensemble, lowerCaseCopies: lowerCopies);
+        gumFilter: GumGenre, augmentGum: augmentGum, ensemble: ensemble, lowerCaseCopies: lowerCopies, beam: beam, decodeBeam: decodeBeam, openText: openText ? NerTrainingSets.OpenText(shared) : null);
     Console.WriteLine($"uner-ewt-dev {cv}-fold by document (held out, pooled): F1 {result.Micro.F1:F4} (P {result.Micro.Precision:F4} R {result.Micro.Recall:F4}) PER {result.Per.F1:F4} ORG {result.Org.F1:F4} LOC {result.Loc.F1:F4}");
     return 0;
 }
@@ -102,7 +111,7 @@ if (!augmentGum)
 
 Console.Error.WriteLine($"training documents: {docs.Count}, sentences: {docs.Sum(d => d.Sentences.Count)}, tokens: {docs.Sum(d => d.Sentences.Sum(s => s.Count))}");
 var clock = Stopwatch.StartNew();
-var model = NerTrainer.Train(docs, Gazetteer.Default, epochs, seed, ensemble: ensemble, progress: (e, acc) => Console.Error.WriteLine($"epoch {e}: token accuracy {acc:F4} ({clock.Elapsed.TotalSeconds:F0}s)"));
+var model = NerTrainer.Train(docs, Gazetteer.Default, epochs, seed, ensemble: ensemble, beam: beam, openText: openText ? NerTrainingSets.OpenText(shared) : null, progress: (e, acc) => Console.Error.WriteLine($"epoch {e}: token accuracy {acc:F4} ({clock.Elapsed.TotalSeconds:F0}s)"));
 Console.Error.WriteLine($"trained in {clock.Elapsed.TotalSeconds:F1}s; features: {model.FeatureCount}, lower-case lexicon: {model.CaseProfile.Count} words");
 
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
@@ -116,7 +125,7 @@ Console.Error.WriteLine($"wrote {output}: {bytes.Length} bytes, sha256 {Convert.
 
 if (evaluate)
 {
-    var tagger = new NerTagger(model, Gazetteer.Default);
+    var tagger = new NerTagger(model, Gazetteer.Default, decodeBeam);
     void Score(string name, ConllFile file, Func<ConllDocument, int, bool> keep)
     {
         var kept = file with { Documents = [.. file.Documents.Where(keep)] };

@@ -135,9 +135,18 @@ public static class EvalEntitiesCommand
             return ExitCodes.Usage;
         }
 
+        // the shipped recipe's open unlabelled text (GUM train words, TempEval-3 texts) lives beside the set: DIR is <shared>/data/ner/<set>
+        var shared = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(goldPath))!, "..", "..", ".."));
+        if (NerTrainingSets.DefaultOpenText && !(File.Exists(Path.Combine(shared, "data/ner/gum/train.tsv")) && Directory.Exists(Path.Combine(shared, "data/time/tempeval3-tbaq"))))
+        {
+            Console.Error.WriteLine($"PX0515: --cv needs the open text of the training recipe beside the set: {shared}/data/ner/gum/train.tsv and {shared}/data/time/tempeval3-tbaq");
+            return ExitCodes.Usage;
+        }
+
         var predicted = new List<IReadOnlyList<string>>();
         var score = NerCrossValidation.Run(goldPath, null, folds, progress: (k, s) =>
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fold {k}/{folds}: F1 {s.Micro.F1:F4}")), predictions: predicted);
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fold {k}/{folds}: F1 {s.Micro.F1:F4}")), predictions: predicted,
+            openText: NerTrainingSets.DefaultOpenText ? NerTrainingSets.OpenText(shared) : null);
         if (predictionsPath is not null)
         {
             ConllFile.Read(goldPath).WritePredictions(predictionsPath, predicted);

@@ -12,7 +12,7 @@ namespace Parallax.Eval.Entities;
 /// </summary>
 public static class NerCrossValidation
 {
-    public static NerScore Run(string unerFile, string? gumTrainFile, int folds, int epochs = NerTrainingSets.DefaultEpochs, int augment = NerTrainingSets.DefaultAugment, ulong seed = NerTrainingSets.DefaultSeed, Action<int, NerScore>? progress = null, IList<IReadOnlyList<string>>? predictions = null, Func<string, bool>? gumFilter = null, bool augmentGum = true, int ensemble = NerTrainingSets.DefaultEnsemble, int lowerCaseCopies = NerTrainingSets.DefaultLowerCaseCopies)
+    public static NerScore Run(string unerFile, string? gumTrainFile, int folds, int epochs = NerTrainingSets.DefaultEpochs, int augment = NerTrainingSets.DefaultAugment, ulong seed = NerTrainingSets.DefaultSeed, Action<int, NerScore>? progress = null, IList<IReadOnlyList<string>>? predictions = null, Func<string, bool>? gumFilter = null, bool augmentGum = true, int ensemble = NerTrainingSets.DefaultEnsemble, int lowerCaseCopies = NerTrainingSets.DefaultLowerCaseCopies, int beam = NerTrainingSets.DefaultBeam, int? decodeBeam = null, IReadOnlyList<IReadOnlyList<string>>? openText = null)
     {
         ArgumentNullException.ThrowIfNull(unerFile);
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
@@ -35,9 +35,9 @@ public static class NerCrossValidation
                 train.AddRange(gum);
             }
 
-            var model = NerTrainer.Train(train, Gazetteer.Default, epochs, seed, ensemble: ensemble);
+            var model = NerTrainer.Train(train, Gazetteer.Default, epochs, seed, ensemble: ensemble, beam: beam, openText: openText);
             var held = uner with { Documents = [.. uner.Documents.Where((d, i) => i % folds == fold)] };
-            var predicted = EntitiesEvaluator.Predict(new NerTagger(model, Gazetteer.Default), held);
+            var predicted = EntitiesEvaluator.Predict(new NerTagger(model, Gazetteer.Default, decodeBeam), held);
             var score = NerScore.Compute(EntitiesEvaluator.Gold(held), predicted);
             var next = 0;
             for (var d = fold; d < perDoc.Length; d += folds)

@@ -21,8 +21,54 @@ public static class NerTrainingSets
     /// <summary>Augmentation copies written all in lower case (<see cref="Augmenter.Copies"/>).</summary>
     public const int DefaultLowerCaseCopies = 0;
 
+    /// <summary>Beam width of training and decoding (<see cref="NerTrainer.Train"/>; 1 = greedy).</summary>
+    public const int DefaultBeam = 1;
+
     /// <summary>The seed of the shipped recipe (document shuffling and augmentation).</summary>
     public const ulong DefaultSeed = 20261124;
+
+    /// <summary>Whether the shipped recipe derives casing classes of words from open unlabelled text (<see cref="OpenText"/>):
+    /// no (session 6: UNER 5-fold +0.003, but hand-written fixtures lost names, see docs/language.md); <c>train-ner --open-text</c> turns it on.</summary>
+    public static readonly bool DefaultOpenText;
+
+    /// <summary>
+    /// The open unlabelled text of the casing classes (<see cref="NerFeatures.CasingClasses"/>), as token sentences: the
+    /// GUM train documents of the open genres (their words only, not their tags) and the TempEval-3 TimeBank + AQUAINT
+    /// texts (<c>data/time/tempeval3-tbaq</c>, open), tokenized and split by the shipped tokenizer and splitter. UNER is
+    /// not used, so its held-out folds stay unseen in cross-validation. Files in ordinal order, so the result is deterministic.
+    /// </summary>
+    public static List<IReadOnlyList<string>> OpenText(string shared)
+    {
+        ArgumentNullException.ThrowIfNull(shared);
+        var sentences = new List<IReadOnlyList<string>>();
+        foreach (var d in ConllFile.Read(Path.Combine(shared, "data/ner/gum/train.tsv")).Documents.Where(d => IsOpenGum(d.Id)))
+        {
+            sentences.AddRange(d.Sentences.Select(s => (IReadOnlyList<string>)s.Tokens));
+        }
+
+        var tbaq = Path.Combine(shared, "data/time/tempeval3-tbaq");
+        foreach (var file in Directory.EnumerateFiles(tbaq, "*.tml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            if (Parallax.Eval.Time.TimeMlDocument.Read(file).Document is not { } doc)
+            {
+                continue;
+            }
+
+            var tokens = Parallax.Language.Text.Tokenizer.Tokenize(doc.Text);
+            foreach (var (first, last) in Parallax.Language.Text.SentenceSplitter.TokenRanges(doc.Text, tokens))
+            {
+                var words = new string[last - first + 1];
+                for (var k = first; k <= last; k++)
+                {
+                    words[k - first] = doc.Text.Substring(tokens[k].Span.Start, tokens[k].Span.Length);
+                }
+
+                sentences.Add(words);
+            }
+        }
+
+        return sentences;
+    }
 
     private static readonly string[] _ncGenres = ["essay", "fiction", "letter", "podcast", "whow"];
 

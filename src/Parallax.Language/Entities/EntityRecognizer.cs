@@ -187,6 +187,7 @@ public sealed class EntityRecognizer : IStage<Doc>
         NameRules.SportsTeams(views, tags, teams);
         DocumentNames.Harmonize(views, tags, teams, _tagger.Model.CaseProfile);
         NameRules.UnknownNameRuns(views, tags, _tagger.Model.CaseProfile);
+        NameRules.AppositiveSubjects(views, tags, _tagger.Model.CaseProfile);
         for (var s = 0; s < sentences.Count; s++)
         {
             MonthsAreNotNames(sentences[s], tags[s]);

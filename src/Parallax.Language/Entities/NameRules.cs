@@ -267,6 +267,53 @@ internal static class NameRules
         }
     }
 
+    /// <summary>
+    /// An appositive after a lone unknown word opening an ordinary sentence names a person: "Brevik, a close ally of ...,".
+    /// The first word (title case, not listed in the gazetteers as a place, organisation, club, demonym or title, not in the
+    /// model's lower-case lexicon, not written in lower case in the document, not a common English word or calendar word)
+    /// is untagged and followed by a comma and "a", "an" or "the" and a lower-case word: it becomes PER. The tagger sees
+    /// no context for a sentence-initial unknown word but the comma; the appositive is the usual way news text introduces a
+    /// person by surname.
+    /// </summary>
+    public static void AppositiveSubjects(NerFeatures.SentenceView[] views, int[][] tags, IReadOnlyDictionary<string, byte> lowerLexicon)
+    {
+        for (var s = 0; s < views.Length; s++)
+        {
+            var v = views[s];
+            var t = tags[s];
+            if (v.Case != 0 || v.Words.Length < 4 || t[0] != 0 || t[1] != 0 || v.Words[1] != ","
+                || v.Lower[2] is not ("a" or "an" or "the") || v.Words[3].Length == 0 || !char.IsLower(v.Words[3][0]))
+            {
+                continue;
+            }
+
+            var w = v.Words[0];
+            var lower = v.Lower[0];
+            if (IsNameLike(w) && (Gazetteer.Default.Categories(w) & NotPersonWords) == 0 && !lowerLexicon.ContainsKey(lower)
+                && !EnglishWords.Contains(lower) && !IsCalendarWord(lower) && !WrittenLower(views, lower))
+            {
+                t[0] = Per;
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="lower"/> is written in lower case in an ordinary sentence of the document.</summary>
+    private static bool WrittenLower(NerFeatures.SentenceView[] views, string lower)
+    {
+        foreach (var v in views)
+        {
+            for (var i = 0; v.Case == 0 && i < v.Words.Length; i++)
+            {
+                if (v.Lower[i] == lower && v.Words[i].Length > 0 && char.IsLower(v.Words[i][0]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Sport names that open the headline of a sports report ("CRICKET - ESSEX AND KENT MADE TO SWEAT").</summary>
     private static readonly FrozenSet<string> _sports = new[]
     {
@@ -451,8 +498,9 @@ internal static class NameRules
     /// <summary>
     /// Words that are not names whatever the tagger said: a one-word name that is a weekday ("Thursday"), a month tagged
     /// ORG or LOC ("July"; "June" as a person stays), a month abbreviation ("Oct."); and, in an ordinary mixed-case
-    /// sentence, a name made only of lower-case common English words ("hospital", "debates"). Web text that writes
-    /// names in lower case does it in all-lower-case sentences, which are left alone.
+    /// sentence, a name made only of lower-case common English words ("hospital", "debates"), and the lower-case words at
+    /// the end of a name that begins capitalised ("Velin labour" → "Velin"). Web text that writes names in lower case does
+    /// it in all-lower-case sentences, which are left alone.
     /// </summary>
     public static void CommonWordsAreNotNames(NerFeatures.SentenceView view, int[] tags)
     {
@@ -479,6 +527,20 @@ internal static class NameRules
             if (clear)
             {
                 for (var k = i; k < end; k++)
+                {
+                    tags[k] = 0;
+                }
+            }
+            else if (view.Case == 0 && end - i >= 2 && IsCapitalised(words[i]))
+            {
+                // in a mixed-case sentence a name does not end in lower-case words ("the Velin labour court" tagged "Velin labour")
+                var last = end;
+                while (last - 1 > i && words[last - 1].Length >= 2 && words[last - 1].All(char.IsAsciiLetterLower))
+                {
+                    last--;
+                }
+
+                for (var k = last; k < end; k++)
                 {
                     tags[k] = 0;
                 }

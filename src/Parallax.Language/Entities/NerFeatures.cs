@@ -10,11 +10,65 @@ internal sealed class NerFeatures
 {
     private readonly Gazetteer _gazetteer;
     private readonly IReadOnlyDictionary<string, byte> _caseProfile;
+    private readonly IReadOnlyDictionary<string, byte> _casingClasses;
 
-    public NerFeatures(Gazetteer gazetteer, IReadOnlyDictionary<string, byte> caseProfile)
+    public NerFeatures(Gazetteer gazetteer, IReadOnlyDictionary<string, byte> caseProfile, IReadOnlyDictionary<string, byte>? casingClasses = null)
     {
         _gazetteer = gazetteer;
         _caseProfile = caseProfile;
+        _casingClasses = casingClasses ?? System.Collections.Frozen.FrozenDictionary<string, byte>.Empty;
+    }
+
+    /// <summary>
+    /// Casing classes of words in open unlabelled text: for each lower-cased word seen at least <paramref name="minCount"/>
+    /// times inside ordinary (mixed-case) sentences after their first token, written either all in lower case or with a
+    /// capital first letter (all-capital forms are not counted), the share written capitalised: 1 never, 2 below a quarter,
+    /// 3 a quarter to three quarters, 4 above three quarters, 5 always. A word always capitalised mid-sentence is a name
+    /// or part of one; a word never capitalised is not, even at a sentence start.
+    /// </summary>
+    public static Dictionary<string, byte> CasingClasses(IEnumerable<IReadOnlyList<string>> sentences, int minCount = 2)
+    {
+        var counts = new Dictionary<string, (int Cap, int Lower)>(StringComparer.Ordinal);
+        foreach (var s in sentences)
+        {
+            if (SentenceCase(s) != 0)
+            {
+                continue;
+            }
+
+            for (var i = 1; i < s.Count; i++)
+            {
+                var w = s[i];
+                if (w.Length == 0 || !char.IsLetter(w[0]))
+                {
+                    continue;
+                }
+
+                var lower = w.All(c => !char.IsUpper(c));
+                var capital = char.IsUpper(w[0]) && (w.Length == 1 || w.Skip(1).Any(char.IsLower));
+                if (!lower && !capital)
+                {
+                    continue;
+                }
+
+                ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, w.ToLowerInvariant(), out _);
+                slot = capital ? (slot.Cap + 1, slot.Lower) : (slot.Cap, slot.Lower + 1);
+            }
+        }
+
+        var classes = new Dictionary<string, byte>(StringComparer.Ordinal);
+        foreach (var (w, (cap, low)) in counts)
+        {
+            var total = cap + low;
+            if (total < minCount)
+            {
+                continue;
+            }
+
+            classes[w] = cap == 0 ? (byte)1 : cap * 4 < total ? (byte)2 : cap * 4 <= total * 3 ? (byte)3 : low > 0 ? (byte)4 : (byte)5;
+        }
+
+        return classes;
     }
 
     /// <summary>
@@ -336,6 +390,12 @@ internal sealed class NerFeatures
         if (w.Length == 1)
         {
             into.Add(FeatureHash.Mix(43, v.WordH[i]));
+        }
+
+        if (_casingClasses.Count > 0)
+        {
+            // 0 = not seen (often enough) in the open text
+            into.Add(FeatureHash.Mix(45, _casingClasses.GetValueOrDefault(lw), (ulong)(cap + (i == 0 ? 2 : 0) + (caseTag * 4))));
         }
 
         into.Add(FeatureHash.Mix(44, Math.Min(w.Length, 12)));

@@ -13,6 +13,9 @@ namespace Parallax.Language.Entities;
 public sealed class NerModel
 {
     private const string Magic = "PXNER3";
+    // PXNER4: PXNER3 with, after the tag count, the beam width (int32) and the casing classes (count, then UTF-8 word +
+    // 1-byte class, by word); written only for models with a beam > 1 or casing classes, so other models keep their PXNER3 bytes.
+    private const string BeamMagic = "PXNER4";
 
     // Open addressing over one array of (key, row) entries (key 0 = empty): a probe reads the key and the row from the
     // same cache line. Capacity is a power of two with load <= 3/8, so a miss (most features of a news text are not in the
@@ -31,8 +34,11 @@ public sealed class NerModel
         public int Row;
     }
 
-    internal NerModel(IReadOnlyDictionary<ulong, float[]> weights, IReadOnlyDictionary<string, byte> caseProfile)
+    internal NerModel(IReadOnlyDictionary<ulong, float[]> weights, IReadOnlyDictionary<string, byte> caseProfile, int beam = 1, IReadOnlyDictionary<string, byte>? casingClasses = null)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(beam, 1);
+        Beam = beam;
+        CasingClasses = (casingClasses ?? new Dictionary<string, byte>()).ToFrozenDictionary(StringComparer.Ordinal);
         _sortedKeys = [.. weights.Keys.Order()];
         var capacity = 16;
         while (capacity * 3 < _sortedKeys.Length * 8)
@@ -92,6 +98,15 @@ public sealed class NerModel
 
     public int FeatureCount => _sortedKeys.Length;
 
+    /// <summary>How often each lower-cased word is capitalised inside sentences of open unlabelled text (class 1..5, see
+    /// <see cref="NerFeatures.CasingClasses"/>); empty for models trained without such text.</summary>
+    public FrozenDictionary<string, byte> CasingClasses { get; }
+
+    private bool Extended => Beam > 1 || CasingClasses.Count > 0;
+
+    /// <summary>Beam width the model was trained with and is decoded with (<see cref="NerTagger"/>); 1 = greedy left to right.</summary>
+    public int Beam { get; }
+
     /// <summary>Adds the weights of <paramref name="features"/> to <paramref name="scores"/> (length = tag count).</summary>
     public void Score(List<ulong> features, Span<float> scores) => Score(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features), scores);
 
@@ -143,8 +158,20 @@ public sealed class NerModel
     {
         using var gz = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
         using var w = new BinaryWriter(gz, Encoding.UTF8, leaveOpen: true);
-        w.Write(Encoding.ASCII.GetBytes(Magic));
+        w.Write(Encoding.ASCII.GetBytes(Extended ? BeamMagic : Magic));
         w.Write(NerTags.Count);
+        if (Extended)
+        {
+            w.Write(Beam);
+            var classes = CasingClasses.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
+            w.Write(classes.Length);
+            foreach (var (word, c) in classes)
+            {
+                w.Write(word);
+                w.Write(c);
+            }
+        }
+
         var vocab = CaseProfile.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
         w.Write(vocab.Length);
         foreach (var (word, bucket) in vocab)
@@ -170,9 +197,26 @@ public sealed class NerModel
         using var gz = new GZipStream(stream, CompressionMode.Decompress);
         using var r = new BinaryReader(gz, Encoding.UTF8);
         var magic = Encoding.ASCII.GetString(r.ReadBytes(Magic.Length));
-        if (magic != Magic || r.ReadInt32() != NerTags.Count)
+        if ((magic != Magic && magic != BeamMagic) || r.ReadInt32() != NerTags.Count)
         {
             throw new InvalidDataException("PX0502: not a Parallax NER model (bad magic or tag count).");
+        }
+
+        var beam = magic == BeamMagic ? r.ReadInt32() : 1;
+        if (beam is < 1 or > 64)
+        {
+            throw new InvalidDataException("PX0502: not a Parallax NER model (bad beam width).");
+        }
+
+        var casing = new Dictionary<string, byte>(StringComparer.Ordinal);
+        if (magic == BeamMagic)
+        {
+            var classCount = r.ReadInt32();
+            for (var i = 0; i < classCount; i++)
+            {
+                var word = r.ReadString();
+                casing[word] = r.ReadByte();
+            }
         }
 
         var vocabCount = r.ReadInt32();
@@ -197,6 +241,6 @@ public sealed class NerModel
             weights[key] = w;
         }
 
-        return new NerModel(weights, vocab);
+        return new NerModel(weights, vocab, beam, casing);
     }
 }

@@ -1,16 +1,22 @@
 namespace Parallax.Language.Entities;
 
 /// <summary>
-/// Greedy left-to-right IOB2 tagging of the sentences of one document with an averaged-perceptron <see cref="NerModel"/>.
-/// Deterministic; thread-safe (all state is per call).
+/// IOB2 tagging of the sentences of one document with an averaged-perceptron <see cref="NerModel"/>: greedy left to right
+/// when the model was trained greedily (<see cref="NerModel.Beam"/> 1), else beam search of that width
+/// (<see cref="NerBeam"/>). Deterministic; thread-safe (all state is per call).
 /// </summary>
 public sealed class NerTagger
 {
     private readonly NerModel _model;
     private readonly Gazetteer _gazetteer;
 
-    public NerTagger(NerModel model, Gazetteer gazetteer)
+    private readonly int _beam;
+
+    /// <param name="beam">Beam width of decoding; default the model's (<see cref="NerModel.Beam"/>).</param>
+    public NerTagger(NerModel model, Gazetteer gazetteer, int? beam = null)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(beam ?? 1, 1);
+        _beam = beam ?? model.Beam;
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(gazetteer);
         _model = model;
@@ -26,7 +32,7 @@ public sealed class NerTagger
     internal int[][] Tag(IReadOnlyList<IReadOnlyList<string>> sentences, out NerFeatures.SentenceView[] sentenceViews)
     {
         ArgumentNullException.ThrowIfNull(sentences);
-        var features = new NerFeatures(_gazetteer, _model.CaseProfile);
+        var features = new NerFeatures(_gazetteer, _model.CaseProfile, _model.CasingClasses);
         var views = new NerFeatures.SentenceView[sentences.Count];
         for (var s = 0; s < views.Length; s++)
         {
@@ -42,6 +48,7 @@ public sealed class NerTagger
         // per token of the sentence: the sum of its tag-independent feature weights (Stride floats per token). Adding the
         // tag-history weights to that sum later adds the same floats in the same order as one pass over all features.
         var staticScores = new float[64 * Stride];
+        var beam = _beam > 1 ? new BeamDecoder(_model, _beam) : null;
         for (var s = 0; s < sentences.Count; s++)
         {
             var words = sentences[s];
@@ -65,14 +72,21 @@ public sealed class NerTagger
                     _model.Score8(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(buffer), sum);
                 }
 
-                for (var i = 0; i < n; i++)
+                if (beam is not null)
                 {
-                    var prev = i > 0 ? tags[i - 1] : -1;
-                    var prev2 = i > 1 ? tags[i - 2] : -1;
-                    NerFeatures.Dynamic(view, i, prev, prev2, dynamic);
-                    staticScores.AsSpan(i * Stride, Stride).CopyTo(scores);
-                    _model.Score8(dynamic, scores);
-                    tags[i] = Best(scores[..NerTags.Count], prev);
+                    beam.Decode(view, staticScores, tags);
+                }
+                else
+                {
+                    for (var i = 0; i < n; i++)
+                    {
+                        var prev = i > 0 ? tags[i - 1] : -1;
+                        var prev2 = i > 1 ? tags[i - 2] : -1;
+                        NerFeatures.Dynamic(view, i, prev, prev2, dynamic);
+                        staticScores.AsSpan(i * Stride, Stride).CopyTo(scores);
+                        _model.Score8(dynamic, scores);
+                        tags[i] = Best(scores[..NerTags.Count], prev);
+                    }
                 }
 
                 Remember(view, tags, ctx);
@@ -85,6 +99,35 @@ public sealed class NerTagger
     }
 
     private const int Stride = NerModel.Stride;
+
+    /// <summary>Beam decoding of one document's sentences with the model's tag-history weights (one per <see cref="Tag(IReadOnlyList{IReadOnlyList{string}})"/> call).</summary>
+    private sealed class BeamDecoder
+    {
+        private readonly NerModel _model;
+        private readonly NerBeam _beam;
+        private readonly NerBeam.DynamicScorer _scorer;
+        private NerFeatures.SentenceView? _view;
+
+        public BeamDecoder(NerModel model, int width)
+        {
+            _model = model;
+            _beam = new NerBeam(width);
+            _scorer = Score;
+        }
+
+        public void Decode(NerFeatures.SentenceView view, float[] staticScores, int[] tags)
+        {
+            _view = view;
+            _beam.Decode(view.Words.Length, staticScores, _scorer, tags);
+        }
+
+        private void Score(int i, int prev, int prev2, Span<float> into)
+        {
+            Span<ulong> history = stackalloc ulong[NerFeatures.DynamicCount];
+            NerFeatures.Dynamic(_view!, i, prev, prev2, history);
+            _model.Score8(history, into);
+        }
+    }
 
     internal static int Best(ReadOnlySpan<float> scores, int prev)
     {

@@ -14,6 +14,7 @@ public sealed class NerTrainer
     private readonly Dictionary<ulong, double[]> _total = [];
     private readonly Dictionary<ulong, int[]> _stamp = [];
     private int _clock;
+    private NerBeam? _beam;
 
     /// <summary>Trains on <paramref name="docs"/> and returns the averaged model.</summary>
     /// <param name="progress">Called after each epoch with (epoch, token accuracy).</param>
@@ -21,20 +22,26 @@ public sealed class NerTrainer
     /// <param name="ensemble">How many perceptrons to train, each with its own document order (seeds <paramref name="seed"/>,
     /// <paramref name="seed"/> + 1, ...); the model holds the mean of their averaged weights (a feature missing from one
     /// counts as zero there). 1 trains one perceptron.</param>
-    public static NerModel Train(IReadOnlyList<NerTrainingDoc> docs, Gazetteer gazetteer, int epochs, ulong seed, int minCount = 2, Action<int, double>? progress = null, int ensemble = 1)
+    /// <param name="beam">1: greedy left-to-right training and decoding (one perceptron update per wrongly tagged token). Above 1:
+    /// a structured perceptron over whole sentences decoded by beam search of that width (<see cref="NerBeam"/>), with early
+    /// update (Collins and Roark 2004: when the gold prefix leaves the beam, the prefix of the best hypothesis is penalised
+    /// and the gold prefix rewarded); the model records the width and <see cref="NerTagger"/> decodes with it.</param>
+    /// <param name="openText">Sentences of open unlabelled text for the casing classes of words (<see cref="NerFeatures.CasingClasses"/>), or null for none.</param>
+    public static NerModel Train(IReadOnlyList<NerTrainingDoc> docs, Gazetteer gazetteer, int epochs, ulong seed, int minCount = 2, Action<int, double>? progress = null, int ensemble = 1, int beam = 1, IEnumerable<IReadOnlyList<string>>? openText = null)
     {
         ArgumentNullException.ThrowIfNull(docs);
         ArgumentOutOfRangeException.ThrowIfLessThan(ensemble, 1);
         var profile = NerFeatures.CaseProfile(docs.SelectMany(d => d.Sentences), minCount);
+        var casing = openText is null ? null : NerFeatures.CasingClasses(openText, minCount);
         if (ensemble == 1)
         {
-            return new NerModel(TrainOne(docs, gazetteer, epochs, seed, profile, progress), profile);
+            return new NerModel(TrainOne(docs, gazetteer, epochs, seed, profile, casing, progress, beam), profile, beam, casing);
         }
 
         var sum = new Dictionary<ulong, float[]>();
         for (var m = 0; m < ensemble; m++)
         {
-            foreach (var (f, w) in TrainOne(docs, gazetteer, epochs, seed + (ulong)m, profile, progress))
+            foreach (var (f, w) in TrainOne(docs, gazetteer, epochs, seed + (ulong)m, profile, casing, progress, beam))
             {
                 if (!sum.TryGetValue(f, out var acc))
                 {
@@ -58,12 +65,12 @@ public sealed class NerTrainer
             }
         }
 
-        return new NerModel(sum, profile);
+        return new NerModel(sum, profile, beam, casing);
     }
 
-    private static Dictionary<ulong, float[]> TrainOne(IReadOnlyList<NerTrainingDoc> docs, Gazetteer gazetteer, int epochs, ulong seed, IReadOnlyDictionary<string, byte> profile, Action<int, double>? progress)
+    private static Dictionary<ulong, float[]> TrainOne(IReadOnlyList<NerTrainingDoc> docs, Gazetteer gazetteer, int epochs, ulong seed, IReadOnlyDictionary<string, byte> profile, IReadOnlyDictionary<string, byte>? casing, Action<int, double>? progress, int beam)
     {
-        var trainer = new NerTrainer();
+        var trainer = new NerTrainer { _beam = beam > 1 ? new NerBeam(beam) : null };
         var order = Enumerable.Range(0, docs.Count).ToArray();
         var rng = seed == 0 ? 88172645463325252UL : seed;
         for (var epoch = 1; epoch <= epochs; epoch++)
@@ -80,7 +87,7 @@ public sealed class NerTrainer
             long correct = 0, total = 0;
             foreach (var k in order)
             {
-                var (c, t) = trainer.TrainDoc(docs[k], gazetteer, profile);
+                var (c, t) = trainer.TrainDoc(docs[k], gazetteer, profile, casing);
                 correct += c;
                 total += t;
             }
@@ -91,9 +98,9 @@ public sealed class NerTrainer
         return trainer.Average();
     }
 
-    private (int Correct, int Total) TrainDoc(NerTrainingDoc doc, Gazetteer gazetteer, IReadOnlyDictionary<string, byte> profile)
+    private (int Correct, int Total) TrainDoc(NerTrainingDoc doc, Gazetteer gazetteer, IReadOnlyDictionary<string, byte> profile, IReadOnlyDictionary<string, byte>? casing)
     {
-        var features = new NerFeatures(gazetteer, profile);
+        var features = new NerFeatures(gazetteer, profile, casing);
         var views = doc.Sentences.Select(features.View).ToArray();
         var ctx = NerFeatures.BuildContext(views);
         var buffer = new List<ulong>(64);
@@ -110,6 +117,14 @@ public sealed class NerTrainer
 
             var view = views[s];
             var tags = new int[words.Count];
+            if (_beam is not null && doc.Unsure is null)
+            {
+                correct += TrainSentence(features, view, ctx, gold, tags);
+                total += words.Count;
+                NerTagger.Remember(view, tags, ctx);
+                continue;
+            }
+
             for (var i = 0; i < words.Count; i++)
             {
                 buffer.Clear();
@@ -154,6 +169,126 @@ public sealed class NerTrainer
 
         return (correct, total);
     }
+
+    private List<ulong>[] _static = [];
+    private float[] _staticScores = [];
+
+    /// <summary>One structured-perceptron step on a sentence (beam search with early update); leaves in <paramref name="tags"/> the
+    /// decoding of the whole sentence with the updated weights and returns how many of its tags equal the gold ones.</summary>
+    private int TrainSentence(NerFeatures features, NerFeatures.SentenceView view, NerFeatures.DocContext ctx, int[] gold, int[] tags)
+    {
+        var n = view.Words.Length;
+        if (_static.Length < n)
+        {
+            var grown = new List<ulong>[n * 2];
+            Array.Copy(_static, grown, _static.Length);
+            for (var i = _static.Length; i < grown.Length; i++)
+            {
+                grown[i] = new List<ulong>(64);
+            }
+
+            _static = grown;
+            _staticScores = new float[n * 2 * NerModel.Stride];
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            _static[i].Clear();
+            features.Static(view, i, ctx, _static[i]);
+        }
+
+        var scorer = Scorer(view);
+        StaticScores(n);
+        var early = _beam!.Decode(n, _staticScores, scorer, tags, gold);
+        var last = early >= 0 ? early : n - 1;
+        _clock += n;
+        var wrong = false;
+        Span<ulong> goldHistory = stackalloc ulong[NerFeatures.DynamicCount];
+        Span<ulong> guessHistory = stackalloc ulong[NerFeatures.DynamicCount];
+        for (var j = 0; j <= last; j++)
+        {
+            var gp = j > 0 ? gold[j - 1] : -1;
+            var gp2 = j > 1 ? gold[j - 2] : -1;
+            var tp = j > 0 ? tags[j - 1] : -1;
+            var tp2 = j > 1 ? tags[j - 2] : -1;
+            if (gold[j] == tags[j] && gp == tp && gp2 == tp2)
+            {
+                continue;
+            }
+
+            wrong = true;
+            if (gold[j] != tags[j])
+            {
+                foreach (var f in _static[j])
+                {
+                    Update(f, gold[j], 1f);
+                    Update(f, tags[j], -1f);
+                }
+            }
+
+            NerFeatures.Dynamic(view, j, gp, gp2, goldHistory);
+            NerFeatures.Dynamic(view, j, tp, tp2, guessHistory);
+            foreach (var f in goldHistory)
+            {
+                Update(f, gold[j], 1f);
+            }
+
+            foreach (var f in guessHistory)
+            {
+                Update(f, tags[j], -1f);
+            }
+        }
+
+        if (wrong || early >= 0)
+        {
+            // the tags the document history remembers come from a full decoding, as at tagging time
+            StaticScores(n);
+            _beam.Decode(n, _staticScores, scorer, tags);
+        }
+
+        var correct = 0;
+        for (var i = 0; i < n; i++)
+        {
+            correct += tags[i] == gold[i] ? 1 : 0;
+        }
+
+        return correct;
+    }
+
+    private void StaticScores(int n)
+    {
+        Array.Clear(_staticScores, 0, n * NerModel.Stride);
+        for (var i = 0; i < n; i++)
+        {
+            var sum = _staticScores.AsSpan(i * NerModel.Stride, NerTags.Count);
+            foreach (var f in _static[i])
+            {
+                if (_w.TryGetValue(f, out var w))
+                {
+                    for (var t = 0; t < NerTags.Count; t++)
+                    {
+                        sum[t] += w[t];
+                    }
+                }
+            }
+        }
+    }
+
+    private NerBeam.DynamicScorer Scorer(NerFeatures.SentenceView view) => (i, prev, prev2, into) =>
+    {
+        Span<ulong> history = stackalloc ulong[NerFeatures.DynamicCount];
+        NerFeatures.Dynamic(view, i, prev, prev2, history);
+        foreach (var f in history)
+        {
+            if (_w.TryGetValue(f, out var w))
+            {
+                for (var t = 0; t < NerTags.Count; t++)
+                {
+                    into[t] += w[t];
+                }
+            }
+        }
+    };
 
     private void Update(ulong feature, int tag, float delta)
     {
