@@ -14,6 +14,9 @@ internal sealed class Relation
     public bool HasPartialQuote { get; set; }
     public int Paragraph { get; init; }
     public int Group { get; set; } = -1;
+
+    /// <summary>A possessive nominal cue in object position ("is doubling down on his support for X"): the reviser gives it the clause subject.</summary>
+    public bool ObjectNominal { get; set; }
 }
 
 /// <summary>One quote-aware sentence with its tokens and per-token flags.</summary>
@@ -825,7 +828,8 @@ internal sealed class QuoteScanner
             }
         }
 
-        if (c + 1 < s.Toks.Count && !s.InQuote[c + 1] && CueLexicon.StartsPhrasal(s.Toks[c].Lower))
+        if (c + 1 < s.Toks.Count && !s.InQuote[c + 1] && CueLexicon.StartsPhrasal(s.Toks[c].Lower)
+            && !(s.Toks[c + 1].Lower == "on" && c + 2 < s.Toks.Count && s.Toks[c + 2].Lower == "to" && s.Toks[c].Lower is "went" or "goes" or "go"))
         {
             var pair = s.Toks[c].Lower + " " + s.Toks[c + 1].Lower;
             foreach (var p in CueLexicon.Phrasal)
@@ -1124,6 +1128,107 @@ internal sealed class QuoteScanner
                 NominalThat(s, i);
             }
         }
+
+        for (var i = 1; i + 2 < toks.Count; i++)
+        {
+            if (!s.Used[i] && !s.InQuote[i] && _possessiveNouns.Contains(toks[i].Lower))
+            {
+                NominalPossessive(s, i);
+            }
+        }
+    }
+
+    /// <summary>Nouns of stance and speech that report what their possessor says or stands for ("Trump's call for a ban", "her decision to run").</summary>
+    private static readonly FrozenSet<string> _possessiveNouns = FrozenSet.ToFrozenSet(
+    [
+        "decision", "decisions", "attack", "attacks", "view", "views", "claim", "claims", "support", "call", "calls", "refusal",
+        "criticism", "criticisms", "critique", "opposition", "statement", "statements", "promise", "promises", "pledge", "vow",
+        "plan", "plans", "proposal", "proposals", "endorsement", "comments", "comment", "remarks", "assessment", "request",
+        "requests", "demand", "demands", "insistence", "argument", "praise", "defense", "defence", "embrace", "rejection",
+        "denial", "warning", "warnings", "threat", "threats", "offer", "appeal", "appeals", "push", "preference", "intention",
+        "desire", "condemnation", "accusation", "accusations", "suggestion", "description", "characterization", "dismissal",
+    ], StringComparer.Ordinal);
+
+    /// <summary>
+    /// A possessor and a noun of stance or speech with its complement: "Trump's call for a ban on …", "her decision to
+    /// run", "their criticism of the plan". The possessor speaks, the noun (with the preposition) is the cue, and the
+    /// complement up to the end of its noun phrase (a comma, a finite verb, a relative word) is the content.
+    /// </summary>
+    private void NominalPossessive(SentenceInfo s, int t)
+    {
+        var toks = s.Toks;
+        var prep = t + 1;
+        var p = toks[prep].Lower;
+        if (s.Used[prep] || s.InQuote[prep] || p is not ("to" or "of" or "for" or "on" or "against" or "about" or "over" or "with" or "toward" or "towards"))
+        {
+            return;
+        }
+
+        // the possessor: right before the noun or before up to two modifiers ("Trump's repeated calls", "his harsh criticism")
+        (int Start, int End)? speaker = null;
+        for (var j = t - 1; j >= 0 && j >= t - 3; j--)
+        {
+            var w = toks[j];
+            if (!w.IsWord || s.Used[j] || s.InQuote[j])
+            {
+                break;
+            }
+
+            if (w.Lower is "his" or "her" or "their" or "its" or "our" or "my")
+            {
+                speaker = (j, j);
+                break;
+            }
+
+            if (w.Lower.EndsWith("'s", StringComparison.Ordinal) || w.Lower.EndsWith("’s", StringComparison.Ordinal) || w.Lower.EndsWith("s'", StringComparison.Ordinal) || w.Lower.EndsWith("s’", StringComparison.Ordinal))
+            {
+                if (!w.IsCapitalized && !_agentNouns.Contains(w.Lower[..^2]))
+                {
+                    break; // "the state's support for": only named or agent possessors
+                }
+
+                var first = j;
+                while (first > 0 && toks[first - 1].IsWord && toks[first - 1].IsCapitalized && !s.Used[first - 1] && !s.InQuote[first - 1])
+                {
+                    first--; // "Donald Trump's", "Mr. Obama's"
+                }
+
+                speaker = (first, j);
+                break;
+            }
+
+            if (_determiners.Contains(w.Lower) || _blockers.Contains(w.Lower) || _prepositions.Contains(w.Lower) || w.IsCapitalized || !IsAdjectiveLike(w.Lower) && w.Lower is not ("own" or "latest" or "recent" or "repeated" or "previous" or "public" or "harsh" or "full" or "early" or "strong" or "new"))
+            {
+                break;
+            }
+        }
+
+        if (speaker is not { } sp || (sp.Start == sp.End && toks[sp.Start].Lower == "her" && sp.Start > 0 && toks[sp.Start - 1].IsWord && !_prepositions.Contains(toks[sp.Start - 1].Lower) && toks[sp.Start - 1].Lower is not ("and" or "but" or "of")))
+        {
+            return;
+        }
+
+        // "He has been ratcheting up his critique of …": inside a clause with its own subject, the noun phrase is the object
+        // of an act of that subject (PolNeAR marks that wider relation), so the subject speaks (SpeakerReviser)
+        var inObject = sp.Start > ClauseStart(s, sp.Start);
+        var from = p == "to" ? prep : prep + 1;
+        if (p == "to" && !(prep + 1 < toks.Count && toks[prep + 1].IsWord && !_determiners.Contains(toks[prep + 1].Lower) && !toks[prep + 1].IsCapitalized))
+        {
+            from = prep + 1; // "support to the rebels": a preposition, not an infinitive
+        }
+
+        var end = from;
+        while (end < toks.Count && !s.Used[end] && !(toks[end].Kind == TokKind.Punct && !s.InQuote[end] && toks[end].Text is "," or ";" or ":" or "—" or "–" or "(" or "." or "?" or "!")
+            && !(end > from && !s.InQuote[end] && toks[end].IsWord && p != "to" && (_blockers.Contains(toks[end].Lower) && toks[end].Lower is not ("and" or "or" or "this" or "these" or "those" or "to" or "not") || toks[end].Lower is "who" or "which")))
+        {
+            end++;
+        }
+
+        if (Trim(s, from, end) is { } content)
+        {
+            AddClause(s, content, t, prep, sp.Start, sp.End);
+            _relations[^1].ObjectNominal = inObject;
+        }
     }
 
     /// <summary>
@@ -1147,7 +1252,7 @@ internal sealed class QuoteScanner
 
             var prev = toks[i - 1].Lower;
             var finite = form is ActForm.Past or ActForm.Present
-                || (form == ActForm.Base && prev is "will" or "would" or "could" or "can" or "did" or "does" or "do" or "to" or "should" or "must" or "might" or "may" or "didn't" or "didn’t" or "won't" or "won’t");
+                || (form == ActForm.Base && (prev is "will" or "would" or "could" or "can" or "did" or "does" or "do" or "to" or "should" or "must" or "might" or "may" || IsNegatedAux(prev)));
             if (!finite || prev is "was" or "were" or "been" or "being" or "be" or "is" or "are" or "get" or "got")
             {
                 continue;
@@ -1617,7 +1722,7 @@ internal sealed class QuoteScanner
         var toks = s.Toks;
         var lower = toks[c].Lower;
         var np = SpeakerLeft(s, c, 0);
-        if (np is { } nl && _nounLike.Contains(lower) && !StrongSubject(s, nl.Start, nl.End, lower))
+        if (np is { } nl && _nounLike.Contains(lower) && !StrongSubject(s, nl.Start, nl.End, lower) && !AfterVerbalAux(s, c))
         {
             return;
         }
@@ -1726,7 +1831,7 @@ internal sealed class QuoteScanner
                     return;
                 }
 
-                var start = SkipToContent(s, after, _tellLike.Contains(lower));
+                var start = SkipToContent(s, after, _tellLike.Contains(lower) && toks[cueEnd].Lower != "out");
                 if (start < 0)
                 {
                     return;
@@ -2210,6 +2315,18 @@ internal sealed class QuoteScanner
 
     // ---------------------------------------------------------------- speakers
 
+    /// <summary>True when a modal, a form of "do" or "to" (adverbs between) stands right before <paramref name="c"/>: "did support", "wouldn't call", "to back".</summary>
+    private static bool AfterVerbalAux(SentenceInfo s, int c)
+    {
+        var j = c - 1;
+        while (j >= 0 && s.Toks[j].IsWord && (s.Toks[j].Lower is "not" or "also" or "never" or "still" or "just" or "even" or "only" or "often" || (s.Toks[j].Lower.EndsWith("ly", StringComparison.Ordinal) && s.Toks[j].Lower.Length > 4)))
+        {
+            j--;
+        }
+
+        return j >= 0 && s.Toks[j].IsWord && (s.Toks[j].Lower is "will" or "would" or "could" or "can" or "may" or "might" or "must" or "should" or "did" or "does" or "do" or "to" || IsNegatedAux(s.Toks[j].Lower));
+    }
+
     /// <summary>A subject that makes a noun-like cue a verb: a pronoun, a capitalised word next to the cue, or a determiner opening a clause-initial phrase.</summary>
     private static bool StrongSubject(SentenceInfo s, int start, int end, string cue)
     {
@@ -2218,7 +2335,7 @@ internal sealed class QuoteScanner
         {
             // base forms ("state", "report") only after pronouns and plural subjects ("they report", "critics charge")
             // a sentence's first word is capitalised anyway ("Critics call it …", "Others say")
-            return _pronounSubjects.Contains(last.Lower) || (last.Lower.EndsWith('s') && !last.Lower.EndsWith("'s", StringComparison.Ordinal) && !last.Lower.EndsWith("’s", StringComparison.Ordinal) && (!last.IsCapitalized || end == 0));
+            return _pronounSubjects.Contains(last.Lower) || (start == end && _quantifierSubjects.Contains(last.Lower)) || (last.Lower.EndsWith('s') && !last.Lower.EndsWith("'s", StringComparison.Ordinal) && !last.Lower.EndsWith("’s", StringComparison.Ordinal) && (!last.IsCapitalized || end == 0));
         }
 
         if (_pronounSubjects.Contains(last.Lower) || last.IsCapitalized || _evidenceHeads.Contains(last.Lower) || last.Lower.EndsWith("ers", StringComparison.Ordinal) || last.Lower.EndsWith("ists", StringComparison.Ordinal) || last.Lower is "officials" or "sources" or "critics" or "experts" or "analysts" or "people")
@@ -2240,6 +2357,17 @@ internal sealed class QuoteScanner
         while (j >= min && toks[j].IsWord && (_aux.Contains(toks[j].Lower) || IsNegatedAux(toks[j].Lower) || (toks[j].Lower.EndsWith("ly", StringComparison.Ordinal) && toks[j].Lower.Length > 4 && !toks[j].IsCapitalized)))
         {
             j--;
+        }
+
+        // "Trump continued to question whether …", "Clinton has tried to explain …": the subject of a control verb speaks
+        if (j - 1 > min && toks[j].Lower == "to" && !s.Used[j - 1] && (_controlVerbs.Contains(toks[j - 1].Lower)
+            || (toks[j - 1].Lower == "on" && j - 2 > min && toks[j - 2].Lower is "went" or "goes" or "go" or "going")))
+        {
+            j -= toks[j - 1].Lower == "on" ? 3 : 2;
+            while (j >= min && toks[j].IsWord && (_aux.Contains(toks[j].Lower) || IsNegatedAux(toks[j].Lower) || (toks[j].Lower.EndsWith("ly", StringComparison.Ordinal) && toks[j].Lower.Length > 4 && !toks[j].IsCapitalized)))
+            {
+                j--;
+            }
         }
 
         if (j < min || s.InQuote[j] || s.Used[j])
@@ -2268,6 +2396,12 @@ internal sealed class QuoteScanner
                 return null;
             }
 
+            // "Sanders, meanwhile, hopes …", "Clinton, for her part, said …": an adverbial between commas, not an apposition
+            if (AdverbialRun(s, k + 1, j - 1))
+            {
+                return Tidy(s, inner.Value, k - 1);
+            }
+
             // "Sen. Jo Ames, in Iowa, a swing state, said": a segment opening with a preposition is not the name;
             // step left over such segments (at most three) to the name that opens the chain.
             for (var hop = 0; hop < 3 && ((_prepositions.Contains(toks[inner.Value].Lower) && !toks[inner.Value].IsCapitalized)
@@ -2291,6 +2425,23 @@ internal sealed class QuoteScanner
             return (inner.Value, j - 1);
         }
 
+        if (toks[j].Text is "—" or "–")
+        {
+            // "Jason Sims — a teacher from Mount Pleasant — says": an apposition between dashes
+            var k = j - 1;
+            while (k > min && toks[k].Text is not ("—" or "–" or "," or ";" or ":") && !s.InQuote[k] && !s.Used[k] && j - k < 14)
+            {
+                k--;
+            }
+
+            if (k <= min || toks[k].Text is not ("—" or "–") || k == j - 1 || NounPhraseLeft(s, k - 1, min) is not { } name || !toks[name].IsCapitalized)
+            {
+                return null;
+            }
+
+            return (name, j - 1);
+        }
+
         var start = NounPhraseLeft(s, end, min);
         if (start is { } st && st - 3 >= min && toks[st - 1].Lower is "to" or "with" && toks[st - 2].Lower.EndsWith("ing", StringComparison.Ordinal)
             && !s.Used[st - 2] && NounPhraseLeft(s, st - 3, min) is { } head && Tidy(s, head, st - 3) is { } headNp)
@@ -2299,6 +2450,34 @@ internal sealed class QuoteScanner
         }
 
         return start is null ? null : Tidy(s, start.Value, end);
+    }
+
+    /// <summary>Verbs whose subject also does what the infinitive after them says ("continued to question", "tried to explain").</summary>
+    private static readonly FrozenSet<string> _controlVerbs = FrozenSet.ToFrozenSet(
+    [
+        "continue", "continues", "continued", "continuing", "try", "tries", "tried", "trying", "begin", "begins", "began", "begun",
+        "start", "starts", "started", "attempt", "attempts", "attempted", "moved", "moves", "hastened", "rushed", "used", "sought",
+        "managed", "dared", "tends", "tend", "tended", "chose", "chooses", "choose",
+    ], StringComparer.Ordinal);
+
+    /// <summary>True when tokens <paramref name="from"/>..<paramref name="to"/> are one adverbial ("meanwhile", "for his part", "in turn", "of course").</summary>
+    private static bool AdverbialRun(SentenceInfo s, int from, int to)
+    {
+        if (to < from || to - from > 2)
+        {
+            return false;
+        }
+
+        if (from == to)
+        {
+            var w = s.Toks[from].Lower;
+            return w is "meanwhile" or "however" or "though" or "too" or "also" or "instead" or "likewise" or "similarly" or "meantime" or "nevertheless" or "nonetheless" or "moreover" or "however" or "though"
+                || (w.EndsWith("ly", StringComparison.Ordinal) && w.Length > 4 && !s.Toks[from].IsCapitalized);
+        }
+
+        var pair = s.Toks[from].Lower + " " + s.Toks[from + 1].Lower;
+        return (to == from + 1 && pair is "in turn" or "of course" or "in fact" or "for example" or "for instance" or "in contrast" or "by contrast" or "in response" or "for now")
+            || (to == from + 2 && pair is "for his" or "for her" or "for their" or "for its" && s.Toks[to].Lower == "part");
     }
 
     /// <summary>Up to three plain lowercase words from <paramref name="k"/> followed by a capitalised word: a role before a name ("retired neurosurgeon Ben Carson").</summary>
@@ -2340,6 +2519,12 @@ internal sealed class QuoteScanner
 
         // "Two in three", "six in 10", "one of three": a number after "in" / "of" ends a poll share, not a determiner
         var share = end > start && toks[end - 1].Lower is "in" or "of" && (char.IsDigit(toks[end].Text[0]) || toks[end].Lower is "two" or "three" or "four" or "five" or "ten");
+        // "many argue", "some fear", "most believe": a lone quantifier is a subject
+        if (start == end && _quantifierSubjects.Contains(toks[end].Lower))
+        {
+            return (start, end);
+        }
+
         if (!share && (_determiners.Contains(toks[end].Lower) || (_prepositions.Contains(toks[end].Lower) && !toks[end].IsCapitalized) || toks[end].Lower is "no" or "not" or "perhaps" or "same"))
         {
             return null;
@@ -2362,6 +2547,10 @@ internal sealed class QuoteScanner
 
         return (end, end);
     }
+
+    /// <summary>Quantifiers that stand alone as a subject ("Many fear …", "…, some argue, …").</summary>
+    private static readonly FrozenSet<string> _quantifierSubjects = FrozenSet.ToFrozenSet(
+        ["many", "some", "most", "several", "others", "both", "few", "all"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> _numberWords = FrozenSet.ToFrozenSet(
         ["four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundreds", "thousands", "few", "these", "those", "such", "recent", "new", "latest"],

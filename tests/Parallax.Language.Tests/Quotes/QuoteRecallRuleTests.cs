@@ -45,6 +45,24 @@ public sealed class QuoteRecallRuleTests
         { "Six in 10 say the ferry is too slow.", "the ferry is too slow", "Six in 10", "say" },
         // negated raising: subject and complement, no speaker
         { "The mayor is not expected to attend the launch.", "The mayor | to attend the launch", null, "is not expected" },
+        // round 7: the subject of a control verb ("continued to", "went on to") speaks for the cue after "to"
+        { "Councillor Fenn continued to insist that the ferry was safe.", "that the ferry was safe", "Councillor Fenn", "insist" },
+        { "He went on to praise the harbour board.", "the harbour board", "He", "praise" },
+        // an adverbial between commas is no apposition; an apposition between dashes is
+        { "Vahl, meanwhile, hopes that the quay reopens in May.", "that the quay reopens in May", "Vahl", "hopes" },
+        { "Piet Brandt — a trader from Velin — says the fees are too high.", "the fees are too high", "Piet Brandt — a trader from Velin", "says" },
+        // a lone quantifier is a subject, also in a parenthetical
+        { "Many fear the ferry fares will rise again.", "the ferry fares will rise again", "Many", "fear" },
+        { "The port, some argue, could close by winter.", "The port | could close by winter", "some", "argue" },
+        // a noun-like cue after "did" / a negated modal is a verb; "calls out" keeps its object
+        { "Roe did support the harbour plan.", "the harbour plan", "Roe", "support" },
+        { "Fenn wouldn’t discuss the ferry fares.", "the ferry fares", "Fenn", "discuss" },
+        { "She often calls out the harbour board by name.", "the harbour board by name", "She", "calls out" },
+        // a possessor and a noun of stance or speech with its complement
+        { "Councillor Fenn's criticism of the ferry fares was sharp.", "the ferry fares", "Councillor Fenn's", "criticism of" },
+        { "Vahl's decision to close the quay, announced on Monday, surprised no one.", "to close the quay", "Vahl's", "decision to" },
+        // ... in object position, the subject of the clause speaks
+        { "Roe is doubling down on her support for the ferry tax.", "the ferry tax", "Roe", "support for" },
     };
 
     [Theory]
