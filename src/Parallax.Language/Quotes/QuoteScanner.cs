@@ -1083,7 +1083,7 @@ internal sealed class QuoteScanner
                 continue;
             }
 
-            if (lower is "seem" or "seems" or "seemed" or "appear" or "appears" or "appeared" or "expected" or "known" && Raising(s, i))
+            if (lower is "seem" or "seems" or "seemed" or "appear" or "appears" or "appeared" or "expected" or "known" or "seen" or "viewed" or "regarded" or "considered" or "perceived" or "deemed" or "thought" or "believed" && Raising(s, i))
             {
                 continue;
             }
@@ -1277,7 +1277,7 @@ internal sealed class QuoteScanner
                 continue;
             }
 
-            if (ContentForward(s, after) is { } f)
+            if (ContentForward(s, after, objectContent: true) is { } f)
             {
                 AddClause(s, f, i, cueEnd, l.Start, l.End);
             }
@@ -1483,7 +1483,8 @@ internal sealed class QuoteScanner
 
         var next = toks[after].Lower;
         var cueStart = c;
-        if (lower is "expected" or "known")
+        var perceived = lower is "seen" or "viewed" or "regarded" or "considered" or "perceived" or "deemed" or "thought" or "believed";
+        if (lower is "expected" or "known" || perceived)
         {
             // "is (widely) expected to": a form of "be" before, "to" after
             var b = c - 1;
@@ -1495,7 +1496,7 @@ internal sealed class QuoteScanner
             // "is (not / widely) expected to", "isn't expected to"
             // "is (widely) known as / for / to": a reputation, reported without a speaker like an expectation
             if (b < 0 || toks[b].Lower is not ("is" or "are" or "was" or "were" or "be" or "been" or "’s" or "'s" or "isn't" or "isn’t" or "aren't" or "aren’t" or "wasn't" or "wasn’t" or "weren't" or "weren’t")
-                || !(next == "to" || (lower == "known" && next is "as" or "for")))
+                || !(next == "to" || (lower == "known" && next is "as" or "for") || (perceived && next == "as") || (lower is "considered" or "deemed" && toks[after].IsWord && !_prepositions.Contains(next) && !_blockers.Contains(next))))
             {
                 return false;
             }
@@ -1952,7 +1953,7 @@ internal sealed class QuoteScanner
                     return;
                 }
 
-                if (ContentForward(s, after) is { } f)
+                if (ContentForward(s, after, objectContent: true) is { } f)
                 {
                     AddClause(s, f, c, cueEnd, speaker?.Start ?? -1, speaker?.End ?? -1);
                 }
@@ -2170,7 +2171,7 @@ internal sealed class QuoteScanner
         lower.EndsWith("ed", StringComparison.Ordinal) || _blockers.Contains(lower) || _pronounSubjects.Contains(lower);
 
     /// <summary>Content from token <paramref name="k"/> to the end of the sentence (or the first used token, or ", according to"), trailing punctuation trimmed.</summary>
-    private TextSpan? ContentForward(SentenceInfo s, int k)
+    private TextSpan? ContentForward(SentenceInfo s, int k, bool objectContent = false)
     {
         var toks = s.Toks;
         if (k >= toks.Count)
@@ -2203,6 +2204,13 @@ internal sealed class QuoteScanner
                 break; // "he can, it would seem ...": a new main clause after a complete content clause
             }
 
+            // "criticized Singer and challenged him", "backs tougher rules but embraces the law": an object ends where the
+            // subject's next verb is coordinated
+            if (objectContent && end > k + 1 && toks[end].Lower is "and" or "but" && !s.InQuote[end] && end + 1 < toks.Count && FiniteVerbAt(s, end + 1))
+            {
+                break;
+            }
+
             if (end > k && (toks[end].Text is ";" || (toks[end].Text == "," && StartsAttributionClause(s, end + 1)) || (toks[end].Lower is "and" or "but" && !s.InQuote[end] && StartsAttributionClause(s, end))))
             {
                 break;
@@ -2213,6 +2221,38 @@ internal sealed class QuoteScanner
 
         return Trim(s, k, end);
     }
+
+    /// <summary>True when token <paramref name="k"/> (adverbs skipped) is a finite verb: a past form, a modal, or a third-person cue or act form.</summary>
+    private static bool FiniteVerbAt(SentenceInfo s, int k)
+    {
+        var toks = s.Toks;
+        while (k < toks.Count && toks[k].IsWord && toks[k].Lower is "then" or "also" or "later" or "now" or "still" or "even" or "eventually" or "finally" or "never")
+        {
+            k++;
+        }
+
+        if (k >= toks.Count || !toks[k].IsWord || toks[k].IsCapitalized || s.InQuote[k])
+        {
+            return false;
+        }
+
+        var w = toks[k].Lower;
+        if (w is "would" or "will" or "could" or "can" or "should" or "has" or "had" or "have" or "is" or "was" or "were" or "did" or "does" || IsNegatedAux(w) || _irregularPastVerbs.Contains(w))
+        {
+            return true;
+        }
+
+        if (w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        return w.EndsWith('s') && !_nounLike.Contains(w) && (CueLexicon.TryGet(w, out _) || (ActLexicon.TryGet(w, out var form) && form == ActForm.Present));
+    }
+
+    private static readonly FrozenSet<string> _irregularPastVerbs = FrozenSet.ToFrozenSet(
+        ["said", "told", "wrote", "made", "took", "gave", "went", "came", "sent", "left", "kept", "held", "brought", "spoke", "met", "became", "began", "ran", "won", "lost", "put", "got"],
+        StringComparer.Ordinal);
 
     /// <summary>True when a short subject and a speech cue start at <paramref name="k"/> (", he said, ..." / ", and she added"), or a participial cue (", adding ...").</summary>
     private static bool StartsAttributionClause(SentenceInfo s, int k)
@@ -2360,6 +2400,24 @@ internal sealed class QuoteScanner
         }
 
         // "Trump continued to question whether …", "Clinton has tried to explain …": the subject of a control verb speaks
+        // "Democratic voters were more likely to say …", "he was quick to blame …": the subject of a control adjective speaks
+        if (j - 1 > min && toks[j].Lower == "to" && !s.Used[j - 1] && _controlAdjectives.Contains(toks[j - 1].Lower))
+        {
+            var k = j - 2;
+            var copula = false;
+            while (k >= min && toks[k].IsWord && (toks[k].Lower is "more" or "less" or "most" or "least" or "very" or "too" or "so" or "quite" or "far" or "much"
+                || _aux.Contains(toks[k].Lower) || IsNegatedAux(toks[k].Lower) || (toks[k].Lower.EndsWith("ly", StringComparison.Ordinal) && toks[k].Lower.Length > 4 && !toks[k].IsCapitalized)))
+            {
+                copula |= toks[k].Lower is "is" or "are" or "was" or "were" or "be" or "been" or "being" || (IsNegatedAux(toks[k].Lower) && toks[k].Lower[0] is 'i' or 'a' or 'w');
+                k--;
+            }
+
+            if (copula || (k >= min && IsContractedPronoun(toks[k].Lower)))
+            {
+                j = k;
+            }
+        }
+
         if (j - 1 > min && toks[j].Lower == "to" && !s.Used[j - 1] && (_controlVerbs.Contains(toks[j - 1].Lower)
             || (toks[j - 1].Lower == "on" && j - 2 > min && toks[j - 2].Lower is "went" or "goes" or "go" or "going")))
         {
@@ -2451,6 +2509,13 @@ internal sealed class QuoteScanner
 
         return start is null ? null : Tidy(s, start.Value, end);
     }
+
+    /// <summary>Adjectives whose subject also does what the infinitive after them says ("likely to say", "quick to blame").</summary>
+    private static readonly FrozenSet<string> _controlAdjectives = FrozenSet.ToFrozenSet(
+    [
+        "likely", "unlikely", "willing", "unwilling", "eager", "quick", "ready", "able", "unable", "reluctant", "careful",
+        "prepared", "keen", "anxious", "determined", "loath", "hesitant", "inclined", "slow",
+    ], StringComparer.Ordinal);
 
     /// <summary>Verbs whose subject also does what the infinitive after them says ("continued to question", "tried to explain").</summary>
     private static readonly FrozenSet<string> _controlVerbs = FrozenSet.ToFrozenSet(

@@ -3,7 +3,7 @@ using Parallax.Language.Quotes;
 namespace Parallax.Language.Tests.Quotes;
 
 /// <summary>
-/// Recall rules of quote stage 1.4.0 (docs/quotes.md, round 6), chosen from PolNeAR train misses. Every sentence is
+/// Recall rules of quote stages 1.4.0 and 1.5.0 (docs/quotes.md, rounds 6 and 7), chosen from PolNeAR train misses. Every sentence is
 /// written for these tests (fictional people, places and outlets); each row asserts the content (parts joined by " | "),
 /// the speaker and the cue of one extracted quote (run by <see cref="QuoteExtractorRuleTests.QuoteExtractor_AppliesRule"/>).
 /// </summary>
@@ -63,6 +63,15 @@ public sealed class QuoteRecallRuleTests
         { "Vahl's decision to close the quay, announced on Monday, surprised no one.", "to close the quay", "Vahl's", "decision to" },
         // ... in object position, the subject of the clause speaks
         { "Roe is doubling down on her support for the ferry tax.", "the ferry tax", "Roe", "support for" },
+        // an object ends where the subject's next verb is coordinated; that verb is a cue of its own
+        { "Councillor Fenn criticized the ferry board and challenged its chair to a debate.", "the ferry board", "Councillor Fenn", "criticized" },
+        { "Councillor Fenn criticized the ferry board and challenged its chair to a debate.", "its chair to a debate", "Councillor Fenn", "challenged" },
+        // passive perception ("is seen as", "are considered"): subject and complement, no speaker
+        { "The harbour plan is seen as a gift to traders.", "The harbour plan | as a gift to traders", null, "is seen" },
+        { "Pigs are considered unclean in the old town.", "Pigs | unclean in the old town", null, "are considered" },
+        // the subject of a control adjective ("more likely to", "quick to") speaks
+        { "Older voters were more likely to say the ferry is too slow.", "the ferry is too slow", "Older voters", "say" },
+        { "Vahl was quick to blame the harbour board.", "the harbour board", "Vahl", "blame" },
     };
 
     [Theory]
