@@ -1242,6 +1242,14 @@ internal sealed class QuoteScanner
     {
         var s = _sentences[si];
         var toks = s.Toks;
+        for (var i = 1; i + 2 < toks.Count; i++)
+        {
+            if (!s.Used[i] && !s.InQuote[i] && (_stanceAdjectives.Contains(toks[i].Lower) || toks[i].Lower is "favor" or "favour"))
+            {
+                StanceAdjective(s, i);
+            }
+        }
+
         for (var i = 1; i + 1 < toks.Count; i++)
         {
             var t = toks[i];
@@ -1281,6 +1289,89 @@ internal sealed class QuoteScanner
             {
                 AddClause(s, f, i, cueEnd, l.Start, l.End);
             }
+        }
+    }
+
+    /// <summary>Adjectives of stance toward something, with the prepositions that introduce it ("critical of", "opposed to", "worried about").</summary>
+    private static readonly FrozenDictionary<string, string[]> _stanceAdjectiveMap = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["critical"] = ["of"], ["skeptical"] = ["of", "about"], ["sceptical"] = ["of", "about"], ["supportive"] = ["of"], ["opposed"] = ["to"],
+        ["wary"] = ["of"], ["proud"] = ["of"], ["worried"] = ["about", "by", "that"], ["concerned"] = ["about", "by", "with"], ["confident"] = ["in", "of", "about"],
+        ["fond"] = ["of"], ["enamored"] = ["with", "of"], ["enamoured"] = ["with", "of"], ["angry"] = ["at", "about", "with", "over"],
+        ["upset"] = ["about", "with", "by", "over"], ["frustrated"] = ["with", "by", "at", "over"], ["unhappy"] = ["with", "about"],
+        ["pleased"] = ["with", "by"], ["disappointed"] = ["in", "with", "by"], ["furious"] = ["at", "with", "about", "over"],
+        ["uneasy"] = ["about", "with"], ["comfortable"] = ["with"], ["uncomfortable"] = ["with"], ["optimistic"] = ["about"],
+        ["pessimistic"] = ["about"], ["enthusiastic"] = ["about"], ["dismissive"] = ["of"], ["contemptuous"] = ["of"],
+        ["suspicious"] = ["of"], ["hopeful"] = ["about", "of"], ["nervous"] = ["about"], ["sympathetic"] = ["to", "toward", "towards"],
+        ["hostile"] = ["to", "toward", "towards"], ["receptive"] = ["to"], ["committed"] = ["to"], ["devoted"] = ["to"], ["loyal"] = ["to"],
+        ["vocal"] = ["about", "in"], ["outspoken"] = ["about", "in"], ["adamant"] = ["about"], ["unapologetic"] = ["about"],
+        ["fearful"] = ["of"], ["afraid"] = ["of"], ["appreciative"] = ["of"], ["grateful"] = ["for", "to"], ["satisfied"] = ["with"],
+        ["dissatisfied"] = ["with"], ["tough"] = ["on"], ["soft"] = ["on"], ["bullish"] = ["on", "about"], ["bearish"] = ["on", "about"],
+        ["favor"] = ["of"], ["favour"] = ["of"],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> _stanceAdjectives = FrozenSet.ToFrozenSet(_stanceAdjectiveMap.Keys.Where(k => k is not ("favor" or "favour")), StringComparer.Ordinal);
+
+    /// <summary>
+    /// A subject's stance toward something through an adjective after a linking verb: "Clinton has been critical of the
+    /// deal", "voters are worried about jobs", "he's opposed to the plan", "Democrats are in favor of …". The subject
+    /// speaks, the linking verb through the preposition is the cue, the object (to the end of its phrase) the content.
+    /// </summary>
+    private void StanceAdjective(SentenceInfo s, int i)
+    {
+        var toks = s.Toks;
+        var prep = i + 1;
+        if (!_stanceAdjectiveMap.TryGetValue(toks[i].Lower, out var preps) || s.Used[prep] || s.InQuote[prep] || Array.IndexOf(preps, toks[prep].Lower) < 0 || prep + 1 >= toks.Count || s.Used[prep + 1])
+        {
+            return;
+        }
+
+        var j = i - 1;
+        if (toks[i].Lower is "favor" or "favour")
+        {
+            if (j < 1 || toks[j].Lower != "in")
+            {
+                return;
+            }
+
+            j--; // "in favor of"
+        }
+
+        while (j >= 0 && toks[j].IsWord && !s.Used[j] && (toks[j].Lower is "very" or "so" or "too" or "more" or "most" or "less" or "least" or "quite" or "not" or "also" or "still" or "now" or "always" or "never" or "even" or "particularly" or "equally" or "increasingly" or "openly" or "deeply" or "highly" or "sharply" or "fiercely" or "strongly" or "publicly" or "vocally" or "especially" or "long" or "fully" or "all" or "both"
+            || (toks[j].Lower.EndsWith("ly", StringComparison.Ordinal) && toks[j].Lower.Length > 4 && !toks[j].IsCapitalized)))
+        {
+            j--;
+        }
+
+        if (j < 0 || s.Used[j] || s.InQuote[j] || !toks[j].IsWord)
+        {
+            return;
+        }
+
+        var link = toks[j].Lower;
+        int copula;
+        if (IsContractedPronoun(link) && link[^1] is 's' or 'e' or 'm')
+        {
+            copula = j + 1; // "he's critical of": the pronoun token carries the verb
+        }
+        else if (link is "is" or "are" or "was" or "were" or "be" or "been" or "being" or "am" or "remain" or "remains" or "remained" or "seem" or "seems" or "seemed" or "become" or "becomes" or "became" or "grew" or "grown" or "appear" or "appears" or "appeared" or "sounded" or "sounds" or "stayed" or "stays" || (IsNegatedAux(link) && link[0] is 'i' or 'a' or 'w'))
+        {
+            copula = j;
+        }
+        else
+        {
+            return;
+        }
+
+        var np = SpeakerLeft(s, copula, ClauseStart(s, copula));
+        if (np is not { } l || l.End >= i || s.InQuote[l.Start])
+        {
+            return;
+        }
+
+        if (ContentForward(s, prep + 1, objectContent: true) is { } content)
+        {
+            AddClause(s, content, Math.Min(copula, i), prep, l.Start, l.End);
         }
     }
 
@@ -1648,12 +1739,17 @@ internal sealed class QuoteScanner
         var toks = s.Toks;
         var npStart = i + 2;
         var npEnd = npStart;
-        while (npEnd < toks.Count && (toks[npEnd].Text is not ("," or "." or ";" or ":" or "!" or "?") || IsAbbreviationDot(s, npEnd)) && !s.InQuote[npEnd] && !s.Used[npEnd] && npEnd - npStart < 14)
+        // "According to X, content" / "But according to X, content" / "In June, according to X, content": the content follows
+        var opening = i == 0 || (i == 1 && toks[0].Lower is "but" or "and" or "yet" or "so" or "still" or "now" or "also")
+            || (toks[i - 1].Text == "," && OpeningAdverbialOnly(s, i - 1));
+        // an opening source may be long ("According to early results of exit polls conducted by X for Y and Z, …")
+        var longest = opening ? 32 : 14;
+        while (npEnd < toks.Count && (toks[npEnd].Text is not ("," or "." or ";" or ":" or "!" or "?") || IsAbbreviationDot(s, npEnd)) && !s.InQuote[npEnd] && !s.Used[npEnd] && npEnd - npStart < longest)
         {
             npEnd++;
         }
 
-        if (npEnd == npStart)
+        if (npEnd == npStart || (npEnd - npStart > 14 && !(npEnd < toks.Count && toks[npEnd].Text == ",")))
         {
             return;
         }
@@ -1661,9 +1757,6 @@ internal sealed class QuoteScanner
         var rel = new Relation { Paragraph = s.Paragraph, Cue = new TextSpan(toks[i].Start, toks[i + 1].End) };
         rel.Speaker = new TextSpan(toks[npStart].Start, toks[npEnd - 1].End);
         TextSpan? content;
-        // "According to X, content" / "But according to X, content" / "In June, according to X, content": the content follows
-        var opening = i == 0 || (i == 1 && toks[0].Lower is "but" or "and" or "yet" or "so" or "still" or "now" or "also")
-            || (toks[i - 1].Text == "," && OpeningAdverbialOnly(s, i - 1));
         if (opening && npEnd < toks.Count && toks[npEnd].Text == ",")
         {
             content = ContentForward(s, npEnd + 1);

@@ -72,6 +72,13 @@ public sealed class QuoteRecallRuleTests
         // the subject of a control adjective ("more likely to", "quick to") speaks
         { "Older voters were more likely to say the ferry is too slow.", "the ferry is too slow", "Older voters", "say" },
         { "Vahl was quick to blame the harbour board.", "the harbour board", "Vahl", "blame" },
+        // a stance adjective after a linking verb: the subject speaks, the object is the content
+        { "Councillor Fenn has been sharply critical of the ferry contract.", "the ferry contract", "Councillor Fenn", "been sharply critical of" },
+        { "He’s opposed to the new harbour tax.", "the new harbour tax", "He’s", "opposed to" },
+        { "Most traders are in favor of a lower fee.", "a lower fee", "Most traders", "are in favor of" },
+        // a long source opening the sentence
+        { "According to early results of a survey conducted by the Velin Institute for the Harbour Ledger and two radio stations, most traders want lower fees.",
+            "most traders want lower fees", "early results of a survey conducted by the Velin Institute for the Harbour Ledger and two radio stations", "According to" },
     };
 
     [Theory]
