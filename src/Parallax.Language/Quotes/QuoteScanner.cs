@@ -1250,6 +1250,14 @@ internal sealed class QuoteScanner
             }
         }
 
+        for (var i = 1; i + 2 < toks.Count; i++)
+        {
+            if (!s.Used[i] && !s.InQuote[i] && toks[i].IsWord && !toks[i].IsCapitalized && ActLexicon.OpensIdiom(toks[i].Lower))
+            {
+                Idiom(s, i);
+            }
+        }
+
         for (var i = 1; i + 1 < toks.Count; i++)
         {
             var t = toks[i];
@@ -1289,6 +1297,44 @@ internal sealed class QuoteScanner
             {
                 AddClause(s, f, i, cueEnd, l.Start, l.End);
             }
+        }
+    }
+
+    /// <summary>
+    /// A light-verb idiom of stance or speech (<see cref="ActLexicon.MatchIdiom"/>: "took aim at", "cast doubt on", "made
+    /// the case that"): the subject speaks, the idiom is the cue, its object (to the end of its phrase) or clause the content.
+    /// </summary>
+    private void Idiom(SentenceInfo s, int i)
+    {
+        var toks = s.Toks;
+        var end = ActLexicon.MatchIdiom(i, k => k < toks.Count && toks[k].IsWord && !s.Used[k] && !s.InQuote[k] ? toks[k].Lower : null,
+            k => !_prepositions.Contains(toks[k].Lower) && !_blockers.Contains(toks[k].Lower) && !toks[k].IsCapitalized);
+        if (end < 0 || end + 1 >= toks.Count || s.Used[end + 1])
+        {
+            return;
+        }
+
+        var prev = toks[i - 1].Lower;
+        if (prev is "was" or "were" or "been" or "being" or "be" or "is" or "are")
+        {
+            return; // "was taken aback", "is made of"
+        }
+
+        var np = SpeakerLeft(s, i, ClauseStart(s, i));
+        if (np is null && toks[i].Lower.EndsWith("ing", StringComparison.Ordinal) && toks[i - 1].Text == ",")
+        {
+            np = LastSpeakerIn(s) ?? SubjectOf(s);
+        }
+
+        if (np is not { } l || l.End >= i)
+        {
+            return;
+        }
+
+        var from = toks[end].Lower == "that" ? end : end + 1;
+        if (ContentForward(s, from, objectContent: toks[end].Lower != "that") is { } content)
+        {
+            AddClause(s, content, i, toks[end].Lower == "that" ? end - 1 : end, l.Start, l.End);
         }
     }
 

@@ -76,6 +76,9 @@ public sealed class QuoteRecallRuleTests
         { "Councillor Fenn has been sharply critical of the ferry contract.", "the ferry contract", "Councillor Fenn", "been sharply critical of" },
         { "He’s opposed to the new harbour tax.", "the new harbour tax", "He’s", "opposed to" },
         { "Most traders are in favor of a lower fee.", "a lower fee", "Most traders", "are in favor of" },
+        // light-verb idioms of stance and speech
+        { "Councillor Fenn took aim at the harbour board on Monday.", "the harbour board on Monday", "Councillor Fenn", "took aim at" },
+        { "Roe cast doubt on the tide tables.", "the tide tables", "Roe", "cast doubt on" },
         // a long source opening the sentence
         { "According to early results of a survey conducted by the Velin Institute for the Harbour Ledger and two radio stations, most traders want lower fees.",
             "most traders want lower fees", "early results of a survey conducted by the Velin Institute for the Harbour Ledger and two radio stations", "According to" },
