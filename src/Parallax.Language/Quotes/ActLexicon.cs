@@ -105,12 +105,11 @@ internal static class ActLexicon
         "call attention to", "turn * fire on", "set * sights on", "focus on",
     ];
 
-    private static readonly (string Verb, string[] Tail)[] _idiomTable = BuildIdioms();
-
-    private static readonly FrozenSet<string> _idiomVerbForms = FrozenSet.ToFrozenSet(_idiomTable.Select(x => x.Verb), StringComparer.Ordinal);
+    /// <summary>Verb form → the tails of its idioms, in list order.</summary>
+    private static readonly FrozenDictionary<string, string[][]> _idiomTable = BuildIdioms();
 
     /// <summary>True when <paramref name="lower"/> is a form of a verb that opens a light-verb idiom (a cheap test before <see cref="MatchIdiom"/>).</summary>
-    public static bool OpensIdiom(string lower) => _idiomVerbForms.Contains(lower);
+    public static bool OpensIdiom(string lower) => _idiomTable.ContainsKey(lower);
 
     /// <summary>
     /// The last token of a light-verb idiom starting at <paramref name="start"/> (a verb form), or -1. <paramref name="word"/>
@@ -119,14 +118,13 @@ internal static class ActLexicon
     /// </summary>
     public static int MatchIdiom(int start, Func<int, string?> word, Func<int, bool> modifier)
     {
-        var verb = word(start);
-        foreach (var (v, tail) in _idiomTable)
+        if (word(start) is not { } verb || !_idiomTable.TryGetValue(verb, out var tails))
         {
-            if (v != verb)
-            {
-                continue;
-            }
+            return -1;
+        }
 
+        foreach (var tail in tails)
+        {
             var k = start + 1;
             var ok = true;
             foreach (var w in tail)
@@ -168,7 +166,7 @@ internal static class ActLexicon
         return -1;
     }
 
-    private static (string Verb, string[] Tail)[] BuildIdioms()
+    private static FrozenDictionary<string, string[][]> BuildIdioms()
     {
         var forms = new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
@@ -194,7 +192,7 @@ internal static class ActLexicon
             }
         }
 
-        return [.. table];
+        return table.GroupBy(x => x.Item1, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Item2).ToArray(), StringComparer.Ordinal);
     }
 
     private static string[] Regular(string lemma)

@@ -61,7 +61,7 @@ internal static class CueLexicon
         "dispute", "refute", "characterize", "characterise", "back", "tout", "champion", "lambast", "lambaste",
         "knock", "rip", "chide", "scold", "rebuke", "bash", "deride", "disparage", "castigate", "fault", "credit",
         "commend", "thank", "congratulate", "announce", "unveil", "vote", "demand", "recommend", "request", "predict",
-        "refer", "promise", "pledge", "vow", "want", "offer", "seek",
+        "refer", "promise", "pledge", "vow", "want", "offer", "seek", "prefer",
     ];
 
     private static readonly (string Lemma, string[] Forms)[] _irregular =

@@ -1211,6 +1211,12 @@ internal sealed class QuoteScanner
         // "He has been ratcheting up his critique of …": inside a clause with its own subject, the noun phrase is the object
         // of an act of that subject (PolNeAR marks that wider relation), so the subject speaks (SpeakerReviser)
         var inObject = sp.Start > ClauseStart(s, sp.Start);
+        if (inObject && sp.Start == sp.End && toks[sp.Start].Lower is "his" or "her" or "their" or "its" or "our" or "my")
+        {
+            // "is doubling down on his support for …": PolNeAR marks the wider act of the clause's subject, whose cue we do
+            // not see; a relation here finds that content but names its speaker only about half the time, so none is made
+            return;
+        }
         var from = p == "to" ? prep : prep + 1;
         if (p == "to" && !(prep + 1 < toks.Count && toks[prep + 1].IsWord && !_determiners.Contains(toks[prep + 1].Lower) && !toks[prep + 1].IsCapitalized))
         {

@@ -61,8 +61,8 @@ public sealed class QuoteRecallRuleTests
         // a possessor and a noun of stance or speech with its complement
         { "Councillor Fenn's criticism of the ferry fares was sharp.", "the ferry fares", "Councillor Fenn's", "criticism of" },
         { "Vahl's decision to close the quay, announced on Monday, surprised no one.", "to close the quay", "Vahl's", "decision to" },
-        // ... in object position, the subject of the clause speaks
-        { "Roe is doubling down on her support for the ferry tax.", "the ferry tax", "Roe", "support for" },
+        // ... a named possessor in object position: the subject of the clause speaks
+        { "Roe is doubling down on Vahl's support for the ferry tax.", "the ferry tax", "Roe", "support for" },
         // an object ends where the subject's next verb is coordinated; that verb is a cue of its own
         { "Councillor Fenn criticized the ferry board and challenged its chair to a debate.", "the ferry board", "Councillor Fenn", "criticized" },
         { "Councillor Fenn criticized the ferry board and challenged its chair to a debate.", "its chair to a debate", "Councillor Fenn", "challenged" },
