@@ -1262,6 +1262,11 @@ internal sealed class QuoteScanner
             {
                 Idiom(s, i);
             }
+
+            if (!s.Used[i] && !s.InQuote[i] && _lightVerbs.Contains(toks[i].Lower))
+            {
+                LightVerbNoun(s, i);
+            }
         }
 
         for (var i = 1; i + 1 < toks.Count; i++)
@@ -1341,6 +1346,61 @@ internal sealed class QuoteScanner
         if (ContentForward(s, from, objectContent: toks[end].Lower != "that") is { } content)
         {
             AddClause(s, content, i, toks[end].Lower == "that" ? end - 1 : end, l.Start, l.End);
+        }
+    }
+
+    private static readonly FrozenSet<string> _lightVerbs = FrozenSet.ToFrozenSet(
+    [
+        "make", "makes", "made", "making", "give", "gives", "gave", "given", "giving", "deliver", "delivers", "delivered",
+        "delivering", "take", "takes", "took", "taken", "taking",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> _lightVerbNouns = FrozenSet.ToFrozenSet(
+        _possessiveNouns.Concat(["speech", "speeches", "address", "case", "pitch", "plea", "reference", "references", "point", "joke", "jokes", "vows", "pledges"]),
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// A light verb with a noun of speech or stance ("made the controversial decision to …", "gave a speech on …",
+    /// "made several statements about …", "took a stand against …"): the subject speaks, the verb through the preposition
+    /// is the cue, the complement (to the end of its phrase) the content.
+    /// </summary>
+    private void LightVerbNoun(SentenceInfo s, int i)
+    {
+        var toks = s.Toks;
+        var k = i + 1;
+        while (k < toks.Count && k <= i + 4 && toks[k].IsWord && !s.Used[k] && !s.InQuote[k] && !toks[k].IsCapitalized && !_lightVerbNouns.Contains(toks[k].Lower)
+            && !_prepositions.Contains(toks[k].Lower) && (!_blockers.Contains(toks[k].Lower) || toks[k].Lower is "this" or "these" or "those"))
+        {
+            k++;
+        }
+
+        if (k == i + 1 || k + 2 >= toks.Count || !_lightVerbNouns.Contains(toks[k].Lower) || s.Used[k] || s.Used[k + 1] || s.InQuote[k + 1])
+        {
+            return;
+        }
+
+        var p = toks[k + 1].Lower;
+        if (p is not ("to" or "of" or "for" or "on" or "against" or "about" or "that" or "over" or "toward" or "towards") || s.Used[k + 2])
+        {
+            return;
+        }
+
+        var prev = toks[i - 1].Lower;
+        if (prev is "was" or "were" or "been" or "being" or "be" or "is" or "are")
+        {
+            return;
+        }
+
+        var np = SpeakerLeft(s, i, ClauseStart(s, i));
+        if (np is not { } l || l.End >= i)
+        {
+            return;
+        }
+
+        var from = p is "to" or "that" ? k + 1 : k + 2;
+        if (ContentForward(s, from, objectContent: p is not ("that" or "to")) is { } content)
+        {
+            AddClause(s, content, i, p is "to" or "that" ? k : k + 1, l.Start, l.End);
         }
     }
 

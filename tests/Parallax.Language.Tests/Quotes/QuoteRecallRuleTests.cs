@@ -79,6 +79,9 @@ public sealed class QuoteRecallRuleTests
         // light-verb idioms of stance and speech
         { "Councillor Fenn took aim at the harbour board on Monday.", "the harbour board on Monday", "Councillor Fenn", "took aim at" },
         { "Roe cast doubt on the tide tables.", "the tide tables", "Roe", "cast doubt on" },
+        // a light verb with a noun of speech or stance
+        { "Councillor Fenn delivered a speech on harbour safety.", "harbour safety", "Councillor Fenn", "delivered a speech on" },
+        { "Vahl made several statements about the ferry fares.", "the ferry fares", "Vahl", "made several statements about" },
         // a long source opening the sentence
         { "According to early results of a survey conducted by the Velin Institute for the Harbour Ledger and two radio stations, most traders want lower fees.",
             "most traders want lower fees", "early results of a survey conducted by the Velin Institute for the Harbour Ledger and two radio stations", "According to" },
