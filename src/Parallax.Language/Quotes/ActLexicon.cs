@@ -78,6 +78,130 @@ internal static class ActLexicon
 
     private static readonly FrozenDictionary<string, ActForm> _forms = Build();
 
+    /// <summary>
+    /// Light-verb idioms of stance and speech ("took aim at", "cast doubt on", "made the case for", "came out against"):
+    /// the verb's lemma, then the words that follow it, "*" standing for up to two modifiers ("a", "his", "a veiled",
+    /// "their full"). Hand-written from general English; the last word introduces the content.
+    /// </summary>
+    private static readonly string[] _idioms =
+    [
+        "take aim at", "take issue with", "take * shot at", "take * swipe at", "take * swing at", "take * jab at", "take * dig at",
+        "take * stand on", "take * stand against", "take credit for", "take * hard line on", "take * line on",
+        "cast doubt on", "cast doubt about", "cast * doubt on", "cast aspersions on", "cast * vote for", "cast * vote against",
+        "raise doubts about", "raise * doubts about", "raise * possibility that", "raise * prospect that", "raise * possibility of",
+        "raise * prospect of", "raise * alarm about", "sound * alarm about", "sound * alarm on", "sound * alarm over",
+        "make * case for", "make * case against", "make * case that", "make no secret of", "make * reference to",
+        "make * pitch for", "make * pitch to", "make * appeal to", "make * appeal for", "make * plea for", "make * point that",
+        "make * comments about", "make * remarks about", "make * statement about", "make * argument that", "make * argument for",
+        "make * promise to", "make * pledge to", "make * claim that", "make * joke about", "make * jokes about",
+        "lash out at", "hit back at", "hit out at", "push back on", "push back against", "fire back at", "shoot back at",
+        "throw * support behind", "throw * weight behind", "come out against", "come out for", "come out in favor of",
+        "come out in support of", "come out in favour of", "side with", "draw attention to", "shed light on", "pay tribute to",
+        "heap praise on", "pour cold water on", "double down on", "lay * blame on", "put * blame on", "point * finger at",
+        "give * endorsement to", "give * shout out to", "give * nod to", "have nothing but praise for", "voice support for",
+        "voice * support for", "voice opposition to", "voice * opposition to", "express support for", "express * support for",
+        "express opposition to", "express * opposition to", "express concern about", "express * concern about", "express concern over",
+        "rail against", "speak out against", "speak out on", "weigh in on", "stand by",
+        "call attention to", "turn * fire on", "set * sights on", "focus on",
+    ];
+
+    /// <summary>Verb form → the tails of its idioms, in list order.</summary>
+    private static readonly FrozenDictionary<string, string[][]> _idiomTable = BuildIdioms();
+
+    /// <summary>True when <paramref name="lower"/> is a form of a verb that opens a light-verb idiom (a cheap test before <see cref="MatchIdiom"/>).</summary>
+    public static bool OpensIdiom(string lower) => _idiomTable.ContainsKey(lower);
+
+    /// <summary>
+    /// The last token of a light-verb idiom starting at <paramref name="start"/> (a verb form), or -1. <paramref name="word"/>
+    /// gives the lowercase word at a position (null past the end or for a non-word); <paramref name="modifier"/> says
+    /// whether a word may stand for "*".
+    /// </summary>
+    public static int MatchIdiom(int start, Func<int, string?> word, Func<int, bool> modifier)
+    {
+        if (word(start) is not { } verb || !_idiomTable.TryGetValue(verb, out var tails))
+        {
+            return -1;
+        }
+
+        foreach (var tail in tails)
+        {
+            var k = start + 1;
+            var ok = true;
+            foreach (var w in tail)
+            {
+                if (w == "*")
+                {
+                    // up to two modifiers, at least one: "a", "his", "a veiled", "their full"
+                    var taken = 0;
+                    while (taken < 2 && word(k) is { } m && m != tail[^1] && modifier(k))
+                    {
+                        k++;
+                        taken++;
+                    }
+
+                    if (taken == 0)
+                    {
+                        ok = false;
+                        break;
+                    }
+
+                    continue;
+                }
+
+                if (word(k) != w)
+                {
+                    ok = false;
+                    break;
+                }
+
+                k++;
+            }
+
+            if (ok)
+            {
+                return k - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    private static FrozenDictionary<string, string[][]> BuildIdioms()
+    {
+        var forms = new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            ["take"] = ["take", "takes", "took", "taken", "taking"], ["make"] = ["make", "makes", "made", "making"],
+            ["cast"] = ["cast", "casts", "casting"], ["come"] = ["come", "comes", "came", "coming"], ["go"] = ["go", "goes", "went", "gone", "going"],
+            ["throw"] = ["throw", "throws", "threw", "thrown", "throwing"], ["draw"] = ["draw", "draws", "drew", "drawn", "drawing"],
+            ["shed"] = ["shed", "sheds", "shedding"], ["pay"] = ["pay", "pays", "paid", "paying"], ["hit"] = ["hit", "hits", "hitting"],
+            ["put"] = ["put", "puts", "putting"], ["lay"] = ["lay", "lays", "laid", "laying"], ["give"] = ["give", "gives", "gave", "given", "giving"],
+            ["have"] = ["has", "had", "have", "having"], ["stand"] = ["stand", "stands", "stood", "standing"], ["set"] = ["set", "sets", "setting"],
+            ["shoot"] = ["shoot", "shoots", "shot", "shooting"], ["speak"] = ["speak", "speaks", "spoke", "spoken", "speaking"],
+            ["fire"] = ["fire", "fires", "fired", "firing"], ["lash"] = ["lash", "lashes", "lashed", "lashing"],
+        };
+
+        var table = new List<(string, string[])>();
+        foreach (var idiom in _idioms)
+        {
+            var words = idiom.Split(' ');
+            var lemma = words[0];
+            var verbForms = forms.TryGetValue(lemma, out var f) ? f : Regular(lemma);
+            foreach (var form in verbForms)
+            {
+                table.Add((form, words[1..]));
+            }
+        }
+
+        return table.GroupBy(x => x.Item1, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Item2).ToArray(), StringComparer.Ordinal);
+    }
+
+    private static string[] Regular(string lemma)
+    {
+        var (third, past) = Inflect(lemma);
+        var ing = lemma.EndsWith('e') ? lemma[..^1] + "ing" : lemma + "ing";
+        return [lemma, third, past, ing];
+    }
+
     /// <summary>True when <paramref name="lower"/> is a form of an act verb; <paramref name="form"/> is its inflection.</summary>
     public static bool TryGet(string lower, out ActForm form) => _forms.TryGetValue(lower, out form);
 

@@ -61,7 +61,7 @@ internal static class CueLexicon
         "dispute", "refute", "characterize", "characterise", "back", "tout", "champion", "lambast", "lambaste",
         "knock", "rip", "chide", "scold", "rebuke", "bash", "deride", "disparage", "castigate", "fault", "credit",
         "commend", "thank", "congratulate", "announce", "unveil", "vote", "demand", "recommend", "request", "predict",
-        "refer", "promise", "pledge", "vow", "want", "offer", "seek",
+        "refer", "promise", "pledge", "vow", "want", "offer", "seek", "prefer",
     ];
 
     private static readonly (string Lemma, string[] Forms)[] _irregular =
@@ -120,7 +120,7 @@ internal static class CueLexicon
     [
         "pointed out", "points out", "pointing out", "point out", "went on", "goes on", "going on to", "made clear",
         "makes clear", "made the case", "spelled out", "laid out", "weighed in", "chimed in", "shot back", "fired back",
-        "called for", "calls for", "calling for", "call for", "called on", "calls on", "calling on", "pushed for",
+        "called for", "calls for", "calling for", "call for", "called out", "calls out", "calling out", "call out", "called on", "calls on", "calling on", "pushed for",
         "pushes for", "pushing for", "spoke out", "speaks out", "spoke of", "talked about", "talking about",
         "spoke about", "speaking about", "pointed to", "points to", "pointing to", "point to", "weighs in", "weighing in",
         "spoke of", "speaks of", "speaking of", "talks about", "talk about", "speaks about", "speak about", "spoken about",

@@ -14,6 +14,9 @@ internal sealed class Relation
     public bool HasPartialQuote { get; set; }
     public int Paragraph { get; init; }
     public int Group { get; set; } = -1;
+
+    /// <summary>A possessive nominal cue in object position ("is doubling down on his support for X"): the reviser gives it the clause subject.</summary>
+    public bool ObjectNominal { get; set; }
 }
 
 /// <summary>One quote-aware sentence with its tokens and per-token flags.</summary>
@@ -825,7 +828,8 @@ internal sealed class QuoteScanner
             }
         }
 
-        if (c + 1 < s.Toks.Count && !s.InQuote[c + 1] && CueLexicon.StartsPhrasal(s.Toks[c].Lower))
+        if (c + 1 < s.Toks.Count && !s.InQuote[c + 1] && CueLexicon.StartsPhrasal(s.Toks[c].Lower)
+            && !(s.Toks[c + 1].Lower == "on" && c + 2 < s.Toks.Count && s.Toks[c + 2].Lower == "to" && s.Toks[c].Lower is "went" or "goes" or "go"))
         {
             var pair = s.Toks[c].Lower + " " + s.Toks[c + 1].Lower;
             foreach (var p in CueLexicon.Phrasal)
@@ -1079,7 +1083,7 @@ internal sealed class QuoteScanner
                 continue;
             }
 
-            if (lower is "seem" or "seems" or "seemed" or "appear" or "appears" or "appeared" or "expected" or "known" && Raising(s, i))
+            if (lower is "seem" or "seems" or "seemed" or "appear" or "appears" or "appeared" or "expected" or "known" or "seen" or "viewed" or "regarded" or "considered" or "perceived" or "deemed" or "thought" or "believed" && Raising(s, i))
             {
                 continue;
             }
@@ -1124,6 +1128,113 @@ internal sealed class QuoteScanner
                 NominalThat(s, i);
             }
         }
+
+        for (var i = 1; i + 2 < toks.Count; i++)
+        {
+            if (!s.Used[i] && !s.InQuote[i] && _possessiveNouns.Contains(toks[i].Lower))
+            {
+                NominalPossessive(s, i);
+            }
+        }
+    }
+
+    /// <summary>Nouns of stance and speech that report what their possessor says or stands for ("Trump's call for a ban", "her decision to run").</summary>
+    private static readonly FrozenSet<string> _possessiveNouns = FrozenSet.ToFrozenSet(
+    [
+        "decision", "decisions", "attack", "attacks", "view", "views", "claim", "claims", "support", "call", "calls", "refusal",
+        "criticism", "criticisms", "critique", "opposition", "statement", "statements", "promise", "promises", "pledge", "vow",
+        "plan", "plans", "proposal", "proposals", "endorsement", "comments", "comment", "remarks", "assessment", "request",
+        "requests", "demand", "demands", "insistence", "argument", "praise", "defense", "defence", "embrace", "rejection",
+        "denial", "warning", "warnings", "threat", "threats", "offer", "appeal", "appeals", "push", "preference", "intention",
+        "desire", "condemnation", "accusation", "accusations", "suggestion", "description", "characterization", "dismissal",
+    ], StringComparer.Ordinal);
+
+    /// <summary>
+    /// A possessor and a noun of stance or speech with its complement: "Trump's call for a ban on …", "her decision to
+    /// run", "their criticism of the plan". The possessor speaks, the noun (with the preposition) is the cue, and the
+    /// complement up to the end of its noun phrase (a comma, a finite verb, a relative word) is the content.
+    /// </summary>
+    private void NominalPossessive(SentenceInfo s, int t)
+    {
+        var toks = s.Toks;
+        var prep = t + 1;
+        var p = toks[prep].Lower;
+        if (s.Used[prep] || s.InQuote[prep] || p is not ("to" or "of" or "for" or "on" or "against" or "about" or "over" or "with" or "toward" or "towards"))
+        {
+            return;
+        }
+
+        // the possessor: right before the noun or before up to two modifiers ("Trump's repeated calls", "his harsh criticism")
+        (int Start, int End)? speaker = null;
+        for (var j = t - 1; j >= 0 && j >= t - 3; j--)
+        {
+            var w = toks[j];
+            if (!w.IsWord || s.Used[j] || s.InQuote[j])
+            {
+                break;
+            }
+
+            if (w.Lower is "his" or "her" or "their" or "its" or "our" or "my")
+            {
+                speaker = (j, j);
+                break;
+            }
+
+            if (w.Lower.EndsWith("'s", StringComparison.Ordinal) || w.Lower.EndsWith("’s", StringComparison.Ordinal) || w.Lower.EndsWith("s'", StringComparison.Ordinal) || w.Lower.EndsWith("s’", StringComparison.Ordinal))
+            {
+                if (!w.IsCapitalized && !_agentNouns.Contains(w.Lower[..^2]))
+                {
+                    break; // "the state's support for": only named or agent possessors
+                }
+
+                var first = j;
+                while (first > 0 && toks[first - 1].IsWord && toks[first - 1].IsCapitalized && !s.Used[first - 1] && !s.InQuote[first - 1])
+                {
+                    first--; // "Donald Trump's", "Mr. Obama's"
+                }
+
+                speaker = (first, j);
+                break;
+            }
+
+            if (_determiners.Contains(w.Lower) || _blockers.Contains(w.Lower) || _prepositions.Contains(w.Lower) || w.IsCapitalized || !IsAdjectiveLike(w.Lower) && w.Lower is not ("own" or "latest" or "recent" or "repeated" or "previous" or "public" or "harsh" or "full" or "early" or "strong" or "new"))
+            {
+                break;
+            }
+        }
+
+        if (speaker is not { } sp || (sp.Start == sp.End && toks[sp.Start].Lower == "her" && sp.Start > 0 && toks[sp.Start - 1].IsWord && !_prepositions.Contains(toks[sp.Start - 1].Lower) && toks[sp.Start - 1].Lower is not ("and" or "but" or "of")))
+        {
+            return;
+        }
+
+        // "He has been ratcheting up his critique of …": inside a clause with its own subject, the noun phrase is the object
+        // of an act of that subject (PolNeAR marks that wider relation), so the subject speaks (SpeakerReviser)
+        var inObject = sp.Start > ClauseStart(s, sp.Start);
+        if (inObject && sp.Start == sp.End && toks[sp.Start].Lower is "his" or "her" or "their" or "its" or "our" or "my")
+        {
+            // "is doubling down on his support for …": PolNeAR marks the wider act of the clause's subject, whose cue we do
+            // not see; a relation here finds that content but names its speaker only about half the time, so none is made
+            return;
+        }
+        var from = p == "to" ? prep : prep + 1;
+        if (p == "to" && !(prep + 1 < toks.Count && toks[prep + 1].IsWord && !_determiners.Contains(toks[prep + 1].Lower) && !toks[prep + 1].IsCapitalized))
+        {
+            from = prep + 1; // "support to the rebels": a preposition, not an infinitive
+        }
+
+        var end = from;
+        while (end < toks.Count && !s.Used[end] && !(toks[end].Kind == TokKind.Punct && !s.InQuote[end] && toks[end].Text is "," or ";" or ":" or "—" or "–" or "(" or "." or "?" or "!")
+            && !(end > from && !s.InQuote[end] && toks[end].IsWord && p != "to" && (_blockers.Contains(toks[end].Lower) && toks[end].Lower is not ("and" or "or" or "this" or "these" or "those" or "to" or "not") || toks[end].Lower is "who" or "which")))
+        {
+            end++;
+        }
+
+        if (Trim(s, from, end) is { } content)
+        {
+            AddClause(s, content, t, prep, sp.Start, sp.End);
+            _relations[^1].ObjectNominal = inObject;
+        }
     }
 
     /// <summary>
@@ -1137,6 +1248,27 @@ internal sealed class QuoteScanner
     {
         var s = _sentences[si];
         var toks = s.Toks;
+        for (var i = 1; i + 2 < toks.Count; i++)
+        {
+            if (!s.Used[i] && !s.InQuote[i] && (_stanceAdjectives.Contains(toks[i].Lower) || toks[i].Lower is "favor" or "favour"))
+            {
+                StanceAdjective(s, i);
+            }
+        }
+
+        for (var i = 1; i + 2 < toks.Count; i++)
+        {
+            if (!s.Used[i] && !s.InQuote[i] && toks[i].IsWord && !toks[i].IsCapitalized && ActLexicon.OpensIdiom(toks[i].Lower))
+            {
+                Idiom(s, i);
+            }
+
+            if (!s.Used[i] && !s.InQuote[i] && _lightVerbs.Contains(toks[i].Lower))
+            {
+                LightVerbNoun(s, i);
+            }
+        }
+
         for (var i = 1; i + 1 < toks.Count; i++)
         {
             var t = toks[i];
@@ -1147,7 +1279,7 @@ internal sealed class QuoteScanner
 
             var prev = toks[i - 1].Lower;
             var finite = form is ActForm.Past or ActForm.Present
-                || (form == ActForm.Base && prev is "will" or "would" or "could" or "can" or "did" or "does" or "do" or "to" or "should" or "must" or "might" or "may" or "didn't" or "didn’t" or "won't" or "won’t");
+                || (form == ActForm.Base && (prev is "will" or "would" or "could" or "can" or "did" or "does" or "do" or "to" or "should" or "must" or "might" or "may" || IsNegatedAux(prev)));
             if (!finite || prev is "was" or "were" or "been" or "being" or "be" or "is" or "are" or "get" or "got")
             {
                 continue;
@@ -1172,10 +1304,186 @@ internal sealed class QuoteScanner
                 continue;
             }
 
-            if (ContentForward(s, after) is { } f)
+            if (ContentForward(s, after, objectContent: true) is { } f)
             {
                 AddClause(s, f, i, cueEnd, l.Start, l.End);
             }
+        }
+    }
+
+    /// <summary>
+    /// A light-verb idiom of stance or speech (<see cref="ActLexicon.MatchIdiom"/>: "took aim at", "cast doubt on", "made
+    /// the case that"): the subject speaks, the idiom is the cue, its object (to the end of its phrase) or clause the content.
+    /// </summary>
+    private void Idiom(SentenceInfo s, int i)
+    {
+        var toks = s.Toks;
+        var end = ActLexicon.MatchIdiom(i, k => k < toks.Count && toks[k].IsWord && !s.Used[k] && !s.InQuote[k] ? toks[k].Lower : null,
+            k => !_prepositions.Contains(toks[k].Lower) && !_blockers.Contains(toks[k].Lower) && !toks[k].IsCapitalized);
+        if (end < 0 || end + 1 >= toks.Count || s.Used[end + 1])
+        {
+            return;
+        }
+
+        var prev = toks[i - 1].Lower;
+        if (prev is "was" or "were" or "been" or "being" or "be" or "is" or "are")
+        {
+            return; // "was taken aback", "is made of"
+        }
+
+        var np = SpeakerLeft(s, i, ClauseStart(s, i));
+        if (np is null && toks[i].Lower.EndsWith("ing", StringComparison.Ordinal) && toks[i - 1].Text == ",")
+        {
+            np = LastSpeakerIn(s) ?? SubjectOf(s);
+        }
+
+        if (np is not { } l || l.End >= i)
+        {
+            return;
+        }
+
+        var from = toks[end].Lower == "that" ? end : end + 1;
+        if (ContentForward(s, from, objectContent: toks[end].Lower != "that") is { } content)
+        {
+            AddClause(s, content, i, toks[end].Lower == "that" ? end - 1 : end, l.Start, l.End);
+        }
+    }
+
+    private static readonly FrozenSet<string> _lightVerbs = FrozenSet.ToFrozenSet(
+    [
+        "make", "makes", "made", "making", "give", "gives", "gave", "given", "giving", "deliver", "delivers", "delivered",
+        "delivering", "take", "takes", "took", "taken", "taking",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> _lightVerbNouns = FrozenSet.ToFrozenSet(
+        _possessiveNouns.Concat(["speech", "speeches", "address", "case", "pitch", "plea", "reference", "references", "point", "joke", "jokes", "vows", "pledges"]),
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// A light verb with a noun of speech or stance ("made the controversial decision to …", "gave a speech on …",
+    /// "made several statements about …", "took a stand against …"): the subject speaks, the verb through the preposition
+    /// is the cue, the complement (to the end of its phrase) the content.
+    /// </summary>
+    private void LightVerbNoun(SentenceInfo s, int i)
+    {
+        var toks = s.Toks;
+        var k = i + 1;
+        while (k < toks.Count && k <= i + 4 && toks[k].IsWord && !s.Used[k] && !s.InQuote[k] && !toks[k].IsCapitalized && !_lightVerbNouns.Contains(toks[k].Lower)
+            && !_prepositions.Contains(toks[k].Lower) && (!_blockers.Contains(toks[k].Lower) || toks[k].Lower is "this" or "these" or "those"))
+        {
+            k++;
+        }
+
+        if (k == i + 1 || k + 2 >= toks.Count || !_lightVerbNouns.Contains(toks[k].Lower) || s.Used[k] || s.Used[k + 1] || s.InQuote[k + 1])
+        {
+            return;
+        }
+
+        var p = toks[k + 1].Lower;
+        if (p is not ("to" or "of" or "for" or "on" or "against" or "about" or "that" or "over" or "toward" or "towards") || s.Used[k + 2])
+        {
+            return;
+        }
+
+        var prev = toks[i - 1].Lower;
+        if (prev is "was" or "were" or "been" or "being" or "be" or "is" or "are")
+        {
+            return;
+        }
+
+        var np = SpeakerLeft(s, i, ClauseStart(s, i));
+        if (np is not { } l || l.End >= i)
+        {
+            return;
+        }
+
+        var from = p is "to" or "that" ? k + 1 : k + 2;
+        if (ContentForward(s, from, objectContent: p is not ("that" or "to")) is { } content)
+        {
+            AddClause(s, content, i, p is "to" or "that" ? k : k + 1, l.Start, l.End);
+        }
+    }
+
+    /// <summary>Adjectives of stance toward something, with the prepositions that introduce it ("critical of", "opposed to", "worried about").</summary>
+    private static readonly FrozenDictionary<string, string[]> _stanceAdjectiveMap = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["critical"] = ["of"], ["skeptical"] = ["of", "about"], ["sceptical"] = ["of", "about"], ["supportive"] = ["of"], ["opposed"] = ["to"],
+        ["wary"] = ["of"], ["proud"] = ["of"], ["worried"] = ["about", "by", "that"], ["concerned"] = ["about", "by", "with"], ["confident"] = ["in", "of", "about"],
+        ["fond"] = ["of"], ["enamored"] = ["with", "of"], ["enamoured"] = ["with", "of"], ["angry"] = ["at", "about", "with", "over"],
+        ["upset"] = ["about", "with", "by", "over"], ["frustrated"] = ["with", "by", "at", "over"], ["unhappy"] = ["with", "about"],
+        ["pleased"] = ["with", "by"], ["disappointed"] = ["in", "with", "by"], ["furious"] = ["at", "with", "about", "over"],
+        ["uneasy"] = ["about", "with"], ["comfortable"] = ["with"], ["uncomfortable"] = ["with"], ["optimistic"] = ["about"],
+        ["pessimistic"] = ["about"], ["enthusiastic"] = ["about"], ["dismissive"] = ["of"], ["contemptuous"] = ["of"],
+        ["suspicious"] = ["of"], ["hopeful"] = ["about", "of"], ["nervous"] = ["about"], ["sympathetic"] = ["to", "toward", "towards"],
+        ["hostile"] = ["to", "toward", "towards"], ["receptive"] = ["to"], ["committed"] = ["to"], ["devoted"] = ["to"], ["loyal"] = ["to"],
+        ["vocal"] = ["about", "in"], ["outspoken"] = ["about", "in"], ["adamant"] = ["about"], ["unapologetic"] = ["about"],
+        ["fearful"] = ["of"], ["afraid"] = ["of"], ["appreciative"] = ["of"], ["grateful"] = ["for", "to"], ["satisfied"] = ["with"],
+        ["dissatisfied"] = ["with"], ["tough"] = ["on"], ["soft"] = ["on"], ["bullish"] = ["on", "about"], ["bearish"] = ["on", "about"],
+        ["favor"] = ["of"], ["favour"] = ["of"],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> _stanceAdjectives = FrozenSet.ToFrozenSet(_stanceAdjectiveMap.Keys.Where(k => k is not ("favor" or "favour")), StringComparer.Ordinal);
+
+    /// <summary>
+    /// A subject's stance toward something through an adjective after a linking verb: "Clinton has been critical of the
+    /// deal", "voters are worried about jobs", "he's opposed to the plan", "Democrats are in favor of …". The subject
+    /// speaks, the linking verb through the preposition is the cue, the object (to the end of its phrase) the content.
+    /// </summary>
+    private void StanceAdjective(SentenceInfo s, int i)
+    {
+        var toks = s.Toks;
+        var prep = i + 1;
+        if (!_stanceAdjectiveMap.TryGetValue(toks[i].Lower, out var preps) || s.Used[prep] || s.InQuote[prep] || Array.IndexOf(preps, toks[prep].Lower) < 0 || prep + 1 >= toks.Count || s.Used[prep + 1])
+        {
+            return;
+        }
+
+        var j = i - 1;
+        if (toks[i].Lower is "favor" or "favour")
+        {
+            if (j < 1 || toks[j].Lower != "in")
+            {
+                return;
+            }
+
+            j--; // "in favor of"
+        }
+
+        while (j >= 0 && toks[j].IsWord && !s.Used[j] && (toks[j].Lower is "very" or "so" or "too" or "more" or "most" or "less" or "least" or "quite" or "not" or "also" or "still" or "now" or "always" or "never" or "even" or "particularly" or "equally" or "increasingly" or "openly" or "deeply" or "highly" or "sharply" or "fiercely" or "strongly" or "publicly" or "vocally" or "especially" or "long" or "fully" or "all" or "both"
+            || (toks[j].Lower.EndsWith("ly", StringComparison.Ordinal) && toks[j].Lower.Length > 4 && !toks[j].IsCapitalized)))
+        {
+            j--;
+        }
+
+        if (j < 0 || s.Used[j] || s.InQuote[j] || !toks[j].IsWord)
+        {
+            return;
+        }
+
+        var link = toks[j].Lower;
+        int copula;
+        if (IsContractedPronoun(link) && link[^1] is 's' or 'e' or 'm')
+        {
+            copula = j + 1; // "he's critical of": the pronoun token carries the verb
+        }
+        else if (link is "is" or "are" or "was" or "were" or "be" or "been" or "being" or "am" or "remain" or "remains" or "remained" or "seem" or "seems" or "seemed" or "become" or "becomes" or "became" or "grew" or "grown" or "appear" or "appears" or "appeared" or "sounded" or "sounds" or "stayed" or "stays" || (IsNegatedAux(link) && link[0] is 'i' or 'a' or 'w'))
+        {
+            copula = j;
+        }
+        else
+        {
+            return;
+        }
+
+        var np = SpeakerLeft(s, copula, ClauseStart(s, copula));
+        if (np is not { } l || l.End >= i || s.InQuote[l.Start])
+        {
+            return;
+        }
+
+        if (ContentForward(s, prep + 1, objectContent: true) is { } content)
+        {
+            AddClause(s, content, Math.Min(copula, i), prep, l.Start, l.End);
         }
     }
 
@@ -1378,7 +1686,8 @@ internal sealed class QuoteScanner
 
         var next = toks[after].Lower;
         var cueStart = c;
-        if (lower is "expected" or "known")
+        var perceived = lower is "seen" or "viewed" or "regarded" or "considered" or "perceived" or "deemed" or "thought" or "believed";
+        if (lower is "expected" or "known" || perceived)
         {
             // "is (widely) expected to": a form of "be" before, "to" after
             var b = c - 1;
@@ -1390,7 +1699,7 @@ internal sealed class QuoteScanner
             // "is (not / widely) expected to", "isn't expected to"
             // "is (widely) known as / for / to": a reputation, reported without a speaker like an expectation
             if (b < 0 || toks[b].Lower is not ("is" or "are" or "was" or "were" or "be" or "been" or "’s" or "'s" or "isn't" or "isn’t" or "aren't" or "aren’t" or "wasn't" or "wasn’t" or "weren't" or "weren’t")
-                || !(next == "to" || (lower == "known" && next is "as" or "for")))
+                || !(next == "to" || (lower == "known" && next is "as" or "for") || (perceived && next == "as") || (lower is "considered" or "deemed" && toks[after].IsWord && !_prepositions.Contains(next) && !_blockers.Contains(next))))
             {
                 return false;
             }
@@ -1542,12 +1851,17 @@ internal sealed class QuoteScanner
         var toks = s.Toks;
         var npStart = i + 2;
         var npEnd = npStart;
-        while (npEnd < toks.Count && (toks[npEnd].Text is not ("," or "." or ";" or ":" or "!" or "?") || IsAbbreviationDot(s, npEnd)) && !s.InQuote[npEnd] && !s.Used[npEnd] && npEnd - npStart < 14)
+        // "According to X, content" / "But according to X, content" / "In June, according to X, content": the content follows
+        var opening = i == 0 || (i == 1 && toks[0].Lower is "but" or "and" or "yet" or "so" or "still" or "now" or "also")
+            || (toks[i - 1].Text == "," && OpeningAdverbialOnly(s, i - 1));
+        // an opening source may be long ("According to early results of exit polls conducted by X for Y and Z, …")
+        var longest = opening ? 32 : 14;
+        while (npEnd < toks.Count && (toks[npEnd].Text is not ("," or "." or ";" or ":" or "!" or "?") || IsAbbreviationDot(s, npEnd)) && !s.InQuote[npEnd] && !s.Used[npEnd] && npEnd - npStart < longest)
         {
             npEnd++;
         }
 
-        if (npEnd == npStart)
+        if (npEnd == npStart || (npEnd - npStart > 14 && !(npEnd < toks.Count && toks[npEnd].Text == ",")))
         {
             return;
         }
@@ -1555,9 +1869,6 @@ internal sealed class QuoteScanner
         var rel = new Relation { Paragraph = s.Paragraph, Cue = new TextSpan(toks[i].Start, toks[i + 1].End) };
         rel.Speaker = new TextSpan(toks[npStart].Start, toks[npEnd - 1].End);
         TextSpan? content;
-        // "According to X, content" / "But according to X, content" / "In June, according to X, content": the content follows
-        var opening = i == 0 || (i == 1 && toks[0].Lower is "but" or "and" or "yet" or "so" or "still" or "now" or "also")
-            || (toks[i - 1].Text == "," && OpeningAdverbialOnly(s, i - 1));
         if (opening && npEnd < toks.Count && toks[npEnd].Text == ",")
         {
             content = ContentForward(s, npEnd + 1);
@@ -1617,7 +1928,7 @@ internal sealed class QuoteScanner
         var toks = s.Toks;
         var lower = toks[c].Lower;
         var np = SpeakerLeft(s, c, 0);
-        if (np is { } nl && _nounLike.Contains(lower) && !StrongSubject(s, nl.Start, nl.End, lower))
+        if (np is { } nl && _nounLike.Contains(lower) && !StrongSubject(s, nl.Start, nl.End, lower) && !AfterVerbalAux(s, c))
         {
             return;
         }
@@ -1726,7 +2037,7 @@ internal sealed class QuoteScanner
                     return;
                 }
 
-                var start = SkipToContent(s, after, _tellLike.Contains(lower));
+                var start = SkipToContent(s, after, _tellLike.Contains(lower) && toks[cueEnd].Lower != "out");
                 if (start < 0)
                 {
                     return;
@@ -1847,7 +2158,7 @@ internal sealed class QuoteScanner
                     return;
                 }
 
-                if (ContentForward(s, after) is { } f)
+                if (ContentForward(s, after, objectContent: true) is { } f)
                 {
                     AddClause(s, f, c, cueEnd, speaker?.Start ?? -1, speaker?.End ?? -1);
                 }
@@ -2065,7 +2376,7 @@ internal sealed class QuoteScanner
         lower.EndsWith("ed", StringComparison.Ordinal) || _blockers.Contains(lower) || _pronounSubjects.Contains(lower);
 
     /// <summary>Content from token <paramref name="k"/> to the end of the sentence (or the first used token, or ", according to"), trailing punctuation trimmed.</summary>
-    private TextSpan? ContentForward(SentenceInfo s, int k)
+    private TextSpan? ContentForward(SentenceInfo s, int k, bool objectContent = false)
     {
         var toks = s.Toks;
         if (k >= toks.Count)
@@ -2098,6 +2409,13 @@ internal sealed class QuoteScanner
                 break; // "he can, it would seem ...": a new main clause after a complete content clause
             }
 
+            // "criticized Singer and challenged him", "backs tougher rules but embraces the law": an object ends where the
+            // subject's next verb is coordinated
+            if (objectContent && end > k + 1 && toks[end].Lower is "and" or "but" && !s.InQuote[end] && end + 1 < toks.Count && FiniteVerbAt(s, end + 1))
+            {
+                break;
+            }
+
             if (end > k && (toks[end].Text is ";" || (toks[end].Text == "," && StartsAttributionClause(s, end + 1)) || (toks[end].Lower is "and" or "but" && !s.InQuote[end] && StartsAttributionClause(s, end))))
             {
                 break;
@@ -2108,6 +2426,38 @@ internal sealed class QuoteScanner
 
         return Trim(s, k, end);
     }
+
+    /// <summary>True when token <paramref name="k"/> (adverbs skipped) is a finite verb: a past form, a modal, or a third-person cue or act form.</summary>
+    private static bool FiniteVerbAt(SentenceInfo s, int k)
+    {
+        var toks = s.Toks;
+        while (k < toks.Count && toks[k].IsWord && toks[k].Lower is "then" or "also" or "later" or "now" or "still" or "even" or "eventually" or "finally" or "never")
+        {
+            k++;
+        }
+
+        if (k >= toks.Count || !toks[k].IsWord || toks[k].IsCapitalized || s.InQuote[k])
+        {
+            return false;
+        }
+
+        var w = toks[k].Lower;
+        if (w is "would" or "will" or "could" or "can" or "should" or "has" or "had" or "have" or "is" or "was" or "were" or "did" or "does" || IsNegatedAux(w) || _irregularPastVerbs.Contains(w))
+        {
+            return true;
+        }
+
+        if (w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        return w.EndsWith('s') && !_nounLike.Contains(w) && (CueLexicon.TryGet(w, out _) || (ActLexicon.TryGet(w, out var form) && form == ActForm.Present));
+    }
+
+    private static readonly FrozenSet<string> _irregularPastVerbs = FrozenSet.ToFrozenSet(
+        ["said", "told", "wrote", "made", "took", "gave", "went", "came", "sent", "left", "kept", "held", "brought", "spoke", "met", "became", "began", "ran", "won", "lost", "put", "got"],
+        StringComparer.Ordinal);
 
     /// <summary>True when a short subject and a speech cue start at <paramref name="k"/> (", he said, ..." / ", and she added"), or a participial cue (", adding ...").</summary>
     private static bool StartsAttributionClause(SentenceInfo s, int k)
@@ -2210,6 +2560,18 @@ internal sealed class QuoteScanner
 
     // ---------------------------------------------------------------- speakers
 
+    /// <summary>True when a modal, a form of "do" or "to" (adverbs between) stands right before <paramref name="c"/>: "did support", "wouldn't call", "to back".</summary>
+    private static bool AfterVerbalAux(SentenceInfo s, int c)
+    {
+        var j = c - 1;
+        while (j >= 0 && s.Toks[j].IsWord && (s.Toks[j].Lower is "not" or "also" or "never" or "still" or "just" or "even" or "only" or "often" || (s.Toks[j].Lower.EndsWith("ly", StringComparison.Ordinal) && s.Toks[j].Lower.Length > 4)))
+        {
+            j--;
+        }
+
+        return j >= 0 && s.Toks[j].IsWord && (s.Toks[j].Lower is "will" or "would" or "could" or "can" or "may" or "might" or "must" or "should" or "did" or "does" or "do" or "to" || IsNegatedAux(s.Toks[j].Lower));
+    }
+
     /// <summary>A subject that makes a noun-like cue a verb: a pronoun, a capitalised word next to the cue, or a determiner opening a clause-initial phrase.</summary>
     private static bool StrongSubject(SentenceInfo s, int start, int end, string cue)
     {
@@ -2218,7 +2580,7 @@ internal sealed class QuoteScanner
         {
             // base forms ("state", "report") only after pronouns and plural subjects ("they report", "critics charge")
             // a sentence's first word is capitalised anyway ("Critics call it …", "Others say")
-            return _pronounSubjects.Contains(last.Lower) || (last.Lower.EndsWith('s') && !last.Lower.EndsWith("'s", StringComparison.Ordinal) && !last.Lower.EndsWith("’s", StringComparison.Ordinal) && (!last.IsCapitalized || end == 0));
+            return _pronounSubjects.Contains(last.Lower) || (start == end && _quantifierSubjects.Contains(last.Lower)) || (last.Lower.EndsWith('s') && !last.Lower.EndsWith("'s", StringComparison.Ordinal) && !last.Lower.EndsWith("’s", StringComparison.Ordinal) && (!last.IsCapitalized || end == 0));
         }
 
         if (_pronounSubjects.Contains(last.Lower) || last.IsCapitalized || _evidenceHeads.Contains(last.Lower) || last.Lower.EndsWith("ers", StringComparison.Ordinal) || last.Lower.EndsWith("ists", StringComparison.Ordinal) || last.Lower is "officials" or "sources" or "critics" or "experts" or "analysts" or "people")
@@ -2240,6 +2602,35 @@ internal sealed class QuoteScanner
         while (j >= min && toks[j].IsWord && (_aux.Contains(toks[j].Lower) || IsNegatedAux(toks[j].Lower) || (toks[j].Lower.EndsWith("ly", StringComparison.Ordinal) && toks[j].Lower.Length > 4 && !toks[j].IsCapitalized)))
         {
             j--;
+        }
+
+        // "Trump continued to question whether …", "Clinton has tried to explain …": the subject of a control verb speaks
+        // "Democratic voters were more likely to say …", "he was quick to blame …": the subject of a control adjective speaks
+        if (j - 1 > min && toks[j].Lower == "to" && !s.Used[j - 1] && _controlAdjectives.Contains(toks[j - 1].Lower))
+        {
+            var k = j - 2;
+            var copula = false;
+            while (k >= min && toks[k].IsWord && (toks[k].Lower is "more" or "less" or "most" or "least" or "very" or "too" or "so" or "quite" or "far" or "much"
+                || _aux.Contains(toks[k].Lower) || IsNegatedAux(toks[k].Lower) || (toks[k].Lower.EndsWith("ly", StringComparison.Ordinal) && toks[k].Lower.Length > 4 && !toks[k].IsCapitalized)))
+            {
+                copula |= toks[k].Lower is "is" or "are" or "was" or "were" or "be" or "been" or "being" || (IsNegatedAux(toks[k].Lower) && toks[k].Lower[0] is 'i' or 'a' or 'w');
+                k--;
+            }
+
+            if (copula || (k >= min && IsContractedPronoun(toks[k].Lower)))
+            {
+                j = k;
+            }
+        }
+
+        if (j - 1 > min && toks[j].Lower == "to" && !s.Used[j - 1] && (_controlVerbs.Contains(toks[j - 1].Lower)
+            || (toks[j - 1].Lower == "on" && j - 2 > min && toks[j - 2].Lower is "went" or "goes" or "go" or "going")))
+        {
+            j -= toks[j - 1].Lower == "on" ? 3 : 2;
+            while (j >= min && toks[j].IsWord && (_aux.Contains(toks[j].Lower) || IsNegatedAux(toks[j].Lower) || (toks[j].Lower.EndsWith("ly", StringComparison.Ordinal) && toks[j].Lower.Length > 4 && !toks[j].IsCapitalized)))
+            {
+                j--;
+            }
         }
 
         if (j < min || s.InQuote[j] || s.Used[j])
@@ -2268,6 +2659,12 @@ internal sealed class QuoteScanner
                 return null;
             }
 
+            // "Sanders, meanwhile, hopes …", "Clinton, for her part, said …": an adverbial between commas, not an apposition
+            if (AdverbialRun(s, k + 1, j - 1))
+            {
+                return Tidy(s, inner.Value, k - 1);
+            }
+
             // "Sen. Jo Ames, in Iowa, a swing state, said": a segment opening with a preposition is not the name;
             // step left over such segments (at most three) to the name that opens the chain.
             for (var hop = 0; hop < 3 && ((_prepositions.Contains(toks[inner.Value].Lower) && !toks[inner.Value].IsCapitalized)
@@ -2291,6 +2688,23 @@ internal sealed class QuoteScanner
             return (inner.Value, j - 1);
         }
 
+        if (toks[j].Text is "—" or "–")
+        {
+            // "Jason Sims — a teacher from Mount Pleasant — says": an apposition between dashes
+            var k = j - 1;
+            while (k > min && toks[k].Text is not ("—" or "–" or "," or ";" or ":") && !s.InQuote[k] && !s.Used[k] && j - k < 14)
+            {
+                k--;
+            }
+
+            if (k <= min || toks[k].Text is not ("—" or "–") || k == j - 1 || NounPhraseLeft(s, k - 1, min) is not { } name || !toks[name].IsCapitalized)
+            {
+                return null;
+            }
+
+            return (name, j - 1);
+        }
+
         var start = NounPhraseLeft(s, end, min);
         if (start is { } st && st - 3 >= min && toks[st - 1].Lower is "to" or "with" && toks[st - 2].Lower.EndsWith("ing", StringComparison.Ordinal)
             && !s.Used[st - 2] && NounPhraseLeft(s, st - 3, min) is { } head && Tidy(s, head, st - 3) is { } headNp)
@@ -2299,6 +2713,41 @@ internal sealed class QuoteScanner
         }
 
         return start is null ? null : Tidy(s, start.Value, end);
+    }
+
+    /// <summary>Adjectives whose subject also does what the infinitive after them says ("likely to say", "quick to blame").</summary>
+    private static readonly FrozenSet<string> _controlAdjectives = FrozenSet.ToFrozenSet(
+    [
+        "likely", "unlikely", "willing", "unwilling", "eager", "quick", "ready", "able", "unable", "reluctant", "careful",
+        "prepared", "keen", "anxious", "determined", "loath", "hesitant", "inclined", "slow",
+    ], StringComparer.Ordinal);
+
+    /// <summary>Verbs whose subject also does what the infinitive after them says ("continued to question", "tried to explain").</summary>
+    private static readonly FrozenSet<string> _controlVerbs = FrozenSet.ToFrozenSet(
+    [
+        "continue", "continues", "continued", "continuing", "try", "tries", "tried", "trying", "begin", "begins", "began", "begun",
+        "start", "starts", "started", "attempt", "attempts", "attempted", "moved", "moves", "hastened", "rushed", "used", "sought",
+        "managed", "dared", "tends", "tend", "tended", "chose", "chooses", "choose",
+    ], StringComparer.Ordinal);
+
+    /// <summary>True when tokens <paramref name="from"/>..<paramref name="to"/> are one adverbial ("meanwhile", "for his part", "in turn", "of course").</summary>
+    private static bool AdverbialRun(SentenceInfo s, int from, int to)
+    {
+        if (to < from || to - from > 2)
+        {
+            return false;
+        }
+
+        if (from == to)
+        {
+            var w = s.Toks[from].Lower;
+            return w is "meanwhile" or "however" or "though" or "too" or "also" or "instead" or "likewise" or "similarly" or "meantime" or "nevertheless" or "nonetheless" or "moreover" or "however" or "though"
+                || (w.EndsWith("ly", StringComparison.Ordinal) && w.Length > 4 && !s.Toks[from].IsCapitalized);
+        }
+
+        var pair = s.Toks[from].Lower + " " + s.Toks[from + 1].Lower;
+        return (to == from + 1 && pair is "in turn" or "of course" or "in fact" or "for example" or "for instance" or "in contrast" or "by contrast" or "in response" or "for now")
+            || (to == from + 2 && pair is "for his" or "for her" or "for their" or "for its" && s.Toks[to].Lower == "part");
     }
 
     /// <summary>Up to three plain lowercase words from <paramref name="k"/> followed by a capitalised word: a role before a name ("retired neurosurgeon Ben Carson").</summary>
@@ -2340,6 +2789,12 @@ internal sealed class QuoteScanner
 
         // "Two in three", "six in 10", "one of three": a number after "in" / "of" ends a poll share, not a determiner
         var share = end > start && toks[end - 1].Lower is "in" or "of" && (char.IsDigit(toks[end].Text[0]) || toks[end].Lower is "two" or "three" or "four" or "five" or "ten");
+        // "many argue", "some fear", "most believe": a lone quantifier is a subject
+        if (start == end && _quantifierSubjects.Contains(toks[end].Lower))
+        {
+            return (start, end);
+        }
+
         if (!share && (_determiners.Contains(toks[end].Lower) || (_prepositions.Contains(toks[end].Lower) && !toks[end].IsCapitalized) || toks[end].Lower is "no" or "not" or "perhaps" or "same"))
         {
             return null;
@@ -2362,6 +2817,10 @@ internal sealed class QuoteScanner
 
         return (end, end);
     }
+
+    /// <summary>Quantifiers that stand alone as a subject ("Many fear …", "…, some argue, …").</summary>
+    private static readonly FrozenSet<string> _quantifierSubjects = FrozenSet.ToFrozenSet(
+        ["many", "some", "most", "several", "others", "both", "few", "all"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> _numberWords = FrozenSet.ToFrozenSet(
         ["four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundreds", "thousands", "few", "these", "those", "such", "recent", "new", "latest"],

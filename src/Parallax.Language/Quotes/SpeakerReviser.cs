@@ -111,6 +111,12 @@ internal static class SpeakerReviser
             return; // speaker outside this sentence: a continuing quotation or an earlier colon lead
         }
 
+        if (rel.ObjectNominal && hasSpeaker && ClauseSubject(s, sp.Item1, rel) is { } clauseSubject && clauseSubject.End < sp.Item1)
+        {
+            Set(s, rel, clauseSubject); // "They are focused on the NRA's opposition to …": the subject's act is the relation
+            return;
+        }
+
         if (hasSpeaker && sp.Item1 == sp.Item2 && sp.Item2 < c && toks[sp.Item1].Lower is "who" or "which" && Antecedent(s, sp.Item1, c) is { } antecedent && !InContent(s, rel, antecedent.Start))
         {
             Set(s, rel, antecedent);

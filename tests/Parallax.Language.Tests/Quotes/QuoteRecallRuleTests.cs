@@ -3,7 +3,7 @@ using Parallax.Language.Quotes;
 namespace Parallax.Language.Tests.Quotes;
 
 /// <summary>
-/// Recall rules of quote stage 1.4.0 (docs/quotes.md, round 6), chosen from PolNeAR train misses. Every sentence is
+/// Recall rules of quote stages 1.4.0 and 1.5.0 (docs/quotes.md, rounds 6 and 7), chosen from PolNeAR train misses. Every sentence is
 /// written for these tests (fictional people, places and outlets); each row asserts the content (parts joined by " | "),
 /// the speaker and the cue of one extracted quote (run by <see cref="QuoteExtractorRuleTests.QuoteExtractor_AppliesRule"/>).
 /// </summary>
@@ -45,6 +45,46 @@ public sealed class QuoteRecallRuleTests
         { "Six in 10 say the ferry is too slow.", "the ferry is too slow", "Six in 10", "say" },
         // negated raising: subject and complement, no speaker
         { "The mayor is not expected to attend the launch.", "The mayor | to attend the launch", null, "is not expected" },
+        // round 7: the subject of a control verb ("continued to", "went on to") speaks for the cue after "to"
+        { "Councillor Fenn continued to insist that the ferry was safe.", "that the ferry was safe", "Councillor Fenn", "insist" },
+        { "He went on to praise the harbour board.", "the harbour board", "He", "praise" },
+        // an adverbial between commas is no apposition; an apposition between dashes is
+        { "Vahl, meanwhile, hopes that the quay reopens in May.", "that the quay reopens in May", "Vahl", "hopes" },
+        { "Piet Brandt — a trader from Velin — says the fees are too high.", "the fees are too high", "Piet Brandt — a trader from Velin", "says" },
+        // a lone quantifier is a subject, also in a parenthetical
+        { "Many fear the ferry fares will rise again.", "the ferry fares will rise again", "Many", "fear" },
+        { "The port, some argue, could close by winter.", "The port | could close by winter", "some", "argue" },
+        // a noun-like cue after "did" / a negated modal is a verb; "calls out" keeps its object
+        { "Roe did support the harbour plan.", "the harbour plan", "Roe", "support" },
+        { "Fenn wouldn’t discuss the ferry fares.", "the ferry fares", "Fenn", "discuss" },
+        { "She often calls out the harbour board by name.", "the harbour board by name", "She", "calls out" },
+        // a possessor and a noun of stance or speech with its complement
+        { "Councillor Fenn's criticism of the ferry fares was sharp.", "the ferry fares", "Councillor Fenn's", "criticism of" },
+        { "Vahl's decision to close the quay, announced on Monday, surprised no one.", "to close the quay", "Vahl's", "decision to" },
+        // ... a named possessor in object position: the subject of the clause speaks
+        { "Roe is doubling down on Vahl's support for the ferry tax.", "the ferry tax", "Roe", "support for" },
+        // an object ends where the subject's next verb is coordinated; that verb is a cue of its own
+        { "Councillor Fenn criticized the ferry board and challenged its chair to a debate.", "the ferry board", "Councillor Fenn", "criticized" },
+        { "Councillor Fenn criticized the ferry board and challenged its chair to a debate.", "its chair to a debate", "Councillor Fenn", "challenged" },
+        // passive perception ("is seen as", "are considered"): subject and complement, no speaker
+        { "The harbour plan is seen as a gift to traders.", "The harbour plan | as a gift to traders", null, "is seen" },
+        { "Pigs are considered unclean in the old town.", "Pigs | unclean in the old town", null, "are considered" },
+        // the subject of a control adjective ("more likely to", "quick to") speaks
+        { "Older voters were more likely to say the ferry is too slow.", "the ferry is too slow", "Older voters", "say" },
+        { "Vahl was quick to blame the harbour board.", "the harbour board", "Vahl", "blame" },
+        // a stance adjective after a linking verb: the subject speaks, the object is the content
+        { "Councillor Fenn has been sharply critical of the ferry contract.", "the ferry contract", "Councillor Fenn", "been sharply critical of" },
+        { "He’s opposed to the new harbour tax.", "the new harbour tax", "He’s", "opposed to" },
+        { "Most traders are in favor of a lower fee.", "a lower fee", "Most traders", "are in favor of" },
+        // light-verb idioms of stance and speech
+        { "Councillor Fenn took aim at the harbour board on Monday.", "the harbour board on Monday", "Councillor Fenn", "took aim at" },
+        { "Roe cast doubt on the tide tables.", "the tide tables", "Roe", "cast doubt on" },
+        // a light verb with a noun of speech or stance
+        { "Councillor Fenn delivered a speech on harbour safety.", "harbour safety", "Councillor Fenn", "delivered a speech on" },
+        { "Vahl made several statements about the ferry fares.", "the ferry fares", "Vahl", "made several statements about" },
+        // a long source opening the sentence
+        { "According to early results of a survey conducted by the Velin Institute for the Harbour Ledger and two radio stations, most traders want lower fees.",
+            "most traders want lower fees", "early results of a survey conducted by the Velin Institute for the Harbour Ledger and two radio stations", "According to" },
     };
 
     [Theory]
