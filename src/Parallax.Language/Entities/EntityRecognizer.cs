@@ -13,7 +13,7 @@ namespace Parallax.Language.Entities;
 /// </summary>
 public sealed class EntityRecognizer : IStage<Doc>
 {
-    public static readonly StageInfo StageInfo = new("EntityRecognizer", "1.1", [Layers.Tokens, Layers.Sentences], [Layers.Entities]);
+    public static readonly StageInfo StageInfo = new("EntityRecognizer", "1.2", [Layers.Tokens, Layers.Sentences], [Layers.Entities]);
 
     internal const string ModelResource = "ner.ner-model.bin.gz";
 
@@ -197,6 +197,7 @@ public sealed class EntityRecognizer : IStage<Doc>
             PossessivesEndNames(sentences[s], tags[s]);
         }
 
+        NameRules.LonePersonsAgainstTheDocument(views, tags);
         return tags;
     }
 

@@ -697,4 +697,93 @@ internal static class NameRules
 
         return lower;
     }
+
+    /// <summary>
+    /// Lone one-word persons the rest of the document contradicts (document level, after <see cref="DocumentNames.Harmonize"/>):
+    /// <list type="bullet">
+    /// <item>a word of a multi-word place name of the document ("Port Velin") tagged alone as a person ("off Velin"),
+    /// when no multi-word person name of the document contains it and it is no known given name, is that place;</item>
+    /// <item>in a headline-cased sentence (every longer word capitalised), a lone person word that is a common English
+    /// word ("… Economy to Ransom") is no name unless an ordinary sentence of the document tags it as a person.</item>
+    /// </list>
+    /// </summary>
+    public static void LonePersonsAgainstTheDocument(NerFeatures.SentenceView[] views, int[][] tags)
+    {
+        HashSet<string>? placeWords = null, personWords = null, bodyPersons = null;
+        for (var s = 0; s < views.Length; s++)
+        {
+            var t = tags[s];
+            var w = views[s].Words;
+            var ordinary = views[s].Case == 0 && !HeadlineCased(w);
+            for (var i = NerTags.NextBegin(t, 0); i < t.Length; i = NerTags.NextBegin(t, i))
+            {
+                var end = NerTags.RunEnd(t, i);
+                var type = NerTags.TypeOf(t[i]);
+                if (end - i >= 2 && type is 1 or 3)
+                {
+                    var set = type == 3 ? (placeWords ??= new(StringComparer.Ordinal)) : (personWords ??= new(StringComparer.Ordinal));
+                    for (var k = i; k < end; k++)
+                    {
+                        set.Add(w[k]);
+                    }
+                }
+
+                if (type == 1 && ordinary)
+                {
+                    for (var k = i; k < end; k++)
+                    {
+                        (bodyPersons ??= new(StringComparer.Ordinal)).Add(w[k]);
+                    }
+                }
+
+                i = end;
+            }
+        }
+
+        for (var s = 0; s < views.Length; s++)
+        {
+            var t = tags[s];
+            var view = views[s];
+            var w = view.Words;
+            var headline = view.Case != 0 || HeadlineCased(w);
+            for (var i = NerTags.NextBegin(t, 0); i < t.Length; i = NerTags.NextBegin(t, i))
+            {
+                var end = NerTags.RunEnd(t, i);
+                if (end - i == 1 && t[i] == Per && w[i].Length >= 3 && char.IsUpper(w[i][0])
+                    && (Gazetteer.Default.Categories(w[i]) & GazetteerCategory.GivenName) == 0)
+                {
+                    if (placeWords is not null && placeWords.Contains(w[i]) && (personWords is null || !personWords.Contains(w[i])))
+                    {
+                        t[i] = NerTags.Index("B-LOC");
+                    }
+                    else if (headline && (bodyPersons is null || !bodyPersons.Contains(w[i])) && EnglishWords.Contains(view.Lower[i]))
+                    {
+                        t[i] = 0;
+                    }
+                }
+
+                i = end;
+            }
+        }
+    }
+
+    /// <summary>A title-case line: at least three words longer than three letters, every one of them capitalised.</summary>
+    private static bool HeadlineCased(IReadOnlyList<string> words)
+    {
+        var longer = 0;
+        foreach (var w in words)
+        {
+            if (w.Length > 3 && char.IsLetter(w[0]))
+            {
+                if (!char.IsUpper(w[0]))
+                {
+                    return false;
+                }
+
+                longer++;
+            }
+        }
+
+        return longer >= 3;
+    }
 }

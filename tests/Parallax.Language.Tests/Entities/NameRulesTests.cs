@@ -158,4 +158,43 @@ public class NameRulesTests
         NameRules.CommonWordsAreNotNames(view, tags);
         Assert.Equal(["O", "O", "O", "O", "O", "B-LOC", "O"], Names(tags));
     }
+
+    [Fact]
+    public void LonePersonsAgainstTheDocument_WordOfAPlaceNameIsThatPlace()
+    {
+        var views = Views("Boats wait off Tarvik tonight .", "Every crane at Port Tarvik stands still .");
+        int[][] tags = [Tags("O", "O", "O", "B-PER", "O", "O"), Tags("O", "O", "O", "B-LOC", "I-LOC", "O", "O", "O")];
+        NameRules.LonePersonsAgainstTheDocument(views, tags);
+        Assert.Equal(["O", "O", "O", "B-LOC", "O", "O"], Names(tags[0]));
+        Assert.Equal(["O", "O", "O", "B-LOC", "I-LOC", "O", "O", "O"], Names(tags[1]));
+    }
+
+    [Fact]
+    public void LonePersonsAgainstTheDocument_KeepsAPersonNamedAsAPersonToo()
+    {
+        // "Tarvik" is also the surname of a person of the document: the lone mention stays a person
+        var views = Views("Tarvik spoke first .", "Port Tarvik is quiet , Imre Tarvik said .");
+        int[][] tags = [Tags("B-PER", "O", "O", "O"), Tags("B-LOC", "I-LOC", "O", "O", "O", "B-PER", "I-PER", "O", "O")];
+        NameRules.LonePersonsAgainstTheDocument(views, tags);
+        Assert.Equal(["B-PER", "O", "O", "O"], Names(tags[0]));
+    }
+
+    [Fact]
+    public void LonePersonsAgainstTheDocument_CommonWordInATitleCaseHeadlineIsNoName()
+    {
+        var views = Views("Union Bosses Hold the Harbour to Ransom", "The strike entered its third day .");
+        int[][] tags = [Tags("O", "O", "O", "O", "O", "O", "B-PER"), Tags("O", "O", "O", "O", "O", "O", "O")];
+        NameRules.LonePersonsAgainstTheDocument(views, tags);
+        Assert.All(tags[0], t => Assert.Equal(0, t));
+    }
+
+    [Fact]
+    public void LonePersonsAgainstTheDocument_HeadlinePersonNamedInTheBodyStays()
+    {
+        // "Baker" is a common word, but an ordinary sentence of the document tags it as a person
+        var views = Views("Mayor Names Baker to Lead Harbour Talks", "Talks will be led by Ilse Baker , the mayor said .");
+        int[][] tags = [Tags("O", "O", "B-PER", "O", "O", "O", "O"), Tags("O", "O", "O", "O", "O", "B-PER", "I-PER", "O", "O", "O", "O", "O")];
+        NameRules.LonePersonsAgainstTheDocument(views, tags);
+        Assert.Equal("B-PER", NerTags.Names[tags[0][2]]);
+    }
 }
