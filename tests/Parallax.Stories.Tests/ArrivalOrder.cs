@@ -22,6 +22,17 @@ internal static class ArrivalOrder
     }
 
     /// <summary>
+    /// The ids of the articles that end alone (stories of one article) when <paramref name="articles"/> are reclustered with
+    /// <paramref name="options"/>, and the number of stories: for the settings that let lone articles join a story.
+    /// </summary>
+    public static (HashSet<string> Alone, int Stories) LoneArticles(IReadOnlyList<Article> articles, StoryClustererOptions options)
+    {
+        using var clusterer = new StoryClusterer(options);
+        var stories = clusterer.Recluster(articles);
+        return ([.. stories.Where(s => s.ArticleIds.Length == 1).SelectMany(s => s.ArticleIds)], stories.Length);
+    }
+
+    /// <summary>
     /// Asserts that shuffled arrival (seeded) gives the stories of reclustering; with <paramref name="consolidateAlong"/>
     /// the stories are also read after every arrival, which must not change the end result. Returns the stories.
     /// </summary>

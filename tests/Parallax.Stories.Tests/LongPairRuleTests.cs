@@ -28,12 +28,10 @@ public sealed class LongPairRuleTests
     [Fact]
     public void LongPairRule_JoinsLoneLongArticlesOnly()
     {
-        var (docs, _) = ClusteringSet.Read(RepoPaths.SharedData("clustering", "ecbplus-dev", "docs.jsonl"));
-        var articles = docs.Select(d => d.Article).ToList();
-        using var off = new StoryClusterer(Off);
+        var articles = ArrivalOrder.EcbPlusSubset(int.MaxValue);
+        var (aloneOff, _) = ArrivalOrder.LoneArticles(articles, Off);
+        var (aloneOn, _) = ArrivalOrder.LoneArticles(articles, LongSingle);
         using var on = new StoryClusterer(LongSingle);
-        var aloneOff = off.Recluster(articles).Where(s => s.ArticleIds.Length == 1).SelectMany(s => s.ArticleIds).ToHashSet();
-        var aloneOn = on.Recluster(articles).Where(s => s.ArticleIds.Length == 1).SelectMany(s => s.ArticleIds).ToHashSet();
         Assert.True(aloneOn.Count < aloneOff.Count, $"{aloneOn.Count} lone articles with the rule, {aloneOff.Count} without");
 
         // Every article that left its lone story is long; short lone articles stay alone.

@@ -22,13 +22,10 @@ public sealed class SingletonThresholdTests
     [Fact]
     public void SingletonThreshold_LeavesFewerLoneArticlesThanWithout()
     {
-        var (docs, _) = ClusteringSet.Read(RepoPaths.SharedData("clustering", "ecbplus-dev", "docs.jsonl"));
-        var subset = docs.Select(d => d.Article).ToList();
-        using var plain = new StoryClusterer(Off);
-        using var lower = new StoryClusterer(Lower);
-        var alonePlain = plain.Recluster(subset).Count(s => s.ArticleIds.Length == 1);
-        var aloneLower = lower.Recluster(subset).Count(s => s.ArticleIds.Length == 1);
-        Assert.True(aloneLower < alonePlain, $"{aloneLower} lone articles with the singleton threshold, {alonePlain} without");
-        Assert.True(lower.Stories.Length < plain.Stories.Length);
+        var subset = ArrivalOrder.EcbPlusSubset(int.MaxValue);
+        var (alonePlain, storiesPlain) = ArrivalOrder.LoneArticles(subset, Off);
+        var (aloneLower, storiesLower) = ArrivalOrder.LoneArticles(subset, Lower);
+        Assert.True(aloneLower.Count < alonePlain.Count, $"{aloneLower.Count} lone articles with the singleton threshold, {alonePlain.Count} without");
+        Assert.True(storiesLower < storiesPlain);
     }
 }
