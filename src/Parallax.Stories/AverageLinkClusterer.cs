@@ -464,7 +464,7 @@ internal sealed class AverageLinkClusterer
             }
 
             if (shortCohesion is not null && sizes[a] > 1 && sizes[b] > 1
-                && shortCohesion.Refuses(a, b, priority.Avg, inner[a] / (sizes[a] * (sizes[a] - 1) / 2.0), inner[b] / (sizes[b] * (sizes[b] - 1) / 2.0)))
+                && shortCohesion.Refuses(a, b, priority.Avg, inner[a] / (sizes[a] * (sizes[a] - 1) / 2.0), inner[b] / (sizes[b] * (sizes[b] - 1) / 2.0), sizes[a], sizes[b]))
             {
                 continue;
             }

@@ -14,11 +14,13 @@ internal sealed class ShortLeadCohesion
 {
     private readonly int[] _long;
     private readonly double _ratio;
+    private readonly double _pairRatio;
 
-    private ShortLeadCohesion(int[] longMembers, double ratio)
+    private ShortLeadCohesion(int[] longMembers, double ratio, double pairRatio)
     {
         _long = longMembers;
         _ratio = ratio;
+        _pairRatio = pairRatio;
     }
 
     /// <summary>The check for <paramref name="articles"/> (indices as in the graph), or null when it is off.</summary>
@@ -35,15 +37,17 @@ internal sealed class ShortLeadCohesion
             longMembers[i] = articles[i].Words > options.ShortCohesionMaxWords ? 1 : 0;
         }
 
-        return new ShortLeadCohesion(longMembers, options.ShortCohesionRatio);
+        return new ShortLeadCohesion(longMembers, options.ShortCohesionRatio, options.ShortCohesionPairRatio > 0 ? options.ShortCohesionPairRatio : options.ShortCohesionRatio);
     }
 
     /// <summary>
     /// True when clusters <paramref name="a"/> and <paramref name="b"/> (roots, both of several members) are both
-    /// all short and their <paramref name="average"/> is below the ratio times the smaller of their own averages.
+    /// all short and their <paramref name="average"/> is below the ratio times the smaller of their own averages. The
+    /// ratio is <see cref="StoryClustererOptions.ShortCohesionPairRatio"/> when the smaller group is a pair (its own
+    /// average is one similarity), else <see cref="StoryClustererOptions.ShortCohesionRatio"/>.
     /// </summary>
-    public bool Refuses(int a, int b, double average, double intraA, double intraB)
-        => _long[a] == 0 && _long[b] == 0 && average < _ratio * Math.Min(intraA, intraB);
+    public bool Refuses(int a, int b, double average, double intraA, double intraB, int sizeA, int sizeB)
+        => _long[a] == 0 && _long[b] == 0 && average < (Math.Min(sizeA, sizeB) == 2 ? _pairRatio : _ratio) * Math.Min(intraA, intraB);
 
     /// <summary>Records that cluster <paramref name="b"/> was merged into <paramref name="a"/>.</summary>
     public void Merge(int a, int b) => _long[a] += _long[b];

@@ -73,6 +73,7 @@ public static class ClusteringRun
                 nameof(StoryClustererOptions.CohesionRatio) => options with { CohesionRatio = v },
                 nameof(StoryClustererOptions.ShortCohesionRatio) => options with { ShortCohesionRatio = v },
                 nameof(StoryClustererOptions.ShortCohesionMaxWords) => options with { ShortCohesionMaxWords = (int)v },
+                nameof(StoryClustererOptions.ShortCohesionPairRatio) => options with { ShortCohesionPairRatio = v },
                 nameof(StoryClustererOptions.IgnoreUniqueFeatures) => options with { IgnoreUniqueFeatures = v != 0 },
                 nameof(StoryClustererOptions.CandidatesPerArticle) => options with { CandidatesPerArticle = (int)v },
                 nameof(StoryClustererOptions.LengthExponent) => options with { LengthExponent = v },

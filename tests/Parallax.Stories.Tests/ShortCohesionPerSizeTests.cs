@@ -1,0 +1,61 @@
+using Parallax.Core;
+using Parallax.Eval.Clustering;
+using Parallax.Testing;
+
+namespace Parallax.Stories.Tests;
+
+/// <summary>
+/// <see cref="StoryClustererOptions.ShortCohesionPairRatio"/>: the short-lead cohesion check takes its ratio by the size
+/// of the smaller group (a pair's own average is one similarity). Fictional leads; order independence on NeuS leads.
+/// </summary>
+public sealed class ShortCohesionPerSizeTests
+{
+    private static Article Lead(string id, string title, string text) => Fixtures.Make(id, text, title, null, "Fictional Wire");
+
+    // Two events of one fictional topic: a pair of leads on the vote put off, three on the fare rise approved, and
+    // three unrelated leads so that the topic's words are not in every article.
+    private static readonly Article[] Leads =
+    [
+        Lead("a0", "Velland harbour council delays vote on ferry fare rise", "The Velland harbour council postponed its vote on raising ferry fares for the island routes after islanders packed the town hall to protest."),
+        Lead("a1", "Ferry fare vote put off in Velland after islander protest", "Velland's harbour council put off a vote on higher ferry fares for the island routes when protesting islanders filled the town hall."),
+        Lead("b0", "Velland harbour council approves ferry fare rise", "The Velland harbour council approved higher ferry fares for the island routes, with the new tickets costing a fifth more from the spring timetable."),
+        Lead("b1", "Ferry fares to rise by a fifth, Velland council decides", "Tickets on the island ferry routes will cost a fifth more from the spring timetable after the Velland harbour council approved the fare rise."),
+        Lead("b2", "Velland ferry tickets a fifth dearer from spring", "Island ferry tickets will be a fifth dearer from the spring timetable, the Velland harbour council decided when it approved the fare rise."),
+        Lead("c0", "Lighthouse on Velland cliffs reopens after repairs", "The old lighthouse on the Velland cliffs reopened to visitors after masons repaired its worn stone stairs."),
+        Lead("c1", "Orchard growers in Tamsby report record apple harvest", "Apple growers around Tamsby picked a record harvest this autumn, helped by a mild spring and a dry summer."),
+        Lead("c2", "Tamsby library extends weekend opening hours", "The Tamsby public library will open on weekend afternoons from next month, the town's library board said."),
+    ];
+
+    private static string Members(StoryClusterer clusterer, string id)
+        => string.Join(',', clusterer.Stories.Single(s => s.ArticleIds.Contains(id)).ArticleIds.Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void ShortCohesionPairRatio_KeepsAPairApartFromATriple()
+    {
+        using var clusterer = new StoryClusterer();
+        clusterer.Recluster(Leads);
+        Assert.Equal("a0,a1", Members(clusterer, "a0"));
+        Assert.Equal("b0,b1,b2", Members(clusterer, "b0"));
+    }
+
+    [Fact]
+    public void ShortCohesionPairRatio_GovernsAPairEvenWhenTheRatioIsHigh()
+    {
+        // A pair ratio near 0 lets the pair join the triple although the ratio for larger groups is high.
+        using var clusterer = new StoryClusterer(StoryClustererOptions.Default with { ShortCohesionRatio = 1.0, ShortCohesionPairRatio = 0.01 });
+        clusterer.Recluster(Leads);
+        Assert.Equal("a0,a1,b0,b1,b2", Members(clusterer, "a0"));
+    }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(31)]
+    public void ShortCohesionPerSize_ShuffledNeusLeadsGiveTheSameStories(int seed)
+    {
+        var (docs, _) = ClusteringSet.Read(RepoPaths.SharedData("clustering", "neus-dev", "docs.jsonl"));
+        var articles = docs.Skip(300).Take(300).Select(d => d.Article).ToList();
+        var stories = ArrivalOrder.AssertShuffledArrivalEqualsReclustering(articles, seed, consolidateAlong: seed == 7);
+        Assert.Contains(stories, s => s.Split(',').Length >= 3);
+        ArrivalOrder.AssertShuffledArrivalEqualsReclustering(articles, seed, StoryClustererOptions.Default with { ShortCohesionPairRatio = 0.6, ShortCohesionRatio = 1.0 });
+    }
+}
