@@ -994,6 +994,11 @@ internal sealed class QuoteScanner
     private static readonly FrozenSet<string> _whWords = FrozenSet.ToFrozenSet(
         ["whether", "if", "what", "how", "why", "who", "when", "where", "which", "about"], StringComparer.Ordinal);
 
+    /// <summary>First words of a time or place adverbial between "asked" and its question.</summary>
+    private static readonly FrozenSet<string> _askedAdverbialOpeners = FrozenSet.ToFrozenSet(
+        ["on", "at", "during", "in", "later", "earlier", "recently", "again", "last", "this", "monday", "tuesday", "wednesday",
+         "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight"], StringComparer.Ordinal);
+
     /// <summary>"Asked whether she would run, Fenn said ..." / "when asked how ...": the question is the content; the asker is usually unnamed.</summary>
     private bool AskedQuestion(SentenceInfo s, int i)
     {
@@ -1014,6 +1019,22 @@ internal sealed class QuoteScanner
             }
 
             k = j;
+        }
+
+        // "Asked Tuesday about …", "asked during a January debate why …", "asked at a briefing Monday in Washington about …":
+        // a short time or place adverbial between the verb and the question is skipped
+        if (speaker is null && k < toks.Count && !_whWords.Contains(toks[k].Lower) && _askedAdverbialOpeners.Contains(toks[k].Lower))
+        {
+            var j = k + 1;
+            while (j < toks.Count && j < k + 9 && toks[j].IsWord && !s.Used[j] && !s.InQuote[j] && !_whWords.Contains(toks[j].Lower))
+            {
+                j++;
+            }
+
+            if (j < toks.Count && _whWords.Contains(toks[j].Lower) && !s.InQuote[j])
+            {
+                k = j;
+            }
         }
 
         // "asked specifically whether", "was asked repeatedly about"
