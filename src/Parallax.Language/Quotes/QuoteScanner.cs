@@ -2437,6 +2437,13 @@ internal sealed class QuoteScanner
                 break;
             }
 
+            // "see Trump negatively while 61 percent say …", "denies wrongdoing because …": an object ends before a contrast
+            // or cause clause
+            if (objectContent && end > k && !s.InQuote[end] && _objectEnders.Contains(toks[end].Lower))
+            {
+                break;
+            }
+
             if (end > k && (toks[end].Text is ";" || (toks[end].Text == "," && StartsAttributionClause(s, end + 1)) || (toks[end].Lower is "and" or "but" && !s.InQuote[end] && StartsAttributionClause(s, end))))
             {
                 break;
@@ -2447,6 +2454,10 @@ internal sealed class QuoteScanner
 
         return Trim(s, k, end);
     }
+
+    /// <summary>Words that open an adjunct clause ending an object content ("while", "because", …).</summary>
+    private static readonly FrozenSet<string> _objectEnders = FrozenSet.ToFrozenSet(
+        ["while", "whereas", "although", "though"], StringComparer.Ordinal);
 
     /// <summary>True when token <paramref name="k"/> (adverbs skipped) is a finite verb: a past form, a modal, or a third-person cue or act form.</summary>
     private static bool FiniteVerbAt(SentenceInfo s, int k)

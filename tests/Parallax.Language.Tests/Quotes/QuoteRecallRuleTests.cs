@@ -88,6 +88,8 @@ public sealed class QuoteRecallRuleTests
         // round 8: a time or place adverbial between an opening "Asked" and its question is skipped
         { "Asked on Tuesday whether she would run again, Ada Roe said she had not decided.", "whether she would run again", null, "Asked" },
         { "When asked at a harbour meeting about the ferry fares, Vahl said the board would decide.", "the ferry fares", null, "asked" },
+        // round 8: an object content ends before a contrast clause
+        { "Councillor Fenn backed the ferry deal while most traders opposed it.", "the ferry deal", "Councillor Fenn", "backed" },
     };
 
     [Theory]
