@@ -2437,9 +2437,8 @@ internal sealed class QuoteScanner
                 break;
             }
 
-            // "see Trump negatively while 61 percent say …", "denies wrongdoing because …": an object ends before a contrast
-            // or cause clause
-            if (objectContent && end > k && !s.InQuote[end] && _objectEnders.Contains(toks[end].Lower))
+            // "see Trump negatively while 61 percent say …", "backed the plan even as …": an object ends before a contrast clause
+            if (objectContent && end > k && !s.InQuote[end] && (_objectEnders.Contains(toks[end].Lower) || (toks[end].Lower == "even" && end + 1 < toks.Count && toks[end + 1].Lower is "as" or "though" or "if")))
             {
                 break;
             }

@@ -90,6 +90,7 @@ public sealed class QuoteRecallRuleTests
         { "When asked at a harbour meeting about the ferry fares, Vahl said the board would decide.", "the ferry fares", null, "asked" },
         // round 8: an object content ends before a contrast clause
         { "Councillor Fenn backed the ferry deal while most traders opposed it.", "the ferry deal", "Councillor Fenn", "backed" },
+        { "Vahl praised the harbour board even as the fares rose.", "the harbour board", "Vahl", "praised" },
     };
 
     [Theory]
