@@ -2437,8 +2437,11 @@ internal sealed class QuoteScanner
                 break;
             }
 
-            // "see Trump negatively while 61 percent say …", "backed the plan even as …": an object ends before a contrast clause
-            if (objectContent && end > k && !s.InQuote[end] && (_objectEnders.Contains(toks[end].Lower) || (toks[end].Lower == "even" && end + 1 < toks.Count && toks[end + 1].Lower is "as" or "though" or "if")))
+            // "see Trump negatively while 61 percent say …", "backed the plan even as …", "criticized Roe, who runs …": an object
+            // ends before a contrast clause or a comma and a relative clause that runs to the end of the sentence
+            if (objectContent && end > k && !s.InQuote[end] && (_objectEnders.Contains(toks[end].Lower)
+                || (toks[end].Text == "," && end + 1 < toks.Count && toks[end + 1].Lower is "who" or "which" && !CommaAfter(s, end + 1))
+                || (toks[end].Lower == "even" && end + 1 < toks.Count && toks[end + 1].Lower is "as" or "though" or "if")))
             {
                 break;
             }
@@ -2452,6 +2455,21 @@ internal sealed class QuoteScanner
         }
 
         return Trim(s, k, end);
+    }
+
+    /// <summary>True when an unquoted comma follows token <paramref name="k"/> in the sentence: a relative clause between commas
+    /// ("accused Corvane, which runs the port, of lobbying …") is parenthetical and the object goes on after it.</summary>
+    private static bool CommaAfter(SentenceInfo s, int k)
+    {
+        for (var j = k; j < s.Toks.Count; j++)
+        {
+            if (s.Toks[j].Text == "," && !s.InQuote[j])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Words that open an adjunct clause ending an object content ("while", "because", …).</summary>

@@ -91,6 +91,10 @@ public sealed class QuoteRecallRuleTests
         // round 8: an object content ends before a contrast clause
         { "Councillor Fenn backed the ferry deal while most traders opposed it.", "the ferry deal", "Councillor Fenn", "backed" },
         { "Vahl praised the harbour board even as the fares rose.", "the harbour board", "Vahl", "praised" },
+        // ... and before a relative clause after a comma
+        { "Councillor Fenn criticized Ada Roe, who runs the ferry company.", "Ada Roe", "Councillor Fenn", "criticized" },
+        // a relative clause between commas is parenthetical: the object goes on after it
+        { "Councillor Fenn accused Orvik Lines, which runs the ferry, of raising the fares.", "Orvik Lines, which runs the ferry, of raising the fares", "Councillor Fenn", "accused" },
     };
 
     [Theory]
