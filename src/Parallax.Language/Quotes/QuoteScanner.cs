@@ -2437,11 +2437,15 @@ internal sealed class QuoteScanner
                 break;
             }
 
-            // "see Trump negatively while 61 percent say …", "backed the plan even as …", "criticized Roe, who runs …": an object
-            // ends before a contrast clause or a comma and a relative clause that runs to the end of the sentence
-            if (objectContent && end > k && !s.InQuote[end] && (_objectEnders.Contains(toks[end].Lower)
-                || (toks[end].Text == "," && end + 1 < toks.Count && toks[end + 1].Lower is "who" or "which" && !CommaAfter(s, end + 1))
-                || (toks[end].Lower == "even" && end + 1 < toks.Count && toks[end + 1].Lower is "as" or "though" or "if")))
+            // "criticized Roe, who runs …", "said she would not run against Roe, who has led …": a content ends before a comma and a
+            // "who" clause (an object also before "which") that runs to the end of the sentence
+            if (end > k && !s.InQuote[end] && toks[end].Text == "," && end + 1 < toks.Count && (toks[end + 1].Lower == "who" || (objectContent && toks[end + 1].Lower == "which")) && !CommaAfter(s, end + 1))
+            {
+                break;
+            }
+
+            // "see Trump negatively while 61 percent say …", "backed the plan even as …": an object ends before a contrast clause
+            if (objectContent && end > k && !s.InQuote[end] && (_objectEnders.Contains(toks[end].Lower) || (toks[end].Lower == "even" && end + 1 < toks.Count && toks[end + 1].Lower is "as" or "though" or "if")))
             {
                 break;
             }

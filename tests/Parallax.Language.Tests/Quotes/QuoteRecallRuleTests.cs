@@ -93,6 +93,7 @@ public sealed class QuoteRecallRuleTests
         { "Vahl praised the harbour board even as the fares rose.", "the harbour board", "Vahl", "praised" },
         // ... and before a relative clause after a comma
         { "Councillor Fenn criticized Ada Roe, who runs the ferry company.", "Ada Roe", "Councillor Fenn", "criticized" },
+        { "Vahl said she would not run against Ada Roe, who has led the council since spring.", "she would not run against Ada Roe", "Vahl", "said" },
         // a relative clause between commas is parenthetical: the object goes on after it
         { "Councillor Fenn accused Orvik Lines, which runs the ferry, of raising the fares.", "Orvik Lines, which runs the ferry, of raising the fares", "Councillor Fenn", "accused" },
     };
