@@ -994,6 +994,11 @@ internal sealed class QuoteScanner
     private static readonly FrozenSet<string> _whWords = FrozenSet.ToFrozenSet(
         ["whether", "if", "what", "how", "why", "who", "when", "where", "which", "about"], StringComparer.Ordinal);
 
+    /// <summary>First words of a time or place adverbial between "asked" and its question.</summary>
+    private static readonly FrozenSet<string> _askedAdverbialOpeners = FrozenSet.ToFrozenSet(
+        ["on", "at", "during", "in", "later", "earlier", "recently", "again", "last", "this", "monday", "tuesday", "wednesday",
+         "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight"], StringComparer.Ordinal);
+
     /// <summary>"Asked whether she would run, Fenn said ..." / "when asked how ...": the question is the content; the asker is usually unnamed.</summary>
     private bool AskedQuestion(SentenceInfo s, int i)
     {
@@ -1014,6 +1019,22 @@ internal sealed class QuoteScanner
             }
 
             k = j;
+        }
+
+        // "Asked Tuesday about …", "asked during a January debate why …", "asked at a briefing Monday in Washington about …":
+        // a short time or place adverbial between the verb and the question is skipped
+        if (speaker is null && k < toks.Count && !_whWords.Contains(toks[k].Lower) && _askedAdverbialOpeners.Contains(toks[k].Lower))
+        {
+            var j = k + 1;
+            while (j < toks.Count && j < k + 9 && toks[j].IsWord && !s.Used[j] && !s.InQuote[j] && !_whWords.Contains(toks[j].Lower))
+            {
+                j++;
+            }
+
+            if (j < toks.Count && _whWords.Contains(toks[j].Lower) && !s.InQuote[j])
+            {
+                k = j;
+            }
         }
 
         // "asked specifically whether", "was asked repeatedly about"
@@ -2416,6 +2437,19 @@ internal sealed class QuoteScanner
                 break;
             }
 
+            // "criticized Roe, who runs …", "said she would not run against Roe, who has led …": a content ends before a comma and a
+            // "who" clause (an object also before "which") that runs to the end of the sentence
+            if (end > k && !s.InQuote[end] && toks[end].Text == "," && end + 1 < toks.Count && (toks[end + 1].Lower == "who" || (objectContent && toks[end + 1].Lower == "which")) && !CommaAfter(s, end + 1))
+            {
+                break;
+            }
+
+            // "see Trump negatively while 61 percent say …", "backed the plan even as …": an object ends before a contrast clause
+            if (objectContent && end > k && !s.InQuote[end] && (_objectEnders.Contains(toks[end].Lower) || (toks[end].Lower == "even" && end + 1 < toks.Count && toks[end + 1].Lower is "as" or "though" or "if")))
+            {
+                break;
+            }
+
             if (end > k && (toks[end].Text is ";" || (toks[end].Text == "," && StartsAttributionClause(s, end + 1)) || (toks[end].Lower is "and" or "but" && !s.InQuote[end] && StartsAttributionClause(s, end))))
             {
                 break;
@@ -2426,6 +2460,25 @@ internal sealed class QuoteScanner
 
         return Trim(s, k, end);
     }
+
+    /// <summary>True when an unquoted comma follows token <paramref name="k"/> in the sentence: a relative clause between commas
+    /// ("accused Corvane, which runs the port, of lobbying …") is parenthetical and the object goes on after it.</summary>
+    private static bool CommaAfter(SentenceInfo s, int k)
+    {
+        for (var j = k; j < s.Toks.Count; j++)
+        {
+            if (s.Toks[j].Text == "," && !s.InQuote[j])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Words that open an adjunct clause ending an object content ("while", "because", …).</summary>
+    private static readonly FrozenSet<string> _objectEnders = FrozenSet.ToFrozenSet(
+        ["while", "whereas", "although", "though"], StringComparer.Ordinal);
 
     /// <summary>True when token <paramref name="k"/> (adverbs skipped) is a finite verb: a past form, a modal, or a third-person cue or act form.</summary>
     private static bool FiniteVerbAt(SentenceInfo s, int k)

@@ -3,7 +3,7 @@ using Parallax.Language.Quotes;
 namespace Parallax.Language.Tests.Quotes;
 
 /// <summary>
-/// Recall rules of quote stages 1.4.0 and 1.5.0 (docs/quotes.md, rounds 6 and 7), chosen from PolNeAR train misses. Every sentence is
+/// Recall rules of quote stages 1.4.0 to 1.6.0 (docs/quotes.md, rounds 6 to 8), chosen from PolNeAR train misses. Every sentence is
 /// written for these tests (fictional people, places and outlets); each row asserts the content (parts joined by " | "),
 /// the speaker and the cue of one extracted quote (run by <see cref="QuoteExtractorRuleTests.QuoteExtractor_AppliesRule"/>).
 /// </summary>
@@ -85,6 +85,17 @@ public sealed class QuoteRecallRuleTests
         // a long source opening the sentence
         { "According to early results of a survey conducted by the Velin Institute for the Harbour Ledger and two radio stations, most traders want lower fees.",
             "most traders want lower fees", "early results of a survey conducted by the Velin Institute for the Harbour Ledger and two radio stations", "According to" },
+        // round 8: a time or place adverbial between an opening "Asked" and its question is skipped
+        { "Asked on Tuesday whether she would run again, Ada Roe said she had not decided.", "whether she would run again", null, "Asked" },
+        { "When asked at a harbour meeting about the ferry fares, Vahl said the board would decide.", "the ferry fares", null, "asked" },
+        // round 8: an object content ends before a contrast clause
+        { "Councillor Fenn backed the ferry deal while most traders opposed it.", "the ferry deal", "Councillor Fenn", "backed" },
+        { "Vahl praised the harbour board even as the fares rose.", "the harbour board", "Vahl", "praised" },
+        // ... and before a relative clause after a comma
+        { "Councillor Fenn criticized Ada Roe, who runs the ferry company.", "Ada Roe", "Councillor Fenn", "criticized" },
+        { "Vahl said she would not run against Ada Roe, who has led the council since spring.", "she would not run against Ada Roe", "Vahl", "said" },
+        // a relative clause between commas is parenthetical: the object goes on after it
+        { "Councillor Fenn accused Orvik Lines, which runs the ferry, of raising the fares.", "Orvik Lines, which runs the ferry, of raising the fares", "Councillor Fenn", "accused" },
     };
 
     [Theory]
