@@ -290,8 +290,7 @@ public sealed class EntityRecognizer : IStage<Doc>
     private static void NamesAfterTitles(IReadOnlyList<string> words, int[] tags)
     {
         var n = words.Count;
-        var longWords = words.Where(w => w.Length > 3 && char.IsLetter(w[0])).ToList();
-        if (longWords.Count >= 3 && longWords.All(w => char.IsUpper(w[0])))
+        if (NameRules.HeadlineCased(words))
         {
             return; // a headline: every longer word capitalised
         }
@@ -360,8 +359,7 @@ public sealed class EntityRecognizer : IStage<Doc>
     private static void OrganisationsBySuffix(IReadOnlyList<string> words, int[] tags)
     {
         var n = words.Count;
-        var longWords = words.Where(w => w.Length > 3 && char.IsLetter(w[0])).ToList();
-        if (longWords.Count >= 3 && longWords.All(w => char.IsUpper(w[0])))
+        if (NameRules.HeadlineCased(words))
         {
             return;
         }

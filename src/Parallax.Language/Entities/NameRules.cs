@@ -768,7 +768,7 @@ internal static class NameRules
     }
 
     /// <summary>A title-case line: at least three words longer than three letters, every one of them capitalised.</summary>
-    private static bool HeadlineCased(IReadOnlyList<string> words)
+    public static bool HeadlineCased(IReadOnlyList<string> words)
     {
         var longer = 0;
         foreach (var w in words)
