@@ -452,21 +452,16 @@ internal sealed class AverageLinkClusterer
             }
 
             // Two clusters that are each much tighter than they are to each other are two events of one topic:
-            // refuse the merge when the cross average is below CohesionRatio × the looser cluster's own average.
-            if (cohesion > 0 && sizes[a] > 1 && sizes[b] > 1)
+            // refuse the merge when the cross average is below CohesionRatio (ShortLeadCohesion: for short texts) × the
+            // looser cluster's own average.
+            if ((cohesion > 0 || shortCohesion is not null) && sizes[a] > 1 && sizes[b] > 1)
             {
-                var intraA = inner[a] / (sizes[a] * (sizes[a] - 1) / 2.0);
-                var intraB = inner[b] / (sizes[b] * (sizes[b] - 1) / 2.0);
-                if (priority.Avg < cohesion * Math.Min(intraA, intraB))
+                var looser = Math.Min(inner[a] / (sizes[a] * (sizes[a] - 1) / 2.0), inner[b] / (sizes[b] * (sizes[b] - 1) / 2.0));
+                if (priority.Avg < cohesion * looser
+                    || (shortCohesion is not null && shortCohesion.Refuses(a, b, priority.Avg, looser, Math.Min(sizes[a], sizes[b]))))
                 {
                     continue;
                 }
-            }
-
-            if (shortCohesion is not null && sizes[a] > 1 && sizes[b] > 1
-                && shortCohesion.Refuses(a, b, priority.Avg, inner[a] / (sizes[a] * (sizes[a] - 1) / 2.0), inner[b] / (sizes[b] * (sizes[b] - 1) / 2.0), sizes[a], sizes[b]))
-            {
-                continue;
             }
 
             shortCohesion?.Merge(a, b);

@@ -37,10 +37,15 @@ internal sealed class LongPairRule
     /// <summary>The lowest average any merge may need: average link stops below it.</summary>
     public double Floor { get; }
 
-    /// <summary>The rule for <paramref name="articles"/> (canonical order), or null when <see cref="StoryClustererOptions.LongPairWords"/> is 0.</summary>
+    /// <summary>
+    /// The rule for <paramref name="articles"/> (canonical order), or null when <see cref="StoryClustererOptions.LongPairWords"/>
+    /// is 0 or neither long threshold is set (the default): then every length needs the ordinary thresholds.
+    /// </summary>
     /// <param name="single">The singleton threshold of short articles (the merge threshold when there is none).</param>
     public static LongPairRule? For(IReadOnlyList<ArticleFeatures> articles, StoryClustererOptions options, double threshold, double single)
-        => options.LongPairWords > 0 ? new LongPairRule(articles, options, threshold, single) : null;
+        => options.LongPairWords > 0 && (options.LongMergeThreshold > 0 || options.LongSingletonThreshold > 0)
+            ? new LongPairRule(articles, options, threshold, single)
+            : null;
 
     /// <summary>The average clusters rooted at <paramref name="a"/> and <paramref name="b"/> (sizes given) need to merge.</summary>
     public double Required(int a, int sizeA, int b, int sizeB)

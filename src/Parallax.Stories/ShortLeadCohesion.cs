@@ -42,12 +42,13 @@ internal sealed class ShortLeadCohesion
 
     /// <summary>
     /// True when clusters <paramref name="a"/> and <paramref name="b"/> (roots, both of several members) are both
-    /// all short and their <paramref name="average"/> is below the ratio times the smaller of their own averages. The
-    /// ratio is <see cref="StoryClustererOptions.ShortCohesionPairRatio"/> when the smaller group is a pair (its own
-    /// average is one similarity), else <see cref="StoryClustererOptions.ShortCohesionRatio"/>.
+    /// all short and their <paramref name="average"/> is below the ratio times <paramref name="looserOwnAverage"/> (the
+    /// smaller of their own averages). The ratio is <see cref="StoryClustererOptions.ShortCohesionPairRatio"/> when the
+    /// smaller group (<paramref name="smallerSize"/> members) is a pair (its own average is one similarity), else
+    /// <see cref="StoryClustererOptions.ShortCohesionRatio"/>.
     /// </summary>
-    public bool Refuses(int a, int b, double average, double intraA, double intraB, int sizeA, int sizeB)
-        => _long[a] == 0 && _long[b] == 0 && average < (Math.Min(sizeA, sizeB) == 2 ? _pairRatio : _ratio) * Math.Min(intraA, intraB);
+    public bool Refuses(int a, int b, double average, double looserOwnAverage, int smallerSize)
+        => _long[a] == 0 && _long[b] == 0 && average < (smallerSize == 2 ? _pairRatio : _ratio) * looserOwnAverage;
 
     /// <summary>Records that cluster <paramref name="b"/> was merged into <paramref name="a"/>.</summary>
     public void Merge(int a, int b) => _long[a] += _long[b];
