@@ -2794,7 +2794,7 @@ internal sealed class QuoteScanner
         if (from == to)
         {
             var w = s.Toks[from].Lower;
-            return w is "meanwhile" or "however" or "though" or "too" or "also" or "instead" or "likewise" or "similarly" or "meantime" or "nevertheless" or "nonetheless" or "moreover" or "however" or "though"
+            return w is "meanwhile" or "however" or "though" or "too" or "also" or "instead" or "likewise" or "similarly" or "meantime" or "nevertheless" or "nonetheless" or "moreover"
                 || (w.EndsWith("ly", StringComparison.Ordinal) && w.Length > 4 && !s.Toks[from].IsCapitalized);
         }
 
