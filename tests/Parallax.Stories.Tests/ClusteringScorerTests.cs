@@ -36,6 +36,28 @@ public sealed class ClusteringScorerTests
         }
     }
 
+    [Theory]
+    [InlineData("2013-01-30T03:43:55", "2013-01-30")]
+    [InlineData("2017-05-04", "2017-05-04")]
+    [InlineData("", null)]
+    [InlineData("sometime", null)]
+    public void ClusteringSet_ReadsStatedDatesAsTheProductDoes(string date, string? expected)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"px-set-{Environment.ProcessId}-{Guid.NewGuid():N}.jsonl");
+        File.WriteAllText(path, JsonSerializer.Serialize(new { id = "a", story = "s", title = "T", text = "Words here.", date }) + "\n");
+        try
+        {
+            var (docs, diagnostics) = ClusteringSet.Read(path);
+            Assert.Empty(diagnostics);
+            Assert.Equal(expected, docs.Single().Article.Metadata.Published?.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Null(ClusteringSet.Read(path, ignoreDates: true).Documents.Single().Article.Metadata.Published);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void ClusteringScorer_HandlesMissingDuplicateAndUnknownPredictions()
     {

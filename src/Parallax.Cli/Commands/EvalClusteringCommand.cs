@@ -25,9 +25,10 @@ public static class EvalClusteringCommand
         var set = new Option<string[]>("--option") { Description = "Override a clustering setting for sweeps: Name=value (e.g. MergeThreshold=0.25). Repeatable.", AllowMultipleArgumentsPerToken = false };
         var errorsFile = new Option<string?>("--errors") { Description = "Development aid: write the worst merged and split gold stories (titles, similarities) to this text file." };
         var sweep = new Option<string?>("--sweep") { Description = "Development aid: comma-separated MergeThreshold values; prints B3/pairwise F1 per value to stderr (from-scratch reclustering)." };
+        var ignoreDates = new Option<bool>("--ignore-dates") { Description = "Cluster as if no document had a publication date. For sets whose gold stories are topics that span years (giveme5w1h), where the rule that similar events days apart are different stories would split every topic." };
         var command = new Command("clustering", "Story clustering: B-cubed and pairwise P/R/F1 against the gold stories (same figures as ../shared/tools/score/clustering.py).")
         {
-            dir, predictions, gate, floors, set, sweep, errorsFile,
+            dir, predictions, gate, floors, set, sweep, errorsFile, ignoreDates,
         };
         command.SetAction(parseResult =>
         {
@@ -50,7 +51,7 @@ public static class EvalClusteringCommand
                 return ExitCodes.Usage;
             }
 
-            var (docs, diagnostics) = ClusteringSet.Read(path);
+            var (docs, diagnostics) = ClusteringSet.Read(path, parseResult.GetValue(ignoreDates));
             foreach (var d in diagnostics)
             {
                 Console.Error.WriteLine(d.ToString());

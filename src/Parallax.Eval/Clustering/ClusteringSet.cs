@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json;
 using Parallax.Core;
 
@@ -12,7 +11,7 @@ public sealed record ClusteringDocument(Article Article, string GoldStory);
 public static class ClusteringSet
 {
     /// <summary>The documents in file order, and a diagnostic per rejected line (PX0605: bad JSON or missing id).</summary>
-    public static (ImmutableArray<ClusteringDocument> Documents, ImmutableArray<Diagnostic> Diagnostics) Read(string path)
+    public static (ImmutableArray<ClusteringDocument> Documents, ImmutableArray<Diagnostic> Diagnostics) Read(string path, bool ignoreDates = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         var docs = ImmutableArray.CreateBuilder<ClusteringDocument>();
@@ -39,9 +38,8 @@ public static class ClusteringSet
 
                 var text = Str(root, "text") ?? "";
                 var date = Str(root, "date");
-                PublicationDate? published = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                    ? new PublicationDate { Date = d, Source = "dataset" }
-                    : null;
+                // The sets state dates as "2017-05-04" or "2017-05-04T03:43:55": read them as the product reads any stated date.
+                var published = ignoreDates ? null : Parallax.Ingest.PublishedDateParser.Parse(date, "dataset");
                 var article = new Article
                 {
                     Id = id,
