@@ -33,6 +33,12 @@ internal static class NameRules
         "at", "in", "through", "between", "near", "via", "outside", "across", "around", "towards", "toward", "into", "inside", "along",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Capitalised words that begin a place name ("Port Velin", "Fort Worth", "Lake Como", "Mount Kenya").</summary>
+    private static readonly FrozenSet<string> _placePrefixes = new[]
+    {
+        "Port", "Fort", "Lake", "Mount", "Cape", "Puerto", "Porto", "Bahia", "Rio",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private const GazetteerCategory NotPersonWords = GazetteerCategory.Country | GazetteerCategory.Place | GazetteerCategory.Organization
         | GazetteerCategory.OrgWord | GazetteerCategory.Demonym | GazetteerCategory.Title | GazetteerCategory.Club;
 
@@ -701,7 +707,8 @@ internal static class NameRules
     /// <summary>
     /// Lone one-word persons the rest of the document contradicts (document level, after <see cref="DocumentNames.Harmonize"/>):
     /// <list type="bullet">
-    /// <item>a word of a multi-word place name of the document ("Port Velin") tagged alone as a person ("off Velin"),
+    /// <item>a word of a multi-word place name of the document ("Port Velin", also when the tagger tagged it as part of an
+    /// organisation or not at all: a capitalised word after a place prefix such as Port, Fort, Lake, Mount, Cape) tagged alone as a person ("off Velin"),
     /// when no multi-word person name of the document contains it and it is no known given name, is that place;</item>
     /// <item>in a headline-cased sentence (every longer word capitalised), a lone person word that is a common English
     /// word ("… Economy to Ransom") is no name unless an ordinary sentence of the document tags it as a person.</item>
@@ -715,6 +722,19 @@ internal static class NameRules
             var t = tags[s];
             var w = views[s].Words;
             var ordinary = views[s].Case == 0 && !HeadlineCased(w);
+            if (ordinary)
+            {
+                // "Port Velin", "Fort Worth": a capitalised word after a place-name prefix is a place word, whatever
+                // the tagger made of the whole (an organisation "Port Velin Operators' Association", or nothing).
+                for (var k = 1; k < w.Length; k++)
+                {
+                    if (_placePrefixes.Contains(w[k - 1]) && w[k].Length >= 3 && char.IsUpper(w[k][0]) && NerTags.TypeOf(t[k - 1]) != 1)
+                    {
+                        (placeWords ??= new(StringComparer.Ordinal)).Add(w[k]);
+                    }
+                }
+            }
+
             for (var i = NerTags.NextBegin(t, 0); i < t.Length; i = NerTags.NextBegin(t, i))
             {
                 var end = NerTags.RunEnd(t, i);

@@ -170,6 +170,17 @@ public class NameRulesTests
     }
 
     [Fact]
+    public void LonePersonsAgainstTheDocument_WordAfterAPlacePrefixIsThatPlaceWhateverItsTag()
+    {
+        // the tagger made "Port Tarvik" part of an organisation: the word after "Port" is still a place word
+        var views = Views("Boats wait off Tarvik tonight .", "The Port Tarvik Operators ' Association met again tonight .");
+        int[][] tags = [Tags("O", "O", "O", "B-PER", "O", "O"), Tags("O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O")];
+        NameRules.LonePersonsAgainstTheDocument(views, tags);
+        Assert.Equal(["O", "O", "O", "B-LOC", "O", "O"], Names(tags[0]));
+        Assert.Equal(["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O"], Names(tags[1]));
+    }
+
+    [Fact]
     public void LonePersonsAgainstTheDocument_KeepsAPersonNamedAsAPersonToo()
     {
         // "Tarvik" is also the surname of a person of the document: the lone mention stays a person
