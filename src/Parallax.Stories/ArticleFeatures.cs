@@ -423,7 +423,7 @@ public sealed partial class StoryFeatureExtractor : IDisposable
 
         var weekdays = (byte)(Weekdays(title) | Weekdays(body[..Math.Min(body.Length, Math.Max(_options.WeekdayLeadChars, 0))]));
         var leadEvent = _options.LeadEventConflictFactor < 1
-            ? LeadEvent.From(title, body[..Math.Min(body.Length, Math.Max(_options.LeadEventChars, 0))], _options.LeadEventKinds)
+            ? LeadEvent.From(title, body[..Math.Min(body.Length, Math.Max(_options.LeadEventChars, 0))], _options.LeadEventKinds, IsDateLine(title))
             : null;
         return counts.ToFeatures(article.Id, Vocabulary, article.Metadata.Published?.Date, words, weekdays, leadEvent);
     }

@@ -13,11 +13,25 @@ namespace Parallax.Stories;
 /// </summary>
 public sealed partial class LeadEvent
 {
-    private LeadEvent(float[]? magnitudes, (byte Currency, float Value)[]? amounts)
+    private LeadEvent(float[]? magnitudes, (byte Currency, float Value)[]? amounts, bool headlineReverses, bool mentionsReversal)
     {
         Magnitudes = magnitudes;
         Amounts = amounts;
+        HeadlineReverses = headlineReverses;
+        MentionsReversal = mentionsReversal;
     }
+
+    /// <summary>
+    /// The headline reports the undoing of an earlier act ("overturns", "reverses", "restores", "repeals", "rescinds",
+    /// "revokes", "strikes down", "rolls back"): a reversal is an event of its own, not the act it undoes.
+    /// </summary>
+    public bool HeadlineReverses { get; }
+
+    /// <summary>The headline or the lead names a reversal (see <see cref="HeadlineReverses"/>).</summary>
+    public bool MentionsReversal { get; }
+
+    [GeneratedRegex(@"\b(?:overturn\w*|revers\w*|restor\w*|repeal\w*|rescind\w*|revok\w*|undo\w*|undid|strikes? down|struck down|roll\w* back)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReversalRegex();
 
     /// <summary>Earthquake magnitudes stated in the lead (each in [3, 10)), or null.</summary>
     public float[]? Magnitudes { get; }
@@ -45,14 +59,34 @@ public sealed partial class LeadEvent
     /// The lead event of a headline and a lead (the first characters of the body), or null when neither states a
     /// magnitude or a sum of money (of the <paramref name="kinds"/> asked for: 1 magnitudes, 2 sums of money, 3 both).
     /// </summary>
-    public static LeadEvent? From(ReadOnlySpan<char> title, ReadOnlySpan<char> lead, int kinds = 3)
+    /// <param name="titleIsDateLine">The title is only a date line: the lead's first line is the headline.</param>
+    public static LeadEvent? From(ReadOnlySpan<char> title, ReadOnlySpan<char> lead, int kinds = 3, bool titleIsDateLine = false)
     {
+        var headlineReverses = false;
+        var mentionsReversal = false;
+        if ((kinds & 4) != 0)
+        {
+            mentionsReversal = ReversalRegex().IsMatch(title) || ReversalRegex().IsMatch(lead);
+            if (mentionsReversal)
+            {
+                var headline = title;
+                if (titleIsDateLine || title.IsWhiteSpace())
+                {
+                    var rest = lead.TrimStart();
+                    var end = rest.IndexOf('\n');
+                    headline = end < 0 ? rest : rest[..end];
+                }
+
+                headlineReverses = ReversalRegex().IsMatch(headline);
+            }
+        }
+
         // Most leads state neither: a cheap look for the words every pattern needs before building anything.
         var magnitudeWords = (kinds & 1) != 0 && (HasMagnitudeWord(title) || HasMagnitudeWord(lead));
         var amountWords = (kinds & 2) != 0 && (HasAmountWord(title) || HasAmountWord(lead));
         if (!magnitudeWords && !amountWords)
         {
-            return null;
+            return mentionsReversal ? new LeadEvent(null, null, headlineReverses, mentionsReversal) : null;
         }
 
         var joined = new StringBuilder(title.Length + lead.Length + 3).Append(title).Append(" \n ").Append(lead).ToString();
@@ -80,7 +114,9 @@ public sealed partial class LeadEvent
             }
         }
 
-        return magnitudes is null && amounts is null ? null : new LeadEvent(magnitudes?.ToArray(), amounts?.ToArray());
+        return magnitudes is null && amounts is null && !mentionsReversal
+            ? null
+            : new LeadEvent(magnitudes?.ToArray(), amounts?.ToArray(), headlineReverses, mentionsReversal);
     }
 
     private static bool HasMagnitudeWord(ReadOnlySpan<char> text)
@@ -138,4 +174,12 @@ public sealed partial class LeadEvent
 
         return false;
     }
+
+    /// <summary>
+    /// True when one headline reports a reversal and the other article's headline and lead name none: the undoing of
+    /// an act and the act itself (a rule and its repeal, a verdict and its overturning) are two events.
+    /// </summary>
+    public static bool ReversalConflict(LeadEvent? a, LeadEvent? b)
+        => (a is { HeadlineReverses: true } && b is not { MentionsReversal: true })
+            || (b is { HeadlineReverses: true } && a is not { MentionsReversal: true });
 }

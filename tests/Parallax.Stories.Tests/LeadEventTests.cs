@@ -71,14 +71,53 @@ public sealed class LeadEventTests
     }
 
     [Theory]
-    [InlineData(7, 1)]
-    [InlineData(31, 3)]
+    [InlineData("Court overturns the harbour toll", "", true)]
+    [InlineData("9 May 2031", "\nCouncil repeals the harbour toll\nThe vote was close.", true)]
+    [InlineData("Council debates the harbour toll", "Critics want the council to repeal it.", false)]
+    [InlineData("Council approves the harbour toll", "The vote was close.", false)]
+    public void From_FindsAReversalInTheHeadline(string title, string lead, bool headlineReverses)
+    {
+        var e = LeadEvent.From(title, lead, kinds: 4, titleIsDateLine: title.StartsWith('9'));
+        Assert.Equal(headlineReverses, e?.HeadlineReverses ?? false);
+    }
+
+    [Theory]
+    [InlineData("Court overturns the harbour toll", "Council approves the harbour toll", "", true)]
+    [InlineData("Court overturns the harbour toll", "Council approves the harbour toll", "A court could overturn it.", false)]
+    [InlineData("Court overturns the harbour toll", "Court strikes down the harbour toll", "", false)]
+    [InlineData("Council approves the harbour toll", "Council approves a harbour toll", "", false)]
+    public void ReversalConflict_SeparatesAReversalFromTheActItUndoes(string headlineA, string headlineB, string leadB, bool expected)
+        => Assert.Equal(expected, LeadEvent.ReversalConflict(LeadEvent.From(headlineA, "", 4), LeadEvent.From(headlineB, leadB, 4)));
+
+    [Fact]
+    public void Similarity_OfAReversalAndTheAct_IsDiscountedForFullArticlesOnly()
+    {
+        var words = string.Join(' ', Enumerable.Range(0, 40).Select(i => "The harbour toll on ferries and barges was debated by the council again."));
+        var articles = new[]
+        {
+            Report("act", "Council approves the harbour toll", words),
+            Report("undo", "Court overturns the harbour toll", words),
+            Report("act-short", "Council approves the harbour toll", "The toll on ferries was debated by the council."),
+            Report("undo-short", "Court overturns the harbour toll", "The toll on ferries was debated by the council."),
+        };
+        using var on = new StoryClusterer();
+        using var off = new StoryClusterer(StoryClustererOptions.Default with { LeadEventKinds = 1 });
+        on.Recluster(articles);
+        off.Recluster(articles);
+        Assert.Equal(0.3 * off.Similarity("act", "undo")!.Value, on.Similarity("act", "undo")!.Value, 9);
+        Assert.Equal(off.Similarity("act-short", "undo-short"), on.Similarity("act-short", "undo-short"));
+    }
+
+    [Theory]
+    [InlineData(7, 5)]
+    [InlineData(31, 7)]
     public void LeadEvent_ShuffledEcbPlusTopicsWithMagnitudesGiveTheSameStories(int seed, int kinds)
     {
-        // ECB+ documents of the topics after the first 150 (where the dev set's magnitudes are): the rule fires there.
-        var articles = ArrivalOrder.EcbPlusSubset(int.MaxValue).Skip(300).Take(150).ToList();
+        // ECB+ documents 150-449: the topics whose leads state magnitudes and report reversals (the rule fires there).
+        var articles = ArrivalOrder.EcbPlusSubset(int.MaxValue).Skip(150).Take(300).ToList();
         using var extractor = new StoryFeatureExtractor(StoryClustererOptions.Default);
-        Assert.Contains(articles, a => extractor.Extract(a).LeadEvent is not null);
+        Assert.Contains(articles, a => extractor.Extract(a).LeadEvent is { Magnitudes: not null });
+        Assert.Contains(articles, a => extractor.Extract(a).LeadEvent is { HeadlineReverses: true });
         ArrivalOrder.AssertShuffledArrivalEqualsReclustering(articles, seed, StoryClustererOptions.Default with { LeadEventKinds = kinds });
     }
 }

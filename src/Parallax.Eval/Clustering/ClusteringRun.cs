@@ -96,6 +96,7 @@ public static class ClusteringRun
                 nameof(StoryClustererOptions.LeadEventConflictFactor) => options with { LeadEventConflictFactor = v },
                 nameof(StoryClustererOptions.LeadEventMinWords) => options with { LeadEventMinWords = (int)v },
                 nameof(StoryClustererOptions.LeadEventKinds) => options with { LeadEventKinds = (int)v },
+                nameof(StoryClustererOptions.ReversalMinWords) => options with { ReversalMinWords = (int)v },
                 nameof(StoryClustererOptions.LeadEventChars) => options with { LeadEventChars = (int)v },
                 _ => options,
             };
