@@ -123,6 +123,9 @@ public sealed class ArticleFeatures
     /// </summary>
     public byte StatedWeekdays { get; init; }
 
+    /// <summary>The key figures (magnitudes, sums of money) the headline and lead state, or null when none (see <see cref="Stories.LeadEvent"/>).</summary>
+    public LeadEvent? LeadEvent { get; init; }
+
     /// <summary>The vocabulary the <see cref="Ids"/> belong to.</summary>
     public FeatureVocabulary Vocabulary { get; }
 
@@ -180,7 +183,7 @@ public sealed class ArticleFeatures
             from = end;
         }
 
-        return new ArticleFeatures(ArticleId, vocabulary, ids, counts, spaces, Published, Words) { StatedWeekdays = StatedWeekdays };
+        return new ArticleFeatures(ArticleId, vocabulary, ids, counts, spaces, Published, Words) { StatedWeekdays = StatedWeekdays, LeadEvent = LeadEvent };
     }
 }
 
@@ -419,7 +422,10 @@ public sealed partial class StoryFeatureExtractor : IDisposable
         }
 
         var weekdays = (byte)(Weekdays(title) | Weekdays(body[..Math.Min(body.Length, Math.Max(_options.WeekdayLeadChars, 0))]));
-        return counts.ToFeatures(article.Id, Vocabulary, article.Metadata.Published?.Date, words, weekdays);
+        var leadEvent = _options.LeadEventConflictFactor < 1
+            ? LeadEvent.From(title, body[..Math.Min(body.Length, Math.Max(_options.LeadEventChars, 0))], _options.LeadEventKinds, IsDateLine(title))
+            : null;
+        return counts.ToFeatures(article.Id, Vocabulary, article.Metadata.Published?.Date, words, weekdays, leadEvent);
     }
 
     [GeneratedRegex(@"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -93,6 +93,11 @@ public static class ClusteringRun
                 nameof(StoryClustererOptions.EventSplitMinSize) => options with { EventSplitMinSize = (int)v },
                 nameof(StoryClustererOptions.EventSplitCohesion) => options with { EventSplitCohesion = v },
                 nameof(StoryClustererOptions.OnlineFeatures) => options with { OnlineFeatures = (int)v },
+                nameof(StoryClustererOptions.LeadEventConflictFactor) => options with { LeadEventConflictFactor = v },
+                nameof(StoryClustererOptions.LeadEventMinWords) => options with { LeadEventMinWords = (int)v },
+                nameof(StoryClustererOptions.LeadEventKinds) => options with { LeadEventKinds = (int)v },
+                nameof(StoryClustererOptions.ReversalMinWords) => options with { ReversalMinWords = (int)v },
+                nameof(StoryClustererOptions.LeadEventChars) => options with { LeadEventChars = (int)v },
                 _ => options,
             };
             if (typeof(StoryClustererOptions).GetProperty(name) is null)
