@@ -52,7 +52,7 @@ internal sealed class SentenceInfo
 }
 
 /// <summary>The pattern matcher behind <see cref="QuoteExtractor"/>; one instance per text, not shared.</summary>
-internal sealed class QuoteScanner
+internal sealed partial class QuoteScanner
 {
     private static readonly FrozenSet<string> _aux = FrozenSet.ToFrozenSet(
     [
@@ -169,6 +169,7 @@ internal sealed class QuoteScanner
             DirectQuotes(i);
             ClauseCues(i);
             AgentPredicates(i);
+            RecallRules(i);
         }
 
         foreach (var rel in _relations)

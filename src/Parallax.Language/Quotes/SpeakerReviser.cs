@@ -555,6 +555,9 @@ internal static class SpeakerReviser
 
     private static bool IsRelative(string lower) => lower is "who" or "whose" or "which" or "whom" || lower.StartsWith("who’", StringComparison.Ordinal) || lower.StartsWith("who'", StringComparison.Ordinal);
 
+    /// <summary>The clause subject the revision would give a participle cue at <paramref name="c"/> (round 9 recall rules ask before firing).</summary>
+    internal static (int Start, int End)? SubjectForParticiple(SentenceInfo s, int c, Relation rel, List<Relation> relations) => Candidate(s, c, rel, relations);
+
     /// <summary>The speaker a cue at token <paramref name="c"/> falls back on: the subject of its clause, or the speaker of an earlier relation in the sentence when that is nearer.</summary>
     private static (int Start, int End)? Candidate(SentenceInfo s, int c, Relation rel, List<Relation> relations)
     {

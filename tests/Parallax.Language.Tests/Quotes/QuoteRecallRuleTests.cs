@@ -3,7 +3,7 @@ using Parallax.Language.Quotes;
 namespace Parallax.Language.Tests.Quotes;
 
 /// <summary>
-/// Recall rules of quote stages 1.4.0 to 1.6.0 (docs/quotes.md, rounds 6 to 8), chosen from PolNeAR train misses. Every sentence is
+/// Recall rules of quote stages 1.4.0 to 1.7.0 (docs/quotes.md, rounds 6 to 9), chosen from PolNeAR train misses. Every sentence is
 /// written for these tests (fictional people, places and outlets); each row asserts the content (parts joined by " | "),
 /// the speaker and the cue of one extracted quote (run by <see cref="QuoteExtractorRuleTests.QuoteExtractor_AppliesRule"/>).
 /// </summary>
@@ -96,6 +96,21 @@ public sealed class QuoteRecallRuleTests
         { "Vahl said she would not run against Ada Roe, who has led the council since spring.", "she would not run against Ada Roe", "Vahl", "said" },
         // a relative clause between commas is parenthetical: the object goes on after it
         { "Councillor Fenn accused Orvik Lines, which runs the ferry, of raising the fares.", "Orvik Lines, which runs the ferry, of raising the fares", "Councillor Fenn", "accused" },
+        // round 9: a participle of a cue or act verb after a connector or a comma speaks for the clause subject
+        { "Councillor Fenn opened the meeting before calling for a new ferry timetable.", "a new ferry timetable", "Councillor Fenn", "calling for" },
+        { "Councillor Fenn opened the meeting before urging the board to act.", "the board to act", "Councillor Fenn", "urging" },
+        { "Vahl answered the question by praising the harbour board.", "the harbour board", "Vahl", "praising" },
+        { "Ada Roe stayed on stage for an hour, praising the ferry crews.", "the ferry crews", "Ada Roe", "praising" },
+        // round 9: a progressive act verb after an agent subject
+        { "Councillor Fenn is praising the new ferry contract.", "the new ferry contract", "Councillor Fenn", "praising" },
+        // round 9: a passive cue with its agent: the subject is the content, the agent speaks
+        { "The ferry plan was criticized by the harbour traders.", "The ferry plan", "the harbour traders", "was criticized" },
+        // round 9: a cue or act verb in a title-case headline
+        { "Velin Mayor Praises New Ferry Timetable", "New Ferry Timetable", "Velin Mayor", "Praises" },
+        { "Vahl Just Endorsed The Ferry Deal", "The Ferry Deal", "Vahl", "Endorsed" },
+        // round 9: a quotation after a name and a colon (a byline after a dash, or "from X")
+        { "HARBOUR FEES TO RISE - Ada Roe: “The board has no other choice.”", "“The board has no other choice.”", "Ada Roe", ":" },
+        { "More from the report: “Fares rose by a third in two years.”", "“Fares rose by a third in two years.”", "the report", ":" },
     };
 
     [Theory]
