@@ -488,6 +488,15 @@ internal sealed class AverageLinkClusterer
                 }
             }
 
+            if (growth is not null && Math.Min(sizes[a], sizes[b]) == 2)
+            {
+                var (small, large) = sizes[a] == 2 && sizes[b] >= 2 && (sizes[b] > 2 || a > b) ? (a, b) : (b, a);
+                if (growth.RefusesPair(small, large, sizes[large], priority.Avg, inner[large] / (sizes[large] * (sizes[large] - 1) / 2.0)))
+                {
+                    continue;
+                }
+            }
+
             growth?.Merge(a, b);
             shortCohesion?.Merge(a, b);
 

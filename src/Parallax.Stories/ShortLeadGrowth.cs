@@ -16,6 +16,8 @@ internal sealed class ShortLeadGrowth
     private readonly double _ratio;
     private readonly int _minSize;
 
+    private double _pairRatio;
+
     private ShortLeadGrowth(int[] longMembers, double ratio, int minSize, double lowSingle)
     {
         _long = longMembers;
@@ -34,7 +36,7 @@ internal sealed class ShortLeadGrowth
     public static ShortLeadGrowth? For(IReadOnlyList<ArticleFeatures> articles, StoryClustererOptions options)
     {
         var lowSingle = options.ShortGrowthSingletonThreshold is > 0 and var t && t < options.SingletonThreshold ? t : double.PositiveInfinity;
-        if (options.ShortGrowthRatio <= 0 && double.IsPositiveInfinity(lowSingle))
+        if (options.ShortGrowthRatio <= 0 && options.ShortGrowthPairRatio <= 0 && double.IsPositiveInfinity(lowSingle))
         {
             return null;
         }
@@ -45,7 +47,7 @@ internal sealed class ShortLeadGrowth
             longMembers[i] = articles[i].Words > options.ShortCohesionMaxWords ? 1 : 0;
         }
 
-        return new ShortLeadGrowth(longMembers, options.ShortGrowthRatio, Math.Max(2, options.ShortGrowthMinSize), lowSingle);
+        return new ShortLeadGrowth(longMembers, options.ShortGrowthRatio, Math.Max(2, options.ShortGrowthMinSize), lowSingle) { _pairRatio = options.ShortGrowthPairRatio };
     }
 
     /// <summary>
@@ -62,6 +64,14 @@ internal sealed class ShortLeadGrowth
     /// </summary>
     public bool JoinsLow(int lone, int group, int groupSize, double average)
         => average >= LowSingle && groupSize < _minSize && _long[lone] == 0 && _long[group] == 0;
+
+    /// <summary>
+    /// True when a pair (<paramref name="pair"/>) would join group <paramref name="group"/> of at least the minimum size,
+    /// both all short, at an <paramref name="average"/> below <see cref="StoryClustererOptions.ShortGrowthPairRatio"/>
+    /// times the group's own average.
+    /// </summary>
+    public bool RefusesPair(int pair, int group, int groupSize, double average, double groupOwnAverage)
+        => _pairRatio > 0 && groupSize >= _minSize && _long[pair] == 0 && _long[group] == 0 && average < _pairRatio * groupOwnAverage;
 
     /// <summary>Records that cluster <paramref name="b"/> was merged into <paramref name="a"/>.</summary>
     public void Merge(int a, int b) => _long[a] += _long[b];

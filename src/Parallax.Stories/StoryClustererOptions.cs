@@ -122,6 +122,12 @@ public sealed record StoryClustererOptions
     public int ShortGrowthMinSize { get; init; } = 3;
 
     /// <summary>
+    /// As <see cref="ShortGrowthRatio"/> for a pair of short leads joining a group of at least <see cref="ShortGrowthMinSize"/>
+    /// short leads: its average must reach this ratio times the larger group's own average. 0 disables.
+    /// </summary>
+    public double ShortGrowthPairRatio { get; init; }
+
+    /// <summary>
     /// When in (0, <see cref="SingletonThreshold"/>), a lone short article joins a group of fewer than
     /// <see cref="ShortGrowthMinSize"/> short articles (or another lone short article) at this average: with
     /// <see cref="ShortGrowthRatio"/> keeping lone leads out of complete-looking groups, a lead worded apart from its

@@ -14,7 +14,7 @@ public sealed class ShortLeadGrowthTests
 {
     private static readonly StoryClustererOptions Off = StoryClustererOptions.Default with { ShortGrowthRatio = 0, ShortGrowthSingletonThreshold = 0 };
 
-    private static readonly StoryClustererOptions Strict = StoryClustererOptions.Default with { ShortGrowthRatio = 0.8, ShortGrowthSingletonThreshold = 0.03 };
+    private static readonly StoryClustererOptions Strict = StoryClustererOptions.Default with { ShortGrowthRatio = 0.8, ShortGrowthSingletonThreshold = 0.03, ShortGrowthPairRatio = 0.9 };
 
     private static List<Article> NeusLeads(int skip, int take)
     {

@@ -76,6 +76,7 @@ public static class ClusteringRun
                 nameof(StoryClustererOptions.ShortCohesionPairRatio) => options with { ShortCohesionPairRatio = v },
                 nameof(StoryClustererOptions.ShortGrowthRatio) => options with { ShortGrowthRatio = v },
                 nameof(StoryClustererOptions.ShortGrowthMinSize) => options with { ShortGrowthMinSize = (int)v },
+                nameof(StoryClustererOptions.ShortGrowthPairRatio) => options with { ShortGrowthPairRatio = v },
                 nameof(StoryClustererOptions.ShortGrowthSingletonThreshold) => options with { ShortGrowthSingletonThreshold = v },
                 nameof(StoryClustererOptions.IgnoreUniqueFeatures) => options with { IgnoreUniqueFeatures = v != 0 },
                 nameof(StoryClustererOptions.CandidatesPerArticle) => options with { CandidatesPerArticle = (int)v },
