@@ -409,6 +409,12 @@ internal sealed class AverageLinkClusterer
         var single = singletonThreshold is { } st && st > 0 && st < threshold ? st : threshold;
         var rule = articles is null ? null : LongPairRule.For(articles, _options, threshold, single);
         var floor = rule?.Floor ?? Math.Min(threshold, single);
+        var growth = articles is null ? null : ShortLeadGrowth.For(articles, _options);
+        if (rule is null && growth is not null && growth.LowSingle < floor)
+        {
+            floor = growth.LowSingle;
+        }
+
         var inner = new double[n];
         var sums = new Dictionary<int, double>[n];
         var sizes = new int[n];
@@ -464,6 +470,34 @@ internal sealed class AverageLinkClusterer
                 }
             }
 
+            // Below the singleton threshold only a lone short lead joining a small group of short leads goes on (with the
+            // length-aware thresholds on, LongPairRule alone decides what a lone article needs).
+            if (rule is null && growth is not null && priority.Avg < single && (sizes[a] == 1 || sizes[b] == 1)
+                && !(sizes[a] == 1 ? growth.JoinsLow(a, b, sizes[b], priority.Avg) : growth.JoinsLow(b, a, sizes[a], priority.Avg)))
+            {
+                continue;
+            }
+
+            // A lone short lead joining a complete-looking group of short leads must be about as close to it as its members are.
+            if (growth is not null && (sizes[a] == 1) != (sizes[b] == 1))
+            {
+                var (g, lone) = sizes[a] > 1 ? (a, b) : (b, a);
+                if (growth.Refuses(lone, g, sizes[g], priority.Avg, inner[g] / (sizes[g] * (sizes[g] - 1) / 2.0)))
+                {
+                    continue;
+                }
+            }
+
+            if (growth is not null && Math.Min(sizes[a], sizes[b]) == 2)
+            {
+                var (small, large) = sizes[a] == 2 && sizes[b] >= 2 && (sizes[b] > 2 || a > b) ? (a, b) : (b, a);
+                if (growth.RefusesPair(small, large, sizes[large], priority.Avg, inner[large] / (sizes[large] * (sizes[large] - 1) / 2.0)))
+                {
+                    continue;
+                }
+            }
+
+            growth?.Merge(a, b);
             shortCohesion?.Merge(a, b);
 
             // Merge b into a (a < b keeps the smaller canonical index as the root).
