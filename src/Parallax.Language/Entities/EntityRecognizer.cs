@@ -183,6 +183,11 @@ public sealed class EntityRecognizer : IStage<Doc>
         }
 
         NameRules.Acronyms(views, tags);
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            WebNames.DefinedAcronyms(views[s], tags[s]);
+        }
+
         var teams = DocumentNames.ResultLines(sentences, tags);
         NameRules.SportsTeams(views, tags, teams);
         DocumentNames.Harmonize(views, tags, teams, _tagger.Model.CaseProfile);
@@ -195,6 +200,7 @@ public sealed class EntityRecognizer : IStage<Doc>
             NameRules.CommonWordsAreNotNames(views[s], tags[s]);
             NameRules.Datelines(sentences[s], tags[s]);
             PossessivesEndNames(sentences[s], tags[s]);
+            WebNames.LowerCaseListedNames(views[s], tags[s], _tagger.Model.CaseProfile);
         }
 
         NameRules.LonePersonsAgainstTheDocument(views, tags);
