@@ -186,6 +186,7 @@ public sealed class EntityRecognizer : IStage<Doc>
         for (var s = 0; s < sentences.Count; s++)
         {
             WebNames.DefinedAcronyms(views[s], tags[s]);
+            WebNames.TownAndState(views[s], tags[s]);
         }
 
         var teams = DocumentNames.ResultLines(sentences, tags);

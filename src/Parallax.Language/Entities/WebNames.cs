@@ -4,8 +4,8 @@ namespace Parallax.Language.Entities;
 
 /// <summary>
 /// Session-7 rules after the tagger for web text (forum posts, e-mail, reviews), where names are often written in lower
-/// case and organisations are named by acronyms. <see cref="DefinedAcronyms"/> runs before
-/// <see cref="DocumentNames.Harmonize"/>, which carries the acronym's type to its other mentions in the document;
+/// case and organisations are named by acronyms. <see cref="DefinedAcronyms"/> and <see cref="TownAndState"/> run before
+/// <see cref="DocumentNames.Harmonize"/>, which carries a name's type to its other mentions in the document;
 /// <see cref="LowerCaseListedNames"/> runs after the rules that cut names at lower-case words, so they cannot undo it.
 /// Chosen on the UNER English-EWT 5-fold held-out figure (docs/language.md, "Session 7"). Stateless and thread-safe.
 /// </summary>
@@ -149,6 +149,58 @@ internal static class WebNames
             if (tags[i] == 0)
             {
                 tags[i] = type;
+            }
+        }
+    }
+
+    /// <summary>US state and district postal codes (hand-written, general knowledge).</summary>
+    private static readonly FrozenSet<string> _stateCodes = new[]
+    {
+        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA",
+        "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN",
+        "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Lawrence , KS", "Baltimore , MD 21202": one to three capitalised words, a comma and a US state code make a town
+    /// and its state, both places, unless the words before the comma are a person's name (tagged PER or starting with a
+    /// listed given name: "Jan Vorst , MD" is a doctor). Words the tagger gave another type stay as they are.
+    /// </summary>
+    public static void TownAndState(NerFeatures.SentenceView view, int[] tags)
+    {
+        var words = view.Words;
+        var n = words.Length;
+        for (var c = 3; c < n; c++)
+        {
+            if (words[c - 1] != "," || !_stateCodes.Contains(words[c]) || (tags[c] != 0 && NerTags.TypeOf(tags[c]) == 3))
+            {
+                continue;
+            }
+
+            var end = c - 1;
+            var start = end;
+            while (start > 0 && end - start < 3 && words[start - 1].Length > 1 && char.IsUpper(words[start - 1][0]) && words[start - 1].Skip(1).Any(char.IsLower))
+            {
+                start--;
+            }
+
+            if (start == end || tags[start..end].Any(t => t != 0 && NerTags.TypeOf(t) == 1) || (view.GazBegin[start] & GazetteerCategory.GivenName) != 0
+                || (tags[end - 1] != 0 && NerTags.TypeOf(tags[end - 1]) != 3))
+            {
+                continue;
+            }
+
+            if (tags[start..end].All(t => t == 0) && !(start > 0 && tags[start - 1] != 0))
+            {
+                for (var k = start; k < end; k++)
+                {
+                    tags[k] = k == start ? Loc : Loc + 1;
+                }
+            }
+
+            if (c + 1 >= n || tags[c + 1] == 0 || NerTags.IsBegin(tags[c + 1]))
+            {
+                tags[c] = Loc;
             }
         }
     }

@@ -93,4 +93,22 @@ public class WebNamesTests
         WebNames.DefinedAcronyms(view, tags);
         Assert.All(tags, t => Assert.Equal(0, t));
     }
+
+    [Fact]
+    public void TownAndState_TownCommaStateCodeAreTwoPlaces()
+    {
+        var view = View("our office in Quellbrook , OH opened");
+        var tags = new int[view.Words.Length];
+        WebNames.TownAndState(view, tags);
+        Assert.Equal(["O", "O", "O", "B-LOC", "O", "B-LOC", "O"], Names(tags));
+    }
+
+    [Fact]
+    public void TownAndState_PersonBeforeTheCodeIsADoctor()
+    {
+        var view = View("with Imre Vorst , MD , a professor");
+        int[] tags = [0, NerTags.Index("B-PER"), NerTags.Index("I-PER"), 0, 0, 0, 0, 0];
+        WebNames.TownAndState(view, tags);
+        Assert.Equal(["O", "B-PER", "I-PER", "O", "O", "O", "O", "O"], Names(tags));
+    }
 }
