@@ -13,7 +13,7 @@ namespace Parallax.Language.Entities;
 /// </summary>
 public sealed class EntityRecognizer : IStage<Doc>
 {
-    public static readonly StageInfo StageInfo = new("EntityRecognizer", "1.2", [Layers.Tokens, Layers.Sentences], [Layers.Entities]);
+    public static readonly StageInfo StageInfo = new("EntityRecognizer", "1.3", [Layers.Tokens, Layers.Sentences], [Layers.Entities]);
 
     internal const string ModelResource = "ner.ner-model.bin.gz";
 
@@ -183,6 +183,12 @@ public sealed class EntityRecognizer : IStage<Doc>
         }
 
         NameRules.Acronyms(views, tags);
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            WebNames.DefinedAcronyms(views[s], tags[s]);
+            WebNames.TownAndState(views[s], tags[s]);
+        }
+
         var teams = DocumentNames.ResultLines(sentences, tags);
         NameRules.SportsTeams(views, tags, teams);
         DocumentNames.Harmonize(views, tags, teams, _tagger.Model.CaseProfile);
@@ -195,6 +201,7 @@ public sealed class EntityRecognizer : IStage<Doc>
             NameRules.CommonWordsAreNotNames(views[s], tags[s]);
             NameRules.Datelines(sentences[s], tags[s]);
             PossessivesEndNames(sentences[s], tags[s]);
+            WebNames.LowerCaseListedNames(views[s], tags[s], _tagger.Model.CaseProfile);
         }
 
         NameRules.LonePersonsAgainstTheDocument(views, tags);

@@ -631,8 +631,11 @@ internal static class NameRules
         }
     }
 
+    /// <summary>True for a listed upper-case abbreviation that is not an organisation ("TV", "CEO", "PS").</summary>
+    internal static bool IsNotOrgAcronym(string w) => _notOrgAcronyms.Contains(w);
+
     /// <summary>Two to six upper-case ASCII letters ("DSE", "CFDT"), "&amp;" allowed inside ("AT&amp;T").</summary>
-    private static bool IsAcronym(string w)
+    internal static bool IsAcronym(string w)
     {
         if (w.Length < 2 || w.Length > 6 || !char.IsAsciiLetterUpper(w[0]) || !char.IsAsciiLetterUpper(w[^1]))
         {
