@@ -3,7 +3,7 @@ using Parallax.Language.Quotes;
 namespace Parallax.Language.Tests.Quotes;
 
 /// <summary>
-/// Recall rules of quote stages 1.4.0 to 1.6.0 (docs/quotes.md, rounds 6 to 8), chosen from PolNeAR train misses. Every sentence is
+/// Recall rules of quote stages 1.4.0 to 1.7.0 (docs/quotes.md, rounds 6 to 9), chosen from PolNeAR train misses. Every sentence is
 /// written for these tests (fictional people, places and outlets); each row asserts the content (parts joined by " | "),
 /// the speaker and the cue of one extracted quote (run by <see cref="QuoteExtractorRuleTests.QuoteExtractor_AppliesRule"/>).
 /// </summary>
@@ -96,6 +96,22 @@ public sealed class QuoteRecallRuleTests
         { "Vahl said she would not run against Ada Roe, who has led the council since spring.", "she would not run against Ada Roe", "Vahl", "said" },
         // a relative clause between commas is parenthetical: the object goes on after it
         { "Councillor Fenn accused Orvik Lines, which runs the ferry, of raising the fares.", "Orvik Lines, which runs the ferry, of raising the fares", "Councillor Fenn", "accused" },
+        // round 9 (content boundaries): a clause content ends before the subject's coordinated reporting verb, which is a relation of its own
+        { "Vahl said the ferry would run all winter and predicted that fares would fall.", "the ferry would run all winter", "Vahl", "said" },
+        { "Vahl said the ferry would run all winter and predicted that fares would fall.", "that fares would fall", "Vahl", "predicted" },
+        { "Ada Roe noted that the harbour was full, and later warned that the pier needed repairs.", "that the harbour was full", "Ada Roe", "noted" },
+        // ... and before ", and" plus a new subject with its own reporting verb
+        { "Councillor Fenn said the vote was fair, and Piet Brandt declined to comment.", "the vote was fair", "Councillor Fenn", "said" },
+        { "Councillor Fenn said the vote was fair, and Piet Brandt declined to comment.", "to comment", "Piet Brandt", "declined" },
+        // ... and before ", which" plus a verb (a subject relative to the sentence end describes, it does not report)
+        { "Vahl said the board had hired Orvik Lines, which has run three ferries in the north.", "the board had hired Orvik Lines", "Vahl", "said" },
+        // ", but" plus an adverb or a verb with no new subject stays inside the content
+        { "Ada Roe said the fares would rise, but only in winter.", "the fares would rise, but only in winter", "Ada Roe", "said" },
+        { "Piet Brandt argued that the harbour tax was fair, but needed a cap.", "that the harbour tax was fair, but needed a cap", "Piet Brandt", "argued" },
+        // "that" plus a fronted adverbial: the comma and pronoun after it open the that-clause's main clause
+        { "Vahl said that if the pier closed in winter, she would resign.", "that if the pier closed in winter, she would resign", "Vahl", "said" },
+        // a coordinated cue takes the whole speaker phrase of the first verb, not the subject finder's capitalised words ("The")
+        { "The ferry company criticized the harbour plan and challenged the mayor to a debate.", "the mayor to a debate", "The ferry company", "challenged" },
     };
 
     [Theory]
