@@ -2028,8 +2028,8 @@ internal sealed partial class QuoteScanner
         else if (np is null && coordinated && SubjectOf(s) is { } shared && s.Used[shared.Start] && shared.End < c && IsSpeakerOfEarlier(s, shared))
         {
             // "Ms. Conway rejected the idea ... and said that ...": the subject already speaks for the first verb
-            speaker = shared;
-            np = shared;
+            speaker = ContentBoundaries.EarlierSpeaker(s, _relations, shared) ?? shared;
+            np = speaker;
         }
 
         var after = cueEnd + 1;
@@ -2409,12 +2409,17 @@ internal sealed partial class QuoteScanner
         var end = k;
         while (end < toks.Count && !s.Used[end])
         {
+            if (ContentBoundaries.EndsBefore(s, k, end, objectContent))
+            {
+                break;
+            }
+
             if (toks[end].Text == "," && end + 2 < toks.Count && toks[end + 1].Lower == "according" && toks[end + 2].Lower == "to")
             {
                 break;
             }
 
-            if (end > k && toks[end].Text == "," && end + 1 < toks.Count && !s.InQuote[end] && (toks[end + 1].Lower == "but" || (toks[end + 1].Lower == "and" && end + 2 < toks.Count && _pronounSubjects.Contains(toks[end + 2].Lower))))
+            if (end > k && toks[end].Text == "," && end + 1 < toks.Count && !s.InQuote[end] && ((toks[end + 1].Lower == "but" && !ContentBoundaries.ButContinues(s, end + 1, objectContent)) || (toks[end + 1].Lower == "and" && end + 2 < toks.Count && _pronounSubjects.Contains(toks[end + 2].Lower))))
             {
                 break;
             }
@@ -2426,7 +2431,7 @@ internal sealed partial class QuoteScanner
             }
 
             if (end > k + 5 && toks[end].Text == "," && !s.InQuote[end] && end + 2 < toks.Count && _pronounSubjects.Contains(toks[end + 1].Lower) && toks[end + 1].Lower is not ("him" or "her" or "them" or "who")
-                && !_subordinators.Contains(toks[k].Lower) && toks[end + 2].IsWord && !_pronounSubjects.Contains(toks[end + 2].Lower))
+                && !_subordinators.Contains(toks[k].Lower) && !ContentBoundaries.ThatOpensAdverbial(s, k) && toks[end + 2].IsWord && !_pronounSubjects.Contains(toks[end + 2].Lower))
             {
                 break; // "he can, it would seem ...": a new main clause after a complete content clause
             }
@@ -2482,7 +2487,7 @@ internal sealed partial class QuoteScanner
         ["while", "whereas", "although", "though"], StringComparer.Ordinal);
 
     /// <summary>True when token <paramref name="k"/> (adverbs skipped) is a finite verb: a past form, a modal, or a third-person cue or act form.</summary>
-    private static bool FiniteVerbAt(SentenceInfo s, int k)
+    internal static bool FiniteVerbAt(SentenceInfo s, int k)
     {
         var toks = s.Toks;
         while (k < toks.Count && toks[k].IsWord && toks[k].Lower is "then" or "also" or "later" or "now" or "still" or "even" or "eventually" or "finally" or "never")

@@ -111,6 +111,22 @@ public sealed class QuoteRecallRuleTests
         // round 9: a quotation after a name and a colon (a byline after a dash, or "from X")
         { "HARBOUR FEES TO RISE - Ada Roe: “The board has no other choice.”", "“The board has no other choice.”", "Ada Roe", ":" },
         { "More from the report: “Fares rose by a third in two years.”", "“Fares rose by a third in two years.”", "the report", ":" },
+        // round 9 (content boundaries): a clause content ends before the subject's coordinated reporting verb, which is a relation of its own
+        { "Vahl said the ferry would run all winter and predicted that fares would fall.", "the ferry would run all winter", "Vahl", "said" },
+        { "Vahl said the ferry would run all winter and predicted that fares would fall.", "that fares would fall", "Vahl", "predicted" },
+        { "Ada Roe noted that the harbour was full, and later warned that the pier needed repairs.", "that the harbour was full", "Ada Roe", "noted" },
+        // ... and before ", and" plus a new subject with its own reporting verb
+        { "Councillor Fenn said the vote was fair, and Piet Brandt declined to comment.", "the vote was fair", "Councillor Fenn", "said" },
+        { "Councillor Fenn said the vote was fair, and Piet Brandt declined to comment.", "to comment", "Piet Brandt", "declined" },
+        // ... and before ", which" plus a verb (a subject relative to the sentence end describes, it does not report)
+        { "Vahl said the board had hired Orvik Lines, which has run three ferries in the north.", "the board had hired Orvik Lines", "Vahl", "said" },
+        // ", but" plus an adverb or a verb with no new subject stays inside the content
+        { "Ada Roe said the fares would rise, but only in winter.", "the fares would rise, but only in winter", "Ada Roe", "said" },
+        { "Piet Brandt argued that the harbour tax was fair, but needed a cap.", "that the harbour tax was fair, but needed a cap", "Piet Brandt", "argued" },
+        // "that" plus a fronted adverbial: the comma and pronoun after it open the that-clause's main clause
+        { "Vahl said that if the pier closed in winter, she would resign.", "that if the pier closed in winter, she would resign", "Vahl", "said" },
+        // a coordinated cue takes the whole speaker phrase of the first verb, not the subject finder's capitalised words ("The")
+        { "The ferry company criticized the harbour plan and challenged the mayor to a debate.", "the mayor to a debate", "The ferry company", "challenged" },
     };
 
     [Theory]
