@@ -18,6 +18,53 @@ internal sealed partial class QuoteScanner
                 EvidenceShows(s, i);
             }
         }
+
+        for (var i = 3; i + 1 < toks.Count; i++)
+        {
+            if (!s.Used[i] && !s.InQuote[i] && toks[i].IsWord && !toks[i].IsCapitalized && !s.Used[i - 1]
+                && ((toks[i - 1].Lower is "who" or "which" && toks[i - 2].Text == ",") || (toks[i - 1].Lower == "whom" && toks[i - 2].Lower == "of")))
+            {
+                RelativeStance(s, i);
+            }
+        }
+    }
+
+    /// <summary>
+    /// "a union, which endorsed Roe in the primary", "two members, both of whom opposed the deal": a stance verb of the cue
+    /// lexicon right after a non-restrictive relative pronoun speaks for the pronoun (PolNeAR marks the relative word as the
+    /// source there); its object is the content.
+    /// </summary>
+    private void RelativeStance(SentenceInfo s, int i)
+    {
+        var toks = s.Toks;
+        var lower = toks[i].Lower;
+        if (!CueLexicon.TryGet(lower, out var cls) || cls != CueClass.Object || lower.EndsWith("ing", StringComparison.Ordinal) || CueLexicon.TakesInfinitive(lower))
+        {
+            return;
+        }
+
+        var after = i + 1;
+        if (after >= toks.Count || s.Used[after] || !(toks[after].IsWord || s.InQuote[after]) || (toks[after].IsWord && _blockers.Contains(toks[after].Lower) && toks[after].Lower is not ("this" or "these" or "those")))
+        {
+            return;
+        }
+
+        var spStart = i - 1;
+        if (toks[spStart].Lower == "whom")
+        {
+            // "both of whom", "all of whom": the quantifier phrase is the source
+            if (!toks[spStart - 2].IsWord || s.Used[spStart - 2])
+            {
+                return;
+            }
+
+            spStart -= 2;
+        }
+
+        if (ContentForward(s, after, objectContent: true) is { } content)
+        {
+            AddClause(s, content, i, i, spStart, i - 1);
+        }
     }
 
     private static readonly FrozenSet<string> _showForms = FrozenSet.ToFrozenSet(

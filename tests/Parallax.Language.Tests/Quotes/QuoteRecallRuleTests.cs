@@ -134,6 +134,8 @@ public sealed class QuoteRecallRuleTests
         // round 10: a record or measurement "shows" its content (the evidence noun is the source)
         { "Harbour records show the ferry ran late on most winter days.", "the ferry ran late on most winter days", "Harbour records", "show" },
         { "Velin voted on Sunday, with a new survey showing Ada Roe ahead by six points.", "Ada Roe ahead by six points", "a new survey", "showing" },
+        // round 10: a stance verb after a non-restrictive relative pronoun speaks for the pronoun
+        { "Councillor Fenn thanked the harbour trust, which supports the winter ferry.", "the winter ferry", "which", "supports" },
     };
 
     [Theory]
