@@ -39,6 +39,10 @@ internal static class ActLexicon
         // acts with documents and votes
         "sign", "file", "issue", "release", "veto", "nominate", "appoint", "authorize", "authorise", "submit",
         "introduce", "draft", "enact", "ratify", "cosponsor", "sponsor", "unveil", "outline", "detail",
+        // round 10: attacking, praising and arguing with someone
+        "assail", "excoriate", "berate", "chastise", "skewer", "belittle", "smear", "vilify", "demonize", "demonise",
+        "laud", "extol", "salute", "reprimand", "admonish", "malign", "pillory", "insult", "taunt", "lampoon", "trash",
+        "espouse", "promote", "spar",
     ];
 
     private static readonly FrozenDictionary<string, string[]> _irregular = new Dictionary<string, string[]>(StringComparer.Ordinal)

@@ -170,6 +170,7 @@ internal sealed partial class QuoteScanner
             ClauseCues(i);
             AgentPredicates(i);
             RecallRules(i);
+            RecallRules2(i);
         }
 
         foreach (var rel in _relations)

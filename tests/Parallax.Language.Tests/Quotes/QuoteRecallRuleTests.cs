@@ -127,6 +127,15 @@ public sealed class QuoteRecallRuleTests
         { "Vahl said that if the pier closed in winter, she would resign.", "that if the pier closed in winter, she would resign", "Vahl", "said" },
         // a coordinated cue takes the whole speaker phrase of the first verb, not the subject finder's capitalised words ("The")
         { "The ferry company criticized the harbour plan and challenged the mayor to a debate.", "the mayor to a debate", "The ferry company", "challenged" },
+        // round 10: act verbs of attacking, praising and promoting (ActLexicon)
+        { "Councillor Fenn assailed the new harbour tax.", "the new harbour tax", "Councillor Fenn", "assailed" },
+        { "Ada Roe lauded the ferry crews for their winter work.", "the ferry crews for their winter work", "Ada Roe", "lauded" },
+        { "The union is promoting a four-day week for dock workers.", "a four-day week for dock workers", "The union", "promoting" },
+        // round 10: a record or measurement "shows" its content (the evidence noun is the source)
+        { "Harbour records show the ferry ran late on most winter days.", "the ferry ran late on most winter days", "Harbour records", "show" },
+        { "Velin voted on Sunday, with a new survey showing Ada Roe ahead by six points.", "Ada Roe ahead by six points", "a new survey", "showing" },
+        // round 10: a stance verb after a non-restrictive relative pronoun speaks for the pronoun
+        { "Councillor Fenn thanked the harbour trust, which supports the winter ferry.", "the winter ferry", "which", "supports" },
     };
 
     [Theory]
