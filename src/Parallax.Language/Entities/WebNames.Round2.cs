@@ -83,10 +83,11 @@ internal static partial class WebNames
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
-    /// A lone one-word person that is a common English word written capitalised ("Cheers", "Crude - oil prices",
-    /// "the first Smart Phone") is no name when nothing in the document speaks for a person: it is not a listed given
-    /// name, no title stands before it, no speech verb or possessive follows it, and the document tags the word as a
-    /// person nowhere else (a surname such as "Griffin" said again and again stays).
+    /// A lone one-word person that is a common English word written capitalised where the capital says nothing (first word
+    /// of the sentence: "Cheers", "Crude - oil prices"; or before another capitalised word: "our Annual Walk") is no name
+    /// when nothing in the document speaks for a person: it is not a listed given name, no title stands before it, no
+    /// speech verb or possessive follows it, and the document tags the word as a person nowhere else (a surname such as
+    /// "Griffin" said again and again stays). A lone surname in running text ("the Bush administration") is kept.
     /// </summary>
     public static void CommonWordPersons(NerFeatures.SentenceView[] views, int[][] tags)
     {
@@ -130,6 +131,21 @@ internal static partial class WebNames
                 }
 
                 if (i + 1 < t.Length && _personContext.Contains(v.Lower[i + 1]))
+                {
+                    continue;
+                }
+
+                // only where a capital says nothing about a name: the sentence's first word ("Cheers", "Crude - oil
+                // prices") or a word of a title-case phrase ("Annual Walk"); a lone surname in running text ("the Bush
+                // administration", "Trump judges") stays a person
+                var initial = true;
+                for (var k = 0; k < i && initial; k++)
+                {
+                    initial = !v.Words[k].Any(char.IsLetter);
+                }
+
+                var titlePhrase = i + 1 < t.Length && v.Words[i + 1].Length > 1 && char.IsUpper(v.Words[i + 1][0]);
+                if (!initial && !titlePhrase)
                 {
                     continue;
                 }
