@@ -202,8 +202,10 @@ public sealed class EntityRecognizer : IStage<Doc>
             NameRules.Datelines(sentences[s], tags[s]);
             PossessivesEndNames(sentences[s], tags[s]);
             WebNames.LowerCaseListedNames(views[s], tags[s], _tagger.Model.CaseProfile);
+            WebNames.ListedTowns(views[s], tags[s], _tagger.Model.CaseProfile);
         }
 
+        WebNames.CommonWordPersons(views, tags);
         NameRules.LonePersonsAgainstTheDocument(views, tags);
         return tags;
     }

@@ -30,24 +30,6 @@ public sealed class Gazetteer
 
     // stored with a token sequence that begins a longer entry, so matching stops as soon as no entry can continue
     private const GazetteerCategory PrefixBit = (GazetteerCategory)0x8000;
-    private static readonly Lazy<Gazetteer> _default = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
-    private readonly FrozenDictionary<ulong, GazetteerCategory> _entries;
-
-    private Gazetteer(Dictionary<ulong, GazetteerCategory> entries) => _entries = entries.ToFrozenDictionary();
-
-    /// <summary>The shipped lists.</summary>
-    public static Gazetteer Default => _default.Value;
-
-    /// <summary>The entries of one shipped list (<c>countries.txt</c>, <c>places.txt</c>, ...): trimmed, comments and blank lines skipped, in file order.</summary>
-    public static IEnumerable<string> Entries(string file)
-    {
-        ArgumentNullException.ThrowIfNull(file);
-        return ResourceText.Lines("gazetteer." + file);
-    }
-
-    /// <summary>Number of distinct token sequences.</summary>
-    public int Count => _entries.Values.Count(c => (c & ~PrefixBit) != 0);
-
     private static readonly (string File, GazetteerCategory Category)[] _files =
     [
         ("countries.txt", GazetteerCategory.Country),
@@ -60,10 +42,36 @@ public sealed class Gazetteer
         ("clubs.txt", GazetteerCategory.Club),
     ];
 
-    private static Gazetteer Load()
+    private static readonly Lazy<Gazetteer> _default = new(() => Load(_files), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<Gazetteer> _towns = new(() => Load([("towns.txt", GazetteerCategory.Place)]), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly FrozenDictionary<ulong, GazetteerCategory> _entries;
+
+    private Gazetteer(Dictionary<ulong, GazetteerCategory> entries) => _entries = entries.ToFrozenDictionary();
+
+    /// <summary>The shipped lists.</summary>
+    public static Gazetteer Default => _default.Value;
+
+    /// <summary>
+    /// The towns list (<c>towns.txt</c>, every entry <see cref="GazetteerCategory.Place"/>): read only by the rules after
+    /// the tagger, never by the tagger's features, so adding to it does not change what the shipped model was trained on.
+    /// </summary>
+    internal static Gazetteer Towns => _towns.Value;
+
+    /// <summary>The entries of one shipped list (<c>countries.txt</c>, <c>places.txt</c>, ...): trimmed, comments and blank lines skipped, in file order.</summary>
+    public static IEnumerable<string> Entries(string file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return ResourceText.Lines("gazetteer." + file);
+    }
+
+    /// <summary>Number of distinct token sequences.</summary>
+    public int Count => _entries.Values.Count(c => (c & ~PrefixBit) != 0);
+
+
+    private static Gazetteer Load((string File, GazetteerCategory Category)[] files)
     {
         var entries = new Dictionary<ulong, GazetteerCategory>();
-        foreach (var (file, category) in _files)
+        foreach (var (file, category) in files)
         {
             foreach (var line in ResourceText.Lines("gazetteer." + file))
             {

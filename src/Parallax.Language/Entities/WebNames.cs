@@ -9,7 +9,7 @@ namespace Parallax.Language.Entities;
 /// <see cref="LowerCaseListedNames"/> runs after the rules that cut names at lower-case words, so they cannot undo it.
 /// Chosen on the UNER English-EWT 5-fold held-out figure (docs/language.md, "Session 7"). Stateless and thread-safe.
 /// </summary>
-internal static class WebNames
+internal static partial class WebNames
 {
     private const int Per = 1;
     private const int Org = 3;
