@@ -2,113 +2,107 @@ using Parallax.Language.Entities;
 
 namespace Parallax.Language.Tests.Entities;
 
-/// <summary>The session-7 web-text rules on hand-written sentences (fictional people and organisations, real listed places).</summary>
+/// <summary>
+/// The session-7 web-text rules on hand-written sentences (fictional people, organisations and shops; real listed places
+/// and towns). Tag patterns are space-separated IOB tags, one per word; an empty input pattern means every word untagged.
+/// </summary>
 public class WebNamesTests
 {
     private static readonly Dictionary<string, byte> _noLexicon = new(StringComparer.Ordinal);
 
-    private static string[] Words(string sentence) => sentence.Split(' ');
-
     private static string[] Names(int[] tags) => [.. tags.Select(t => NerTags.Names[t])];
 
-    private static NerFeatures.SentenceView View(string sentence) => new NerFeatures(Gazetteer.Default, _noLexicon).View(Words(sentence));
+    private static NerFeatures.SentenceView View(string sentence) => new NerFeatures(Gazetteer.Default, _noLexicon).View(sentence.Split(' '));
 
-    [Fact]
-    public void LowerCaseListedNames_ListedPlacesInACaselessSentenceAreNames()
-    {
-        var view = View("i flew from lisbon to portugal 's north coast");
-        var tags = new int[view.Words.Length];
-        WebNames.LowerCaseListedNames(view, tags, _noLexicon);
-        Assert.Equal(["O", "O", "O", "B-LOC", "O", "B-LOC", "O", "O", "O"], Names(tags));
-    }
+    private static int[] Tags(string pattern) => [.. pattern.Split(' ').Select(NerTags.Index)];
 
-    [Fact]
-    public void LowerCaseListedNames_CommonEnglishWordsStayWords()
+    private static (NerFeatures.SentenceView View, int[] Tags) Input(string sentence, string pattern)
     {
-        // "china" and "turkey" are listed countries but also English words
-        var view = View("we ate turkey off the good china");
-        var tags = new int[view.Words.Length];
-        WebNames.LowerCaseListedNames(view, tags, _noLexicon);
-        Assert.All(tags, t => Assert.Equal(0, t));
-    }
-
-    [Fact]
-    public void LowerCaseListedNames_GivenNameTakesAnUnknownSurname()
-    {
-        var view = View("ask marta ollevin about the invoice");
-        var tags = new int[view.Words.Length];
-        WebNames.LowerCaseListedNames(view, tags, _noLexicon);
-        Assert.Equal(["O", "B-PER", "I-PER", "O", "O", "O"], Names(tags));
-    }
-
-    [Fact]
-    public void LowerCaseListedNames_MixedCaseSentenceIsLeftAlone()
-    {
-        // a capitalised name mid-sentence: the writer uses capitals, so a lower-case "lisbon" is not a name by casing alone
-        var view = View("Marta Ollevin took the lisbon road");
-        var tags = new int[view.Words.Length];
-        WebNames.LowerCaseListedNames(view, tags, _noLexicon);
-        Assert.All(tags, t => Assert.Equal(0, t));
-    }
-
-    [Fact]
-    public void LowerCaseListedNames_EntryReplacesTheTaggersPieceInsideIt()
-    {
-        var view = View("we drove to new york last week");
-        int[] tags = [0, 0, 0, NerTags.Index("B-LOC"), 0, 0, 0];
-        WebNames.LowerCaseListedNames(view, tags, _noLexicon);
-        Assert.Equal(["O", "O", "O", "B-LOC", "I-LOC", "O", "O"], Names(tags));
-    }
-
-    [Fact]
-    public void DefinedAcronyms_AcronymAndPiecesOfItsExpansionAreOneOrganisation()
-    {
-        var view = View("a complaint against the Harbour Board of New Tarvik ( HBNT ) last week");
-        var tags = new int[view.Words.Length];
-        tags[4] = NerTags.Index("B-ORG");
-        tags[5] = NerTags.Index("I-ORG");
-        tags[7] = NerTags.Index("B-LOC");
-        tags[8] = NerTags.Index("I-LOC");
-        WebNames.DefinedAcronyms(view, tags);
-        Assert.Equal(["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O"], Names(tags));
-    }
-
-    [Fact]
-    public void DefinedAcronyms_ExpansionTaggedAsOneNameGivesItsType()
-    {
-        var view = View("the Republic of Velmark ( ROV ) said");
-        int[] tags = [0, NerTags.Index("B-LOC"), NerTags.Index("I-LOC"), NerTags.Index("I-LOC"), 0, 0, 0, 0];
-        WebNames.DefinedAcronyms(view, tags);
-        Assert.Equal(["O", "B-LOC", "I-LOC", "I-LOC", "O", "B-LOC", "O", "O"], Names(tags));
+        var view = View(sentence);
+        return (view, pattern.Length == 0 ? new int[view.Words.Length] : Tags(pattern));
     }
 
     [Theory]
-    [InlineData("the Harbour Board ( TV ) said")] // a listed non-organisation acronym
-    [InlineData("the Harbour Board ( XYZ ) said")] // initials do not spell it
-    [InlineData("the harbour board ( HB ) said")] // no capitalised expansion
-    public void DefinedAcronyms_LeavesOtherParenthesesAlone(string sentence)
+    [InlineData("i flew from lisbon to portugal 's north coast", "", "O O O B-LOC O B-LOC O O O")]
+    [InlineData("we ate turkey off the good china", "", "O O O O O O O")] // listed countries that are also English words
+    [InlineData("ask marta ollevin about the invoice", "", "O B-PER I-PER O O O")] // a given name takes an unknown surname
+    [InlineData("Marta Ollevin took the lisbon road", "", "O O O O O O")] // the writer uses capitals: casing is evidence here
+    [InlineData("we drove to new york last week", "O O O B-LOC O O O", "O O O B-LOC I-LOC O O")] // the entry replaces the tagger's piece
+    public void LowerCaseListedNames_ListedNamesInCaselessSentencesOnly(string sentence, string input, string expected)
     {
-        var view = View(sentence);
-        var tags = new int[view.Words.Length];
+        var (view, tags) = Input(sentence, input);
+        WebNames.LowerCaseListedNames(view, tags, _noLexicon);
+        Assert.Equal(expected.Split(' '), Names(tags));
+    }
+
+    [Theory]
+    [InlineData("we drove down to Modesto for the weekend", "", "O O O O B-LOC O O O")]
+    [InlineData("the best tacos in Oxnard , hands down", "O O O O B-PER O O O", "O O O O B-LOC O O O")] // a lone one-word person
+    [InlineData("we ate at Modesto Harbour Kitchen last night", "", "O O O O O O O O")] // a business named after the town
+    [InlineData("Velma Oxnard fixed the roof", "B-PER I-PER O O O", "B-PER I-PER O O O")] // a tagged person name stays
+    public void ListedTowns_StandAloneListedTownsArePlaces(string sentence, string input, string expected)
+    {
+        var (view, tags) = Input(sentence, input);
+        WebNames.ListedTowns(view, tags, _noLexicon);
+        Assert.Equal(expected.Split(' '), Names(tags));
+    }
+
+    [Theory]
+    [InlineData("our office in Quellbrook , OH opened", "", "O O O B-LOC O B-LOC O")]
+    [InlineData("with Imre Vorst , MD , a professor", "O B-PER I-PER O O O O O", "O B-PER I-PER O O O O O")] // a doctor
+    public void TownAndState_TownCommaStateCodeAreTwoPlaces(string sentence, string input, string expected)
+    {
+        var (view, tags) = Input(sentence, input);
+        WebNames.TownAndState(view, tags);
+        Assert.Equal(expected.Split(' '), Names(tags));
+    }
+
+    [Theory]
+    [InlineData("a complaint against the Harbour Board of New Tarvik ( HBNT ) last week", "O O O O B-ORG I-ORG O B-LOC I-LOC O O O O O", "O O O O B-ORG I-ORG I-ORG I-ORG I-ORG O B-ORG O O O")] // pieces of the expansion become one organisation
+    [InlineData("the Republic of Velmark ( ROV ) said", "O B-LOC I-LOC I-LOC O O O O", "O B-LOC I-LOC I-LOC O B-LOC O O")] // the expansion's own type
+    [InlineData("the Harbour Board ( TV ) said", "", "O O O O O O O")] // a listed non-organisation acronym
+    [InlineData("the Harbour Board ( XYZ ) said", "", "O O O O O O O")] // initials do not spell it
+    [InlineData("the harbour board ( HB ) said", "", "O O O O O O O")] // no capitalised expansion
+    public void DefinedAcronyms_AcronymTakesItsExpansionsName(string sentence, string input, string expected)
+    {
+        var (view, tags) = Input(sentence, input);
         WebNames.DefinedAcronyms(view, tags);
-        Assert.All(tags, t => Assert.Equal(0, t));
+        Assert.Equal(expected.Split(' '), Names(tags));
+    }
+
+    [Theory]
+    [InlineData("Cozy , warm room and a kind host .", "B-PER O O O O O O O O", "O O O O O O O O O")] // a common word, no person evidence
+    [InlineData("we all liked the Marsh plan .", "O O O O B-PER O O", "O O O O B-PER O O")] // mid-sentence before a lower-case word
+    public void CommonWordPersons_LoneSentence(string sentence, string input, string expected)
+    {
+        NerFeatures.SentenceView[] views = [View(sentence)];
+        int[][] tags = [Tags(input)];
+        WebNames.CommonWordPersons(views, tags);
+        Assert.Equal(expected.Split(' '), Names(tags[0]));
     }
 
     [Fact]
-    public void TownAndState_TownCommaStateCodeAreTwoPlaces()
+    public void CommonWordPersons_PersonEvidenceKeepsTheName()
     {
-        var view = View("our office in Quellbrook , OH opened");
-        var tags = new int[view.Words.Length];
-        WebNames.TownAndState(view, tags);
-        Assert.Equal(["O", "O", "O", "B-LOC", "O", "B-LOC", "O"], Names(tags));
-    }
-
-    [Fact]
-    public void TownAndState_PersonBeforeTheCodeIsADoctor()
-    {
-        var view = View("with Imre Vorst , MD , a professor");
-        int[] tags = [0, NerTags.Index("B-PER"), NerTags.Index("I-PER"), 0, 0, 0, 0, 0];
-        WebNames.TownAndState(view, tags);
-        Assert.Equal(["O", "B-PER", "I-PER", "O", "O", "O", "O", "O"], Names(tags));
+        // a title before it, a speech verb after it, or the same word tagged as a person again in the document
+        NerFeatures.SentenceView[] views =
+        [
+            View("I saw Dr. Thorn Monday ."),
+            View("Baker said the fees are too high ."),
+            View("Marsh called back twice ."),
+            View("then Marsh fixed the boiler ."),
+        ];
+        int[][] tags =
+        [
+            Tags("O O O B-PER O O"),
+            Tags("B-PER O O O O O O O"),
+            Tags("B-PER O O O O"),
+            Tags("O B-PER O O O O"),
+        ];
+        WebNames.CommonWordPersons(views, tags);
+        Assert.Equal(["O", "O", "O", "B-PER", "O", "O"], Names(tags[0]));
+        Assert.Equal("B-PER", Names(tags[1])[0]);
+        Assert.Equal("B-PER", Names(tags[2])[0]);
+        Assert.Equal("B-PER", Names(tags[3])[1]);
     }
 }
