@@ -2745,6 +2745,14 @@ internal sealed partial class QuoteScanner
                 inner = further;
             }
 
+            // "Exporters of timber and frozen fish, two of the main earners, said": the apposition describes the whole
+            // coordinated noun phrase, not its last conjunct.
+            if (inner.Value - 2 >= min && toks[inner.Value - 1].Lower is "and" && !s.Used[inner.Value - 1]
+                && NounPhraseLeft(s, inner.Value - 2, min) is { } conjunct && toks[conjunct].IsCapitalized && conjunct == min)
+            {
+                inner = conjunct;
+            }
+
             return (inner.Value, j - 1);
         }
 

@@ -11,6 +11,8 @@ public sealed class QuoteSpeakerRuleTests
 {
     public static TheoryData<string, string, string> Speakers => new()
     {
+        // an apposition after a coordinated subject describes the whole subject, not its last conjunct
+        { "Growers of apples and pears, two of the valley's main trades, said the frost had cut the harvest.", "said", "Growers of apples and pears, two of the valley's main trades" },
         // a participle after the object of the verb before it: the subject speaks, not the letter
         { "The harbour board sent a letter to the council this week urging it to repair the pier.", "urging", "The harbour board" },
         // a participle after a comma: the clause subject, not the phrase before the comma
