@@ -401,15 +401,19 @@ internal sealed class AverageLinkClusterer
     }
 
     /// <summary>Average-link agglomeration while the best average ≥ threshold. Returns the cluster root of each item and the final inter-cluster sums.</summary>
-    /// <param name="articles">When given, <see cref="LongPairRule"/> sets the thresholds by the clusters' lengths.</param>
-    public (int[] Labels, Dictionary<int, double>[] Sums, int[] Sizes) Cluster(int n, IReadOnlyList<SimilarityEdge> edges, double threshold, double? singletonThreshold = null, IReadOnlyList<ArticleFeatures>? articles = null, ShortLeadCohesion? shortCohesion = null)
+    /// <param name="articles">When given, <see cref="LongPairRule"/> sets the thresholds by the clusters' lengths and the
+    /// short-text rules (<see cref="ShortLeadCohesion"/>, <see cref="ShortLeadGrowth"/>) apply.</param>
+    public (int[] Labels, Dictionary<int, double>[] Sums, int[] Sizes) Cluster(int n, IReadOnlyList<SimilarityEdge> edges, double threshold, double? singletonThreshold = null, IReadOnlyList<ArticleFeatures>? articles = null)
     {
         var cohesion = _options.CohesionRatio;
         // A lone article may join a story at the (lower) singleton threshold; two groups need the full threshold.
         var single = singletonThreshold is { } st && st > 0 && st < threshold ? st : threshold;
         var rule = articles is null ? null : LongPairRule.For(articles, _options, threshold, single);
         var floor = rule?.Floor ?? Math.Min(threshold, single);
-        var growth = articles is null ? null : ShortLeadGrowth.For(articles, _options);
+        // The short-text rules (cohesion between groups, growth by lone leads) share one count of long members per root.
+        var members = articles is null ? null : ShortMembers.For(articles, _options);
+        var shortCohesion = members is null ? null : ShortLeadCohesion.For(members, _options);
+        var growth = members is null ? null : ShortLeadGrowth.For(members, _options);
         if (rule is null && growth is not null && growth.LowSingle < floor)
         {
             floor = growth.LowSingle;
@@ -418,6 +422,9 @@ internal sealed class AverageLinkClusterer
         var inner = new double[n];
         var sums = new Dictionary<int, double>[n];
         var sizes = new int[n];
+
+        // A cluster's own average: its inner similarity sum over its member pairs.
+        double Own(int c) => inner[c] / (sizes[c] * (sizes[c] - 1) / 2.0);
         var versions = new int[n];
         var parent = new int[n];
         for (var i = 0; i < n; i++)
@@ -462,7 +469,7 @@ internal sealed class AverageLinkClusterer
             // looser cluster's own average.
             if ((cohesion > 0 || shortCohesion is not null) && sizes[a] > 1 && sizes[b] > 1)
             {
-                var looser = Math.Min(inner[a] / (sizes[a] * (sizes[a] - 1) / 2.0), inner[b] / (sizes[b] * (sizes[b] - 1) / 2.0));
+                var looser = Math.Min(Own(a), Own(b));
                 if (priority.Avg < cohesion * looser
                     || (shortCohesion is not null && shortCohesion.Refuses(a, b, priority.Avg, looser, Math.Min(sizes[a], sizes[b]))))
                 {
@@ -482,7 +489,7 @@ internal sealed class AverageLinkClusterer
             if (growth is not null && (sizes[a] == 1) != (sizes[b] == 1))
             {
                 var (g, lone) = sizes[a] > 1 ? (a, b) : (b, a);
-                if (growth.Refuses(lone, g, sizes[g], priority.Avg, inner[g] / (sizes[g] * (sizes[g] - 1) / 2.0)))
+                if (growth.Refuses(lone, g, sizes[g], priority.Avg, Own(g)))
                 {
                     continue;
                 }
@@ -491,14 +498,13 @@ internal sealed class AverageLinkClusterer
             if (growth is not null && Math.Min(sizes[a], sizes[b]) == 2)
             {
                 var (small, large) = sizes[a] == 2 && sizes[b] >= 2 && (sizes[b] > 2 || a > b) ? (a, b) : (b, a);
-                if (growth.RefusesPair(small, large, sizes[large], priority.Avg, inner[large] / (sizes[large] * (sizes[large] - 1) / 2.0)))
+                if (growth.RefusesPair(small, large, sizes[large], priority.Avg, Own(large)))
                 {
                     continue;
                 }
             }
 
-            growth?.Merge(a, b);
-            shortCohesion?.Merge(a, b);
+            members?.Merge(a, b);
 
             // Merge b into a (a < b keeps the smaller canonical index as the root).
             inner[a] += inner[b] + sums[a].GetValueOrDefault(b);

@@ -7,37 +7,31 @@ namespace Parallax.Stories;
 /// one event repeat its few key words, so two leads of one event are about as close to each other as to a third lead
 /// of that event; two tight groups of leads loosely tied are two events of one topic (three stages of a relief bill,
 /// weekly jobless claims). Full articles of one large event form tight near-copy groups that are loosely tied (ECB+),
-/// so a group holding any longer article is never refused. Tracks, per cluster root, how many members are long.
-/// Not thread-safe; one instance per clustering run.
+/// so a group holding any longer article is never refused (<see cref="ShortMembers"/>). Not thread-safe; one instance
+/// per clustering run.
 /// </summary>
 internal sealed class ShortLeadCohesion
 {
-    private readonly int[] _long;
+    private readonly ShortMembers _members;
     private readonly double _ratio;
     private readonly double _pairRatio;
 
-    private ShortLeadCohesion(int[] longMembers, double ratio, double pairRatio)
+    private ShortLeadCohesion(ShortMembers members, double ratio, double pairRatio)
     {
-        _long = longMembers;
+        _members = members;
         _ratio = ratio;
         _pairRatio = pairRatio;
     }
 
-    /// <summary>The check for <paramref name="articles"/> (indices as in the graph), or null when it is off.</summary>
-    public static ShortLeadCohesion? For(IReadOnlyList<ArticleFeatures> articles, StoryClustererOptions options)
+    /// <summary>The check over the clusters of <paramref name="members"/>, or null when it is off.</summary>
+    public static ShortLeadCohesion? For(ShortMembers members, StoryClustererOptions options)
     {
         if (options.ShortCohesionRatio <= 0)
         {
             return null;
         }
 
-        var longMembers = new int[articles.Count];
-        for (var i = 0; i < longMembers.Length; i++)
-        {
-            longMembers[i] = articles[i].Words > options.ShortCohesionMaxWords ? 1 : 0;
-        }
-
-        return new ShortLeadCohesion(longMembers, options.ShortCohesionRatio, options.ShortCohesionPairRatio > 0 ? options.ShortCohesionPairRatio : options.ShortCohesionRatio);
+        return new ShortLeadCohesion(members, options.ShortCohesionRatio, options.ShortCohesionPairRatio > 0 ? options.ShortCohesionPairRatio : options.ShortCohesionRatio);
     }
 
     /// <summary>
@@ -48,8 +42,5 @@ internal sealed class ShortLeadCohesion
     /// <see cref="StoryClustererOptions.ShortCohesionRatio"/>.
     /// </summary>
     public bool Refuses(int a, int b, double average, double looserOwnAverage, int smallerSize)
-        => _long[a] == 0 && _long[b] == 0 && average < (smallerSize == 2 ? _pairRatio : _ratio) * looserOwnAverage;
-
-    /// <summary>Records that cluster <paramref name="b"/> was merged into <paramref name="a"/>.</summary>
-    public void Merge(int a, int b) => _long[a] += _long[b];
+        => _members.AllShort(a) && _members.AllShort(b) && average < (smallerSize == 2 ? _pairRatio : _ratio) * looserOwnAverage;
 }

@@ -8,20 +8,20 @@ namespace Parallax.Stories;
 /// further lead of that event would be; a lead far below it is a lead of a neighbouring event of the topic (the next
 /// week's jobless claims, another stage of the bill) that average link would otherwise attach to the nearest complete
 /// group. Joins into smaller groups (a lead completing a pair) and every group holding a longer article are not
-/// judged. Tracks, per cluster root, how many members are long. Not thread-safe; one instance per clustering run.
+/// judged (<see cref="ShortMembers"/>). Not thread-safe; one instance per clustering run.
 /// </summary>
 internal sealed class ShortLeadGrowth
 {
-    private readonly int[] _long;
+    private readonly ShortMembers _members;
     private readonly double _ratio;
+    private readonly double _pairRatio;
     private readonly int _minSize;
 
-    private double _pairRatio;
-
-    private ShortLeadGrowth(int[] longMembers, double ratio, int minSize, double lowSingle)
+    private ShortLeadGrowth(ShortMembers members, double ratio, double pairRatio, int minSize, double lowSingle)
     {
-        _long = longMembers;
+        _members = members;
         _ratio = ratio;
+        _pairRatio = pairRatio;
         _minSize = minSize;
         LowSingle = lowSingle;
     }
@@ -32,8 +32,8 @@ internal sealed class ShortLeadGrowth
     /// </summary>
     public double LowSingle { get; }
 
-    /// <summary>The rule for <paramref name="articles"/> (indices as in the graph), or null when it is off.</summary>
-    public static ShortLeadGrowth? For(IReadOnlyList<ArticleFeatures> articles, StoryClustererOptions options)
+    /// <summary>The rule over the clusters of <paramref name="members"/>, or null when it is off.</summary>
+    public static ShortLeadGrowth? For(ShortMembers members, StoryClustererOptions options)
     {
         var lowSingle = options.ShortGrowthSingletonThreshold is > 0 and var t && t < options.SingletonThreshold ? t : double.PositiveInfinity;
         if (options.ShortGrowthRatio <= 0 && options.ShortGrowthPairRatio <= 0 && double.IsPositiveInfinity(lowSingle))
@@ -41,13 +41,7 @@ internal sealed class ShortLeadGrowth
             return null;
         }
 
-        var longMembers = new int[articles.Count];
-        for (var i = 0; i < longMembers.Length; i++)
-        {
-            longMembers[i] = articles[i].Words > options.ShortCohesionMaxWords ? 1 : 0;
-        }
-
-        return new ShortLeadGrowth(longMembers, options.ShortGrowthRatio, Math.Max(2, options.ShortGrowthMinSize), lowSingle) { _pairRatio = options.ShortGrowthPairRatio };
+        return new ShortLeadGrowth(members, options.ShortGrowthRatio, options.ShortGrowthPairRatio, Math.Max(2, options.ShortGrowthMinSize), lowSingle);
     }
 
     /// <summary>
@@ -56,14 +50,14 @@ internal sealed class ShortLeadGrowth
     /// the group has at least the minimum size, and <paramref name="average"/> is below the ratio times the group's own average.
     /// </summary>
     public bool Refuses(int lone, int group, int groupSize, double average, double groupOwnAverage)
-        => _ratio > 0 && groupSize >= _minSize && _long[lone] == 0 && _long[group] == 0 && average < _ratio * groupOwnAverage;
+        => _ratio > 0 && groupSize >= _minSize && _members.AllShort(lone) && _members.AllShort(group) && average < _ratio * groupOwnAverage;
 
     /// <summary>
     /// True when lone article <paramref name="lone"/> may join <paramref name="group"/> (<paramref name="groupSize"/>
     /// members, possibly 1) at <see cref="LowSingle"/>: both all short and the group below the minimum size.
     /// </summary>
     public bool JoinsLow(int lone, int group, int groupSize, double average)
-        => average >= LowSingle && groupSize < _minSize && _long[lone] == 0 && _long[group] == 0;
+        => average >= LowSingle && groupSize < _minSize && _members.AllShort(lone) && _members.AllShort(group);
 
     /// <summary>
     /// True when a pair (<paramref name="pair"/>) would join group <paramref name="group"/> of at least the minimum size,
@@ -71,8 +65,5 @@ internal sealed class ShortLeadGrowth
     /// times the group's own average.
     /// </summary>
     public bool RefusesPair(int pair, int group, int groupSize, double average, double groupOwnAverage)
-        => _pairRatio > 0 && groupSize >= _minSize && _long[pair] == 0 && _long[group] == 0 && average < _pairRatio * groupOwnAverage;
-
-    /// <summary>Records that cluster <paramref name="b"/> was merged into <paramref name="a"/>.</summary>
-    public void Merge(int a, int b) => _long[a] += _long[b];
+        => _pairRatio > 0 && groupSize >= _minSize && _members.AllShort(pair) && _members.AllShort(group) && average < _pairRatio * groupOwnAverage;
 }

@@ -183,7 +183,7 @@ public sealed class StoryClusterer : IDisposable
         _indexOf = canonical.Select((f, i) => (f.ArticleId, i)).ToDictionary(p => p.ArticleId, p => p.i, StringComparer.Ordinal);
         var engine = new AverageLinkClusterer(_options);
         var edges = engine.BuildGraph(canonical, space);
-        var (merged, _, _) = engine.Cluster(canonical.Count, edges, _options.MergeThreshold, _options.SingletonThreshold, canonical, ShortLeadCohesion.For(canonical, _options));
+        var (merged, _, _) = engine.Cluster(canonical.Count, edges, _options.MergeThreshold, _options.SingletonThreshold, canonical);
         var labels = engine.SplitOutliers(canonical, space, engine.SplitEvents(canonical, space, merged));
         _stories = StoryBuilder.Build(canonical, _articles, labels, edges, _options);
         var storyOf = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
