@@ -66,18 +66,21 @@ public sealed partial class LeadEvent
         var mentionsReversal = false;
         if ((kinds & 4) != 0)
         {
-            mentionsReversal = ReversalRegex().IsMatch(title) || ReversalRegex().IsMatch(lead);
+            var inTitle = ReversalRegex().IsMatch(title);
+            mentionsReversal = inTitle || ReversalRegex().IsMatch(lead);
             if (mentionsReversal)
             {
-                var headline = title;
                 if (titleIsDateLine || title.IsWhiteSpace())
                 {
+                    // the headline is the lead's first line
                     var rest = lead.TrimStart();
                     var end = rest.IndexOf('\n');
-                    headline = end < 0 ? rest : rest[..end];
+                    headlineReverses = ReversalRegex().IsMatch(end < 0 ? rest : rest[..end]);
                 }
-
-                headlineReverses = ReversalRegex().IsMatch(headline);
+                else
+                {
+                    headlineReverses = inTitle;
+                }
             }
         }
 
