@@ -167,6 +167,7 @@ internal sealed partial class QuoteScanner
         {
             ColonLead(i);
             DirectQuotes(i);
+            RelativeObjects(i);
             ClauseCues(i);
             AgentPredicates(i);
             RecallRules(i);
@@ -408,6 +409,7 @@ internal sealed partial class QuoteScanner
             var rel = After(s, seg, first, last) ?? Before(s, seg, first, last);
             if (rel is not null)
             {
+                ParentheticalHead(s, rel, first);
                 rel.Group = seg.Group;
                 var prev = _relations.LastOrDefault();
                 if (prev is not null && prev.Direct && prev.Paragraph == s.Paragraph && prev.Cue is null)
@@ -432,7 +434,7 @@ internal sealed partial class QuoteScanner
                     between += s.Toks[k].IsWord ? 1 : 0;
                 }
 
-                if (attributionEnd > s.Span.Start && attributionEnd <= seg.Span.Start && between == 0)
+                if (attributionEnd > s.Span.Start && attributionEnd <= seg.Span.Start && (between == 0 || ContinuesAfterLongAttribution(s, attributionEnd, first)))
                 {
                     justAfter.Parts.Add(seg.Inner);
                     MarkUsed(s, first, last);
@@ -457,6 +459,12 @@ internal sealed partial class QuoteScanner
 
             if (IsWholeSentence(s, first, last) && !SentenceHasCue(s))
             {
+                if (ContinuesPreviousParagraph(si, seg))
+                {
+                    MarkUsed(s, first, last);
+                    continue;
+                }
+
                 var orphan = new Relation { Paragraph = s.Paragraph, Direct = true, Group = seg.Group };
                 orphan.Parts.Add(seg.Inner);
                 MarkUsed(s, first, last);
