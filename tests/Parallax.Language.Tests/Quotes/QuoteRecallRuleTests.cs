@@ -136,6 +136,15 @@ public sealed class QuoteRecallRuleTests
         { "Velin voted on Sunday, with a new survey showing Ada Roe ahead by six points.", "Ada Roe ahead by six points", "a new survey", "showing" },
         // round 10: a stance verb after a non-restrictive relative pronoun speaks for the pronoun
         { "Councillor Fenn thanked the harbour trust, which supports the winter ferry.", "the winter ferry", "which", "supports" },
+        // round 11: a quotation interrupted by an attribution with an object, a time or an apposition goes on after it
+        { "“The real risk,” Ada Roe told the harbour board on Monday, “is that the ferry stops in January.”", "The real risk, | is that the ferry stops in January.", "Ada Roe", "told" },
+        { "“First of all,” said Piet Brandt, a pilot at the port, “nobody asked the crews.”", "First of all, | nobody asked the crews.", "Piet Brandt", "said" },
+        // round 11: a quotation paragraph right after an attributed quotation continues it (no colon before it)
+        { "“The pier is safe,” Vahl said.\n\n“We checked every beam last week.”", "The pier is safe, | We checked every beam last week.", "Vahl", "said" },
+        // round 11: "which X said was …": the relative word and the predicate are the content, X speaks
+        { "The board raised the ferry fare, which Councillor Fenn said was far too high.", "which | was far too high", "Councillor Fenn", "said" },
+        // round 11: an attribution between commas before a lower-case quotation keeps the opening clause
+        { "If the quay closes, Roe said, “the traders will leave Velin.”", "If the quay closes | the traders will leave Velin.", "Roe", "said" },
     };
 
     [Theory]
@@ -143,6 +152,14 @@ public sealed class QuoteRecallRuleTests
     [InlineData("Editor's Note: This story was updated on Monday.")]
     public void QuoteExtractor_SectionLabelBeforeColon_IsNoSpeaker(string text) =>
         Assert.Empty(QuoteExtractor.Extract(text).Quotes);
+
+    [Fact]
+    public void QuoteExtractor_CapitalisedQuotationAfterParenthetical_KeepsTheOpeningOut()
+    {
+        // round 11: "Asked about the fares, Roe said, “We …”": a capitalised quotation starts anew; the opening is no content
+        const string text = "Asked about the fares, Roe said, “We will cut them in spring.”";
+        Assert.DoesNotContain(QuoteExtractor.Extract(text).Quotes, q => q.ContentParts.Any(p => p.Of(text).StartsWith("Asked", StringComparison.Ordinal)));
+    }
 
     [Fact]
     public void QuoteExtractor_OpeningAdverbial_IsNotContent()
