@@ -160,6 +160,11 @@ internal sealed partial class QuoteScanner
     /// </summary>
     private void ParentheticalHead(SentenceInfo s, Relation rel, int first)
     {
+        if (ClauseHead(s, rel, first))
+        {
+            return;
+        }
+
         var toks = s.Toks;
         if (rel.Cue is not { } cue || rel.Speaker is not { } speaker || rel.Parts.Count != 1 || first < 4 || toks[first - 1].Text != ","
             || cue.End > toks[first].Start || speaker.End > toks[first].Start)
@@ -226,5 +231,79 @@ internal sealed partial class QuoteScanner
             rel.Parts.Insert(0, head);
             MarkSpanUsed(s, head);
         }
+    }
+
+    /// <summary>
+    /// True when the quotation starting at token <paramref name="first"/> goes on a clause (the word before its opening mark
+    /// is a clause word, not a cue, "that" or punctuation) that an earlier cue of the sentence introduces: "… mocked the plan,
+    /// calling it “a fiasco,” Roe said", "Vahl said Brandt “would never win,” the source recalled", "said he voted no because
+    /// “the bill went too far,” including …". The quotation is part of that cue's content (the clause patterns take it), not
+    /// the words of the attribution after it.
+    /// </summary>
+    private static bool QuotedInsideCueClause(SentenceInfo s, int first) => ClauseWordBefore(s, first) && CueWordBefore(s, first - 1) >= 0;
+
+    private static bool ClauseWordBefore(SentenceInfo s, int first)
+    {
+        if (first < 1)
+        {
+            return false;
+        }
+
+        var t = s.Toks[first - 1];
+        return t.IsWord && !s.InQuote[first - 1] && !s.Used[first - 1] && t.Lower != "that" && !IsAttributiveVerb(t.Lower);
+    }
+
+    /// <summary>Index of the nearest unused, unquoted lower-case cue-lexicon word at or before <paramref name="k"/> in the same clause run (no quotation between), else -1.</summary>
+    private static int CueWordBefore(SentenceInfo s, int k)
+    {
+        for (var j = k; j >= 0; j--)
+        {
+            var t = s.Toks[j];
+            if (s.Used[j] || s.InQuote[j] || t.Kind == TokKind.QuoteMark || t.Text is "." or "!" or "?" or ";")
+            {
+                return -1;
+            }
+
+            if (t.IsWord && !t.IsCapitalized && CueLexicon.TryGet(t.Lower, out _) && !_nounLike.Contains(t.Lower))
+            {
+                return j;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// "The bill's failure was “heartbreaking,” she said": a quotation that ends a clause begun before its opening mark (and
+    /// not introduced by a cue) is attributed together with that clause, as PolNeAR marks it; the clause is the first part
+    /// of the content. Returns true when it added the clause.
+    /// </summary>
+    private bool ClauseHead(SentenceInfo s, Relation rel, int first)
+    {
+        if (rel.Cue is not { } cue || rel.Parts.Count != 1 || cue.Start < rel.Parts[0].End || !ClauseWordBefore(s, first))
+        {
+            return false;
+        }
+
+        var start = first;
+        while (start > 0 && !s.Used[start - 1] && first - start < 40)
+        {
+            var t = s.Toks[start - 1];
+            if (s.InQuote[start - 1] || t.Kind == TokKind.QuoteMark)
+            {
+                return false;
+            }
+
+            start--;
+        }
+
+        if (ContentBackward(s, first) is not { } head)
+        {
+            return false;
+        }
+
+        rel.Parts.Insert(0, head);
+        MarkSpanUsed(s, head);
+        return true;
     }
 }

@@ -548,6 +548,11 @@ internal sealed partial class QuoteScanner
             return null;
         }
 
+        if (QuotedInsideCueClause(s, first))
+        {
+            return null;
+        }
+
         var k = last + 1;
         if (k < toks.Count && toks[k].Text == ",")
         {

@@ -145,6 +145,10 @@ public sealed class QuoteRecallRuleTests
         { "The board raised the ferry fare, which Councillor Fenn said was far too high.", "which | was far too high", "Councillor Fenn", "said" },
         // round 11: an attribution between commas before a lower-case quotation keeps the opening clause
         { "If the quay closes, Roe said, “the traders will leave Velin.”", "If the quay closes | the traders will leave Velin.", "Roe", "said" },
+        // round 11: a clause that ends in a quotation is attributed whole by the cue after it
+        { "The harbour tax was “a mistake,” Fenn said.", "The harbour tax was | a mistake,", "Fenn", "said" },
+        // round 11: a quotation that goes on a clause introduced by an earlier cue belongs to that cue's content
+        { "Traders mocked the new fees, calling them “a tax on bread,” Vahl said.", "them “a tax on bread,”", "Traders", "calling" },
     };
 
     [Theory]
