@@ -9,7 +9,7 @@ namespace Parallax.Language.Quotes;
 internal sealed partial class QuoteScanner
 {
     /// <summary>
-    /// "“Word is,” Trump said last month on Twitter, “that the plant will stay”", "“The risk,” said Ada Roe, an economist at
+    /// "“Word is,” Vahl said last month on the radio, “that the plant will stay”", "“The risk,” said Ada Roe, an economist at
     /// the institute, “is that …”", "“First of all,” she told the council, “…”": a quotation interrupted by an attribution that
     /// carries more than the speaker and the verb (an object, a time, an apposition) goes on in the next quotation of the same
     /// sentence when only a comma stands between the attribution and the opening mark. <paramref name="attributionEnd"/> is
@@ -153,7 +153,7 @@ internal sealed partial class QuoteScanner
     }
 
     /// <summary>
-    /// "An economic downturn, he said, “could be a good time to borrow”", "If the bill passes, Roe added, “it will …”": an
+    /// "A mild winter, he said, “could be a good time to dredge”", "If the bill passes, Roe added, “it will …”": an
     /// attribution between commas before a quotation that goes on in lower case continues the clause opened before the
     /// attribution, so that clause is the first part of the content. A capitalised quotation after such an opening ("Asked
     /// about it, Roe said, “We …”") starts a new sentence and keeps the opening out, as PolNeAR does.
@@ -274,7 +274,7 @@ internal sealed partial class QuoteScanner
     }
 
     /// <summary>
-    /// "The bill's failure was “heartbreaking,” she said": a quotation that ends a clause begun before its opening mark (and
+    /// "The vote on the pier was “a disgrace,” she said": a quotation that ends a clause begun before its opening mark (and
     /// not introduced by a cue) is attributed together with that clause, as PolNeAR marks it; the clause is the first part
     /// of the content. Returns true when it added the clause.
     /// </summary>
