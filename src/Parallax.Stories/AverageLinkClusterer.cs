@@ -414,6 +414,7 @@ internal sealed class AverageLinkClusterer
         var members = articles is null ? null : ShortMembers.For(articles, _options);
         var shortCohesion = members is null ? null : ShortLeadCohesion.For(members, _options);
         var growth = members is null ? null : ShortLeadGrowth.For(members, _options);
+        var names = articles is null ? null : GroupNameConflict.For(articles, _options);
         if (rule is null && growth is not null && growth.LowSingle < floor)
         {
             floor = growth.LowSingle;
@@ -477,6 +478,11 @@ internal sealed class AverageLinkClusterer
                 }
             }
 
+            if (names is not null && sizes[a] > 1 && sizes[b] > 1 && names.Refuses(a, b, priority.Avg, Math.Min(Own(a), Own(b)), members))
+            {
+                continue;
+            }
+
             // Below the singleton threshold only a lone short lead joining a small group of short leads goes on (with the
             // length-aware thresholds on, LongPairRule alone decides what a lone article needs).
             if (rule is null && growth is not null && priority.Avg < single && (sizes[a] == 1 || sizes[b] == 1)
@@ -505,6 +511,7 @@ internal sealed class AverageLinkClusterer
             }
 
             members?.Merge(a, b);
+            names?.Merge(a, b);
 
             // Merge b into a (a < b keeps the smaller canonical index as the root).
             inner[a] += inner[b] + sums[a].GetValueOrDefault(b);

@@ -163,6 +163,26 @@ public sealed record StoryClustererOptions
     /// <summary>Smallest story the event split looks into (see <see cref="EventSplitThreshold"/>).</summary>
     public int EventSplitMinSize { get; init; } = 4;
 
+    /// <summary>
+    /// Two groups of <see cref="NameConflictMinSize"/> to <see cref="NameConflictMaxSize"/> articles, neither all short
+    /// (see <see cref="ShortCohesionMaxWords"/>), are not merged when their average is below this ratio × the looser
+    /// group's own average and each group names, in at least <see cref="NameConflictShare"/> of its members (and at least
+    /// two), a name (<c>e:</c> feature) that fewer than a quarter of the other's members name (see
+    /// <see cref="GroupNameConflict"/>). 0 disables; off by default: chosen on no development set (ecbplus-dev and NeuS
+    /// train unchanged at 0.8), its only gain is on a report-only set (docs/stories.md, "Session 8").
+    /// </summary>
+    public double NameConflictRatio { get; init; }
+
+    /// <summary>Smallest group <see cref="NameConflictRatio"/> judges (at least 2).</summary>
+    public int NameConflictMinSize { get; init; } = 3;
+
+    /// <summary>Largest group <see cref="NameConflictRatio"/> judges (0: any size). Larger groups of full articles are
+    /// often one event told in parts, each part naming its own people and places (ecbplus-dev 0.9502 → 0.9368 at 4).</summary>
+    public int NameConflictMaxSize { get; init; } = 3;
+
+    /// <summary>Share of a group's members that must name a name for it to count as the group's own (see <see cref="NameConflictRatio"/>).</summary>
+    public double NameConflictShare { get; init; } = 0.5;
+
     /// <summary>Online placement: minimum cosine between a new article and a story centroid to join it.</summary>
     public double PlacementThreshold { get; init; } = 0.15;
 

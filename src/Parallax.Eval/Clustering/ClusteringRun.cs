@@ -102,6 +102,10 @@ public static class ClusteringRun
                 nameof(StoryClustererOptions.LeadEventKinds) => options with { LeadEventKinds = (int)v },
                 nameof(StoryClustererOptions.ReversalMinWords) => options with { ReversalMinWords = (int)v },
                 nameof(StoryClustererOptions.LeadEventChars) => options with { LeadEventChars = (int)v },
+                nameof(StoryClustererOptions.NameConflictRatio) => options with { NameConflictRatio = v },
+                nameof(StoryClustererOptions.NameConflictMinSize) => options with { NameConflictMinSize = (int)v },
+                nameof(StoryClustererOptions.NameConflictMaxSize) => options with { NameConflictMaxSize = (int)v },
+                nameof(StoryClustererOptions.NameConflictShare) => options with { NameConflictShare = v },
                 _ => options,
             };
             if (typeof(StoryClustererOptions).GetProperty(name) is null)
