@@ -171,6 +171,7 @@ internal sealed partial class QuoteScanner
             AgentPredicates(i);
             RecallRules(i);
             RecallRules2(i);
+            RecallRules4(i);
         }
 
         foreach (var rel in _relations)
@@ -2058,6 +2059,11 @@ internal sealed partial class QuoteScanner
                     }
 
                     return;
+                }
+
+                if (SpeechTakesInfinitive(s, lower, after, np is not null && !participle))
+                {
+                    goto case CueClass.Infinitive; // round 11: "pledged to bolster its military, reversing …"
                 }
 
                 var start = SkipToContent(s, after, _tellLike.Contains(lower) && toks[cueEnd].Lower != "out");

@@ -136,12 +136,29 @@ public sealed class QuoteRecallRuleTests
         { "Velin voted on Sunday, with a new survey showing Ada Roe ahead by six points.", "Ada Roe ahead by six points", "a new survey", "showing" },
         // round 10: a stance verb after a non-restrictive relative pronoun speaks for the pronoun
         { "Councillor Fenn thanked the harbour trust, which supports the winter ferry.", "the winter ferry", "which", "supports" },
+        // round 11: a light verb with a noun of speech, opinion or stance (a wider list than round 7's make/give/deliver/take)
+        { "Councillor Fenn had harsh words for the harbour board.", "the harbour board", "Councillor Fenn", "had harsh words for" },
+        { "Most traders expressed their support for Ada Roe.", "Ada Roe", "Most traders", "expressed their support for" },
+        { "The ferry company has raised new questions about the winter fares.", "the winter fares", "The ferry company", "has raised new questions about" },
+        // round 11: a speech verb that also takes an infinitive keeps it as content before a comma (not an addressee phrase)
+        { "The port authority pledged to cut the fees, reversing its earlier plan.", "to cut the fees, reversing its earlier plan", "The port authority", "pledged" },
+        // round 11: one-syllable cue lemmas that double their consonant ("slammed", "dubbed")
+        { "Ada Roe slammed the new harbour tax.", "the new harbour tax", "Ada Roe", "slammed" },
+        // round 11: an adjective of certainty or feeling after a linking verb with a bare clause
+        { "Most traders aren't sure the ferry will run in winter.", "the ferry will run in winter", "Most traders", "aren't sure" },
+        { "Vahl is confident she can win the vote.", "she can win the vote", "Vahl", "is confident" },
     };
 
     [Theory]
     [InlineData("The Latest: Velin ferry resumes winter service")]
     [InlineData("Editor's Note: This story was updated on Monday.")]
     public void QuoteExtractor_SectionLabelBeforeColon_IsNoSpeaker(string text) =>
+        Assert.Empty(QuoteExtractor.Extract(text).Quotes);
+
+    [Theory]
+    [InlineData("The harbour board has the support of most traders.")]
+    [InlineData("Piet Brandt has faced criticism for the late ferries.")]
+    public void QuoteExtractor_ReceivedStance_IsNoLightVerbCue(string text) =>
         Assert.Empty(QuoteExtractor.Extract(text).Quotes);
 
     [Fact]
