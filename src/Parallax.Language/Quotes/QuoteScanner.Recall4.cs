@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Parallax.Core;
 
 namespace Parallax.Language.Quotes;
 
@@ -29,6 +30,120 @@ internal sealed partial class QuoteScanner
                 CertaintyBareClause(s, i);
             }
         }
+
+        for (var i = 2; i + 1 < toks.Count; i++)
+        {
+            if (!s.Used[i] && !s.InQuote[i] && toks[i].IsWord && !toks[i].IsCapitalized && _passiveCues4.Contains(toks[i].Lower))
+            {
+                PassiveCue(s, i);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Past participles of verbs of communication, judgment (praise, blame), naming and appointing, and directing (urge,
+    /// order), whose passive reports what someone said of or to the subject without naming who ("was named the winner",
+    /// "is listed as the chairman", "was booed", "were urged to vote").
+    /// </summary>
+    private static readonly FrozenSet<string> _passiveCues4 = FrozenSet.ToFrozenSet(
+    [
+        "named", "announced", "declared", "identified", "listed", "described", "labeled", "labelled", "dubbed", "called",
+        "branded", "hailed", "lambasted", "criticized", "criticised", "praised", "cheered", "cited", 
+        "urged", "told", "nominated", "accused", "charged", "blamed", "credited", "billed", "touted", "portrayed",
+        "depicted", "characterized", "characterised", "remembered", "interpreted", "attacked", "blasted", "slammed",
+        "condemned", "denounced", "mocked", "ridiculed", "rejected", "challenged", 
+        "advised", "encouraged", "pressured", "invited", "alleged", "projected", "predicted",
+        "estimated", "recognized", "recognised", "applauded", "welcomed", "echoed", 
+        "confirmed", "pegged", "tapped", "rated", "favored", "favoured", "targeted", "tipped", "heckled", "grilled",
+        "quizzed", "lauded", "commended", "faulted", "chided", "scolded", "rebuked", "ordered", "instructed",
+        "asked", "reminded", "assured", "promised", "briefed", "notified", "summoned",
+        "endorsed", "backed", "opposed", "criticized", "vilified", "demonized", "demonised", "excoriated",
+        "denied", "refused", "reported", "revealed", "publicized", "mentioned", "heralded",
+    ], StringComparer.Ordinal);
+
+    /// <summary>
+    /// "One of the suspects was named as Syed Farook", "Dahlys Hamilton is listed as the chairman …", "Wasserman Schultz was
+    /// booed", "we are now being told that …": a passive cue with no agent phrase. PolNeAR marks the subject and the
+    /// complement as two content parts and no source (the sayer is not named), like the raising predicates ("is expected
+    /// to"); a subject "it"/"there" is left out ("it was revealed that …").
+    /// </summary>
+    private void PassiveCue(SentenceInfo s, int c)
+    {
+        var toks = s.Toks;
+        var after = c + 1;
+        if (toks[after].Lower == "by" || s.Used[after])
+        {
+            return;
+        }
+
+        var b = c - 1;
+        while (b > 0 && toks[b].IsWord && !s.Used[b] && ((toks[b].Lower.EndsWith("ly", StringComparison.Ordinal) && toks[b].Lower.Length > 3) || toks[b].Lower is "not" or "also" or "still" or "now" or "never" or "being" or "first" or "once" or "already"))
+        {
+            b--;
+        }
+
+        if (s.Used[b] || toks[b].Lower is not ("is" or "are" or "was" or "were" or "be" or "been" or "being" or "isn't" or "isn’t" or "aren't" or "aren’t" or "wasn't" or "wasn’t" or "weren't" or "weren’t"))
+        {
+            return;
+        }
+
+        var cueStart = b;
+        TextSpan? complement = null;
+        if (toks[after].IsWord || s.InQuote[after])
+        {
+            complement = ContentForward(s, after);
+            if (complement is null)
+            {
+                return;
+            }
+        }
+
+        // "by" later in the clause names an agent, which PolNeAR marks as the source: not this rule's reading
+        if (complement is { } cc)
+        {
+            var (first, last) = s.TokenRange(cc);
+            for (var k = first; k >= 0 && k <= last; k++)
+            {
+                if (toks[k].Lower == "by" && !s.InQuote[k])
+                {
+                    return;
+                }
+            }
+        }
+
+        // the subject: the noun phrase right before the auxiliaries
+        if (SpeakerLeft(s, cueStart, ClauseStart(s, cueStart)) is not { } np || np.End >= cueStart || s.Used[np.Start] || s.Used[np.End])
+        {
+            return;
+        }
+
+        var (start, end) = np;
+        var subjectless = start == end && toks[end].Lower is "it" or "there";
+        if (subjectless && complement is null)
+        {
+            return;
+        }
+
+        var rel = new Relation { Paragraph = s.Paragraph, Cue = new TextSpan(toks[cueStart].Start, toks[c].End) };
+        if (!subjectless && Trim(s, start, end + 1) is { } subject)
+        {
+            rel.Parts.Add(subject);
+            MarkSpanUsed(s, subject);
+        }
+
+        if (complement is { } cm)
+        {
+            rel.Parts.Add(cm);
+            MarkSpanUsed(s, cm);
+        }
+
+        if (rel.Parts.Count == 0)
+        {
+            return;
+        }
+
+        MarkUsed(s, cueStart, c);
+        _relations.Add(rel);
     }
 
     /// <summary>Adjectives of certainty, hope and feeling that take a clause without "that" ("aren't sure they've cracked it").</summary>

@@ -147,6 +147,10 @@ public sealed class QuoteRecallRuleTests
         // round 11: an adjective of certainty or feeling after a linking verb with a bare clause
         { "Most traders aren't sure the ferry will run in winter.", "the ferry will run in winter", "Most traders", "aren't sure" },
         { "Vahl is confident she can win the vote.", "she can win the vote", "Vahl", "is confident" },
+        // round 11: a passive cue without an agent: subject and complement are the content, no speaker
+        { "Ada Roe was named the new harbour master on Monday.", "Ada Roe | the new harbour master on Monday", null, "was named" },
+        { "Councillor Fenn has been criticized for the late ferries.", "Councillor Fenn | for the late ferries", null, "been criticized" },
+        { "It was revealed that the harbour fees had doubled.", "that the harbour fees had doubled", null, "was revealed" },
     };
 
     [Theory]
