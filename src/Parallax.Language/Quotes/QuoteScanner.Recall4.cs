@@ -38,7 +38,40 @@ internal sealed partial class QuoteScanner
                 PassiveCue(s, i);
             }
         }
+
+        for (var i = 2; i + 2 < toks.Count; i++)
+        {
+            if (!s.Used[i] && !s.InQuote[i] && toks[i].IsWord && !toks[i].IsCapitalized && _stanceAdjectiveMap4.ContainsKey(toks[i].Lower))
+            {
+                StanceAdjective(s, i);
+            }
+        }
     }
+
+    /// <summary>
+    /// More adjectives of stance, feeling and candour toward something after a linking verb, with the prepositions that
+    /// introduce it ("are tired of", "is aligned with", "were divided over", "has been cagey about", "is bent on"); read by
+    /// round 7's stance-adjective rule after every other rule.
+    /// </summary>
+    private static readonly FrozenDictionary<string, string[]> _stanceAdjectiveMap4 = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["tired"] = ["of"], ["weary"] = ["of"], ["sick"] = ["of"], ["aligned"] = ["with"], ["dedicated"] = ["to"], ["divided"] = ["over", "on", "about"],
+        ["split"] = ["on", "over"], ["unanimous"] = ["in"], ["united"] = ["in", "behind"], ["impressed"] = ["by", "with"], ["alarmed"] = ["at", "by"],
+        ["outraged"] = ["by", "at", "over"], ["offended"] = ["by"], ["disgusted"] = ["by", "with"], ["appalled"] = ["by", "at"], ["horrified"] = ["by", "at"],
+        ["troubled"] = ["by"], ["disturbed"] = ["by"], ["encouraged"] = ["by"], ["heartened"] = ["by"], ["excited"] = ["about", "by"],
+        ["passionate"] = ["about"], ["ambivalent"] = ["about"], ["open"] = ["to"], ["explicit"] = ["about"], ["blunt"] = ["about"],
+        ["candid"] = ["about"], ["frank"] = ["about"], ["honest"] = ["about"], ["silent"] = ["on", "about"], ["quiet"] = ["on", "about"], ["mum"] = ["on", "about"],
+        ["cagey"] = ["about", "on"], ["coy"] = ["about"], ["evasive"] = ["about", "on"], ["vague"] = ["about", "on"], ["noncommittal"] = ["on", "about"],
+        ["firm"] = ["on", "in"], ["steadfast"] = ["in"], ["unequivocal"] = ["about", "in"], ["unsparing"] = ["in"], ["scathing"] = ["about", "in"],
+        ["effusive"] = ["in", "about"], ["upbeat"] = ["about"], ["gloomy"] = ["about"], ["cautious"] = ["about", "on"], ["bent"] = ["on"], ["intent"] = ["on"],
+        ["keen"] = ["on"], ["fixated"] = ["on"], ["obsessed"] = ["with"], ["nostalgic"] = ["for", "about"], ["resentful"] = ["of"], ["jealous"] = ["of"],
+        ["envious"] = ["of"], ["ashamed"] = ["of"], ["embarrassed"] = ["by", "about"], ["eager"] = ["for"], ["hungry"] = ["for"], ["aggressive"] = ["in"],
+        ["clear"] = ["about"],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The prepositions a stance adjective takes (round 7's list, then round 11's).</summary>
+    private static bool StanceAdjectivePreps(string lower, out string[] preps) =>
+        _stanceAdjectiveMap.TryGetValue(lower, out preps!) || _stanceAdjectiveMap4.TryGetValue(lower, out preps!);
 
     /// <summary>
     /// Past participles of verbs of communication, judgment (praise, blame), naming and appointing, and directing (urge,

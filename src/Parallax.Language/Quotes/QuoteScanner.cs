@@ -1457,7 +1457,7 @@ internal sealed partial class QuoteScanner
     {
         var toks = s.Toks;
         var prep = i + 1;
-        if (!_stanceAdjectiveMap.TryGetValue(toks[i].Lower, out var preps) || s.Used[prep] || s.InQuote[prep] || Array.IndexOf(preps, toks[prep].Lower) < 0 || prep + 1 >= toks.Count || s.Used[prep + 1])
+        if (!StanceAdjectivePreps(toks[i].Lower, out var preps) || s.Used[prep] || s.InQuote[prep] || Array.IndexOf(preps, toks[prep].Lower) < 0 || prep + 1 >= toks.Count || s.Used[prep + 1])
         {
             return;
         }

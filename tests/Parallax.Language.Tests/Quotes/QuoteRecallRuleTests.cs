@@ -151,6 +151,9 @@ public sealed class QuoteRecallRuleTests
         { "Ada Roe was named the new harbour master on Monday.", "Ada Roe | the new harbour master on Monday", null, "was named" },
         { "Councillor Fenn has been criticized for the late ferries.", "Councillor Fenn | for the late ferries", null, "been criticized" },
         { "It was revealed that the harbour fees had doubled.", "that the harbour fees had doubled", null, "was revealed" },
+        // round 11: more adjectives of stance, feeling and candour after a linking verb
+        { "The harbour traders are tired of the winter closures.", "the winter closures", "The harbour traders", "are tired of" },
+        { "Councillor Fenn has been cagey about the ferry deal.", "the ferry deal", "Councillor Fenn", "been cagey about" },
     };
 
     [Theory]
