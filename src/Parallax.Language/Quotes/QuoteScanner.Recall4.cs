@@ -80,7 +80,7 @@ internal sealed partial class QuoteScanner
     /// </summary>
     private static readonly FrozenSet<string> _passiveCues4 = FrozenSet.ToFrozenSet(
     [
-        "named", "announced", "declared", "identified", "listed", "described", "labeled", "labelled", "dubbed", "called",
+        "named", "announced", "declared", "identified", "listed", "described", "labeled", "labelled", "dubbed",
         "branded", "hailed", "lambasted", "criticized", "criticised", "praised", "cheered", "cited", 
         "urged", "told", "nominated", "accused", "charged", "blamed", "credited", "billed", "touted", "portrayed",
         "depicted", "characterized", "characterised", "remembered", "interpreted", "attacked", "blasted", "slammed",
