@@ -111,6 +111,9 @@ internal static class CueLexicon
         ("chant", ["chanted"]),
         ("point", []),
         ("pointed", []),
+        // round 11: one-syllable lemmas that double their last consonant
+        ("slam", ["slam", "slams", "slammed", "slamming"]),
+        ("dub", ["dub", "dubs", "dubbed", "dubbing"]),
     ];
 
     private static readonly FrozenDictionary<string, CueClass> _forms = Build();

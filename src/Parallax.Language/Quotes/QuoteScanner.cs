@@ -172,6 +172,7 @@ internal sealed partial class QuoteScanner
             AgentPredicates(i);
             RecallRules(i);
             RecallRules2(i);
+            RecallRules4(i);
         }
 
         foreach (var rel in _relations)
@@ -1469,7 +1470,7 @@ internal sealed partial class QuoteScanner
     {
         var toks = s.Toks;
         var prep = i + 1;
-        if (!_stanceAdjectiveMap.TryGetValue(toks[i].Lower, out var preps) || s.Used[prep] || s.InQuote[prep] || Array.IndexOf(preps, toks[prep].Lower) < 0 || prep + 1 >= toks.Count || s.Used[prep + 1])
+        if (!StanceAdjectivePreps(toks[i].Lower, out var preps) || s.Used[prep] || s.InQuote[prep] || Array.IndexOf(preps, toks[prep].Lower) < 0 || prep + 1 >= toks.Count || s.Used[prep + 1])
         {
             return;
         }
@@ -2071,6 +2072,11 @@ internal sealed partial class QuoteScanner
                     }
 
                     return;
+                }
+
+                if (SpeechTakesInfinitive(s, lower, after, np is not null && !participle))
+                {
+                    goto case CueClass.Infinitive; // round 11: "pledged to bolster its military, reversing …"
                 }
 
                 var start = SkipToContent(s, after, _tellLike.Contains(lower) && toks[cueEnd].Lower != "out");

@@ -149,12 +149,36 @@ public sealed class QuoteRecallRuleTests
         { "The harbour tax was “a mistake,” Fenn said.", "The harbour tax was | a mistake,", "Fenn", "said" },
         // round 11: a quotation that goes on a clause introduced by an earlier cue belongs to that cue's content
         { "Traders mocked the new fees, calling them “a tax on bread,” Vahl said.", "them “a tax on bread,”", "Traders", "calling" },
+        // round 11: a light verb with a noun of speech, opinion or stance (a wider list than round 7's make/give/deliver/take)
+        { "Councillor Fenn had harsh words for the harbour board.", "the harbour board", "Councillor Fenn", "had harsh words for" },
+        { "Most traders expressed their support for Ada Roe.", "Ada Roe", "Most traders", "expressed their support for" },
+        { "The ferry company has raised new questions about the winter fares.", "the winter fares", "The ferry company", "has raised new questions about" },
+        // round 11: a speech verb that also takes an infinitive keeps it as content before a comma (not an addressee phrase)
+        { "The port authority pledged to cut the fees, reversing its earlier plan.", "to cut the fees, reversing its earlier plan", "The port authority", "pledged" },
+        // round 11: one-syllable cue lemmas that double their consonant ("slammed", "dubbed")
+        { "Ada Roe slammed the new harbour tax.", "the new harbour tax", "Ada Roe", "slammed" },
+        // round 11: an adjective of certainty or feeling after a linking verb with a bare clause
+        { "Most traders aren't sure the ferry will run in winter.", "the ferry will run in winter", "Most traders", "aren't sure" },
+        { "Vahl is confident she can win the vote.", "she can win the vote", "Vahl", "is confident" },
+        // round 11: a passive cue without an agent: subject and complement are the content, no speaker
+        { "Ada Roe was named the new harbour master on Monday.", "Ada Roe | the new harbour master on Monday", null, "was named" },
+        { "Councillor Fenn has been criticized for the late ferries.", "Councillor Fenn | for the late ferries", null, "been criticized" },
+        { "It was revealed that the harbour fees had doubled.", "that the harbour fees had doubled", null, "was revealed" },
+        // round 11: more adjectives of stance, feeling and candour after a linking verb
+        { "The harbour traders are tired of the winter closures.", "the winter closures", "The harbour traders", "are tired of" },
+        { "Councillor Fenn has been cagey about the ferry deal.", "the ferry deal", "Councillor Fenn", "been cagey about" },
     };
 
     [Theory]
     [InlineData("The Latest: Velin ferry resumes winter service")]
     [InlineData("Editor's Note: This story was updated on Monday.")]
     public void QuoteExtractor_SectionLabelBeforeColon_IsNoSpeaker(string text) =>
+        Assert.Empty(QuoteExtractor.Extract(text).Quotes);
+
+    [Theory]
+    [InlineData("The harbour board has the support of most traders.")]
+    [InlineData("Piet Brandt has faced criticism for the late ferries.")]
+    public void QuoteExtractor_ReceivedStance_IsNoLightVerbCue(string text) =>
         Assert.Empty(QuoteExtractor.Extract(text).Quotes);
 
     [Fact]
