@@ -102,6 +102,10 @@ public static class ClusteringRun
                 nameof(StoryClustererOptions.LeadEventKinds) => options with { LeadEventKinds = (int)v },
                 nameof(StoryClustererOptions.ReversalMinWords) => options with { ReversalMinWords = (int)v },
                 nameof(StoryClustererOptions.LeadEventChars) => options with { LeadEventChars = (int)v },
+                nameof(StoryClustererOptions.HubnessNeighbours) => options with { HubnessNeighbours = (int)v },
+                nameof(StoryClustererOptions.HubnessWeight) => options with { HubnessWeight = v },
+                nameof(StoryClustererOptions.HubnessMaxWords) => options with { HubnessMaxWords = (int)v },
+                nameof(StoryClustererOptions.HubnessDownOnly) => options with { HubnessDownOnly = v != 0 },
                 _ => options,
             };
             if (typeof(StoryClustererOptions).GetProperty(name) is null)
