@@ -13,12 +13,15 @@ namespace Parallax.Stories;
 /// ones in a crowded region lose more, so the nearest neighbour moves toward a lead of its own event (0.717 → 0.749 on
 /// NeuS train whole with the uncentred form). Pairs with a longer text are left as they are: a full article's
 /// neighbours are the other reports of its (larger) event, not look-alike events. Computed in consolidation from the
-/// canonical candidate graph (before the neighbour limit), so the result depends only on the set of articles; one
-/// double per article while it runs.
+/// canonical candidate graph (before the neighbour limit), so the result depends only on the set of articles; it keeps
+/// the k strongest similarities of each article while it runs.
 /// </summary>
 internal static class HubnessScaling
 {
-    /// <summary>The candidate graph with the short pairs' similarities shifted (pairs falling to 0 or below dropped); <paramref name="edges"/> itself when off.</summary>
+    /// <summary>
+    /// Shifts the short pairs' similarities of <paramref name="edges"/> in place and drops the pairs falling to 0 or below;
+    /// returns the same list (unchanged when off).
+    /// </summary>
     public static List<SimilarityEdge> Apply(int n, List<SimilarityEdge> edges, IReadOnlyList<ArticleFeatures> articles, StoryClustererOptions options)
     {
         var k = options.HubnessNeighbours;
@@ -31,50 +34,68 @@ internal static class HubnessScaling
         var crowding = Crowding(n, edges, k);
         var mean = crowding.Average();
         var maxWords = options.HubnessMaxWords;
-        var scaled = new List<SimilarityEdge>(edges.Count);
-        foreach (var e in edges)
+        for (var i = 0; i < edges.Count; i++)
         {
+            var e = edges[i];
             if (maxWords > 0 && Math.Max(articles[e.A].Words, articles[e.B].Words) > maxWords)
             {
-                scaled.Add(e);
                 continue;
             }
 
             var excess = ((crowding[e.A] + crowding[e.B]) / 2) - mean;
-            var s = e.Similarity - (beta * (options.HubnessDownOnly ? Math.Max(0, excess) : excess));
-            if (s > 0)
-            {
-                scaled.Add(e with { Similarity = s });
-            }
+            edges[i] = e with { Similarity = e.Similarity - (beta * (options.HubnessDownOnly ? Math.Max(0, excess) : excess)) };
         }
 
-        return scaled;
+        // Only shifted pairs can fall this low: the graph keeps no pair below EdgeFloor (> 0).
+        edges.RemoveAll(e => e.Similarity <= 0);
+        return edges;
     }
 
-    /// <summary>Per article: the mean of its <paramref name="k"/> strongest edge similarities (with fewer edges the rest count 0).</summary>
+    /// <summary>
+    /// Per article: the mean of its <paramref name="k"/> strongest edge similarities (with fewer edges the rest count 0),
+    /// summed strongest first. Keeps k values per article (not every edge) while it runs.
+    /// </summary>
     public static double[] Crowding(int n, IReadOnlyList<SimilarityEdge> edges, int k)
     {
-        var byNode = new List<double>[n];
+        var top = new double[n * k];
+        var count = new int[n];
+        void Offer(int v, double s)
+        {
+            var start = v * k;
+            var c = count[v];
+            if (c == k && s <= top[start + k - 1])
+            {
+                return;
+            }
+
+            // Insert into the descending run top[start .. start + c), dropping the weakest when full.
+            var i = Math.Min(c, k - 1);
+            while (i > 0 && top[start + i - 1] < s)
+            {
+                top[start + i] = top[start + i - 1];
+                i--;
+            }
+
+            top[start + i] = s;
+            count[v] = Math.Min(c + 1, k);
+        }
+
         foreach (var e in edges)
         {
-            (byNode[e.A] ??= []).Add(e.Similarity);
-            (byNode[e.B] ??= []).Add(e.Similarity);
+            Offer(e.A, e.Similarity);
+            Offer(e.B, e.Similarity);
         }
 
         var crowding = new double[n];
         for (var v = 0; v < n; v++)
         {
-            if (byNode[v] is { } list)
+            var sum = 0.0;
+            for (var i = 0; i < count[v]; i++)
             {
-                list.Sort((x, y) => y.CompareTo(x));
-                var sum = 0.0;
-                for (var i = 0; i < Math.Min(k, list.Count); i++)
-                {
-                    sum += list[i];
-                }
-
-                crowding[v] = sum / k;
+                sum += top[(v * k) + i];
             }
+
+            crowding[v] = sum / k;
         }
 
         return crowding;
