@@ -97,6 +97,7 @@ internal sealed class AverageLinkClusterer
             }
         }
 
+        edges = HubnessScaling.Apply(n, edges, articles, _options);
         if (_options.NeighbourLimit > 0)
         {
             edges = KeepNearest(n, edges, _options.NeighbourLimit);

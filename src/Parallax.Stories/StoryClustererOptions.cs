@@ -273,6 +273,27 @@ public sealed record StoryClustererOptions
     /// <summary>How many of the best-scoring candidates (by partial dot product) get an exact cosine, per article.</summary>
     public int CandidatesPerArticle { get; init; } = 60;
 
+    /// <summary>
+    /// Local scaling against hubness (see <see cref="HubnessScaling"/>): an article's crowding is the mean of its this many
+    /// strongest candidate similarities, and the similarity of two short texts (both at most <see cref="HubnessMaxWords"/>)
+    /// is lowered by <see cref="HubnessWeight"/> × how much the pair's mean crowding exceeds the set's mean crowding. 0
+    /// disables. 15 since session 8 (with weight 2, ≤ 90 words, lowering only): NeuS train whole 0.7996 → 0.8124, NeuS
+    /// train test-sized sets 0.9240 → 0.9264, ecbplus-dev unchanged (docs/stories.md, "Session 8").
+    /// </summary>
+    public int HubnessNeighbours { get; init; } = 15;
+
+    /// <summary>β of <see cref="HubnessNeighbours"/>: a pair's similarity becomes <c>s − β · ((r_a + r_b) / 2 − r̄)</c> (&gt;= 0; 0 disables).</summary>
+    public double HubnessWeight { get; init; } = 2.0;
+
+    /// <summary>Longest text (analysed words, as <see cref="ArticleFeatures.Words"/>) whose pairs <see cref="HubnessNeighbours"/> rescales; 0: any length.</summary>
+    public int HubnessMaxWords { get; init; } = 90;
+
+    /// <summary>
+    /// The hubness shift only lowers the similarity of pairs more crowded than the mean (true), or also raises pairs less
+    /// crowded (false: the centred CSLS form, which merges more and lowered ecbplus-dev 0.9502 → 0.9417).
+    /// </summary>
+    public bool HubnessDownOnly { get; init; } = true;
+
     /// <summary>At most this many related links per story.</summary>
     public int MaxRelated { get; init; } = 5;
 }

@@ -106,6 +106,10 @@ public static class ClusteringRun
                 nameof(StoryClustererOptions.NameConflictMinSize) => options with { NameConflictMinSize = (int)v },
                 nameof(StoryClustererOptions.NameConflictMaxSize) => options with { NameConflictMaxSize = (int)v },
                 nameof(StoryClustererOptions.NameConflictShare) => options with { NameConflictShare = v },
+                nameof(StoryClustererOptions.HubnessNeighbours) => options with { HubnessNeighbours = (int)v },
+                nameof(StoryClustererOptions.HubnessWeight) => options with { HubnessWeight = v },
+                nameof(StoryClustererOptions.HubnessMaxWords) => options with { HubnessMaxWords = (int)v },
+                nameof(StoryClustererOptions.HubnessDownOnly) => options with { HubnessDownOnly = v != 0 },
                 _ => options,
             };
             if (typeof(StoryClustererOptions).GetProperty(name) is null)
