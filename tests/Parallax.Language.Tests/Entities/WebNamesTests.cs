@@ -105,4 +105,42 @@ public class WebNamesTests
         Assert.Equal("B-PER", Names(tags[2])[0]);
         Assert.Equal("B-PER", Names(tags[3])[1]);
     }
+
+    [Theory]
+    [InlineData("we picked up bread at Wegmans on the way", "", "O O O O O B-ORG O O O")]
+    [InlineData("her complaint to the OSHA went nowhere", "", "O O O O B-ORG O O")] // an acronym written in capitals
+    [InlineData("the Osha logo", "", "O O O")] // an acronym entry not written in capitals is an unknown word, left to the tagger
+    [InlineData("she read it in The Boston Globe today", "", "O O O O O B-ORG I-ORG O")] // the entry's "The" stays outside
+    [InlineData("we ate at Wegmans Harbour Cafe last night", "", "O O O O O O O O")] // part of a longer capitalised name
+    [InlineData("Brenna Comerica wrote back", "B-PER I-PER O O", "B-PER I-PER O O")] // the tagger's names stay
+    public void ListedOrganisations_StandAloneListedOrganisationsAreOrganisations(string sentence, string input, string expected)
+    {
+        var (view, tags) = Input(sentence, input);
+        WebNames.ListedOrganisations(view, tags, _noLexicon);
+        Assert.Equal(expected.Split(' '), Names(tags));
+    }
+
+    [Theory]
+    [InlineData("a letter from Quorvel Fabrics , Inc. arrived", "", "O O O B-ORG I-ORG I-ORG I-ORG O")]
+    [InlineData("the counterparty , QVX , LLC .", "O O O O O O O", "O O O B-ORG I-ORG I-ORG O")]
+    [InlineData("Dana Reyes Quorvel Fabrics , Inc. Phone", "B-PER I-PER I-PER I-PER O O O", "B-PER I-PER B-ORG I-ORG I-ORG I-ORG O")] // a signature line
+    [InlineData("we met in the lobby , Inc. was not there", "", "O O O O O O O O O O")] // no name before the comma
+    public void CorporateSuffixes_NameCommaSuffixIsOneOrganisation(string sentence, string input, string expected)
+    {
+        var (view, tags) = Input(sentence, input);
+        WebNames.CorporateSuffixes(view, tags);
+        Assert.Equal(expected.Split(' '), Names(tags));
+    }
+
+    [Theory]
+    [InlineData("we always order from Dorsey 's Pizza on Fridays", "O O O O B-PER O O O O", "O O O O B-ORG I-ORG I-ORG O O")]
+    [InlineData("Kemp 's Auto Repair fixed it", "", "B-ORG I-ORG I-ORG I-ORG O O")]
+    [InlineData("Dorsey 's Chief of Staff resigned", "B-PER O O O O O", "B-PER O O O O O")] // no business word
+    [InlineData("in Tarvik 's Pizza Row", "O B-LOC O O O", "O B-LOC O O O")] // a place's possessive is left alone
+    public void PossessiveBusinesses_NamePossessiveBusinessWordIsAShop(string sentence, string input, string expected)
+    {
+        var (view, tags) = Input(sentence, input);
+        WebNames.PossessiveBusinesses(view, tags);
+        Assert.Equal(expected.Split(' '), Names(tags));
+    }
 }
