@@ -209,6 +209,7 @@ public sealed class EntityRecognizer : IStage<Doc>
         }
 
         WebNames.CommonWordPersons(views, tags);
+        WebNames.StormsAreNotPersons(views, tags);
         NameRules.LonePersonsAgainstTheDocument(views, tags);
         return tags;
     }

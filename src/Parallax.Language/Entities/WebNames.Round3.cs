@@ -220,4 +220,42 @@ internal static partial class WebNames
             i = end - 1;
         }
     }
+
+    /// <summary>
+    /// Storms are no persons: a one-word person right after "Hurricane", "Typhoon", "Cyclone" or "Storm" ("Hurricane
+    /// Velma"), and every lone one-word person of the document spelled like it ("Velma packed winds of ..."), is no name.
+    /// </summary>
+    public static void StormsAreNotPersons(NerFeatures.SentenceView[] views, int[][] tags)
+    {
+        HashSet<string>? storms = null;
+        for (var s = 0; s < views.Length; s++)
+        {
+            var lower = views[s].Lower;
+            for (var i = 1; i < lower.Length; i++)
+            {
+                if (lower[i - 1] is "hurricane" or "typhoon" or "cyclone" or "storm" && char.IsUpper(views[s].Words[i - 1][0])
+                    && tags[s][i] == Per && (i + 1 >= lower.Length || tags[s][i + 1] != Per + 1))
+                {
+                    (storms ??= new HashSet<string>(StringComparer.Ordinal)).Add(lower[i]);
+                }
+            }
+        }
+
+        if (storms is null)
+        {
+            return;
+        }
+
+        for (var s = 0; s < views.Length; s++)
+        {
+            var t = tags[s];
+            for (var i = 0; i < t.Length; i++)
+            {
+                if (t[i] == Per && (i + 1 >= t.Length || t[i + 1] != Per + 1) && storms.Contains(views[s].Lower[i]))
+                {
+                    t[i] = 0;
+                }
+            }
+        }
+    }
 }

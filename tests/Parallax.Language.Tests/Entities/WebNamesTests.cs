@@ -143,4 +143,25 @@ public class WebNamesTests
         WebNames.PossessiveBusinesses(view, tags);
         Assert.Equal(expected.Split(' '), Names(tags));
     }
+
+    [Fact]
+    public void StormsAreNotPersons_StormNameIsNoPersonInTheWholeDocument()
+    {
+        NerFeatures.SentenceView[] views =
+        [
+            View("Hurricane Velma reached the coast ."),
+            View("Velma packed winds of 120 mph ."),
+            View("Velma Okoro said the shelters were full ."),
+        ];
+        int[][] tags =
+        [
+            Tags("O B-PER O O O O"),
+            Tags("B-PER O O O O O O"),
+            Tags("B-PER I-PER O O O O O O"),
+        ];
+        WebNames.StormsAreNotPersons(views, tags);
+        Assert.Equal("O", Names(tags[0])[1]);
+        Assert.Equal("O", Names(tags[1])[0]);
+        Assert.Equal(["B-PER", "I-PER"], Names(tags[2]).Take(2)); // a two-word person is left alone
+    }
 }
