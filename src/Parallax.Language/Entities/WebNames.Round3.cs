@@ -25,7 +25,10 @@ internal static partial class WebNames
             return;
         }
 
-        var (begin, inside) = Gazetteer.WebOrganisations.MatchRun(words, 0, n);
+        // the view already holds the lower-cased words: match them without lower-casing again
+        var begin = new GazetteerCategory[n];
+        var inside = new GazetteerCategory[n];
+        Gazetteer.WebOrganisations.MatchLower(view.Lower, begin, inside);
         for (var i = 0; i < n; i++)
         {
             if ((begin[i] & GazetteerCategory.Organization) == 0)
