@@ -11,7 +11,7 @@ internal static partial class WebNames
 {
     /// <summary>
     /// An exact match of the web organisations list (<see cref="Gazetteer.WebOrganisations"/>) written capitalised (or
-    /// with an inner capital: "eBay") is an organisation when the tagger left it untagged. A leading "The" of the entry
+    /// with an inner capital: "eBay") is an organisation when the tagger left it untagged or made exactly it one person. A leading "The" of the entry
     /// stays outside the name. One-word matches must be written all in capitals when they are acronyms, and are left
     /// alone when they are common English words or listed given names, or a sentence-initial word also used in lower
     /// case. Not in headline-cased sentences.
@@ -77,7 +77,9 @@ internal static partial class WebNames
                 untagged &= tags[k] == 0;
             }
 
-            if (!untagged || (end < n && tags[end] != 0 && !NerTags.IsBegin(tags[end])))
+            // or the tagger made exactly the match one person ("Wegmans" alone tagged PER): a listed company, not a surname
+            var lonePerson = tags[start] == Per && NerTags.RunEnd(tags, start) == end;
+            if ((!untagged && !lonePerson) || (end < n && tags[end] != 0 && !NerTags.IsBegin(tags[end])))
             {
                 continue;
             }

@@ -113,6 +113,8 @@ public class WebNamesTests
     [InlineData("she read it in The Boston Globe today", "", "O O O O O B-ORG I-ORG O")] // the entry's "The" stays outside
     [InlineData("we ate at Wegmans Harbour Cafe last night", "", "O O O O O O O O")] // part of a longer capitalised name
     [InlineData("Brenna Comerica wrote back", "B-PER I-PER O O", "B-PER I-PER O O")] // the tagger's names stay
+    [InlineData("we get our groceries at Wegmans now", "O O O O O B-PER O", "O O O O O B-ORG O")] // exactly one person on the match
+    [InlineData("the boat sailed past Wegmans Point", "O O O O B-LOC I-LOC", "O O O O B-LOC I-LOC")] // another type stays
     public void ListedOrganisations_StandAloneListedOrganisationsAreOrganisations(string sentence, string input, string expected)
     {
         var (view, tags) = Input(sentence, input);
