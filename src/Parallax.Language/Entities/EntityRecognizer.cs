@@ -187,6 +187,7 @@ public sealed class EntityRecognizer : IStage<Doc>
         {
             WebNames.DefinedAcronyms(views[s], tags[s]);
             WebNames.TownAndState(views[s], tags[s]);
+            WebNames.PossessiveBusinesses(views[s], tags[s]);
         }
 
         var teams = DocumentNames.ResultLines(sentences, tags);
@@ -203,9 +204,12 @@ public sealed class EntityRecognizer : IStage<Doc>
             PossessivesEndNames(sentences[s], tags[s]);
             WebNames.LowerCaseListedNames(views[s], tags[s], _tagger.Model.CaseProfile);
             WebNames.ListedTowns(views[s], tags[s], _tagger.Model.CaseProfile);
+            WebNames.CorporateSuffixes(views[s], tags[s]);
+            WebNames.ListedOrganisations(views[s], tags[s], _tagger.Model.CaseProfile);
         }
 
         WebNames.CommonWordPersons(views, tags);
+        WebNames.StormsAreNotPersons(views, tags);
         NameRules.LonePersonsAgainstTheDocument(views, tags);
         return tags;
     }

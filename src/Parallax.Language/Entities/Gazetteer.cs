@@ -44,6 +44,7 @@ public sealed class Gazetteer
 
     private static readonly Lazy<Gazetteer> _default = new(() => Load(_files), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<Gazetteer> _towns = new(() => Load([("towns.txt", GazetteerCategory.Place)]), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<Gazetteer> _webOrganisations = new(() => Load([("web-organizations.txt", GazetteerCategory.Organization)]), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly FrozenDictionary<ulong, GazetteerCategory> _entries;
 
     private Gazetteer(Dictionary<ulong, GazetteerCategory> entries) => _entries = entries.ToFrozenDictionary();
@@ -56,6 +57,12 @@ public sealed class Gazetteer
     /// the tagger, never by the tagger's features, so adding to it does not change what the shipped model was trained on.
     /// </summary>
     internal static Gazetteer Towns => _towns.Value;
+
+    /// <summary>
+    /// The web organisations list (<c>web-organizations.txt</c>, every entry <see cref="GazetteerCategory.Organization"/>):
+    /// like <see cref="Towns"/>, read only by the rules after the tagger, so the shipped model does not see it.
+    /// </summary>
+    internal static Gazetteer WebOrganisations => _webOrganisations.Value;
 
     /// <summary>The entries of one shipped list (<c>countries.txt</c>, <c>places.txt</c>, ...): trimmed, comments and blank lines skipped, in file order.</summary>
     public static IEnumerable<string> Entries(string file)

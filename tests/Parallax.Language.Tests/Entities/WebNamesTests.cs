@@ -105,4 +105,65 @@ public class WebNamesTests
         Assert.Equal("B-PER", Names(tags[2])[0]);
         Assert.Equal("B-PER", Names(tags[3])[1]);
     }
+
+    [Theory]
+    [InlineData("we picked up bread at Wegmans on the way", "", "O O O O O B-ORG O O O")]
+    [InlineData("her complaint to the OSHA went nowhere", "", "O O O O B-ORG O O")] // an acronym written in capitals
+    [InlineData("the Osha logo", "", "O O O")] // an acronym entry not written in capitals is an unknown word, left to the tagger
+    [InlineData("she read it in The Boston Globe today", "", "O O O O O B-ORG I-ORG O")] // the entry's "The" stays outside
+    [InlineData("we ate at Wegmans Harbour Cafe last night", "", "O O O O O O O O")] // part of a longer capitalised name
+    [InlineData("Brenna Comerica wrote back", "B-PER I-PER O O", "B-PER I-PER O O")] // the tagger's names stay
+    [InlineData("we get our groceries at Wegmans now", "O O O O O B-PER O", "O O O O O B-ORG O")] // exactly one person on the match
+    [InlineData("the boat sailed past Wegmans Point", "O O O O B-LOC I-LOC", "O O O O B-LOC I-LOC")] // another type stays
+    public void ListedOrganisations_StandAloneListedOrganisationsAreOrganisations(string sentence, string input, string expected)
+    {
+        var (view, tags) = Input(sentence, input);
+        WebNames.ListedOrganisations(view, tags, _noLexicon);
+        Assert.Equal(expected.Split(' '), Names(tags));
+    }
+
+    [Theory]
+    [InlineData("a letter from Quorvel Fabrics , Inc. arrived", "", "O O O B-ORG I-ORG I-ORG I-ORG O")]
+    [InlineData("the counterparty , QVX , LLC .", "O O O O O O O", "O O O B-ORG I-ORG I-ORG O")]
+    [InlineData("Dana Reyes Quorvel Fabrics , Inc. Phone", "B-PER I-PER I-PER I-PER O O O", "B-PER I-PER B-ORG I-ORG I-ORG I-ORG O")] // a signature line
+    [InlineData("we met in the lobby , Inc. was not there", "", "O O O O O O O O O O")] // no name before the comma
+    public void CorporateSuffixes_NameCommaSuffixIsOneOrganisation(string sentence, string input, string expected)
+    {
+        var (view, tags) = Input(sentence, input);
+        WebNames.CorporateSuffixes(view, tags);
+        Assert.Equal(expected.Split(' '), Names(tags));
+    }
+
+    [Theory]
+    [InlineData("we always order from Dorsey 's Pizza on Fridays", "O O O O B-PER O O O O", "O O O O B-ORG I-ORG I-ORG O O")]
+    [InlineData("Kemp 's Auto Repair fixed it", "", "B-ORG I-ORG I-ORG I-ORG O O")]
+    [InlineData("Dorsey 's Chief of Staff resigned", "B-PER O O O O O", "B-PER O O O O O")] // no business word
+    [InlineData("in Tarvik 's Pizza Row", "O B-LOC O O O", "O B-LOC O O O")] // a place's possessive is left alone
+    public void PossessiveBusinesses_NamePossessiveBusinessWordIsAShop(string sentence, string input, string expected)
+    {
+        var (view, tags) = Input(sentence, input);
+        WebNames.PossessiveBusinesses(view, tags);
+        Assert.Equal(expected.Split(' '), Names(tags));
+    }
+
+    [Fact]
+    public void StormsAreNotPersons_StormNameIsNoPersonInTheWholeDocument()
+    {
+        NerFeatures.SentenceView[] views =
+        [
+            View("Hurricane Velma reached the coast ."),
+            View("Velma packed winds of 120 mph ."),
+            View("Velma Okoro said the shelters were full ."),
+        ];
+        int[][] tags =
+        [
+            Tags("O B-PER O O O O"),
+            Tags("B-PER O O O O O O"),
+            Tags("B-PER I-PER O O O O O O"),
+        ];
+        WebNames.StormsAreNotPersons(views, tags);
+        Assert.Equal("O", Names(tags[0])[1]);
+        Assert.Equal("O", Names(tags[1])[0]);
+        Assert.Equal(["B-PER", "I-PER"], Names(tags[2]).Take(2)); // a two-word person is left alone
+    }
 }
