@@ -32,6 +32,7 @@ public sealed class ShortLeadGrowthTests
     [InlineData(4, false)]
     [InlineData(19, false)]
     [InlineData(8, true)]
+    [InlineData(23, false)] // the session-8 round-2 defaults (ratio 0.55, low threshold 0.065), another arrival order
     public void ShortLeadGrowth_ShuffledNeusLeadsGiveTheSameStories(int seed, bool strict)
     {
         var stories = ArrivalOrder.AssertShuffledArrivalEqualsReclustering(NeusLeads(600, 300), seed, strict ? Strict : null, consolidateAlong: seed == 8);
