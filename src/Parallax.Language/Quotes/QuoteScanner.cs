@@ -173,6 +173,7 @@ internal sealed partial class QuoteScanner
             RecallRules(i);
             RecallRules2(i);
             RecallRules4(i);
+            RecallRules5(i);
         }
 
         foreach (var rel in _relations)

@@ -167,6 +167,9 @@ public sealed class QuoteRecallRuleTests
         // round 11: more adjectives of stance, feeling and candour after a linking verb
         { "The harbour traders are tired of the winter closures.", "the winter closures", "The harbour traders", "are tired of" },
         { "Councillor Fenn has been cagey about the ferry deal.", "the ferry deal", "Councillor Fenn", "been cagey about" },
+        // round 12: a hearsay adverb: subject with auxiliaries and predicate are the content, no speaker
+        { "The Velin ferry board is reportedly weighing a winter timetable.", "The Velin ferry board is | weighing a winter timetable", null, "reportedly" },
+        { "The harbour firms have allegedly dumped waste in the bay.", "The harbour firms have | dumped waste in the bay", null, "allegedly" },
     };
 
     [Theory]
