@@ -179,6 +179,7 @@ internal sealed partial class QuoteScanner
         foreach (var rel in _relations)
         {
             RepairSpeaker(rel);
+            TrimTrailingAdjuncts5(rel);
         }
 
         // A clause content of nothing but function words, numbers or a time ("said that", "Clinton: 1,769", "responded Friday") reports nothing.
