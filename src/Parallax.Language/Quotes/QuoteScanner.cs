@@ -173,11 +173,13 @@ internal sealed partial class QuoteScanner
             RecallRules(i);
             RecallRules2(i);
             RecallRules4(i);
+            RecallRules5(i);
         }
 
         foreach (var rel in _relations)
         {
             RepairSpeaker(rel);
+            TrimTrailingAdjuncts5(rel);
         }
 
         // A clause content of nothing but function words, numbers or a time ("said that", "Clinton: 1,769", "responded Friday") reports nothing.

@@ -77,7 +77,7 @@ public sealed class QuoteRecallRuleTests
         { "He’s opposed to the new harbour tax.", "the new harbour tax", "He’s", "opposed to" },
         { "Most traders are in favor of a lower fee.", "a lower fee", "Most traders", "are in favor of" },
         // light-verb idioms of stance and speech
-        { "Councillor Fenn took aim at the harbour board on Monday.", "the harbour board on Monday", "Councillor Fenn", "took aim at" },
+        { "Councillor Fenn took aim at the harbour board on Monday.", "the harbour board", "Councillor Fenn", "took aim at" },
         { "Roe cast doubt on the tide tables.", "the tide tables", "Roe", "cast doubt on" },
         // a light verb with a noun of speech or stance
         { "Councillor Fenn delivered a speech on harbour safety.", "harbour safety", "Councillor Fenn", "delivered a speech on" },
@@ -161,12 +161,18 @@ public sealed class QuoteRecallRuleTests
         { "Most traders aren't sure the ferry will run in winter.", "the ferry will run in winter", "Most traders", "aren't sure" },
         { "Vahl is confident she can win the vote.", "she can win the vote", "Vahl", "is confident" },
         // round 11: a passive cue without an agent: subject and complement are the content, no speaker
-        { "Ada Roe was named the new harbour master on Monday.", "Ada Roe | the new harbour master on Monday", null, "was named" },
+        { "Ada Roe was named the new harbour master on Monday.", "Ada Roe | the new harbour master", null, "was named" },
         { "Councillor Fenn has been criticized for the late ferries.", "Councillor Fenn | for the late ferries", null, "been criticized" },
         { "It was revealed that the harbour fees had doubled.", "that the harbour fees had doubled", null, "was revealed" },
         // round 11: more adjectives of stance, feeling and candour after a linking verb
         { "The harbour traders are tired of the winter closures.", "the winter closures", "The harbour traders", "are tired of" },
         { "Councillor Fenn has been cagey about the ferry deal.", "the ferry deal", "Councillor Fenn", "been cagey about" },
+        // round 12: a hearsay adverb: subject with auxiliaries and predicate are the content, no speaker
+        { "The Velin ferry board is reportedly weighing a winter timetable.", "The Velin ferry board is | weighing a winter timetable", null, "reportedly" },
+        { "The harbour firms have allegedly dumped waste in the bay.", "The harbour firms have | dumped waste in the bay", null, "allegedly" },
+        // round 12: a content after its cue ends before a trailing weekday or the medium of the speech
+        { "Ada Roe said the ferry fares would rise on Monday.", "the ferry fares would rise", "Ada Roe", "said" },
+        { "Piet Brandt said the harbour tax was too high in an interview with the Velin Courier.", "the harbour tax was too high", "Piet Brandt", "said" },
     };
 
     [Theory]
