@@ -208,6 +208,7 @@ public sealed class EntityRecognizer : IStage<Doc>
             WebNames.ListedOrganisations(views[s], tags[s], _tagger.Model.CaseProfile);
         }
 
+        WebNames.PlacedNames(views, tags);
         WebNames.CommonWordPersons(views, tags);
         WebNames.StormsAreNotPersons(views, tags);
         NameRules.LonePersonsAgainstTheDocument(views, tags);
