@@ -29,7 +29,8 @@ internal static partial class WebNames
     /// untagged run of two to four capitalised words ending in one ("the Green Rock Bridges"), is a place. A lone one-word
     /// person that is no listed given name, has no title before it and no speech verb or possessive after it, and stands
     /// right after a place preposition ("near Tarvik") or in a list next to a place ("Velin , Tarvik , and
-    /// Orlen") is a place too, and so are the document's other lone one-word persons spelled like it. Not in
+    /// Orlen") is a place too, and so are the document's other lone one-word persons spelled like it (unless the document
+    /// makes the word part of a longer person's name, or has it say or own something: "Tarvik said", "Tarvik 's"). Not in
     /// headline-cased sentences.
     /// </summary>
     public static void PlacedNames(NerFeatures.SentenceView[] views, int[][] tags)
@@ -41,6 +42,12 @@ internal static partial class WebNames
             var t = tags[s];
             for (var i = 0; i < t.Length; i++)
             {
+                // a word said or owning something anywhere in the document is a person's ("Tarvik said", "Tarvik 's")
+                if (t[i] == Per && i + 1 < t.Length && _personContext.Contains(views[s].Lower[i + 1]))
+                {
+                    multiPersons.Add(views[s].Lower[i]);
+                }
+
                 if (t[i] == Per && NerTags.RunEnd(t, i) - i > 1)
                 {
                     for (var k = i; k < NerTags.RunEnd(t, i); k++)
@@ -178,38 +185,52 @@ internal static partial class WebNames
         }
     }
 
-    // "Velin , Tarvik , and Orlen": a place right before (", " or ", and" / "and" between) or right after
+    // "Velin , Tarvik , and Orlen": a list of at least three names, a place among its neighbours. A comma alone does
+    // not make a list ("... at the White House , Tarvik repeated"), so the name must have list separators on both
+    // sides, or be the last of three ("Velin , Orlen and Tarvik")
     private static bool NextToListedPlace(NerFeatures.SentenceView v, int[] t, int i)
     {
         var n = t.Length;
-        var b = i - 1;
-        if (b >= 0 && v.Lower[b] is "and" or "or")
+        var before = i - 1;
+        var conjunctionBefore = v.Lower[before] is "and" or "or";
+        if (conjunctionBefore && before > 0 && v.Words[before - 1] == ",")
         {
-            b--;
+            before--;
         }
 
-        if (b >= 1 && v.Words[b] == "," && NerTags.TypeOf(t[b - 1]) == 3)
+        var separatedBefore = conjunctionBefore || v.Words[before] == ",";
+        var nameBefore = before - 1; // last word of the name before the separator
+        if (!separatedBefore || nameBefore < 0 || t[nameBefore] == 0)
+        {
+            return false;
+        }
+
+        var placeBefore = NerTags.TypeOf(t[nameBefore]) == 3;
+        var after = i + 1;
+        if (after < n && v.Words[after] == ",")
+        {
+            after++;
+        }
+
+        if (after < n && v.Lower[after] is "and" or "or")
+        {
+            after++;
+        }
+
+        var separatedAfter = after > i + 1 && after < n && IsCapitalisedName(v.Words[after]);
+        var placeAfter = separatedAfter && NerTags.IsBegin(t[after]) && NerTags.TypeOf(t[after]) == 3;
+        if (separatedAfter && (placeBefore || placeAfter))
         {
             return true;
         }
 
-        if (b == i - 2 && b >= 0 && NerTags.TypeOf(t[b]) == 3 && v.Words[b + 1] is "and" or "or")
+        // the last of three: "Velin , Orlen and Tarvik"
+        var firstOfBefore = nameBefore;
+        while (firstOfBefore > 0 && t[firstOfBefore] != 0 && !NerTags.IsBegin(t[firstOfBefore]))
         {
-            return true;
+            firstOfBefore--;
         }
 
-        var a = i + 1;
-        if (a < n && v.Words[a] == ",")
-        {
-            a++;
-            if (a < n && v.Lower[a] is "and" or "or")
-            {
-                a++;
-            }
-
-            return a < n && NerTags.IsBegin(t[a]) && NerTags.TypeOf(t[a]) == 3;
-        }
-
-        return a + 1 < n && v.Lower[a] is "and" or "or" && NerTags.IsBegin(t[a + 1]) && NerTags.TypeOf(t[a + 1]) == 3;
+        return conjunctionBefore && placeBefore && firstOfBefore > 1 && v.Words[firstOfBefore - 1] == ",";
     }
 }

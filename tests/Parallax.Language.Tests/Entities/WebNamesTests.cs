@@ -174,6 +174,8 @@ public class WebNamesTests
     [InlineData("the Tarvik Lake Rowing Club met", "", "O O O O O O")] // part of a longer capitalised name
     [InlineData("two men died near Tarvik on Monday", "O O O O B-PER O O", "O O O O B-LOC O O")] // after a place preposition
     [InlineData("fighting spread to Mosul , Tarvik , and Basra", "O O O B-LOC O B-PER O O B-LOC", "O O O B-LOC O B-LOC O O B-LOC")] // in a list of places
+    [InlineData("at the White House , Tarvik repeated his view", "O O B-LOC I-LOC O B-PER O O O", "O O B-LOC I-LOC O B-PER O O O")] // a comma alone makes no list
+    [InlineData("we toured Velin , Orlen and Tarvik", "O O B-LOC O B-LOC O B-PER", "O O B-LOC O B-LOC O B-LOC")] // the last of three
     [InlineData("I spoke with Tarvik on Monday", "O O O B-PER O O", "O O O B-PER O O")] // no place evidence
     [InlineData("we met near Tarvik 's house", "O O O B-PER O O", "O O O B-PER O O")] // a possessive speaks for a person
     [InlineData("in Mosul , Tarvik said", "O B-LOC O B-PER O", "O B-LOC O B-PER O")] // a speech verb speaks for a person
