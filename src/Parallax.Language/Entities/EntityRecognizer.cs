@@ -13,7 +13,7 @@ namespace Parallax.Language.Entities;
 /// </summary>
 public sealed class EntityRecognizer : IStage<Doc>
 {
-    public static readonly StageInfo StageInfo = new("EntityRecognizer", "1.3", [Layers.Tokens, Layers.Sentences], [Layers.Entities]);
+    public static readonly StageInfo StageInfo = new("EntityRecognizer", "1.4", [Layers.Tokens, Layers.Sentences], [Layers.Entities]);
 
     internal const string ModelResource = "ner.ner-model.bin.gz";
 
@@ -208,6 +208,7 @@ public sealed class EntityRecognizer : IStage<Doc>
             WebNames.ListedOrganisations(views[s], tags[s], _tagger.Model.CaseProfile);
         }
 
+        WebNames.PlacedNames(views, tags);
         WebNames.CommonWordPersons(views, tags);
         WebNames.StormsAreNotPersons(views, tags);
         NameRules.LonePersonsAgainstTheDocument(views, tags);

@@ -166,4 +166,49 @@ public class WebNamesTests
         Assert.Equal("O", Names(tags[1])[0]);
         Assert.Equal(["B-PER", "I-PER"], Names(tags[2]).Take(2)); // a two-word person is left alone
     }
+
+    [Theory]
+    [InlineData("we rented a boat on Quellbrook Lake last June", "O O O O O B-PER I-PER O O", "O O O O O B-LOC I-LOC O O")] // a person ending in a place head word
+    [InlineData("we drove past the Green Rock Bridges at dawn", "", "O O O O B-LOC I-LOC I-LOC O O")] // an untagged run, "the" outside
+    [InlineData("Quellbrook Lake was calm", "", "O O O O")] // an untagged run that begins the sentence
+    [InlineData("the Tarvik Lake Rowing Club met", "", "O O O O O O")] // part of a longer capitalised name
+    [InlineData("two men died near Tarvik on Monday", "O O O O B-PER O O", "O O O O B-LOC O O")] // after a place preposition
+    [InlineData("fighting spread to Mosul , Tarvik , and Basra", "O O O B-LOC O B-PER O O B-LOC", "O O O B-LOC O B-LOC O O B-LOC")] // in a list of places
+    [InlineData("at the White House , Tarvik repeated his view", "O O B-LOC I-LOC O B-PER O O O", "O O B-LOC I-LOC O B-PER O O O")] // a comma alone makes no list
+    [InlineData("we toured Velin , Orlen and Tarvik", "O O B-LOC O B-LOC O B-PER", "O O B-LOC O B-LOC O B-LOC")] // the last of three
+    [InlineData("I spoke with Tarvik on Monday", "O O O B-PER O O", "O O O B-PER O O")] // no place evidence
+    [InlineData("we met near Tarvik 's house", "O O O B-PER O O", "O O O B-PER O O")] // a possessive speaks for a person
+    [InlineData("in Mosul , Tarvik said", "O B-LOC O B-PER O", "O B-LOC O B-PER O")] // a speech verb speaks for a person
+    public void PlacedNames_PlaceHeadsAndPlaceContexts(string sentence, string input, string expected)
+    {
+        NerFeatures.SentenceView[] views = [View(sentence)];
+        int[][] tags = [input.Length == 0 ? new int[views[0].Words.Length] : Tags(input)];
+        WebNames.PlacedNames(views, tags);
+        Assert.Equal(expected.Split(' '), Names(tags[0]));
+    }
+
+    [Fact]
+    public void PlacedNames_PlacedWordIsAPlaceInTheWholeDocument()
+    {
+        NerFeatures.SentenceView[] views =
+        [
+            View("we stayed near Tarvik for a week ."),
+            View("Tarvik is lovely in spring ."),
+            View("Ada Tarvik runs the inn ."),
+        ];
+        int[][] tags =
+        [
+            Tags("O O O B-PER O O O O"),
+            Tags("B-PER O O O O O"),
+            Tags("B-PER I-PER O O O O"),
+        ];
+        WebNames.PlacedNames(views, tags);
+        Assert.Equal("B-PER", Names(tags[0])[3]); // a word of a two-word person is never placed
+        Assert.Equal("B-PER", Names(tags[1])[0]);
+
+        int[][] lone = [Tags("O O O B-PER O O O O"), Tags("B-PER O O O O O"), Tags("O O O O O O")];
+        WebNames.PlacedNames(views, lone);
+        Assert.Equal("B-LOC", Names(lone[0])[3]);
+        Assert.Equal("B-LOC", Names(lone[1])[0]); // the document's other lone mention follows
+    }
 }
