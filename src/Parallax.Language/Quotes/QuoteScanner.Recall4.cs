@@ -327,17 +327,7 @@ internal sealed partial class QuoteScanner
             return;
         }
 
-        var np = SpeakerLeft(s, i, ClauseStart(s, i));
-        if (np is not { } l || l.End >= i)
-        {
-            return;
-        }
-
-        var from = p is "to" or "that" ? k + 1 : k + 2;
-        if (ContentForward(s, from, objectContent: p is not ("that" or "to")) is { } content)
-        {
-            AddClause(s, content, i, p is "to" or "that" ? k : k + 1, l.Start, l.End);
-        }
+        AddNounCueClause(s, i, k, p);
     }
 
     /// <summary>

@@ -1430,6 +1430,17 @@ internal sealed partial class QuoteScanner
             return;
         }
 
+        AddNounCueClause(s, i, k, p);
+    }
+
+    /// <summary>
+    /// Adds the relation of a light verb with a noun of speech or stance ("made the case that …", "had harsh words for …"):
+    /// the noun phrase left of the verb at <paramref name="i"/> is the source, the clause or object after the preposition
+    /// <paramref name="p"/> at <paramref name="k"/> + 1 the content; the cue runs to the noun (and the preposition unless
+    /// it is "to"/"that", which open the content).
+    /// </summary>
+    private void AddNounCueClause(SentenceInfo s, int i, int k, string p)
+    {
         var np = SpeakerLeft(s, i, ClauseStart(s, i));
         if (np is not { } l || l.End >= i)
         {
