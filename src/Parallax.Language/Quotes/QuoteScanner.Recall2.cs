@@ -21,7 +21,7 @@ internal sealed partial class QuoteScanner
 
         for (var i = 3; i + 1 < toks.Count; i++)
         {
-            if (!s.Used[i] && !s.InQuote[i] && toks[i].IsWord && !toks[i].IsCapitalized && !s.Used[i - 1]
+            if (FreeLowerWord(s, i) && !s.Used[i - 1]
                 && ((toks[i - 1].Lower is "who" or "which" && toks[i - 2].Text == ",") || (toks[i - 1].Lower == "whom" && toks[i - 2].Lower == "of")))
             {
                 RelativeStance(s, i);

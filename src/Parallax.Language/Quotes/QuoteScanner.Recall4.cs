@@ -17,7 +17,7 @@ internal sealed partial class QuoteScanner
         var toks = s.Toks;
         for (var i = 1; i + 2 < toks.Count; i++)
         {
-            if (!s.Used[i] && !s.InQuote[i] && toks[i].IsWord && !toks[i].IsCapitalized && _lightVerbs4.Contains(toks[i].Lower))
+            if (FreeLowerWord(s, i) && _lightVerbs4.Contains(toks[i].Lower))
             {
                 LightVerbNoun4(s, i);
             }
@@ -25,7 +25,7 @@ internal sealed partial class QuoteScanner
 
         for (var i = 2; i + 2 < toks.Count; i++)
         {
-            if (!s.Used[i] && !s.InQuote[i] && toks[i].IsWord && !toks[i].IsCapitalized && _certaintyAdjectives4.Contains(toks[i].Lower))
+            if (FreeLowerWord(s, i) && _certaintyAdjectives4.Contains(toks[i].Lower))
             {
                 CertaintyBareClause(s, i);
             }
@@ -33,7 +33,7 @@ internal sealed partial class QuoteScanner
 
         for (var i = 2; i + 1 < toks.Count; i++)
         {
-            if (!s.Used[i] && !s.InQuote[i] && toks[i].IsWord && !toks[i].IsCapitalized && _passiveCues4.Contains(toks[i].Lower))
+            if (FreeLowerWord(s, i) && _passiveCues4.Contains(toks[i].Lower))
             {
                 PassiveCue(s, i);
             }
@@ -41,7 +41,7 @@ internal sealed partial class QuoteScanner
 
         for (var i = 2; i + 2 < toks.Count; i++)
         {
-            if (!s.Used[i] && !s.InQuote[i] && toks[i].IsWord && !toks[i].IsCapitalized && _stanceAdjectiveMap4.ContainsKey(toks[i].Lower))
+            if (FreeLowerWord(s, i) && _stanceAdjectiveMap4.ContainsKey(toks[i].Lower))
             {
                 StanceAdjective(s, i);
             }

@@ -21,7 +21,7 @@ internal sealed partial class QuoteScanner
         var toks = s.Toks;
         for (var i = 1; i + 1 < toks.Count; i++)
         {
-            if (!s.Used[i] && !s.InQuote[i] && toks[i].IsWord && !toks[i].IsCapitalized && _hearsayAdverbs5.Contains(toks[i].Lower))
+            if (FreeLowerWord(s, i) && _hearsayAdverbs5.Contains(toks[i].Lower))
             {
                 HearsayAdverb(s, i);
             }

@@ -1297,7 +1297,7 @@ internal sealed partial class QuoteScanner
 
         for (var i = 1; i + 2 < toks.Count; i++)
         {
-            if (!s.Used[i] && !s.InQuote[i] && toks[i].IsWord && !toks[i].IsCapitalized && ActLexicon.OpensIdiom(toks[i].Lower))
+            if (FreeLowerWord(s, i) && ActLexicon.OpensIdiom(toks[i].Lower))
             {
                 Idiom(s, i);
             }
@@ -1432,6 +1432,10 @@ internal sealed partial class QuoteScanner
 
         AddNounCueClause(s, i, k, p);
     }
+
+    /// <summary>A lower-case word token not yet in a relation and outside quotation marks: where the recall rules look for a cue.</summary>
+    private static bool FreeLowerWord(SentenceInfo s, int i) =>
+        !s.Used[i] && !s.InQuote[i] && s.Toks[i].IsWord && !s.Toks[i].IsCapitalized;
 
     /// <summary>
     /// Adds the relation of a light verb with a noun of speech or stance ("made the case that …", "had harsh words for …"):
