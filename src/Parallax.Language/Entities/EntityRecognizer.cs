@@ -206,6 +206,10 @@ public sealed class EntityRecognizer : IStage<Doc>
             WebNames.ListedTowns(views[s], tags[s], _tagger.Model.CaseProfile);
             WebNames.CorporateSuffixes(views[s], tags[s]);
             WebNames.ListedOrganisations(views[s], tags[s], _tagger.Model.CaseProfile);
+            WebNames.HyphenatedListedNames(views[s], tags[s]);
+            WebNames.ApostropheLessShops(views[s], tags[s]);
+            WebNames.ArmedForces(views[s], tags[s]);
+            WebNames.ChatAndStageWords(views[s], tags[s]);
         }
 
         WebNames.PlacedNames(views, tags);

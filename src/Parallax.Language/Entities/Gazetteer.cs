@@ -45,6 +45,7 @@ public sealed class Gazetteer
     private static readonly Lazy<Gazetteer> _default = new(() => Load(_files), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<Gazetteer> _towns = new(() => Load([("towns.txt", GazetteerCategory.Place)]), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<Gazetteer> _webOrganisations = new(() => Load([("web-organizations.txt", GazetteerCategory.Organization)]), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<Gazetteer> _hyphenSplit = new(LoadHyphenSplit, LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly FrozenDictionary<ulong, GazetteerCategory> _entries;
 
     private Gazetteer(Dictionary<ulong, GazetteerCategory> entries) => _entries = entries.ToFrozenDictionary();
@@ -63,6 +64,15 @@ public sealed class Gazetteer
     /// like <see cref="Towns"/>, read only by the rules after the tagger, so the shipped model does not see it.
     /// </summary>
     internal static Gazetteer WebOrganisations => _webOrganisations.Value;
+
+    /// <summary>
+    /// The hyphenated entries of the country, place, town, organisation, web organisation and club lists in the form
+    /// of text tokenized with its hyphens split off ("Coca - Cola", "al - Qaida", as the English Web Treebank writes
+    /// them; our own <see cref="Tokenizer"/> keeps "Coca-Cola" one token, which the other instances match): categories
+    /// <see cref="GazetteerCategory.Place"/> or <see cref="GazetteerCategory.Organization"/>. Read only by the rules after
+    /// the tagger, never by its features.
+    /// </summary>
+    internal static Gazetteer HyphenSplit => _hyphenSplit.Value;
 
     /// <summary>The entries of one shipped list (<c>countries.txt</c>, <c>places.txt</c>, ...): trimmed, comments and blank lines skipped, in file order.</summary>
     public static IEnumerable<string> Entries(string file)
@@ -95,6 +105,60 @@ public sealed class Gazetteer
                     if (k + 1 < tokens.Length)
                     {
                         entries[h] = entries.GetValueOrDefault(h) | PrefixBit; // a longer entry continues from here
+                    }
+                }
+
+                entries[h] = entries.GetValueOrDefault(h) | category;
+            }
+        }
+
+        return new Gazetteer(entries);
+    }
+
+    private static Gazetteer LoadHyphenSplit()
+    {
+        var entries = new Dictionary<ulong, GazetteerCategory>();
+        (string File, GazetteerCategory Category)[] files =
+        [
+            ("countries.txt", GazetteerCategory.Place), ("places.txt", GazetteerCategory.Place), ("towns.txt", GazetteerCategory.Place),
+            ("organizations.txt", GazetteerCategory.Organization), ("web-organizations.txt", GazetteerCategory.Organization),
+            ("clubs.txt", GazetteerCategory.Organization),
+        ];
+        foreach (var (file, category) in files)
+        {
+            foreach (var line in ResourceText.Lines("gazetteer." + file))
+            {
+                var words = new List<string>();
+                foreach (var token in Tokenizer.Tokenize(line))
+                {
+                    var text = token.Span.Of(line);
+                    var parts = text.Split('-');
+                    for (var k = 0; k < parts.Length; k++)
+                    {
+                        if (k > 0)
+                        {
+                            words.Add("-");
+                        }
+
+                        if (parts[k].Length > 0)
+                        {
+                            words.Add(parts[k]);
+                        }
+                    }
+                }
+
+                if (!words.Contains("-") || words.Count > MaxLength)
+                {
+                    continue;
+                }
+
+                var h = SequenceStart();
+                for (var k = 0; k < words.Count; k++)
+                {
+                    h = SequenceAdd(h, words[k]);
+                    if (k + 1 < words.Count)
+                    {
+                        entries[h] = entries.GetValueOrDefault(h) | PrefixBit;
                     }
                 }
 

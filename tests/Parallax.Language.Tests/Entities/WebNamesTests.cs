@@ -211,4 +211,57 @@ public class WebNamesTests
         Assert.Equal("B-LOC", Names(lone[0])[3]);
         Assert.Equal("B-LOC", Names(lone[1])[0]); // the document's other lone mention follows
     }
+
+    [Theory]
+    [InlineData("the Rolls - Royce plant reopened", "O B-PER O B-PER O O", "O B-ORG I-ORG I-ORG O O")] // the tagger's pieces inside the match
+    [InlineData("fighters from Guinea - Bissau arrived", "", "O O B-LOC I-LOC I-LOC O")]
+    [InlineData("a rolls - royce engine", "", "O O O O O")] // no capital at all
+    [InlineData("the Velin Rolls - Royce Club", "O B-ORG I-ORG I-ORG I-ORG I-ORG", "O B-ORG I-ORG I-ORG I-ORG I-ORG")] // a longer name stays
+    public void HyphenatedListedNames_ListedNamesWithSplitHyphens(string sentence, string input, string expected)
+    {
+        var (view, tags) = Input(sentence, input);
+        WebNames.HyphenatedListedNames(view, tags);
+        Assert.Equal(expected.Split(' '), Names(tags));
+    }
+
+    [Theory]
+    [InlineData("we ate at Dorsey s , then left", "O O O B-PER O O O O", "O O O B-LOC I-LOC O O O")] // a lone person and "s"
+    [InlineData("Quellmart s is one of four shops", "", "B-LOC I-LOC O O O O O")] // untagged, a verb after
+    [InlineData("Thank You Dorsey s Auto Tech !", "O O B-PER O O O O", "O O B-ORG I-ORG I-ORG I-ORG O")] // a business head word
+    [InlineData("we love Quellmart s", "O O B-ORG O", "O O B-ORG I-ORG")] // the tagger's organisation keeps its type
+    [InlineData("I borrowed Dana s car", "O O B-PER O O", "O O B-PER O O")] // the owner of a noun
+    [InlineData("My cat s name is Tib", "", "O O O O O O")] // an English word
+    [InlineData("Dana Velk s shop", "B-PER I-PER O O", "B-PER I-PER O O")] // not a lone word
+    public void ApostropheLessShops_NameAndLoneSIsAShop(string sentence, string input, string expected)
+    {
+        var (view, tags) = Input(sentence, input);
+        WebNames.ApostropheLessShops(view, tags);
+        Assert.Equal(expected.Split(' '), Names(tags));
+    }
+
+    [Theory]
+    [InlineData("the Velinese Army moved north", "O B-LOC I-LOC O O", "O B-ORG I-ORG O O")]
+    [InlineData("US Marines took the town", "B-LOC I-LOC O O O", "B-ORG I-ORG O O O")]
+    [InlineData("the Army moved north", "O B-LOC O O", "O B-LOC O O")] // one word: left to the tagger
+    [InlineData("in Velin Bay", "O B-LOC I-LOC", "O B-LOC I-LOC")]
+    public void ArmedForces_PlaceEndingInAForceIsAnOrganisation(string sentence, string input, string expected)
+    {
+        var (view, tags) = Input(sentence, input);
+        WebNames.ArmedForces(view, tags);
+        Assert.Equal(expected.Split(' '), Names(tags));
+    }
+
+    [Theory]
+    [InlineData("( Applause . )", "O B-ORG O O", "O O O O")]
+    [InlineData("( Laughter )", "O B-PER O", "O O O")]
+    [InlineData("PS. Love the new menu", "B-PER O O O O", "O O O O O")]
+    [InlineData("Thx", "B-ORG", "O")]
+    [InlineData("the mayor ( Tarvik ) agreed", "O O O B-PER O O", "O O O B-PER O O")] // no English word
+    [InlineData("a seat on the board ( Canada . )", "O O O O O O B-LOC O O", "O O O O O O B-LOC O O")] // a listed place
+    public void ChatAndStageWords_AreNoNames(string sentence, string input, string expected)
+    {
+        var (view, tags) = Input(sentence, input);
+        WebNames.ChatAndStageWords(view, tags);
+        Assert.Equal(expected.Split(' '), Names(tags));
+    }
 }
