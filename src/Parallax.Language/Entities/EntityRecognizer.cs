@@ -213,6 +213,7 @@ public sealed class EntityRecognizer : IStage<Doc>
         }
 
         WebNames.PlacedNames(views, tags);
+        WebNames.SalutationNames(views, tags);
         WebNames.CommonWordPersons(views, tags);
         WebNames.StormsAreNotPersons(views, tags);
         NameRules.LonePersonsAgainstTheDocument(views, tags);

@@ -221,4 +221,50 @@ internal static partial class WebNames
             }
         }
     }
+
+    /// <summary>
+    /// The greeting or signature line of a letter: a sentence made of one capitalised word and a comma ("Tarja ,"), the
+    /// word letters only, no common English word ("Thanks ,", "Regards ,") and no listed place or organisation, is a
+    /// person's name; so is the same word standing alone on a line elsewhere in the document ("Tarja" under the letter),
+    /// or alone on a line when the document tags it a person elsewhere.
+    /// </summary>
+    public static void SalutationNames(NerFeatures.SentenceView[] views, int[][] tags)
+    {
+        HashSet<string>? names = null;
+        for (var s = 0; s < views.Length; s++)
+        {
+            var v = views[s];
+            if (v.Words.Length == 2 && v.Words[1] == "," && tags[s][0] == 0 && LetterName(v, 0))
+            {
+                (names ??= new HashSet<string>(StringComparer.Ordinal)).Add(v.Lower[0]);
+            }
+            else if (v.Words.Length == 1 && tags[s][0] == Per)
+            {
+                (names ??= new HashSet<string>(StringComparer.Ordinal)).Add(v.Lower[0]);
+            }
+        }
+
+        if (names is null)
+        {
+            return;
+        }
+
+        for (var s = 0; s < views.Length; s++)
+        {
+            var v = views[s];
+            var line = v.Words.Length == 1 || (v.Words.Length == 2 && v.Words[1] == ",");
+            if (line && tags[s][0] == 0 && names.Contains(v.Lower[0]) && LetterName(v, 0))
+            {
+                tags[s][0] = Per;
+            }
+        }
+    }
+
+    private static bool LetterName(NerFeatures.SentenceView v, int i)
+    {
+        var w = v.Words[i];
+        const GazetteerCategory listed = GazetteerCategory.Country | GazetteerCategory.Place | GazetteerCategory.Organization | GazetteerCategory.Club;
+        return w.Length >= 2 && char.IsUpper(w[0]) && w.All(char.IsLetter) && !w.All(char.IsUpper) && !EnglishWords.Contains(v.Lower[i])
+            && (v.GazBegin[i] & listed) == 0;
+    }
 }

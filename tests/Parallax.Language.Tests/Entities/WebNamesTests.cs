@@ -264,4 +264,23 @@ public class WebNamesTests
         WebNames.ChatAndStageWords(view, tags);
         Assert.Equal(expected.Split(' '), Names(tags));
     }
+
+    [Fact]
+    public void SalutationNames_GreetingLineNamesAPersonInTheWholeLetter()
+    {
+        NerFeatures.SentenceView[] views =
+        [
+            View("Tarja ,"),
+            View("the invoice is attached ."),
+            View("Regards ,"),
+            View("Tarja"),
+            View("Brilll"),
+        ];
+        int[][] tags = [Tags("O O"), Tags("O O O O O"), Tags("O O"), Tags("O"), Tags("O")];
+        WebNames.SalutationNames(views, tags);
+        Assert.Equal(["B-PER", "O"], Names(tags[0])); // a greeting line
+        Assert.Equal(["O", "O"], Names(tags[2])); // an English word
+        Assert.Equal(["B-PER"], Names(tags[3])); // the signature repeats the greeting's name
+        Assert.Equal(["O"], Names(tags[4])); // a bare line with no evidence
+    }
 }
