@@ -103,7 +103,7 @@ internal static class DocumentNames
 
     private static bool IsRank(string w) => w.Length >= 2 && w[^1] == '.' && w[..^1].All(char.IsDigit);
 
-    /// <summary>A score or standing figure: "3", "429-7", ".403".</summary>
+    /// <summary>A score or standing figure: "3", "429-7", ".403"; not four or more bare digits ("48604", "1996").</summary>
     private static bool IsScore(string w)
     {
         if (w.Length == 0)
@@ -129,7 +129,9 @@ internal static class DocumentNames
             }
         }
 
-        return digits > 0 && hyphens <= 1 && char.IsAsciiDigit(w[^1]) && (char.IsAsciiDigit(w[0]) || w[0] == '.');
+        // four or more bare digits are a house number, a postal code or a year, never a score ("Saginaw , MI 48604")
+        return digits > 0 && hyphens <= 1 && char.IsAsciiDigit(w[^1]) && (char.IsAsciiDigit(w[0]) || w[0] == '.')
+            && !(digits >= 4 && digits == w.Length);
     }
 
     private static bool IsCapitalised(string w) => w.Length > 0 && char.IsUpper(w[0]) && !(w.Length == 2 && w[1] == '.');

@@ -52,6 +52,17 @@ public class DocumentNamesTests
         Assert.All(tags[0], t => Assert.Equal(0, t));
     }
 
+    [Fact]
+    public void ResultLines_PostalCodesAndHouseNumbersAreNoScores()
+    {
+        // four numbers in thirteen tokens, but a house number and a postal code are no scores: no teams here
+        var words = "NOW AT 4783 Velin Rd Tarvik , Ohio 48604 ( 555 ) 755-1109".Split(' ');
+        var tags = new[] { new int[words.Length] };
+        var set = DocumentNames.ResultLines([words], tags);
+        Assert.All(set[0], x => Assert.False(x));
+        Assert.All(tags[0], t => Assert.Equal(0, t));
+    }
+
     private static NerFeatures.SentenceView View(string sentence) =>
         new NerFeatures(Gazetteer.Default, _noLexicon).View(sentence.Split(' '));
 
