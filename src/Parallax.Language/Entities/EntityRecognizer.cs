@@ -13,7 +13,7 @@ namespace Parallax.Language.Entities;
 /// </summary>
 public sealed class EntityRecognizer : IStage<Doc>
 {
-    public static readonly StageInfo StageInfo = new("EntityRecognizer", "1.4", [Layers.Tokens, Layers.Sentences], [Layers.Entities]);
+    public static readonly StageInfo StageInfo = new("EntityRecognizer", "1.5", [Layers.Tokens, Layers.Sentences], [Layers.Entities]);
 
     internal const string ModelResource = "ner.ner-model.bin.gz";
 
