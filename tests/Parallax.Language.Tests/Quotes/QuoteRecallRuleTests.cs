@@ -173,6 +173,13 @@ public sealed class QuoteRecallRuleTests
         // round 12: a content after its cue ends before a trailing weekday or the medium of the speech
         { "Ada Roe said the ferry fares would rise on Monday.", "the ferry fares would rise", "Ada Roe", "said" },
         { "Piet Brandt said the harbour tax was too high in an interview with the Velin Courier.", "the harbour tax was too high", "Piet Brandt", "said" },
+        // round 13 (precision): a that-only verb still reports with "that"; "voting against" is still a cue (see QuoteExtractor_WeakCueReading_IsNoQuote)
+        { "Harbour master Ada Roe proved that the pier was safe.", "that the pier was safe", "Harbour master Ada Roe", "proved" },
+        { "Piet Brandt maintained that the harbour vote was fair.", "that the harbour vote was fair", "Piet Brandt", "maintained" },
+        { "Councillor Fenn is voting against the harbour tax.", "against the harbour tax", "Councillor Fenn", "voting" },
+        // round 13 (precision): a cue inside a fronted subordinate clause reports only up to the comma that closes it
+        { "Although Councillor Fenn backed the ferry plan, the harbour board voted against it.", "the ferry plan", "Councillor Fenn", "backed" },
+        { "When Ada Roe said the fares were too high, the crowd cheered loudly.", "the fares were too high", "Ada Roe", "said" },
     };
 
     [Theory]
@@ -201,4 +208,14 @@ public sealed class QuoteRecallRuleTests
         const string text = "As the polls closed, his son said the count would be close.";
         Assert.DoesNotContain(QuoteExtractor.Extract(text).Quotes, q => q.ContentParts.Any(p => p.Of(text) == "As the polls closed"));
     }
+
+    [Theory]
+    [InlineData("The winter timetable proved costly for the ferry company.")]
+    [InlineData("The new fares mean the islanders will pay more.")]
+    [InlineData("Piet Brandt maintained a steady lead in the harbour polls.")]
+    [InlineData("The harbour voting rules changed in May.")]
+    [InlineData("Ada Roe, who has known Piet Brandt for years, backed the plan.")]
+    public void QuoteExtractor_WeakCueReading_IsNoQuote(string text) =>
+        // round 13 (precision): linking "proved costly", "mean X", "maintained a lead", a noun "voting", "known X for years" report nothing
+        Assert.DoesNotContain(QuoteExtractor.Extract(text).Quotes, q => q.Quote.Cue is { } c && c.Of(text) is "proved" or "mean" or "maintained" or "voting" or "known");
 }

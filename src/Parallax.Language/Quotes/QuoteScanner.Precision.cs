@@ -1,0 +1,188 @@
+using System.Collections.Frozen;
+using Parallax.Core;
+
+namespace Parallax.Language.Quotes;
+
+/// <summary>
+/// Precision rules of round 13: a last pass over the finished relations of a text that drops readings of a cue word that
+/// are not reports (a linking "proved difficult", a noun "the swing states voting Tuesday") and ends a content at the
+/// comma that closes a fronted subordinate clause ("Although Roe backed the plan, the council voted no"). The word lists
+/// are hand-written from general English, not learned from any dataset.
+/// </summary>
+internal sealed partial class QuoteScanner
+{
+    /// <summary>
+    /// Verb forms that report only with a that-clause: with a bare complement they are linking or plain transitive verbs
+    /// ("the primary proved decisive", "it means he still has a chance", "maintained a lead", "find work").
+    /// </summary>
+    private static readonly FrozenSet<string> _thatOnlyForms13 = FrozenSet.ToFrozenSet(
+    [
+        "prove", "proves", "proved", "proven", "proving", "mean", "means", "meant", "maintain", "maintains", "maintained",
+        "find", "finds",
+    ], StringComparer.Ordinal);
+
+    /// <summary>Forms of "vote" that are mostly nouns or adjectives ("votes scheduled", "voting rights", "states voting Tuesday") unless a preposition of choice follows.</summary>
+    private static readonly FrozenSet<string> _voteForms13 = FrozenSet.ToFrozenSet(["vote", "votes", "voting"], StringComparer.Ordinal);
+
+    /// <summary>Words that open a fronted subordinate clause; its first comma ends it ("When Roe said X, the crowd cheered").</summary>
+    private static readonly FrozenSet<string> _subordinators13 = FrozenSet.ToFrozenSet(
+    [
+        "although", "though", "while", "if", "when", "as", "because", "after", "before", "since", "despite", "whereas",
+        "unless", "once", "until",
+    ], StringComparer.Ordinal);
+
+    /// <summary>Runs once after every relation of the text is found and its speaker repaired.</summary>
+    private void PrecisionRules13()
+    {
+        _relations.RemoveAll(WeakReading13);
+        foreach (var rel in _relations)
+        {
+            EndFrontedClause13(rel);
+        }
+    }
+
+    /// <summary>
+    /// A cue read before a clause content whose words are no report: a that-only verb without "that" ("proved
+    /// difficult"), a noun-like "vote/votes/voting" without for/against/to ("key voting group"), "known" with a bare
+    /// object ("who had known him for years").
+    /// </summary>
+    private bool WeakReading13(Relation rel)
+    {
+        if (rel.Direct || rel.Cue is not { } cue || rel.Parts.Count == 0 || cue.End > rel.Parts[0].Start)
+        {
+            return false;
+        }
+
+        var cueWord = _text[cue.Start..cue.End];
+        if (cueWord.Length == 0 || !char.IsLower(cueWord[0]))
+        {
+            return false;
+        }
+
+        var first = FirstWord13(rel.Parts[0]);
+        if (_thatOnlyForms13.Contains(cueWord))
+        {
+            return first != "that";
+        }
+
+        if (_voteForms13.Contains(cueWord))
+        {
+            return first is not ("for" or "against" or "to");
+        }
+
+        return cueWord == "known" && first is not ("that" or "to" or "as" or "for");
+    }
+
+    /// <summary>The first word of <paramref name="part"/>, lower-cased ("" when there is none).</summary>
+    private string FirstWord13(TextSpan part)
+    {
+        var k = part.Start;
+        while (k < part.End && !char.IsLetterOrDigit(_text[k]))
+        {
+            k++;
+        }
+
+        var e = k;
+        while (e < part.End && char.IsLetterOrDigit(_text[e]))
+        {
+            e++;
+        }
+
+        return _text[k..e].ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// "Although Roe backed the plan, the council voted no": a cue inside a fronted subordinate clause (the sentence opens
+    /// with although/while/when/as/if …, and no comma stands between the sentence start and the content) reports only up
+    /// to the comma that closes that clause; the main clause after it is not what the speaker said.
+    /// </summary>
+    private void EndFrontedClause13(Relation rel)
+    {
+        if (rel.Direct || rel.Cue is not { } cue || rel.Parts.Count == 0 || cue.End > rel.Parts[0].Start)
+        {
+            return;
+        }
+
+        var s = SentenceAt13(cue.Start);
+        if (s is null)
+        {
+            return;
+        }
+
+        var toks = s.Toks;
+        var f = 0;
+        while (f < toks.Count && !toks[f].IsWord)
+        {
+            f++;
+        }
+
+        if (f == toks.Count || !_subordinators13.Contains(toks[f].Lower))
+        {
+            return;
+        }
+
+        var contentStart = rel.Parts[0].Start;
+        var contentEnd = rel.Parts[^1].End;
+        var comma = -1;
+        for (var k = f + 1; k < toks.Count && toks[k].Start < contentEnd; k++)
+        {
+            if (toks[k].Text != ",")
+            {
+                continue;
+            }
+
+            if (toks[k].Start < contentStart)
+            {
+                return; // the fronted clause closed before the content: the cue is in the main clause
+            }
+
+            if (toks[k].End < _text.Length && _text[toks[k].End] == ' ' && !s.InQuote[k])
+            {
+                comma = toks[k].Start;
+                break;
+            }
+        }
+
+        if (comma <= contentStart)
+        {
+            return;
+        }
+
+        for (var p = rel.Parts.Count - 1; p >= 0; p--)
+        {
+            var part = rel.Parts[p];
+            if (part.Start >= comma)
+            {
+                rel.Parts.RemoveAt(p);
+            }
+            else if (part.End > comma)
+            {
+                rel.Parts[p] = new TextSpan(part.Start, comma);
+            }
+        }
+    }
+
+    private SentenceInfo? SentenceAt13(int pos)
+    {
+        int lo = 0, hi = _sentences.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var sp = _sentences[mid].Span;
+            if (pos < sp.Start)
+            {
+                hi = mid - 1;
+            }
+            else if (pos >= sp.End)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return _sentences[mid];
+            }
+        }
+
+        return null;
+    }
+}
