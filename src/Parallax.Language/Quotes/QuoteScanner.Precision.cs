@@ -28,8 +28,12 @@ internal sealed partial class QuoteScanner
     private static readonly FrozenSet<string> _subordinators13 = FrozenSet.ToFrozenSet(
     [
         "although", "though", "while", "if", "when", "as", "because", "after", "before", "since", "despite", "whereas",
-        "unless", "once", "until",
+        "unless", "once", "until", "whether", "whenever", "wherever", "with",
     ], StringComparer.Ordinal);
+
+    /// <summary>Words that may stand before a subordinator at the sentence start ("But when …", "Even though …", "Now that …", "Given that …").</summary>
+    private static readonly FrozenSet<string> _subordinatorLeads13 = FrozenSet.ToFrozenSet(
+        ["but", "and", "yet", "so", "still", "now", "even", "ever", "given", "just", "only", "then"], StringComparer.Ordinal);
 
     /// <summary>Runs once after every relation of the text is found and its speaker repaired.</summary>
     private void PrecisionRules13()
@@ -48,12 +52,27 @@ internal sealed partial class QuoteScanner
     /// </summary>
     private bool WeakReading13(Relation rel)
     {
-        if (rel.Direct || rel.Cue is not { } cue || rel.Parts.Count == 0 || cue.End > rel.Parts[0].Start)
+        if (rel.Direct || rel.Cue is not { } cue || rel.Parts.Count == 0)
+        {
+            return false;
+        }
+
+        if (cue.Start >= rel.Parts[^1].End)
+        {
+            return PollStanding13(rel, cue);
+        }
+
+        if (cue.End > rel.Parts[0].Start)
         {
             return false;
         }
 
         var cueWord = _text[cue.Start..cue.End];
+        if (cueWord == ":")
+        {
+            return NameList13(rel.Parts[0]);
+        }
+
         if (cueWord.Length == 0 || !char.IsLower(cueWord[0]))
         {
             return false;
@@ -71,6 +90,61 @@ internal sealed partial class QuoteScanner
         }
 
         return cueWord == "known" && first is not ("that" or "to" or "as" or "for");
+    }
+
+    /// <summary>
+    /// "Mr. Roe sits at single digits in the polls": "in" plus an unnamed plural "polls"/"surveys" after a clause is where
+    /// a candidate stands, not the source of the clause (a named or single poll, "in a Velin Courier poll", still is).
+    /// </summary>
+    private bool PollStanding13(Relation rel, TextSpan cue)
+    {
+        if (!_text.AsSpan(cue.Start, cue.Length).Equals("in", StringComparison.Ordinal) || rel.Speaker is not { } sp)
+        {
+            return false;
+        }
+
+        var speaker = _text.AsSpan(sp.Start, sp.Length).TrimEnd();
+        return speaker.EndsWith(" polls", StringComparison.Ordinal) || speaker.EndsWith(" surveys", StringComparison.Ordinal);
+    }
+
+    /// <summary>A colon lead before a list of at least four names ("Velin: Ada Roe, Piet Brandt, Lena Vahl, Jon Fenn"): a roster, not a statement.</summary>
+    private bool NameList13(TextSpan part)
+    {
+        var items = 0;
+        var start = part.Start;
+        for (var k = part.Start; k <= part.End; k++)
+        {
+            if (k < part.End && _text[k] != ',')
+            {
+                continue;
+            }
+
+            var item = _text.AsSpan(start, k - start).Trim();
+            start = k + 1;
+            if (item.IsEmpty)
+            {
+                continue;
+            }
+
+            var words = 0;
+            foreach (var range in item.Split(' '))
+            {
+                var word = item[range];
+                if (word.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (++words > 4 || !(char.IsUpper(word[0]) || word.SequenceEqual("and")))
+                {
+                    return false;
+                }
+            }
+
+            items++;
+        }
+
+        return items >= 4;
     }
 
     /// <summary>The first word of <paramref name="part"/>, lower-cased ("" when there is none).</summary>
@@ -116,9 +190,21 @@ internal sealed partial class QuoteScanner
             f++;
         }
 
-        if (f == toks.Count || !_subordinators13.Contains(toks[f].Lower))
+        if (f == toks.Count)
         {
             return;
+        }
+
+        if (!_subordinators13.Contains(toks[f].Lower))
+        {
+            var g = f + 1;
+            if (!_subordinatorLeads13.Contains(toks[f].Lower) || g >= toks.Count || !toks[g].IsWord
+                || !(_subordinators13.Contains(toks[g].Lower) || toks[g].Lower == "that"))
+            {
+                return;
+            }
+
+            f = g;
         }
 
         var contentStart = rel.Parts[0].Start;

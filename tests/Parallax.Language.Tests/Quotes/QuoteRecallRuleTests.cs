@@ -180,6 +180,11 @@ public sealed class QuoteRecallRuleTests
         // round 13 (precision): a cue inside a fronted subordinate clause reports only up to the comma that closes it
         { "Although Councillor Fenn backed the ferry plan, the harbour board voted against it.", "the ferry plan", "Councillor Fenn", "backed" },
         { "When Ada Roe said the fares were too high, the crowd cheered loudly.", "the fares were too high", "Ada Roe", "said" },
+        { "But when Ada Roe said the fares were too high, the crowd cheered loudly.", "the fares were too high", "Ada Roe", "said" },
+        { "Even though Councillor Fenn praised the ferry plan, the harbour board voted against it.", "the ferry plan", "Councillor Fenn", "praised" },
+        // round 13 (precision): a named or single poll after a clause is still its source (see QuoteExtractor_WeakCueReading_IsNoQuote for "in the polls")
+        { "Piet Brandt leads the harbour race by six points in the latest Velin Courier poll.", "Piet Brandt leads the harbour race by six points", "the latest Velin Courier poll", "in" },
+        { "Ada Roe: the ferry will run all winter", "the ferry will run all winter", "Ada Roe", ":" },
     };
 
     [Theory]
@@ -215,7 +220,10 @@ public sealed class QuoteRecallRuleTests
     [InlineData("Piet Brandt maintained a steady lead in the harbour polls.")]
     [InlineData("The harbour voting rules changed in May.")]
     [InlineData("Ada Roe, who has known Piet Brandt for years, backed the plan.")]
+    [InlineData("Piet Brandt sits at single digits in the polls.")]
+    [InlineData("Velin: Ada Roe, Piet Brandt, Lena Vahl, Jon Fenn")]
     public void QuoteExtractor_WeakCueReading_IsNoQuote(string text) =>
-        // round 13 (precision): linking "proved costly", "mean X", "maintained a lead", a noun "voting", "known X for years" report nothing
-        Assert.DoesNotContain(QuoteExtractor.Extract(text).Quotes, q => q.Quote.Cue is { } c && c.Of(text) is "proved" or "mean" or "maintained" or "voting" or "known");
+        // round 13 (precision): linking "proved costly", "mean X", "maintained a lead", a noun "voting", "known X for years",
+        // a standing "in the polls" and a colon before a roster of names report nothing
+        Assert.DoesNotContain(QuoteExtractor.Extract(text).Quotes, q => q.Quote.Cue is { } c && c.Of(text) is "proved" or "mean" or "maintained" or "voting" or "known" or "in" or ":");
 }
