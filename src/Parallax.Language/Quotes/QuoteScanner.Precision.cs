@@ -42,7 +42,71 @@ internal sealed partial class QuoteScanner
         foreach (var rel in _relations)
         {
             EndFrontedClause13(rel);
+            ContinueAfterAccordingTo13(rel);
         }
+    }
+
+    /// <summary>Verbs that continue a subject interrupted by a parenthetical "according to" ("The implication, according to X, is that …").</summary>
+    private static readonly FrozenSet<string> _continuingVerbs13 = FrozenSet.ToFrozenSet(
+    [
+        "is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must",
+        "did", "does", "do", "include", "includes", "included", "remain", "remains", "remained",
+    ], StringComparer.Ordinal);
+
+    /// <summary>
+    /// "The implication, according to the aide, is that Roe cheated": a short subject (at most ten words) before a
+    /// parenthetical "according to X," whose next word is a finite verb goes on after the parenthetical, to the sentence
+    /// end; the predicate is the content's second part (before, only the subject was the content).
+    /// </summary>
+    private void ContinueAfterAccordingTo13(Relation rel)
+    {
+        if (rel.Direct || rel.Cue is not { } cue || rel.Parts.Count != 1 || cue.Start < rel.Parts[0].End
+            || !_text.AsSpan(cue.Start, cue.Length).Equals("according to", StringComparison.OrdinalIgnoreCase)
+            || SentenceAt13(cue.Start) is not { } s)
+        {
+            return;
+        }
+
+        var toks = s.Toks;
+        int words = 0, k = 0;
+        for (; k < toks.Count && toks[k].Start < cue.Start; k++)
+        {
+            if (toks[k].IsWord && toks[k].Start >= rel.Parts[0].Start && ++words > 10)
+            {
+                return;
+            }
+        }
+
+        // the source phrase: up to the next comma, no sentence-internal stop before it
+        for (; k < toks.Count && toks[k].Text != ","; k++)
+        {
+            if (toks[k].Text is "." or ";" or ":" or "?" or "!")
+            {
+                return;
+            }
+        }
+
+        var v = k + 1;
+        if (v >= toks.Count || !_continuingVerbs13.Contains(toks[v].Text))
+        {
+            return;
+        }
+
+        var last = toks.Count - 1;
+        while (last > v && !toks[last].IsWord && toks[last].Text is "." or "!" or "?")
+        {
+            last--;
+        }
+
+        for (var u = v; u <= last; u++)
+        {
+            if (s.Used[u])
+            {
+                return; // another relation holds a token of the predicate
+            }
+        }
+
+        rel.Parts.Add(new TextSpan(toks[v].Start, toks[last].End));
     }
 
     /// <summary>

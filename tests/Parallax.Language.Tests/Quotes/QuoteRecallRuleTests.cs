@@ -185,6 +185,8 @@ public sealed class QuoteRecallRuleTests
         // round 13 (precision): a named or single poll after a clause is still its source (see QuoteExtractor_WeakCueReading_IsNoQuote for "in the polls")
         { "Piet Brandt leads the harbour race by six points in the latest Velin Courier poll.", "Piet Brandt leads the harbour race by six points", "the latest Velin Courier poll", "in" },
         { "Ada Roe: the ferry will run all winter", "the ferry will run all winter", "Ada Roe", ":" },
+        // round 13 (boundary): a short subject before a parenthetical "according to X," goes on after it when a finite verb follows
+        { "The verdict, according to the Velin Courier, was a surprise to the harbour board.", "The verdict | was a surprise to the harbour board", "the Velin Courier", "according to" },
     };
 
     [Theory]
