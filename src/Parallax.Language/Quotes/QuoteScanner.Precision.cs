@@ -112,7 +112,8 @@ internal sealed partial class QuoteScanner
     /// <summary>
     /// A cue read before a clause content whose words are no report: a that-only verb without "that" ("proved
     /// difficult"), a noun-like "vote/votes/voting" without for/against/to ("key voting group"), "known" with a bare
-    /// object ("who had known him for years").
+    /// object ("who had known him for years"), a plural noun of speech followed by its own predicate ("Roe's remarks came
+    /// a day later", "Her comments were directed at the board").
     /// </summary>
     private bool WeakReading13(Relation rel)
     {
@@ -153,8 +154,25 @@ internal sealed partial class QuoteScanner
             return first is not ("for" or "against" or "to");
         }
 
+        if (_speechNouns13.Contains(cueWord) && _nounPredicates13.Contains(first))
+        {
+            return true;
+        }
+
         return cueWord == "known" && first is not ("that" or "to" or "as" or "for");
     }
+
+    /// <summary>Plural nouns of speech that the clause patterns may read as verbs ("Roe's remarks came a day later").</summary>
+    private static readonly FrozenSet<string> _speechNouns13 = FrozenSet.ToFrozenSet(
+        ["comments", "remarks", "attacks", "charges", "statements", "questions"], StringComparer.Ordinal);
+
+    /// <summary>Finite verbs whose subject such a noun is when they open the "content" ("remarks were …", "comments came …").</summary>
+    private static readonly FrozenSet<string> _nounPredicates13 = FrozenSet.ToFrozenSet(
+    [
+        "is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must",
+        "came", "come", "comes", "followed", "follow", "signal", "signals", "loomed", "drew", "sparked", "prompted", "caused",
+        "angered", "made", "seemed", "appeared", "became", "remain", "remained",
+    ], StringComparer.Ordinal);
 
     /// <summary>
     /// "Mr. Roe sits at single digits in the polls": "in" plus an unnamed plural "polls"/"surveys" after a clause is where
