@@ -112,7 +112,8 @@ internal sealed partial class QuoteScanner
     /// <summary>
     /// A cue read before a clause content whose words are no report: a that-only verb without "that" ("proved
     /// difficult"), a noun-like "vote/votes/voting" without for/against/to ("key voting group"), "known" with a bare
-    /// object ("who had known him for years"), a plural noun of speech followed by its own predicate ("Roe's remarks came
+    /// object ("who had known him for years"), "state(s)" after neither a pronoun, a document nor a name with "that" ("Western
+    /// states that …", "30 states voting"), a plural noun of speech followed by its own predicate ("Roe's remarks came
     /// a day later", "Her comments were directed at the board").
     /// </summary>
     private bool WeakReading13(Relation rel)
@@ -159,7 +160,44 @@ internal sealed partial class QuoteScanner
             return true;
         }
 
+        if (cueWord is "state" or "states")
+        {
+            return !StatingSubject13(rel, first);
+        }
+
         return cueWord == "known" && first is not ("that" or "to" or "as" or "for");
+    }
+
+    /// <summary>Subjects that state things: pronouns and documents ("it states", "the bill states that …").</summary>
+    private static readonly FrozenSet<string> _statingSubjects13 = FrozenSet.ToFrozenSet(
+    [
+        "it", "he", "she", "they", "this", "which", "that", "report", "law", "statement", "letter", "ad", "memo", "rule", "bill",
+        "constitution", "policy", "guidance", "website", "site", "document", "order", "filing", "complaint", "lawsuit", "suit",
+        "book", "article", "post", "release", "notice", "agreement", "platform", "resolution", "text", "label", "sign", "page",
+    ], StringComparer.Ordinal);
+
+    /// <summary>
+    /// "state"/"states" is a verb after a pronoun or a document ("the bill states that …"), or after a name with a that-clause
+    /// ("Roe states that …"); after anything else it is mostly the noun ("30 states", "Western states that …", "state
+    /// parties release …").
+    /// </summary>
+    private bool StatingSubject13(Relation rel, string first)
+    {
+        if (rel.Speaker is not { } sp)
+        {
+            return false;
+        }
+
+        var speaker = _text.AsSpan(sp.Start, sp.Length).TrimEnd();
+        var space = speaker.LastIndexOf(' ');
+        var last = speaker[(space + 1)..];
+        if (last.IsEmpty)
+        {
+            return false;
+        }
+
+        return _statingSubjects13.Contains(last.ToString().ToLowerInvariant())
+            || (first == "that" && char.IsUpper(speaker[0]) && char.IsUpper(last[0]));
     }
 
     /// <summary>Plural nouns of speech that the clause patterns may read as verbs ("Roe's remarks came a day later").</summary>

@@ -189,6 +189,8 @@ public sealed class QuoteRecallRuleTests
         { "The verdict, according to the Velin Courier, was a surprise to the harbour board.", "The verdict | was a surprise to the harbour board", "the Velin Courier", "according to" },
         // round 13 (precision): "remarks" as a verb still reports (see QuoteExtractor_WeakCueReading_IsNoQuote for the noun)
         { "Piet Brandt remarks that the harbour vote was unfair.", "that the harbour vote was unfair", "Piet Brandt", "remarks" },
+        // round 13 (precision): "states" after a document is a verb (see QuoteExtractor_WeakCueReading_IsNoQuote for the noun)
+        { "The new harbour bill states that the ferry must run all winter.", "that the ferry must run all winter", "The new harbour bill", "states" },
     };
 
     [Theory]
@@ -228,8 +230,9 @@ public sealed class QuoteRecallRuleTests
     [InlineData("Velin: Ada Roe, Piet Brandt, Lena Vahl, Jon Fenn")]
     [InlineData("Piet Brandt's remarks came a day after the harbour vote.")]
     [InlineData("His comments were directed at the harbour board.")]
+    [InlineData("The island states that Ada Roe is counting on voted early.")]
     public void QuoteExtractor_WeakCueReading_IsNoQuote(string text) =>
         // round 13 (precision): linking "proved costly", "mean X", "maintained a lead", a noun "voting", "known X for years",
         // a standing "in the polls" and a colon before a roster of names report nothing
-        Assert.DoesNotContain(QuoteExtractor.Extract(text).Quotes, q => q.Quote.Cue is { } c && c.Of(text) is "proved" or "mean" or "maintained" or "voting" or "known" or "in" or ":" or "remarks" or "comments");
+        Assert.DoesNotContain(QuoteExtractor.Extract(text).Quotes, q => q.Quote.Cue is { } c && c.Of(text) is "proved" or "mean" or "maintained" or "voting" or "known" or "in" or ":" or "remarks" or "comments" or "states");
 }
