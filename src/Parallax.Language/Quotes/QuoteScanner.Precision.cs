@@ -18,7 +18,7 @@ internal sealed partial class QuoteScanner
     private static readonly FrozenSet<string> _thatOnlyForms13 = FrozenSet.ToFrozenSet(
     [
         "prove", "proves", "proved", "proven", "proving", "mean", "means", "meant", "maintain", "maintains", "maintained",
-        "find", "finds",
+        "find",
     ], StringComparer.Ordinal);
 
     /// <summary>Forms of "vote" that are mostly nouns or adjectives ("votes scheduled", "voting rights", "states voting Tuesday") unless a preposition of choice follows.</summary>
