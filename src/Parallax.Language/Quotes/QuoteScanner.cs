@@ -182,6 +182,8 @@ internal sealed partial class QuoteScanner
             TrimTrailingAdjuncts5(rel);
         }
 
+        PrecisionRules13();
+
         // A clause content of nothing but function words, numbers or a time ("said that", "Clinton: 1,769", "responded Friday") reports nothing.
         _relations.RemoveAll(r => !r.Direct && r.Parts.TrueForAll(IsEmptyContent));
 

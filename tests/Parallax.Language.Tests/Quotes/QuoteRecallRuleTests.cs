@@ -173,6 +173,24 @@ public sealed class QuoteRecallRuleTests
         // round 12: a content after its cue ends before a trailing weekday or the medium of the speech
         { "Ada Roe said the ferry fares would rise on Monday.", "the ferry fares would rise", "Ada Roe", "said" },
         { "Piet Brandt said the harbour tax was too high in an interview with the Velin Courier.", "the harbour tax was too high", "Piet Brandt", "said" },
+        // round 13 (precision): a that-only verb still reports with "that"; "voting against" is still a cue (see QuoteExtractor_WeakCueReading_IsNoQuote)
+        { "Harbour master Ada Roe proved that the pier was safe.", "that the pier was safe", "Harbour master Ada Roe", "proved" },
+        { "Piet Brandt maintained that the harbour vote was fair.", "that the harbour vote was fair", "Piet Brandt", "maintained" },
+        { "Councillor Fenn is voting against the harbour tax.", "against the harbour tax", "Councillor Fenn", "voting" },
+        // round 13 (precision): a cue inside a fronted subordinate clause reports only up to the comma that closes it
+        { "Although Councillor Fenn backed the ferry plan, the harbour board voted against it.", "the ferry plan", "Councillor Fenn", "backed" },
+        { "When Ada Roe said the fares were too high, the crowd cheered loudly.", "the fares were too high", "Ada Roe", "said" },
+        { "But when Ada Roe said the fares were too high, the crowd cheered loudly.", "the fares were too high", "Ada Roe", "said" },
+        { "Even though Councillor Fenn praised the ferry plan, the harbour board voted against it.", "the ferry plan", "Councillor Fenn", "praised" },
+        // round 13 (precision): a named or single poll after a clause is still its source (see QuoteExtractor_WeakCueReading_IsNoQuote for "in the polls")
+        { "Piet Brandt leads the harbour race by six points in the latest Velin Courier poll.", "Piet Brandt leads the harbour race by six points", "the latest Velin Courier poll", "in" },
+        { "Ada Roe: the ferry will run all winter", "the ferry will run all winter", "Ada Roe", ":" },
+        // round 13 (boundary): a short subject before a parenthetical "according to X," goes on after it when a finite verb follows
+        { "The verdict, according to the Velin Courier, was a surprise to the harbour board.", "The verdict | was a surprise to the harbour board", "the Velin Courier", "according to" },
+        // round 13 (precision): "remarks" as a verb still reports (see QuoteExtractor_WeakCueReading_IsNoQuote for the noun)
+        { "Piet Brandt remarks that the harbour vote was unfair.", "that the harbour vote was unfair", "Piet Brandt", "remarks" },
+        // round 13 (precision): "states" after a document is a verb (see QuoteExtractor_WeakCueReading_IsNoQuote for the noun)
+        { "The new harbour bill states that the ferry must run all winter.", "that the ferry must run all winter", "The new harbour bill", "states" },
     };
 
     [Theory]
@@ -201,4 +219,20 @@ public sealed class QuoteRecallRuleTests
         const string text = "As the polls closed, his son said the count would be close.";
         Assert.DoesNotContain(QuoteExtractor.Extract(text).Quotes, q => q.ContentParts.Any(p => p.Of(text) == "As the polls closed"));
     }
+
+    [Theory]
+    [InlineData("The winter timetable proved costly for the ferry company.")]
+    [InlineData("The new fares mean the islanders will pay more.")]
+    [InlineData("Piet Brandt maintained a steady lead in the harbour polls.")]
+    [InlineData("The harbour voting rules changed in May.")]
+    [InlineData("Ada Roe, who has known Piet Brandt for years, backed the plan.")]
+    [InlineData("Piet Brandt sits at single digits in the polls.")]
+    [InlineData("Velin: Ada Roe, Piet Brandt, Lena Vahl, Jon Fenn")]
+    [InlineData("Piet Brandt's remarks came a day after the harbour vote.")]
+    [InlineData("His comments were directed at the harbour board.")]
+    [InlineData("The island states that Ada Roe is counting on voted early.")]
+    public void QuoteExtractor_WeakCueReading_IsNoQuote(string text) =>
+        // round 13 (precision): linking "proved costly", "mean X", "maintained a lead", a noun "voting", "known X for years",
+        // a standing "in the polls" and a colon before a roster of names report nothing
+        Assert.DoesNotContain(QuoteExtractor.Extract(text).Quotes, q => q.Quote.Cue is { } c && c.Of(text) is "proved" or "mean" or "maintained" or "voting" or "known" or "in" or ":" or "remarks" or "comments" or "states");
 }
