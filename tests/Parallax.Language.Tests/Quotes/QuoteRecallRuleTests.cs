@@ -173,7 +173,22 @@ public sealed class QuoteRecallRuleTests
         // round 12: a content after its cue ends before a trailing weekday or the medium of the speech
         { "Ada Roe said the ferry fares would rise on Monday.", "the ferry fares would rise", "Ada Roe", "said" },
         { "Piet Brandt said the harbour tax was too high in an interview with the Velin Courier.", "the harbour tax was too high", "Piet Brandt", "said" },
+        // round 13: "to" plus a verb of speaking about or taking a side, after a short predicate of the subject
+        { "Ada Roe took to the radio to defend the ferry plan.", "the ferry plan", "Ada Roe", "to defend" },
+        // round 13: a verb of seeming with an adjective: subject and predicate are the content, no speaker
+        { "The harbour board appeared paralyzed after the vote.", "The harbour board | paralyzed after the vote", null, "appeared" },
+        { "The ferry plan seemed like a costly mistake.", "The ferry plan | like a costly mistake", null, "seemed" },
+        // round 13: a fronted participle clause speaks for the main clause's speaker
+        { "Noting that the fares had doubled, Ada Roe said the ferry would still run.", "that the fares had doubled", "Ada Roe", "Noting" },
+        // round 13: "as X put it"
+        { "As one trader put it, the harbour is dying.", "the harbour is dying", "one trader", "put it" },
     };
+
+    [Theory]
+    [InlineData("Piet Brandt flew to Velin to address the council.")]
+    [InlineData("Roe will appear before the council next week.")]
+    public void QuoteExtractor_AppearanceBeforeAnAudience_IsNoQuote(string text) =>
+        Assert.DoesNotContain(QuoteExtractor.Extract(text).Quotes, q => q.Quote.Cue is { } c && c.Of(text) is "to address" or "appear");
 
     [Theory]
     [InlineData("The Latest: Velin ferry resumes winter service")]
