@@ -182,6 +182,9 @@ public sealed class QuoteRecallRuleTests
         { "Noting that the fares had doubled, Ada Roe said the ferry would still run.", "that the fares had doubled", "Ada Roe", "Noting" },
         // round 13: "as X put it"
         { "As one trader put it, the harbour is dying.", "the harbour is dying", "one trader", "put it" },
+        // round 13: phrasal verbs of dwelling on and taking back (ActLexicon idioms)
+        { "Councillor Fenn walked back his comments about the ferry.", "his comments about the ferry", "Councillor Fenn", "walked back" },
+        { "The mayor dwelled on the winter closures.", "the winter closures", "The mayor", "dwelled on" },
     };
 
     [Theory]
