@@ -111,7 +111,8 @@ internal static class ActLexicon
         "reflect on", "dwell on", "touch on", "expound on", "open up about", "walk back", "zero in on", "home in on",
         "poke fun at", "look forward to", "sound off on", "spell out", "back away from", "wave off", "chime in on", "lay into",
         "rip into", "take * stance against", "take * stance on", "take * position on", "talk up", "play up", "take * credit for",
-        "lay out",
+        "lay out", "make no mention of", "make * mention of", "make no comment on", "make * call for", "make * commitment to",
+        "take * shots at", "take * swipes at", "take * jabs at", "take * digs at", "take * potshots at", "take * potshot at",
     ];
 
     /// <summary>Verb form → the tails of its idioms, in list order.</summary>

@@ -185,6 +185,7 @@ public sealed class QuoteRecallRuleTests
         // round 13: phrasal verbs of dwelling on and taking back (ActLexicon idioms)
         { "Councillor Fenn walked back his comments about the ferry.", "his comments about the ferry", "Councillor Fenn", "walked back" },
         { "The mayor dwelled on the winter closures.", "the winter closures", "The mayor", "dwelled on" },
+        { "Mayor Vahl made no mention of the ferry fees.", "the ferry fees", "Mayor Vahl", "made no mention of" },
     };
 
     [Theory]
