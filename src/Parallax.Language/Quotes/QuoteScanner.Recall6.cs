@@ -235,7 +235,7 @@ internal sealed partial class QuoteScanner
         }
 
         // the subject speaks only through a short predicate of its own ("took to the radio", "went out of his way", "has
-        // yet"); a longer one, or a verb that hands the act to its object ("led Republicans to say"), names someone else
+        // yet", up to nine words); a longer one, or a verb that hands the act to its object ("led Republicans to say"), names someone else
         var words = 0;
         for (var k = sp.End + 1; k < to; k++)
         {
@@ -244,7 +244,7 @@ internal sealed partial class QuoteScanner
                 words++;
             }
 
-            if (words > 6 || s.InQuote[k] || toks[k].Text is "," or ";" or ":" || _objectControl6.Contains(toks[k].Lower))
+            if (words > 9 || s.InQuote[k] || toks[k].Text is "," or ";" or ":" || _objectControl6.Contains(toks[k].Lower))
             {
                 return;
             }
