@@ -107,6 +107,12 @@ internal static class ActLexicon
         "express opposition to", "express * opposition to", "express concern about", "express * concern about", "express concern over",
         "rail against", "speak out against", "speak out on", "weigh in on", "stand by",
         "call attention to", "turn * fire on", "set * sights on", "focus on",
+        // round 13: phrasal verbs of dwelling on, taking back, brushing off and mocking (general English, hand-written)
+        "reflect on", "dwell on", "touch on", "expound on", "open up about", "walk back", "zero in on", "home in on",
+        "poke fun at", "look forward to", "sound off on", "spell out", "back away from", "wave off", "chime in on", "lay into",
+        "rip into", "take * stance against", "take * stance on", "take * position on", "talk up", "play up", "take * credit for",
+        "lay out", "make no mention of", "make * mention of", "make no comment on", "make * call for", "make * commitment to",
+        "take * shots at", "take * swipes at", "take * jabs at", "take * digs at", "take * potshots at", "take * potshot at",
     ];
 
     /// <summary>Verb form → the tails of its idioms, in list order.</summary>

@@ -174,6 +174,7 @@ internal sealed partial class QuoteScanner
             RecallRules2(i);
             RecallRules4(i);
             RecallRules5(i);
+            RecallRules6(i);
         }
 
         foreach (var rel in _relations)
@@ -1730,7 +1731,7 @@ internal sealed partial class QuoteScanner
     /// appears that ..."): the subject and the complement are the content (two parts, the subject omitted when it is a
     /// dummy "it"), the predicate the cue, and there is no speaker: the text does not say whose impression it is.
     /// </summary>
-    private bool Raising(SentenceInfo s, int c)
+    private bool Raising(SentenceInfo s, int c, bool predicative = false)
     {
         var toks = s.Toks;
         var lower = toks[c].Lower;
@@ -1762,7 +1763,7 @@ internal sealed partial class QuoteScanner
 
             cueStart = b;
         }
-        else if (lower.StartsWith("appear", StringComparison.Ordinal) ? next is not ("to" or "that") : (!toks[after].IsWord || _prepositions.Contains(next) && next != "to" || next is "and" or "or" or "but" or "like" or "as"))
+        else if (!predicative && (lower.StartsWith("appear", StringComparison.Ordinal) ? next is not ("to" or "that") : (!toks[after].IsWord || _prepositions.Contains(next) && next != "to" || next is "and" or "or" or "but" or "like" or "as")))
         {
             return false; // "appeared at a rally", "seemed like"
         }

@@ -191,7 +191,26 @@ public sealed class QuoteRecallRuleTests
         { "Piet Brandt remarks that the harbour vote was unfair.", "that the harbour vote was unfair", "Piet Brandt", "remarks" },
         // round 13 (precision): "states" after a document is a verb (see QuoteExtractor_WeakCueReading_IsNoQuote for the noun)
         { "The new harbour bill states that the ferry must run all winter.", "that the ferry must run all winter", "The new harbour bill", "states" },
+        // round 13: "to" plus a verb of speaking about or taking a side, after a short predicate of the subject
+        { "Ada Roe took to the radio to defend the ferry plan.", "the ferry plan", "Ada Roe", "to defend" },
+        // round 13: a verb of seeming with an adjective: subject and predicate are the content, no speaker
+        { "The harbour board appeared paralyzed after the vote.", "The harbour board | paralyzed after the vote", null, "appeared" },
+        { "The ferry plan seemed like a costly mistake.", "The ferry plan | like a costly mistake", null, "seemed" },
+        // round 13: a fronted participle clause speaks for the main clause's speaker
+        { "Noting that the fares had doubled, Ada Roe said the ferry would still run.", "that the fares had doubled", "Ada Roe", "Noting" },
+        // round 13: "as X put it"
+        { "As one trader put it, the harbour is dying.", "the harbour is dying", "one trader", "put it" },
+        // round 13: phrasal verbs of dwelling on and taking back (ActLexicon idioms)
+        { "Councillor Fenn walked back his comments about the ferry.", "his comments about the ferry", "Councillor Fenn", "walked back" },
+        { "The mayor dwelled on the winter closures.", "the winter closures", "The mayor", "dwelled on" },
+        { "Mayor Vahl made no mention of the ferry fees.", "the ferry fees", "Mayor Vahl", "made no mention of" },
     };
+
+    [Theory]
+    [InlineData("Piet Brandt flew to Velin to address the council.")]
+    [InlineData("Roe will appear before the council next week.")]
+    public void QuoteExtractor_AppearanceBeforeAnAudience_IsNoQuote(string text) =>
+        Assert.DoesNotContain(QuoteExtractor.Extract(text).Quotes, q => q.Quote.Cue is { } c && c.Of(text) is "to address" or "appear");
 
     [Theory]
     [InlineData("The Latest: Velin ferry resumes winter service")]
