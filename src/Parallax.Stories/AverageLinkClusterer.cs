@@ -473,7 +473,7 @@ internal sealed class AverageLinkClusterer
             {
                 var looser = Math.Min(Own(a), Own(b));
                 if (priority.Avg < cohesion * looser
-                    || (shortCohesion is not null && shortCohesion.Refuses(a, b, priority.Avg, looser, Math.Min(sizes[a], sizes[b]))))
+                    || (shortCohesion is not null && shortCohesion.Refuses(a, b, priority.Avg, looser, Math.Min(sizes[a], sizes[b]), Math.Max(sizes[a], sizes[b]))))
                 {
                     continue;
                 }
