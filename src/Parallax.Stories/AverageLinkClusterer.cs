@@ -421,6 +421,9 @@ internal sealed class AverageLinkClusterer
             floor = growth.LowSingle;
         }
 
+        var rare = rule is null && growth is not null && members is not null ? RareNumberJoin.For(articles!, members, _options) : null;
+        floor = rare is not null ? Math.Min(floor, rare.Threshold) : floor;
+
         var inner = new double[n];
         var sums = new Dictionary<int, double>[n];
         var sizes = new int[n];
@@ -473,7 +476,7 @@ internal sealed class AverageLinkClusterer
             {
                 var looser = Math.Min(Own(a), Own(b));
                 if (priority.Avg < cohesion * looser
-                    || (shortCohesion is not null && shortCohesion.Refuses(a, b, priority.Avg, looser, Math.Min(sizes[a], sizes[b]))))
+                    || (shortCohesion is not null && shortCohesion.Refuses(a, b, priority.Avg, looser, Math.Min(sizes[a], sizes[b]), Math.Max(sizes[a], sizes[b]))))
                 {
                     continue;
                 }
@@ -487,7 +490,8 @@ internal sealed class AverageLinkClusterer
             // Below the singleton threshold only a lone short lead joining a small group of short leads goes on (with the
             // length-aware thresholds on, LongPairRule alone decides what a lone article needs).
             if (rule is null && growth is not null && priority.Avg < single && (sizes[a] == 1 || sizes[b] == 1)
-                && !(sizes[a] == 1 ? growth.JoinsLow(a, b, sizes[b], priority.Avg) : growth.JoinsLow(b, a, sizes[a], priority.Avg)))
+                && !(sizes[a] == 1 ? growth.JoinsLow(a, b, sizes[b], priority.Avg) : growth.JoinsLow(b, a, sizes[a], priority.Avg))
+                && !(rare is not null && (sizes[a] == 1 ? rare.Joins(a, b, sizes[b], priority.Avg) : rare.Joins(b, a, sizes[a], priority.Avg))))
             {
                 continue;
             }
@@ -513,6 +517,7 @@ internal sealed class AverageLinkClusterer
 
             members?.Merge(a, b);
             names?.Merge(a, b);
+            rare?.Merge(a, b);
 
             // Merge b into a (a < b keeps the smaller canonical index as the root).
             inner[a] += inner[b] + sums[a].GetValueOrDefault(b);

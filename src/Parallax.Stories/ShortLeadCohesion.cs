@@ -15,12 +15,16 @@ internal sealed class ShortLeadCohesion
     private readonly ShortMembers _members;
     private readonly double _ratio;
     private readonly double _pairRatio;
+    private readonly double _largeRatio;
+    private readonly int _largeSize;
 
-    private ShortLeadCohesion(ShortMembers members, double ratio, double pairRatio)
+    private ShortLeadCohesion(ShortMembers members, double ratio, double pairRatio, double largeRatio, int largeSize)
     {
         _members = members;
         _ratio = ratio;
         _pairRatio = pairRatio;
+        _largeRatio = largeRatio;
+        _largeSize = largeSize;
     }
 
     /// <summary>The check over the clusters of <paramref name="members"/>, or null when it is off.</summary>
@@ -31,7 +35,12 @@ internal sealed class ShortLeadCohesion
             return null;
         }
 
-        return new ShortLeadCohesion(members, options.ShortCohesionRatio, options.ShortCohesionPairRatio > 0 ? options.ShortCohesionPairRatio : options.ShortCohesionRatio);
+        return new ShortLeadCohesion(
+            members,
+            options.ShortCohesionRatio,
+            options.ShortCohesionPairRatio > 0 ? options.ShortCohesionPairRatio : options.ShortCohesionRatio,
+            options.ShortCohesionLargeRatio > 0 ? options.ShortCohesionLargeRatio : options.ShortCohesionRatio,
+            Math.Max(3, options.ShortCohesionLargeSize));
     }
 
     /// <summary>
@@ -39,8 +48,11 @@ internal sealed class ShortLeadCohesion
     /// all short and their <paramref name="average"/> is below the ratio times <paramref name="looserOwnAverage"/> (the
     /// smaller of their own averages). The ratio is <see cref="StoryClustererOptions.ShortCohesionPairRatio"/> when the
     /// smaller group (<paramref name="smallerSize"/> members) is a pair (its own average is one similarity), else
-    /// <see cref="StoryClustererOptions.ShortCohesionRatio"/>.
+    /// <see cref="StoryClustererOptions.ShortCohesionRatio"/>, or <see cref="StoryClustererOptions.ShortCohesionLargeRatio"/>
+    /// when the larger group (<paramref name="largerSize"/>) has at least <see cref="StoryClustererOptions.ShortCohesionLargeSize"/>
+    /// members (<see cref="ShortCohesionLarge"/>).
     /// </summary>
-    public bool Refuses(int a, int b, double average, double looserOwnAverage, int smallerSize)
-        => _members.AllShort(a) && _members.AllShort(b) && average < (smallerSize == 2 ? _pairRatio : _ratio) * looserOwnAverage;
+    public bool Refuses(int a, int b, double average, double looserOwnAverage, int smallerSize, int largerSize)
+        => _members.AllShort(a) && _members.AllShort(b)
+            && average < (smallerSize == 2 ? _pairRatio : ShortCohesionLarge.Applies(largerSize, _largeSize) ? _largeRatio : _ratio) * looserOwnAverage;
 }

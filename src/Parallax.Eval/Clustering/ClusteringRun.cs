@@ -110,6 +110,10 @@ public static class ClusteringRun
                 nameof(StoryClustererOptions.HubnessWeight) => options with { HubnessWeight = v },
                 nameof(StoryClustererOptions.HubnessMaxWords) => options with { HubnessMaxWords = (int)v },
                 nameof(StoryClustererOptions.HubnessDownOnly) => options with { HubnessDownOnly = v != 0 },
+                nameof(StoryClustererOptions.ShortCohesionLargeRatio) => options with { ShortCohesionLargeRatio = v },
+                nameof(StoryClustererOptions.ShortCohesionLargeSize) => options with { ShortCohesionLargeSize = (int)v },
+                nameof(StoryClustererOptions.RareNumberJoinThreshold) => options with { RareNumberJoinThreshold = v },
+                nameof(StoryClustererOptions.RareNumberMaxDf) => options with { RareNumberMaxDf = (int)v },
                 _ => options,
             };
             if (typeof(StoryClustererOptions).GetProperty(name) is null)
