@@ -110,6 +110,13 @@ public static class ClusteringRun
                 nameof(StoryClustererOptions.HubnessWeight) => options with { HubnessWeight = v },
                 nameof(StoryClustererOptions.HubnessMaxWords) => options with { HubnessMaxWords = (int)v },
                 nameof(StoryClustererOptions.HubnessDownOnly) => options with { HubnessDownOnly = v != 0 },
+                nameof(StoryClustererOptions.ActionConflictFactor) => options with { ActionConflictFactor = v },
+                nameof(StoryClustererOptions.ActionMatchFactor) => options with { ActionMatchFactor = v },
+                nameof(StoryClustererOptions.ActionLeadChars) => options with { ActionLeadChars = (int)v },
+                nameof(StoryClustererOptions.ActionMaxWords) => options with { ActionMaxWords = (int)v },
+                nameof(StoryClustererOptions.ActionFraming) => options with { ActionFraming = (int)v },
+                nameof(StoryClustererOptions.ActionFeatureWeight) => options with { ActionFeatureWeight = v },
+                nameof(StoryClustererOptions.ActionConflictNeedsName) => options with { ActionConflictNeedsName = (int)v },
                 _ => options,
             };
             if (typeof(StoryClustererOptions).GetProperty(name) is null)
