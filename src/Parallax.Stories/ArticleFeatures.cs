@@ -126,6 +126,9 @@ public sealed class ArticleFeatures
     /// <summary>The key figures (magnitudes, sums of money) the headline and lead state, or null when none (see <see cref="Stories.LeadEvent"/>).</summary>
     public LeadEvent? LeadEvent { get; init; }
 
+    /// <summary>The action classes of the headline and the lead's first sentence (bit i: <see cref="HeadlineAction.Classes"/>[i]); 0 when none or not extracted.</summary>
+    public ulong HeadlineActions { get; init; }
+
     /// <summary>The vocabulary the <see cref="Ids"/> belong to.</summary>
     public FeatureVocabulary Vocabulary { get; }
 
@@ -183,7 +186,7 @@ public sealed class ArticleFeatures
             from = end;
         }
 
-        return new ArticleFeatures(ArticleId, vocabulary, ids, counts, spaces, Published, Words) { StatedWeekdays = StatedWeekdays, LeadEvent = LeadEvent };
+        return new ArticleFeatures(ArticleId, vocabulary, ids, counts, spaces, Published, Words) { StatedWeekdays = StatedWeekdays, LeadEvent = LeadEvent, HeadlineActions = HeadlineActions };
     }
 }
 
@@ -425,7 +428,11 @@ public sealed partial class StoryFeatureExtractor : IDisposable
         var leadEvent = _options.LeadEventConflictFactor < 1
             ? LeadEvent.From(title, body[..Math.Min(body.Length, Math.Max(_options.LeadEventChars, 0))], _options.LeadEventKinds, IsDateLine(title))
             : null;
-        return counts.ToFeatures(article.Id, Vocabulary, article.Metadata.Published?.Date, words, weekdays, leadEvent);
+        var actions = _options.ActionConflictFactor != 1 || _options.ActionMatchFactor != 1 || _options.ActionFeatureWeight > 0
+            ? HeadlineAction.From(title, body, _options.ActionLeadChars)
+            : 0;
+        HeadlineAction.AddFeatures(actions, words, _options, counts);
+        return counts.ToFeatures(article.Id, Vocabulary, article.Metadata.Published?.Date, words, weekdays, leadEvent, actions);
     }
 
     [GeneratedRegex(@"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

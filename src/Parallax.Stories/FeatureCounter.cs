@@ -86,7 +86,7 @@ internal sealed class FeatureCounter
     }
 
     /// <summary>The counts in ordinal key order, keys interned in <paramref name="vocabulary"/>.</summary>
-    public ArticleFeatures ToFeatures(string articleId, FeatureVocabulary vocabulary, DateOnly? published, int words, byte weekdays = 0, LeadEvent? leadEvent = null)
+    public ArticleFeatures ToFeatures(string articleId, FeatureVocabulary vocabulary, DateOnly? published, int words, byte weekdays = 0, LeadEvent? leadEvent = null, ulong actions = 0)
     {
         var n = _count;
         var order = new int[n];
@@ -137,7 +137,7 @@ internal sealed class FeatureCounter
 
         // order is reused as the id array (no longer needed as an order).
         vocabulary.InternMany(chars.AsSpan(0, _charsUsed), sortedStarts.AsSpan(0, n), sortedLengths.AsSpan(0, n), sortedHashes.AsSpan(0, n), order);
-        return new ArticleFeatures(articleId, vocabulary, order, counts.AsSpan(0, n), _sortedSpaces.AsSpan(0, n), published, words) { StatedWeekdays = weekdays, LeadEvent = leadEvent };
+        return new ArticleFeatures(articleId, vocabulary, order, counts.AsSpan(0, n), _sortedSpaces.AsSpan(0, n), published, words) { StatedWeekdays = weekdays, LeadEvent = leadEvent, HeadlineActions = actions };
     }
 
     private void EnsureScratch(int n)

@@ -170,6 +170,7 @@ internal sealed class FeatureSpace
         'n' => options.NumberWeight,
         'q' => options.QuoteWeight,
         'b' => options.BigramWeight,
+        'a' => options.ActionFeatureWeight,
         _ => 1.0,
     };
 
@@ -191,7 +192,7 @@ internal sealed class FeatureSpace
     /// </summary>
     public static double PairFactor(ArticleFeatures a, ArticleFeatures b, StoryClustererOptions options)
         => TimeFactor(a.Published, b.Published, options) * LengthFactor(a.Words, b.Words, options) * WeekdayFactor(a, b, options)
-            * LeadEventFactor(a, b, options);
+            * LeadEventFactor(a, b, options) * HeadlineAction.Factor(a, b, options);
 
     /// <summary>
     /// <see cref="StoryClustererOptions.LeadEventConflictFactor"/> when the two leads state figures of one kind that

@@ -17,7 +17,7 @@ namespace Parallax.Stories;
 public sealed class StoryClusterer : IDisposable
 {
     /// <summary>Version of the clustering; bump when results change.</summary>
-    public const string Version = "11";
+    public const string Version = "12";
 
     private readonly StoryClustererOptions _options;
     private readonly StoryFeatureExtractor _extractor;
@@ -165,7 +165,8 @@ public sealed class StoryClusterer : IDisposable
         return SparseVector.Dot(space.Vectors[a], space.Vectors[b])
             * FeatureSpace.TimeFactor(_features[articleIdA].Published, _features[articleIdB].Published, _options)
             * FeatureSpace.WeekdayFactor(_features[articleIdA], _features[articleIdB], _options)
-            * FeatureSpace.LeadEventFactor(_features[articleIdA], _features[articleIdB], _options);
+            * FeatureSpace.LeadEventFactor(_features[articleIdA], _features[articleIdB], _options)
+            * HeadlineAction.Factor(_features[articleIdA], _features[articleIdB], _options);
     }
 
     private void Consolidate()

@@ -322,4 +322,35 @@ public sealed record StoryClustererOptions
 
     /// <summary>Most articles of the set that may state a number for <see cref="RareNumberJoinThreshold"/> (at least 2).</summary>
     public int RareNumberMaxDf { get; init; } = 3;
+    /// Headline actions (see <see cref="HeadlineAction"/>): the similarity of two short texts (both at most
+    /// <see cref="ActionMaxWords"/>) whose headline and first lead sentence both name event actions, none of one class,
+    /// is multiplied by this (1 disables): the same names doing different things are sibling events of one topic.
+    /// </summary>
+    public double ActionConflictFactor { get; init; } = 1.0;
+
+    /// <summary>
+    /// Factor for two short texts (both at most <see cref="ActionMaxWords"/>) whose headlines and first lead sentences
+    /// name one action class (1 disables; see <see cref="HeadlineAction"/>). 1.35 since session 9: NeuS train whole
+    /// 0.8128 → 0.8169, NeuS train test-sized sets 0.9286 → 0.9305, ecbplus-dev 0.9502 unchanged (docs/stories.md, "Session 9").
+    /// </summary>
+    public double ActionMatchFactor { get; init; } = 1.35;
+
+    /// <summary>Characters of the lead whose first sentence adds to the headline's actions (0: the headline alone).</summary>
+    public int ActionLeadChars { get; init; } = 200;
+
+    /// <summary>Longest text (analysed words) whose pairs the action factors apply to; 0: any length.</summary>
+    public int ActionMaxWords { get; init; } = 90;
+
+    /// <summary>Nonzero: the framing and context classes (<see cref="HeadlineAction.FramingClasses"/>) count neither for a conflict nor for a match.</summary>
+    public int ActionFraming { get; init; }
+
+    /// <summary>
+    /// Namespace weight of one <c>a:</c> feature per action class of a short text's headline and first lead sentence (at most
+    /// <see cref="ActionMaxWords"/> words; 0 disables): synonyms of one act ("slams", "blasts") then count as shared
+    /// words, and two different acts as words not shared, weighted by their IDF like any word.
+    /// </summary>
+    public double ActionFeatureWeight { get; init; }
+
+    /// <summary>Nonzero: <see cref="ActionConflictFactor"/> applies only to pairs sharing a name (an <c>e:</c> feature).</summary>
+    public int ActionConflictNeedsName { get; init; }
 }

@@ -114,6 +114,13 @@ public static class ClusteringRun
                 nameof(StoryClustererOptions.ShortCohesionLargeSize) => options with { ShortCohesionLargeSize = (int)v },
                 nameof(StoryClustererOptions.RareNumberJoinThreshold) => options with { RareNumberJoinThreshold = v },
                 nameof(StoryClustererOptions.RareNumberMaxDf) => options with { RareNumberMaxDf = (int)v },
+                nameof(StoryClustererOptions.ActionConflictFactor) => options with { ActionConflictFactor = v },
+                nameof(StoryClustererOptions.ActionMatchFactor) => options with { ActionMatchFactor = v },
+                nameof(StoryClustererOptions.ActionLeadChars) => options with { ActionLeadChars = (int)v },
+                nameof(StoryClustererOptions.ActionMaxWords) => options with { ActionMaxWords = (int)v },
+                nameof(StoryClustererOptions.ActionFraming) => options with { ActionFraming = (int)v },
+                nameof(StoryClustererOptions.ActionFeatureWeight) => options with { ActionFeatureWeight = v },
+                nameof(StoryClustererOptions.ActionConflictNeedsName) => options with { ActionConflictNeedsName = (int)v },
                 _ => options,
             };
             if (typeof(StoryClustererOptions).GetProperty(name) is null)
