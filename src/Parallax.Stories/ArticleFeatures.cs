@@ -141,6 +141,23 @@ public sealed class ArticleFeatures
     /// <summary>The first character of the keys of entries [previous run's end, <c>End</c>): runs in entry order, covering every entry.</summary>
     internal ReadOnlySpan<(char Space, int End)> Namespaces => _spaces;
 
+    /// <summary>The key ids of namespace <paramref name="space"/> (the keys starting with it): one run, as the keys are in ordinal order.</summary>
+    internal ReadOnlySpan<int> IdsIn(char space)
+    {
+        var from = 0;
+        foreach (var (s, end) in _spaces)
+        {
+            if (s == space)
+            {
+                return _ids.AsSpan(from, end - from);
+            }
+
+            from = end;
+        }
+
+        return default;
+    }
+
     /// <summary>The weighted count of entry <paramref name="index"/> (title words count <see cref="StoryClustererOptions.TitleWeight"/> times).</summary>
     public double CountAt(int index) => _bytes is { } b ? b[index] : _floats is { } f ? f[index] : _doubles![index];
 

@@ -27,24 +27,7 @@ internal sealed class GroupNameConflict
         for (var i = 0; i < articles.Count; i++)
         {
             _members[i] = [i];
-            var a = articles[i];
-            var ids = a.Ids;
-            var names = new List<int>();
-            var from = 0;
-            foreach (var (space, end) in a.Namespaces)
-            {
-                if (space == 'e')
-                {
-                    for (var k = from; k < end; k++)
-                    {
-                        names.Add(ids[k]);
-                    }
-                }
-
-                from = end;
-            }
-
-            _names[i] = [.. names];
+            _names[i] = articles[i].IdsIn('e').ToArray();
         }
     }
 

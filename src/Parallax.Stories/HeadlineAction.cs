@@ -147,38 +147,16 @@ public static class HeadlineAction
     /// <summary>True when the two articles share an entity-like name (an <c>e:</c> feature).</summary>
     internal static bool SharesName(ArticleFeatures a, ArticleFeatures b)
     {
-        var (fromA, toA) = Run(a, 'e');
-        var (fromB, toB) = Run(b, 'e');
-        var idsA = a.Ids;
-        var idsB = b.Ids;
-        for (var i = fromA; i < toA; i++)
+        var idsB = b.IdsIn('e');
+        foreach (var id in a.IdsIn('e'))
         {
-            for (var j = fromB; j < toB; j++)
+            if (idsB.Contains(id))
             {
-                if (idsA[i] == idsB[j])
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
         return false;
-    }
-
-    private static (int From, int To) Run(ArticleFeatures f, char space)
-    {
-        var from = 0;
-        foreach (var (s, end) in f.Namespaces)
-        {
-            if (s == space)
-            {
-                return (from, end);
-            }
-
-            from = end;
-        }
-
-        return (0, 0);
     }
 
     /// <summary>Adds an <c>a:</c> feature per class of <paramref name="actions"/> (see <see cref="StoryClustererOptions.ActionFeatureWeight"/>).</summary>

@@ -39,7 +39,10 @@ internal sealed class RareNumberJoin
         var df = new Dictionary<int, int>();
         for (var i = 0; i < articles.Count; i++)
         {
-            ForEachNumber(articles[i], id => df[id] = df.GetValueOrDefault(id) + 1);
+            foreach (var id in articles[i].IdsIn('n'))
+            {
+                df[id] = df.GetValueOrDefault(id) + 1;
+            }
         }
 
         var maxDf = Math.Max(2, options.RareNumberMaxDf);
@@ -48,13 +51,14 @@ internal sealed class RareNumberJoin
         for (var i = 0; i < articles.Count; i++)
         {
             rare.Clear();
-            ForEachNumber(articles[i], id =>
+            foreach (var id in articles[i].IdsIn('n'))
             {
                 if (df[id] is >= 2 and var d && d <= maxDf)
                 {
                     rare.Add(id);
                 }
-            });
+            }
+
             if (rare.Count > 0)
             {
                 rare.Sort();
@@ -63,24 +67,6 @@ internal sealed class RareNumberJoin
         }
 
         return new RareNumberJoin(numbers, members, options.RareNumberJoinThreshold, Math.Max(2, options.ShortGrowthMinSize));
-    }
-
-    private static void ForEachNumber(ArticleFeatures article, Action<int> action)
-    {
-        var ids = article.Ids;
-        var from = 0;
-        foreach (var (space, end) in article.Namespaces)
-        {
-            if (space == 'n')
-            {
-                for (var k = from; k < end; k++)
-                {
-                    action(ids[k]);
-                }
-            }
-
-            from = end;
-        }
     }
 
     /// <summary>

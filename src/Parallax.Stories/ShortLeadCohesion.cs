@@ -50,9 +50,14 @@ internal sealed class ShortLeadCohesion
     /// smaller group (<paramref name="smallerSize"/> members) is a pair (its own average is one similarity), else
     /// <see cref="StoryClustererOptions.ShortCohesionRatio"/>, or <see cref="StoryClustererOptions.ShortCohesionLargeRatio"/>
     /// when the larger group (<paramref name="largerSize"/>) has at least <see cref="StoryClustererOptions.ShortCohesionLargeSize"/>
-    /// members (<see cref="ShortCohesionLarge"/>).
+    /// members. Why the large ratio: the check is there for two complete-looking reports of two events of one topic (a
+    /// triple of leads against a triple); a group of four or more short texts is an event reported more widely than that,
+    /// whose briefs (updates over days, agency shorts) form tight sub-groups loosely tied to each other — the shape the
+    /// strict ratio reads as two events. On ecbplus-dev every merge of two groups of ≥ 3 briefs that the strict ratio
+    /// refused and a ratio of 0.5 allows had a group of ≥ 4 and was inside one event; on NeuS train (c0–c7) every such
+    /// refusal was of two triples and between two events.
     /// </summary>
     public bool Refuses(int a, int b, double average, double looserOwnAverage, int smallerSize, int largerSize)
         => _members.AllShort(a) && _members.AllShort(b)
-            && average < (smallerSize == 2 ? _pairRatio : ShortCohesionLarge.Applies(largerSize, _largeSize) ? _largeRatio : _ratio) * looserOwnAverage;
+            && average < (smallerSize == 2 ? _pairRatio : largerSize >= _largeSize ? _largeRatio : _ratio) * looserOwnAverage;
 }

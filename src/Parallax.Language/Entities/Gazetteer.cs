@@ -85,24 +85,30 @@ public sealed class Gazetteer
     public int Count => _entries.Values.Count(c => (c & ~PrefixBit) != 0);
 
 
-    private static Gazetteer Load((string File, GazetteerCategory Category)[] files)
+    private static Gazetteer Load((string File, GazetteerCategory Category)[] files) => Load(files, TokenWords);
+
+    /// <summary>
+    /// Every entry of <paramref name="files"/> as the token sequence <paramref name="words"/> makes of its line (null or
+    /// empty: skipped), with a prefix mark on each shorter sequence a longer entry continues from.
+    /// </summary>
+    private static Gazetteer Load((string File, GazetteerCategory Category)[] files, Func<string, List<string>?> words)
     {
         var entries = new Dictionary<ulong, GazetteerCategory>();
         foreach (var (file, category) in files)
         {
             foreach (var line in ResourceText.Lines("gazetteer." + file))
             {
-                var tokens = Tokenizer.Tokenize(line);
-                if (tokens.Length == 0 || tokens.Length > MaxLength)
+                var tokens = words(line);
+                if (tokens is null || tokens.Count == 0 || tokens.Count > MaxLength)
                 {
                     continue;
                 }
 
                 var h = SequenceStart();
-                for (var k = 0; k < tokens.Length; k++)
+                for (var k = 0; k < tokens.Count; k++)
                 {
-                    h = SequenceAdd(h, line.AsSpan(tokens[k].Span.Start, tokens[k].Span.Length));
-                    if (k + 1 < tokens.Length)
+                    h = SequenceAdd(h, tokens[k]);
+                    if (k + 1 < tokens.Count)
                     {
                         entries[h] = entries.GetValueOrDefault(h) | PrefixBit; // a longer entry continues from here
                     }
@@ -115,58 +121,38 @@ public sealed class Gazetteer
         return new Gazetteer(entries);
     }
 
-    private static Gazetteer LoadHyphenSplit()
-    {
-        var entries = new Dictionary<ulong, GazetteerCategory>();
-        (string File, GazetteerCategory Category)[] files =
+    private static List<string> TokenWords(string line) => [.. Tokenizer.Tokenize(line).Select(t => t.Span.Of(line))];
+
+    private static Gazetteer LoadHyphenSplit() => Load(
         [
             ("countries.txt", GazetteerCategory.Place), ("places.txt", GazetteerCategory.Place), ("towns.txt", GazetteerCategory.Place),
             ("organizations.txt", GazetteerCategory.Organization), ("web-organizations.txt", GazetteerCategory.Organization),
             ("clubs.txt", GazetteerCategory.Organization),
-        ];
-        foreach (var (file, category) in files)
+        ],
+        HyphenSplitWords);
+
+    /// <summary>The tokens of <paramref name="line"/> with each hyphen split off as its own token; null when it has none.</summary>
+    private static List<string>? HyphenSplitWords(string line)
+    {
+        var words = new List<string>();
+        foreach (var token in Tokenizer.Tokenize(line))
         {
-            foreach (var line in ResourceText.Lines("gazetteer." + file))
+            var parts = token.Span.Of(line).Split('-');
+            for (var k = 0; k < parts.Length; k++)
             {
-                var words = new List<string>();
-                foreach (var token in Tokenizer.Tokenize(line))
+                if (k > 0)
                 {
-                    var text = token.Span.Of(line);
-                    var parts = text.Split('-');
-                    for (var k = 0; k < parts.Length; k++)
-                    {
-                        if (k > 0)
-                        {
-                            words.Add("-");
-                        }
-
-                        if (parts[k].Length > 0)
-                        {
-                            words.Add(parts[k]);
-                        }
-                    }
+                    words.Add("-");
                 }
 
-                if (!words.Contains("-") || words.Count > MaxLength)
+                if (parts[k].Length > 0)
                 {
-                    continue;
+                    words.Add(parts[k]);
                 }
-
-                var h = SequenceStart();
-                for (var k = 0; k < words.Count; k++)
-                {
-                    h = SequenceAdd(h, words[k]);
-                    if (k + 1 < words.Count)
-                    {
-                        entries[h] = entries.GetValueOrDefault(h) | PrefixBit;
-                    }
-                }
-
-                entries[h] = entries.GetValueOrDefault(h) | category;
             }
         }
 
-        return new Gazetteer(entries);
+        return words.Contains("-") ? words : null;
     }
 
     private static ulong SequenceStart() => FeatureHash.SequenceStart;
