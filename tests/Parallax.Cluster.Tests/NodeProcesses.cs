@@ -12,6 +12,9 @@ namespace Parallax.Cluster.Tests;
 /// </summary>
 public sealed class NodeProcesses : IDisposable
 {
+    /// <summary>Every port handed out in this test process (see <see cref="FreePorts"/>).</summary>
+    private static readonly HashSet<int> Handed = [];
+
     private readonly string _connectionString;
     private readonly List<Node> _nodes = [];
 
@@ -32,9 +35,10 @@ public sealed class NodeProcesses : IDisposable
     /// <summary>Starts <paramref name="count"/> nodes at once and waits until every health endpoint answers 200.</summary>
     public async Task StartAsync(int count, TimeSpan timeout, CancellationToken ct)
     {
+        var ports = FreePorts(3 * count);
         for (var i = 0; i < count; i++)
         {
-            var node = new Node(i, FreePort(), FreePort(), FreePort());
+            var node = new Node(i, ports[3 * i], ports[(3 * i) + 1], ports[(3 * i) + 2]);
             _nodes.Add(node);
             Launch(node);
         }
@@ -138,11 +142,42 @@ public sealed class NodeProcesses : IDisposable
 
     private static string Str(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static int FreePort()
+    /// <summary>
+    /// <paramref name="count"/> distinct free ports, none handed out before in this test process. All listeners are held
+    /// open until every port is chosen, so the kernel cannot give one port twice; a port released by an earlier test is
+    /// never reused either. (A port given twice made two silos share one address: the newer generation declared the older
+    /// dead and its process failed fast with exit code 134.)
+    /// </summary>
+    private static int[] FreePorts(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = new List<TcpListener>();
+        var ports = new List<int>();
+        try
+        {
+            while (ports.Count < count)
+            {
+                var listener = new TcpListener(IPAddress.Loopback, 0);
+                listener.Start();
+                listeners.Add(listener);
+                var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+                lock (Handed)
+                {
+                    if (Handed.Add(port))
+                    {
+                        ports.Add(port);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Stop();
+            }
+        }
+
+        return [.. ports];
     }
 
     public sealed class Node(int index, int siloPort, int gatewayPort, int healthPort)
