@@ -8,11 +8,15 @@ namespace Parallax.Stories;
 /// (many look-alike events of one recurring topic) those ties are most often to a lead of a sibling event, worded alike
 /// but telling another stage of the topic. A lead of the same event is, nearly always, among the few nearest of one of
 /// the two ends (NeuS train whole, version 12: lone-to-lone joins where neither end is the other's nearest were 114
-/// wrong against 47 right; where one is, 2,176 right against 452 wrong). Ranks are taken in the consolidation graph
+/// wrong against 47 right; where one is, 1,968 right against 452 wrong). Only lone texts in a crowded region are judged
+/// (crowding as in <see cref="HubnessScaling"/>, over <see cref="StoryClustererOptions.NeighbourRankCrowding"/> edges, above <see cref="StoryClustererOptions.NeighbourRankCrowded"/> × the
+/// set's mean): an uncrowded lead's few weak ties are more often its own event worded apart (ECB+ briefs, the third lead
+/// of a roundup). Ranks and crowding are taken in the consolidation graph
 /// (after <see cref="HubnessScaling"/>), ties by the other end's index, so the rule is a function of the canonical
 /// graph and the result depends only on the set of articles. Groups of
 /// <see cref="StoryClustererOptions.NeighbourRankMaxGroup"/> or more members and every group holding a longer article
-/// (<see cref="ShortMembers"/>) are not judged. State: each article's near list (at most 2K indices, CSR arrays).
+/// (<see cref="ShortMembers"/>) are not judged. State: each article's near list (2K indices on average, CSR arrays) and
+/// one flag.
 /// Not thread-safe; one instance per clustering run.
 /// </summary>
 internal sealed class NeighbourRankJoin
@@ -103,9 +107,9 @@ internal sealed class NeighbourRankJoin
         }
 
         bool[]? crowded = null;
-        if (options.NeighbourRankCrowded > 0 && options.HubnessNeighbours > 0)
+        if (options.NeighbourRankCrowded > 0 && options.NeighbourRankCrowding > 0)
         {
-            var r = HubnessScaling.Crowding(n, edges, options.HubnessNeighbours);
+            var r = HubnessScaling.Crowding(n, edges, options.NeighbourRankCrowding);
             var mean = r.Length == 0 ? 0 : r.Average();
             crowded = [.. r.Select(x => x > options.NeighbourRankCrowded * mean)];
         }

@@ -368,8 +368,11 @@ public sealed record StoryClustererOptions
 
     /// <summary>
     /// <see cref="NeighbourRankJoin"/> judges only lone texts whose crowding (mean of their
-    /// <see cref="HubnessNeighbours"/> strongest graph similarities) exceeds this × the set's mean crowding; 0: every lone
-    /// short text (also when <see cref="HubnessNeighbours"/> is 0).
+    /// <see cref="NeighbourRankCrowding"/> strongest graph similarities) exceeds this × the set's mean crowding; 0: every
+    /// lone short text (also when <see cref="NeighbourRankCrowding"/> is 0).
     /// </summary>
     public double NeighbourRankCrowded { get; init; } = 0.7;
+
+    /// <summary>Strongest graph similarities averaged into a text's crowding for <see cref="NeighbourRankCrowded"/> (as <see cref="HubnessNeighbours"/>, kept apart so that turning hubness scaling off leaves this rule as it is).</summary>
+    public int NeighbourRankCrowding { get; init; } = 15;
 }

@@ -124,6 +124,7 @@ public static class ClusteringRun
                 nameof(StoryClustererOptions.NeighbourRankJoin) => options with { NeighbourRankJoin = (int)v },
                 nameof(StoryClustererOptions.NeighbourRankMaxGroup) => options with { NeighbourRankMaxGroup = (int)v },
                 nameof(StoryClustererOptions.NeighbourRankCrowded) => options with { NeighbourRankCrowded = v },
+                nameof(StoryClustererOptions.NeighbourRankCrowding) => options with { NeighbourRankCrowding = (int)v },
                 _ => options,
             };
             if (typeof(StoryClustererOptions).GetProperty(name) is null)
