@@ -422,6 +422,7 @@ internal sealed class AverageLinkClusterer
         }
 
         var rare = rule is null && growth is not null && members is not null ? RareNumberJoin.For(articles!, members, _options) : null;
+        var nearJoin = members is null ? null : NeighbourRankJoin.For(n, edges, members, _options);
         floor = rare is not null ? Math.Min(floor, rare.Threshold) : floor;
 
         var inner = new double[n];
@@ -504,6 +505,13 @@ internal sealed class AverageLinkClusterer
                 {
                     continue;
                 }
+            }
+
+            // A lone short text completes a small short group only through one of its near neighbours (NeighbourRankJoin).
+            if (nearJoin is not null && (sizes[a] == 1 || sizes[b] == 1)
+                && (sizes[a] == 1 ? nearJoin.Refuses(a, b, sizes[b], parent) : nearJoin.Refuses(b, a, sizes[a], parent)))
+            {
+                continue;
             }
 
             if (growth is not null && Math.Min(sizes[a], sizes[b]) == 2)

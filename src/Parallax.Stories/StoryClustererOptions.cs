@@ -353,4 +353,26 @@ public sealed record StoryClustererOptions
 
     /// <summary>Nonzero: <see cref="ActionConflictFactor"/> applies only to pairs sharing a name (an <c>e:</c> feature).</summary>
     public int ActionConflictNeedsName { get; init; }
+
+    /// <summary>
+    /// A lone short text in a crowded region (see <see cref="NeighbourRankCrowded"/>) joins another lone short text or a
+    /// small group of short texts (fewer than <see cref="NeighbourRankMaxGroup"/> members) only when one of its graph
+    /// edges to a member is among the this many strongest edges of either end (<see cref="Stories.NeighbourRankJoin"/>).
+    /// 0 disables. 2 since session 10 (clusterer version 13, with group size 4 and crowding 0.7): NeuS train whole 0.8169
+    /// → 0.8207, NeuS train test-sized sets 0.9306 → 0.9305, ecbplus-dev 0.9557 unchanged (docs/stories.md, "Session 10").
+    /// </summary>
+    public int NeighbourRankJoin { get; init; } = 2;
+
+    /// <summary>Groups of this many members or more are not judged by <see cref="NeighbourRankJoin"/> (at least 2).</summary>
+    public int NeighbourRankMaxGroup { get; init; } = 4;
+
+    /// <summary>
+    /// <see cref="NeighbourRankJoin"/> judges only lone texts whose crowding (mean of their
+    /// <see cref="NeighbourRankCrowding"/> strongest graph similarities) exceeds this × the set's mean crowding; 0: every
+    /// lone short text (also when <see cref="NeighbourRankCrowding"/> is 0).
+    /// </summary>
+    public double NeighbourRankCrowded { get; init; } = 0.7;
+
+    /// <summary>Strongest graph similarities averaged into a text's crowding for <see cref="NeighbourRankCrowded"/> (as <see cref="HubnessNeighbours"/>, kept apart so that turning hubness scaling off leaves this rule as it is).</summary>
+    public int NeighbourRankCrowding { get; init; } = 15;
 }

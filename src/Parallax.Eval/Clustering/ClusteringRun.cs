@@ -121,6 +121,10 @@ public static class ClusteringRun
                 nameof(StoryClustererOptions.ActionFraming) => options with { ActionFraming = (int)v },
                 nameof(StoryClustererOptions.ActionFeatureWeight) => options with { ActionFeatureWeight = v },
                 nameof(StoryClustererOptions.ActionConflictNeedsName) => options with { ActionConflictNeedsName = (int)v },
+                nameof(StoryClustererOptions.NeighbourRankJoin) => options with { NeighbourRankJoin = (int)v },
+                nameof(StoryClustererOptions.NeighbourRankMaxGroup) => options with { NeighbourRankMaxGroup = (int)v },
+                nameof(StoryClustererOptions.NeighbourRankCrowded) => options with { NeighbourRankCrowded = v },
+                nameof(StoryClustererOptions.NeighbourRankCrowding) => options with { NeighbourRankCrowding = (int)v },
                 _ => options,
             };
             if (typeof(StoryClustererOptions).GetProperty(name) is null)
