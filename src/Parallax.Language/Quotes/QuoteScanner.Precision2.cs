@@ -58,6 +58,124 @@ internal sealed partial class QuoteScanner
         foreach (var rel in _relations)
         {
             EndMidSentenceClause14(rel);
+            EndParentheticalRelative14(rel);
+            ThatBeforeQuotation14(rel);
+        }
+    }
+
+    /// <summary>
+    /// "Roe told the council that if the fares rose, “the islanders will leave.”", "Vahl stated that the report “was not
+    /// good.”": a direct quotation introduced by a cue before it, with "that" (and at most twenty words of the that-clause)
+    /// between the cue and the opening mark, is the end of the that-clause; the complementizer and the words before the
+    /// mark are the content's first part, as PolNeAR includes the complementizer in a clause content (before, only the
+    /// quoted words were the content). Not when a sentence stop, a colon or another relation's words stand between, nor for
+    /// a determiner "that" with one lower-case noun ("that way").
+    /// </summary>
+    private void ThatBeforeQuotation14(Relation rel)
+    {
+        if (!rel.Direct || rel.Cue is not { } cue || rel.Parts.Count == 0 || cue.End > rel.Parts[0].Start || SentenceAt13(cue.Start) is not { } s)
+        {
+            return;
+        }
+
+        var toks = s.Toks;
+        var (_, cueLast) = s.TokenRange(cue);
+        if (cueLast < 0)
+        {
+            return;
+        }
+
+        int that = -1, words = 0, k = cueLast + 1;
+        for (; k < toks.Count && toks[k].Start < rel.Parts[0].Start; k++)
+        {
+            var t = toks[k];
+            if (t.Kind == TokKind.QuoteMark)
+            {
+                break;
+            }
+
+            if (s.InQuote[k] || t.Text is ";" or ":" or "." or "?" or "!" or "(" or ")")
+            {
+                return;
+            }
+
+            if (that < 0)
+            {
+                that = t.Lower == "that" ? k : -1;
+            }
+            else if (t.IsWord && ++words > 20)
+            {
+                return;
+            }
+        }
+
+        if (that < 0 || k >= toks.Count || toks[k].Kind != TokKind.QuoteMark)
+        {
+            return;
+        }
+
+        // "who feel that way, “but …”": "that" plus one lower-case word is a determiner phrase, not a complementizer
+        if (words == 1 && toks[that + 1].IsWord && !toks[that + 1].IsCapitalized)
+        {
+            return;
+        }
+
+        var head = new TextSpan(toks[that].Start, toks[k - 1].End);
+        foreach (var other in _relations)
+        {
+            if (other != rel && (other.Parts.Exists(p => p.Overlaps(head)) || (other.Cue is { } oc && oc.Overlaps(head)) || (other.Speaker is { } os && os.Overlaps(head))))
+            {
+                return;
+            }
+        }
+
+        if (rel.Speaker is { } sp && sp.Overlaps(head))
+        {
+            return;
+        }
+
+        rel.Parts.Insert(0, head);
+    }
+
+    /// <summary>
+    /// "The rules, which officials said will go into effect in May, will not apply to …": a content whose first part is
+    /// the relative word of a parenthetical relative clause (a comma before it) and whose second part is that clause's
+    /// predicate ends at the comma that closes the clause, when the main clause's finite verb follows it (before, the
+    /// predicate ran on over the main clause).
+    /// </summary>
+    private void EndParentheticalRelative14(Relation rel)
+    {
+        if (rel.Parts.Count < 2 || rel.Direct)
+        {
+            return;
+        }
+
+        var head = rel.Parts[0];
+        var w = _text.AsSpan(head.Start, head.Length);
+        if (!w.Equals("which", StringComparison.OrdinalIgnoreCase) && !w.Equals("who", StringComparison.OrdinalIgnoreCase) && !w.Equals("whom", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var b = head.Start - 1;
+        while (b >= 0 && _text[b] == ' ')
+        {
+            b--;
+        }
+
+        if (b < 0 || _text[b] != ',' || SentenceAt13(rel.Parts[1].Start) is not { } s)
+        {
+            return;
+        }
+
+        var (first, last) = s.TokenRange(rel.Parts[1]);
+        for (var k = first + 1; k >= 1 && k < last; k++)
+        {
+            if (s.Toks[k].Text == "," && !s.InQuote[k] && FiniteVerbAt(s, k + 1))
+            {
+                CutAt14(rel, s.Toks[k].Start);
+                return;
+            }
         }
     }
 

@@ -67,4 +67,23 @@ public sealed class QuotePrecision2Tests
         var quote = Assert.Single(QuoteExtractor.Extract(text).Quotes, q => q.Quote.Cue?.Of(text) == "said");
         Assert.Equal("the ferry was late, or simply full", string.Join(" | ", quote.ContentParts.Select(p => p.Of(text))));
     }
+
+    [Fact]
+    public void QuoteExtractor_ParentheticalRelativeContent_EndsBeforeTheMainVerb()
+    {
+        // "which X said was …": the relative clause closes at the comma before the main clause's verb
+        const string text = "The new fares, which Ada Roe said will start in May, will not apply to islanders.";
+        var quote = Assert.Single(QuoteExtractor.Extract(text).Quotes, q => q.Quote.Cue?.Of(text) == "said");
+        Assert.Equal("which | will start in May", string.Join(" | ", quote.ContentParts.Select(p => p.Of(text))));
+        Assert.Equal("Ada Roe", quote.Quote.Speaker?.Of(text));
+    }
+
+    [Theory]
+    [InlineData("Ada Roe told the council that if the fares rose, “the islanders will leave.”", "that if the fares rose, | the islanders will leave.", "told")]
+    [InlineData("Jon Fenn told reporters that under the new timetable, “the ferry will never be on time.”", "that under the new timetable, | the ferry will never be on time.", "told")]
+    public void QuoteExtractor_ThatClauseEndingInQuotation_IsTheContent(string text, string content, string cue)
+    {
+        var quote = Assert.Single(QuoteExtractor.Extract(text).Quotes, q => q.Quote.Cue?.Of(text) == cue);
+        Assert.Equal(content, string.Join(" | ", quote.ContentParts.Select(p => p.Of(text))));
+    }
 }
