@@ -13,7 +13,7 @@ namespace Parallax.Language.Entities;
 /// </summary>
 public sealed class EntityRecognizer : IStage<Doc>
 {
-    public static readonly StageInfo StageInfo = new("EntityRecognizer", "1.5", [Layers.Tokens, Layers.Sentences], [Layers.Entities]);
+    public static readonly StageInfo StageInfo = new("EntityRecognizer", "1.6", [Layers.Tokens, Layers.Sentences], [Layers.Entities]);
 
     internal const string ModelResource = "ner.ner-model.bin.gz";
 
@@ -210,6 +210,8 @@ public sealed class EntityRecognizer : IStage<Doc>
             WebNames.ApostropheLessShops(views[s], tags[s]);
             WebNames.ArmedForces(views[s], tags[s]);
             WebNames.ChatAndStageWords(views[s], tags[s]);
+            WebNames.PlaceShortForms(views[s], tags[s]);
+            WebNames.BusinessWordNames(views[s], tags[s]);
         }
 
         WebNames.PlacedNames(views, tags);
