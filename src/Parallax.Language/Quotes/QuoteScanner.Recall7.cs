@@ -48,6 +48,11 @@ internal sealed partial class QuoteScanner
                 ParentheticalSubject7(s, i, rcls);
             }
 
+            if (FreeLowerWord(s, i) && (s.Used[i - 1] || _aux.Contains(toks[i - 1].Lower) || IsAdverbBeforeVerb7(toks[i - 1])) && FiniteReport7(s, i, out var scls))
+            {
+                SharedSubject7(s, i, scls);
+            }
+
             if (FreeLowerWord(s, i) && i >= 2 && CueLexicon.TryGet(lower, out _) && (toks[i - 1].Text == "%" || toks[i - 1].Lower is "percent" || PercentOfBefore7(s, i) >= 0))
             {
                 PollShare7(s, i);
@@ -169,6 +174,74 @@ internal sealed partial class QuoteScanner
         if (ClassContentStart7(s, c, cls) is var from && from >= 0 && ContentForward(s, from, objectContent: cls == CueClass.Object) is { } content)
         {
             AddClause(s, content, c, c, start, end);
+        }
+    }
+
+    /// <summary>
+    /// "Cruz belittled the loans, calling them a paperwork error", "Davis lashed out at the nominee, telling him …": the
+    /// participle after the comma is read first (by the clause patterns) and takes the sentence subject as its speaker, so the
+    /// main verb before it found its subject already used and stayed unread. A finite cue or act verb right after (adverbs and
+    /// auxiliaries between) the speaker phrase of a later relation of the same sentence shares that speaker, as PolNeAR marks
+    /// both relations with the same source.
+    /// </summary>
+    private void SharedSubject7(SentenceInfo s, int c, CueClass cls)
+    {
+        var toks = s.Toks;
+        var j = c - 1;
+        while (j > 0 && toks[j].IsWord && !s.Used[j] && (_aux.Contains(toks[j].Lower) || IsAdverbBeforeVerb7(toks[j])))
+        {
+            if (toks[j].Lower is "is" or "was" or "were" or "are" or "been" or "being" or "be")
+            {
+                return; // passive: "they were quoted saying …"
+            }
+
+            j--;
+        }
+
+        if (j < 0 || !s.Used[j] || s.InQuote[j] || toks[j].Kind == TokKind.QuoteMark || toks[j].Lower is "when" or "if" or "as" or "while" or "after" or "before" or "once" or "since" or "because")
+        {
+            return;
+        }
+
+        for (var r = _relations.Count - 1; r >= 0; r--)
+        {
+            var rel = _relations[r];
+            if (rel.Parts.Count > 0 && rel.Parts[0].End <= s.Span.Start)
+            {
+                return;
+            }
+
+            if (rel.Speaker is not { } sp || sp.End != toks[j].End || rel.Cue is not { } other || other.Start <= toks[c].End)
+            {
+                continue;
+            }
+
+            var (a, b) = s.TokenRange(sp);
+            if (a < 0 || b != j || !AgentLike(s, (a, b)))
+            {
+                return;
+            }
+
+            var cueEnd = CueLexicon.TryGet(toks[c].Lower, out _) ? CueEnd(s, c) : c;
+            var after = cueEnd + 1;
+            if (cueEnd == c && cls == CueClass.Object && after + 1 < toks.Count && toks[after].IsWord && toks[after].Lower is "for" or "about" or "on" or "against" or "with" or "at" or "into" or "over" or "out" or "up")
+            {
+                cueEnd = after;
+                after++;
+            }
+
+            if (after >= toks.Count || s.Used[after] || toks[after].Lower == "by")
+            {
+                return;
+            }
+
+            var from = cls == CueClass.Object || cueEnd > c ? after : ClassContentStart7(s, c, cls);
+            if (from >= 0 && ContentForward(s, from, objectContent: cls == CueClass.Object) is { } content)
+            {
+                AddClause(s, content, c, cueEnd, a, b);
+            }
+
+            return;
         }
     }
 
