@@ -175,6 +175,7 @@ internal sealed partial class QuoteScanner
             RecallRules4(i);
             RecallRules5(i);
             RecallRules6(i);
+            RecallRules7(i);
         }
 
         foreach (var rel in _relations)
