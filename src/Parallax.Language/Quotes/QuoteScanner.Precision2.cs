@@ -65,7 +65,7 @@ internal sealed partial class QuoteScanner
 
     /// <summary>
     /// "Roe told the council that if the fares rose, “the islanders will leave.”", "Vahl stated that the report “was not
-    /// good.”": a direct quotation introduced by a cue before it, with "that" (and at most twenty words of the that-clause)
+    /// good.”": a direct quotation introduced by a cue before it, with "that" and one to twenty words of the that-clause
     /// between the cue and the opening mark, is the end of the that-clause; the complementizer and the words before the
     /// mark are the content's first part, as PolNeAR includes the complementizer in a clause content (before, only the
     /// quoted words were the content). Not when a sentence stop, a colon or another relation's words stand between, nor for
@@ -109,7 +109,9 @@ internal sealed partial class QuoteScanner
             }
         }
 
-        if (that < 0 || k >= toks.Count || toks[k].Kind != TokKind.QuoteMark)
+        // a bare "that" right before the mark ("promised that “every family …”") adds no words of the clause: the quoted
+        // words alone stay the content, so the quotation still lines up with the other outlets' copies of it
+        if (that < 0 || words == 0 || k >= toks.Count || toks[k].Kind != TokKind.QuoteMark)
         {
             return;
         }

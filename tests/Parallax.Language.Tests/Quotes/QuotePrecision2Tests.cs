@@ -81,6 +81,7 @@ public sealed class QuotePrecision2Tests
     [Theory]
     [InlineData("Ada Roe told the council that if the fares rose, “the islanders will leave.”", "that if the fares rose, | the islanders will leave.", "told")]
     [InlineData("Jon Fenn told reporters that under the new timetable, “the ferry will never be on time.”", "that under the new timetable, | the ferry will never be on time.", "told")]
+    [InlineData("Mayor Vahl promised on Monday that “every islander will ride for free”, to cheers from the pier.", "every islander will ride for free", "promised")]
     public void QuoteExtractor_ThatClauseEndingInQuotation_IsTheContent(string text, string content, string cue)
     {
         var quote = Assert.Single(QuoteExtractor.Extract(text).Quotes, q => q.Quote.Cue?.Of(text) == cue);
