@@ -419,7 +419,7 @@ internal sealed class OnlineIndex
     /// article's vector, whose weights repeat (every feature with the same count, document frequency and namespace gets
     /// the same weight: most word pairs and quote trigrams are new, count 1). Scratch of the single writer.
     /// </summary>
-    private sealed class Palette
+    internal sealed class Palette
     {
         private long[] _bits = new long[4096];
         private int[] _slot = new int[4096];
