@@ -155,11 +155,15 @@ internal static class StoryScaleBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"GC: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, total pause {GC.GetTotalPauseDuration().TotalSeconds:F1} s"));
         Console.WriteLine($"managed heap {GC.GetTotalMemory(true) / 1e6:F0} MB (baseline {baseline / 1e6:F0} MB before streaming; feature vocabulary {clusterer.Extractor.Vocabulary.Count} keys in {clusterer.Extractor.Vocabulary.ArenaBytes / 1e6:F0} MB), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB; load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown")}");
+        Console.WriteLine($"kept: {clusterer.Footprint()}; dedup index {lsh.Count} signatures");
+        Console.WriteLine(GcFigures());
         if (consolidate)
         {
             var c = Stopwatch.StartNew();
             var stories = clusterer.Stories;
             Console.WriteLine($"consolidation (from scratch, {n} articles): {c.Elapsed.TotalSeconds:F1} s, {stories.Length} stories, {stories.Count(s => s.ArticleIds.Length > 1)} with 2+ articles; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
+            Console.WriteLine($"after consolidation: managed heap {GC.GetTotalMemory(true) / 1e6:F0} MB; kept: {clusterer.Footprint()}");
+            Console.WriteLine(GcFigures());
         }
 
         return 0;
@@ -243,6 +247,17 @@ internal static class StoryScaleBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GC: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, total pause {GC.GetTotalPauseDuration().TotalSeconds:F2} s; process CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - processCpu:F2} s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total (entities counted once) {total:F2} CPU-s = {articles.Count / total:F0} articles per CPU-second; {entries / (double)articles.Count:F0} feature entries per article; managed heap {GC.GetTotalMemory(true) / 1e6:F0} MB"));
         return 0;
+    }
+
+    /// <summary>The last full collection's view of the heap: committed bytes, heap size, fragmentation, and size after by generation.</summary>
+    private static string GcFigures()
+    {
+        var info = GC.GetGCMemoryInfo(GCKind.Any);
+        var names = new[] { "gen0", "gen1", "gen2", "LOH", "POH" };
+        var generations = string.Join(", ", info.GenerationInfo.ToArray().Select((g, i) =>
+            string.Create(CultureInfo.InvariantCulture, $"{(i < names.Length ? names[i] : "gen" + i)} {g.SizeAfterBytes / 1e6:F0} MB ({g.FragmentationAfterBytes / 1e6:F0} free)")));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"GC heap: committed {info.TotalCommittedBytes / 1e6:F0} MB, heap {info.HeapSizeBytes / 1e6:F0} MB, fragmented {info.FragmentedBytes / 1e6:F0} MB; {generations}");
     }
 
     private static List<Article> Load(string file, int count) => Parallax.Eval.Scale.ScaleCorpus.Read(file, count, file);

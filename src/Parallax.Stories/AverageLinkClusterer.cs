@@ -18,28 +18,49 @@ internal sealed class AverageLinkClusterer
     {
         var n = articles.Count;
         var maxDf = Math.Max(_options.CandidateMaxDfMin, (int)(_options.CandidateMaxDfShare * n));
-        var postings = new Dictionary<int, List<(int Doc, float Weight)>>();
+        var df = space.DocumentFrequency;
+        // Postings (features in 2 .. maxDf articles → articles in canonical order, with weights) in two flat arrays:
+        // after the fill, the entries of space id t are [t == 0 ? 0 : ends[t - 1], ends[t]). No list per feature.
+        var ends = new int[df.Length];
         var queries = new (int Id, float Weight)[n][];
+        var total = 0;
         for (var d = 0; d < n; d++)
         {
             var v = space.Vectors[d];
             queries[d] = Enumerable.Range(0, v.Ids.Length)
-                .Where(i => space.DocumentFrequency[v.Ids[i]] is > 1 and var df && df <= maxDf)
+                .Where(i => df[v.Ids[i]] is > 1 and var f && f <= maxDf)
                 .OrderByDescending(i => v.Weights[i]).ThenBy(i => v.Ids[i])
                 .Take(_options.CandidateFeatures)
                 .Select(i => (v.Ids[i], v.Weights[i]))
                 .ToArray();
+            foreach (var id in v.Ids)
+            {
+                if (df[id] > 1 && df[id] <= maxDf)
+                {
+                    ends[id]++;
+                    total++;
+                }
+            }
+        }
+
+        for (int t = 0, sum = 0; t < ends.Length; t++)
+        {
+            (ends[t], sum) = (sum, sum + ends[t]);
+        }
+
+        var postingDocs = new int[total];
+        var postingWeights = new float[total];
+        for (var d = 0; d < n; d++)
+        {
+            var v = space.Vectors[d];
             for (var i = 0; i < v.Ids.Length; i++)
             {
-                var df = space.DocumentFrequency[v.Ids[i]];
-                if (df > 1 && df <= maxDf)
+                var id = v.Ids[i];
+                if (df[id] > 1 && df[id] <= maxDf)
                 {
-                    if (!postings.TryGetValue(v.Ids[i], out var list))
-                    {
-                        postings[v.Ids[i]] = list = [];
-                    }
-
-                    list.Add((d, v.Weights[i]));
+                    var at = ends[id]++;
+                    postingDocs[at] = d;
+                    postingWeights[at] = v.Weights[i];
                 }
             }
         }
@@ -53,8 +74,9 @@ internal sealed class AverageLinkClusterer
         {
             foreach (var (term, weight) in queries[d])
             {
-                foreach (var (other, w) in postings[term])
+                for (var p = term == 0 ? 0 : ends[term - 1]; p < ends[term]; p++)
                 {
+                    var (other, w) = (postingDocs[p], postingWeights[p]);
                     if (other == d)
                     {
                         continue;

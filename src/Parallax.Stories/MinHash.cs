@@ -227,7 +227,12 @@ public sealed class LshIndex
 {
     private readonly int _bands;
     private readonly int _rows;
-    private readonly Dictionary<(int Band, ulong Key), List<int>> _buckets = [];
+    // Buckets as chains (no list object per bucket, most hold one signature): the last node of each (band, key), and per
+    // node (one per signature and band) its signature's insertion index and the bucket's previous node (-1 at the end).
+    private readonly Dictionary<(int Band, ulong Key), int> _heads = [];
+    private int[] _nodeIndex = new int[256];
+    private int[] _nodeNext = new int[256];
+    private int _nodes;
     private readonly List<string> _ids = [];
 
     public LshIndex(int bands = 32, int rows = 4)
@@ -238,22 +243,43 @@ public sealed class LshIndex
         _rows = rows;
     }
 
+    /// <summary>Number of signatures added.</summary>
+    public int Count => _ids.Count;
+
     /// <summary>Jaccard similarity at which a pair becomes a candidate with probability about 1/2: (1/bands)^(1/rows).</summary>
     public double Threshold => Math.Pow(1.0 / _bands, 1.0 / _rows);
 
     /// <summary>Ids already added that share a band with <paramref name="signature"/>, each once, in insertion order.</summary>
     public IReadOnlyList<string> Candidates(ImmutableArray<ulong> signature)
     {
-        var found = new SortedSet<int>();
+        List<int>? found = null;
         foreach (var key in Keys(signature))
         {
-            if (_buckets.TryGetValue(key, out var list))
+            if (_heads.TryGetValue(key, out var node))
             {
-                found.UnionWith(list);
+                for (; node >= 0; node = _nodeNext[node])
+                {
+                    (found ??= []).Add(_nodeIndex[node]);
+                }
             }
         }
 
-        return [.. found.Select(i => _ids[i])];
+        if (found is null)
+        {
+            return [];
+        }
+
+        found.Sort();
+        var result = new List<string>(found.Count);
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (i == 0 || found[i] != found[i - 1])
+            {
+                result.Add(_ids[found[i]]);
+            }
+        }
+
+        return result;
     }
 
     public void Add(string id, ImmutableArray<ulong> signature)
@@ -262,12 +288,16 @@ public sealed class LshIndex
         _ids.Add(id);
         foreach (var key in Keys(signature))
         {
-            if (!_buckets.TryGetValue(key, out var list))
+            if (_nodes == _nodeIndex.Length)
             {
-                _buckets[key] = list = [];
+                Array.Resize(ref _nodeIndex, _nodes * 2);
+                Array.Resize(ref _nodeNext, _nodes * 2);
             }
 
-            list.Add(index);
+            ref var head = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_heads, key, out var exists);
+            _nodeIndex[_nodes] = index;
+            _nodeNext[_nodes] = exists ? head : -1;
+            head = _nodes++;
         }
     }
 

@@ -37,11 +37,25 @@ internal sealed class OnlineIndex
     private double[] _partial = new double[256];
     private readonly List<int> _touched = [];
     private int[] _candidates = new int[64];
+    private readonly Palette _palette = new();
 
     public OnlineIndex(StoryClustererOptions options, FeatureVocabulary vocabulary)
     {
         _options = options;
         _vocabulary = vocabulary;
+    }
+
+    /// <summary>Stories, centroid entries and the bytes of their arrays (ids, weights or palette and codes, indexed features), for memory figures.</summary>
+    public (int Stories, long Entries, long Bytes) Footprint()
+    {
+        long entries = 0, bytes = 0;
+        foreach (var s in _stories)
+        {
+            entries += s.Entries;
+            bytes += s.Bytes;
+        }
+
+        return (_stories.Count, entries, bytes);
     }
 
     public string? StoryOf(string articleId) => _storyOf.TryGetValue(articleId, out var s) ? _stories[s].Id : null;
@@ -372,7 +386,7 @@ internal sealed class OnlineIndex
     private void AddTo(int s, string articleId, DateOnly? published)
     {
         var story = _stories[s];
-        story.Add(_sortedIds, _sortedPos, _vn, _vw, _perPosition);
+        story.Add(_sortedIds, _sortedPos, _vn, _vw, _perPosition, _palette);
         for (var q = 0; q < _qn; q++)
         {
             var id = _vid[_query[q]];
@@ -399,12 +413,96 @@ internal sealed class OnlineIndex
         }
     }
 
+    /// <summary>
+    /// Stores a centroid's weights as a palette when that is smaller: the distinct values (by their bits, so every weight
+    /// comes back exactly) in order of first use and a 2-byte code per entry. A story of one article holds that
+    /// article's vector, whose weights repeat (every feature with the same count, document frequency and namespace gets
+    /// the same weight: most word pairs and quote trigrams are new, count 1). Scratch of the single writer.
+    /// </summary>
+    internal sealed class Palette
+    {
+        private long[] _bits = new long[4096];
+        private int[] _slot = new int[4096];
+        private double[] _distinct = new double[2048];
+
+        /// <summary>(<paramref name="values"/>, null) when a palette would not be smaller, else (palette, codes).</summary>
+        public (double[] Values, ushort[]? Codes) Compact(double[] values)
+        {
+            var n = values.Length;
+            // Worth it when 8 · distinct + 2 · n < 8 · n; codes are 2 bytes.
+            var limit = Math.Min(ushort.MaxValue + 1, n * 3 / 4);
+            if (limit < 8)
+            {
+                return (values, null);
+            }
+
+            var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)n * 2);
+            if (_slot.Length < size)
+            {
+                _bits = new long[size];
+                _slot = new int[size];
+            }
+
+            if (_distinct.Length < limit)
+            {
+                _distinct = new double[Math.Max(limit, _distinct.Length * 2)];
+            }
+
+            Array.Clear(_slot, 0, size);
+            var mask = size - 1;
+            var shift = 64 - System.Numerics.BitOperations.Log2((uint)size);
+            var codes = new ushort[n];
+            var distinct = 0;
+            for (var i = 0; i < n; i++)
+            {
+                var bits = BitConverter.DoubleToInt64Bits(values[i]);
+                var slot = (int)(((ulong)bits * 0x9E3779B97F4A7C15UL) >> shift) & mask;
+                int code;
+                while (true)
+                {
+                    if (_slot[slot] == 0)
+                    {
+                        if (distinct == limit)
+                        {
+                            return (values, null);
+                        }
+
+                        _bits[slot] = bits;
+                        _distinct[distinct] = values[i];
+                        code = distinct++;
+                        _slot[slot] = code + 1;
+                        break;
+                    }
+
+                    if (_bits[slot] == bits)
+                    {
+                        code = _slot[slot] - 1;
+                        break;
+                    }
+
+                    slot = (slot + 1) & mask;
+                }
+
+                codes[i] = (ushort)code;
+            }
+
+            return (_distinct.AsSpan(0, distinct).ToArray(), codes);
+        }
+    }
+
     private sealed class OnlineStory(string id)
     {
         private int[] _ids = [];
+        // The weight of entry i: _values[i], or _values[_codes[i]] when the centroid's weights take few distinct values
+        // (see Palette): the same doubles, 2 bytes an entry plus 8 per distinct value instead of 8 an entry.
         private double[] _values = [];
+        private ushort[]? _codes;
 
         public string Id { get; } = id;
+
+        public int Entries => _ids.Length;
+
+        public long Bytes => 4L * _ids.Length + 8L * _values.Length + 2L * (_codes?.Length ?? 0) + 4L * _indexed.Length;
 
         // The features this story is posted under, sorted (a set: 4 bytes an entry instead of a hash set's ~20).
         private int[] _indexed = [];
@@ -446,7 +544,7 @@ internal sealed class OnlineIndex
         public double ValueAt(int id)
         {
             var i = Array.BinarySearch(_ids, id);
-            return i >= 0 ? _values[i] : 0;
+            return i < 0 ? 0 : _codes is { } codes ? _values[codes[i]] : _values[i];
         }
 
         /// <summary>
@@ -457,6 +555,8 @@ internal sealed class OnlineIndex
         {
             Array.Clear(products, 0, n);
             var ids = _ids;
+            var values = _values;
+            var codes = _codes;
             if (ids.Length > 8 * n)
             {
                 var from = 0;
@@ -465,7 +565,7 @@ internal sealed class OnlineIndex
                     var j = Array.BinarySearch(ids, from, ids.Length - from, sortedIds[i]);
                     if (j >= 0)
                     {
-                        products[sortedPos[i]] = weights[sortedPos[i]] * _values[j];
+                        products[sortedPos[i]] = weights[sortedPos[i]] * (codes is null ? values[j] : values[codes[j]]);
                         from = j + 1;
                     }
                     else
@@ -488,7 +588,7 @@ internal sealed class OnlineIndex
                     var y = ids[b];
                     if (x == y)
                     {
-                        products[sortedPos[a]] = weights[sortedPos[a]] * _values[b];
+                        products[sortedPos[a]] = weights[sortedPos[a]] * (codes is null ? values[b] : values[codes[b]]);
                         a++;
                         b++;
                     }
@@ -513,10 +613,18 @@ internal sealed class OnlineIndex
         }
 
         /// <summary>Adds the vector to the centroid (new arrays, merged in id order) and updates the squared norm in vector order.</summary>
-        public void Add(int[] sortedIds, int[] sortedPos, int n, double[] weights, double[] olds)
+        public void Add(int[] sortedIds, int[] sortedPos, int n, double[] weights, double[] olds, Palette palette)
         {
             var ids = _ids;
             var values = _values;
+            if (_codes is { } codes)
+            {
+                values = new double[ids.Length];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = _values[codes[i]];
+                }
+            }
             var shared = 0;
             int a = 0, b = 0;
             while (a < n && b < ids.Length)
@@ -570,7 +678,7 @@ internal sealed class OnlineIndex
             }
 
             _ids = newIds;
-            _values = newValues;
+            (_values, _codes) = palette.Compact(newValues);
             for (var p = 0; p < n; p++)
             {
                 var old = olds[p];

@@ -4,12 +4,15 @@ using Parallax.Core;
 
 namespace Parallax.Stories;
 
-/// <summary>Turns cluster labels over the canonical order into <see cref="Story"/> records: ids, titles, related links, inferred dates.</summary>
+/// <summary>
+/// Turns cluster labels over the canonical order into <see cref="Story"/> records: ids, titles (the central member's
+/// <see cref="StoryNaming.TitleOf"/>, given by article id), related links, inferred dates.
+/// </summary>
 internal static class StoryBuilder
 {
     public static ImmutableArray<Story> Build(
         IReadOnlyList<ArticleFeatures> canonical,
-        IReadOnlyDictionary<string, Article> articles,
+        Func<string, string> titleOf,
         int[] labels,
         IReadOnlyList<SimilarityEdge> edges,
         StoryClustererOptions options)
@@ -101,7 +104,7 @@ internal static class StoryBuilder
             var story = new Story
             {
                 Id = idOfRoot[root],
-                Title = StoryNaming.TitleOf(articles[canonical[central].ArticleId]),
+                Title = titleOf(canonical[central].ArticleId),
                 TitleArticleId = canonical[central].ArticleId,
                 ArticleIds = [.. ordered.Select(i => canonical[i].ArticleId)],
                 From = from,

@@ -21,7 +21,9 @@ public sealed class StoryClusterer : IDisposable
 
     private readonly StoryClustererOptions _options;
     private readonly StoryFeatureExtractor _extractor;
-    private readonly Dictionary<string, Article> _articles = new(StringComparer.Ordinal);
+    // What lineage and story titles need of each added article; the texts are kept compact in _texts (see ArticleOf).
+    private readonly Dictionary<string, StoredArticle> _articles = new(StringComparer.Ordinal);
+    private readonly TextStore _texts = new();
     private readonly Dictionary<string, ArticleFeatures> _features = new(StringComparer.Ordinal);
     private readonly OnlineIndex _online;
     private readonly Dictionary<string, StoryLineage> _lineage = new(StringComparer.Ordinal);
@@ -78,7 +80,7 @@ public sealed class StoryClusterer : IDisposable
         }
 
         features = features?.In(_extractor.Vocabulary) ?? _extractor.Extract(article);
-        _articles.Add(article.Id, article);
+        _articles.Add(article.Id, Store(article));
         _features.Add(article.Id, features);
         _dirty = true;
         var placement = _online.Place(features);
@@ -115,13 +117,15 @@ public sealed class StoryClusterer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(articles);
         _articles.Clear();
+        _texts.Clear();
         _features.Clear();
         _lineage.Clear();
         _online.Reset();
         foreach (var a in articles)
         {
-            if (_articles.TryAdd(a.Id, a))
+            if (!_articles.ContainsKey(a.Id))
             {
+                _articles.Add(a.Id, Store(a));
                 _features.Add(a.Id, _extractor.Extract(a));
             }
         }
@@ -145,7 +149,7 @@ public sealed class StoryClusterer : IDisposable
             return null;
         }
 
-        var lineage = new StoryLineage(story.Id, _lineageDetector.Detect(story.ArticleIds.Select(id => _articles[id]).ToList()));
+        var lineage = new StoryLineage(story.Id, _lineageDetector.Detect(story.ArticleIds.Select(ArticleOf).ToList()));
         _lineage[storyId] = lineage;
         return lineage;
     }
@@ -178,6 +182,8 @@ public sealed class StoryClusterer : IDisposable
 
         _dirty = false;
         _lineage.Clear();
+        // Seed rebuilds the online index from the result: its centroids and postings go now, before the space is built.
+        _online.Reset();
         var canonical = _features.Values.OrderBy(f => f.ArticleId, StringComparer.Ordinal).ToList();
         var space = new FeatureSpace(canonical, _extractor.Vocabulary, _options);
         _space = space;
@@ -186,7 +192,7 @@ public sealed class StoryClusterer : IDisposable
         var edges = engine.BuildGraph(canonical, space);
         var (merged, _, _) = engine.Cluster(canonical.Count, edges, _options.MergeThreshold, _options.SingletonThreshold, canonical);
         var labels = engine.SplitOutliers(canonical, space, engine.SplitEvents(canonical, space, merged));
-        _stories = StoryBuilder.Build(canonical, _articles, labels, edges, _options);
+        _stories = StoryBuilder.Build(canonical, id => _articles[id].Title, labels, edges, _options);
         var storyOf = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var s in _stories)
         {
@@ -201,6 +207,47 @@ public sealed class StoryClusterer : IDisposable
     }
 
     public void Dispose() => _extractor.Dispose();
+
+    /// <summary>Sizes of what the clusterer keeps (for memory figures; the bench prints them).</summary>
+    internal string Footprint()
+    {
+        var (stories, entries, bytes) = _online.Footprint();
+        long featureEntries = 0;
+        foreach (var f in _features.Values)
+        {
+            featureEntries += f.Length;
+        }
+
+        return $"{Count} articles: texts {_texts.StoredBytes / 1e6:F0} MB stored; features {featureEntries} entries; online index {stories} stories, {entries} centroid entries in {bytes / 1e6:F0} MB; vocabulary {_extractor.Vocabulary.Count} keys in {_extractor.Vocabulary.ArenaBytes / 1e6:F0} MB";
+    }
+
+    /// <summary>What is kept of an added article: its text goes to the compact store (~2 bytes a character less).</summary>
+    private StoredArticle Store(Article article)
+        => new(article.SourceId, article.Origin, article.Metadata, StoryNaming.TitleOf(article), _texts.Add(article.Text));
+
+    /// <summary>
+    /// The added article as lineage reads it: id, metadata and text exactly as added (the text is its own raw text here;
+    /// cleaning maps, removals and embeds are not kept, and <see cref="LineageDetector"/> does not read them).
+    /// </summary>
+    private Article ArticleOf(string id)
+    {
+        var stored = _articles[id];
+        var text = _texts.Get(stored.Text);
+        return new Article
+        {
+            Id = id,
+            SourceId = stored.SourceId,
+            Origin = stored.Origin,
+            Metadata = stored.Metadata,
+            RawText = text,
+            Text = text,
+            Map = OffsetMap.Identity(text.Length),
+        };
+    }
+
+    /// <param name="Title">The story title the article would give (<see cref="StoryNaming.TitleOf"/>).</param>
+    /// <param name="Text">Handle of its text in the clusterer's <see cref="TextStore"/>.</param>
+    private sealed record StoredArticle(string SourceId, string Origin, ArticleMetadata Metadata, string Title, int Text);
 }
 
 /// <summary>Stable diagnostic codes of the stories area (PX06xx); listed in docs/errors/stories.md.</summary>

@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("Parallax.Stories.Tests")]
+[assembly: InternalsVisibleTo("Parallax.Bench")]
