@@ -101,27 +101,7 @@ internal sealed partial class QuoteScanner
             return;
         }
 
-        var cueEnd = CueEnd(s, i);
-        var phrasal = cueEnd > i;
-        var after = cueEnd + 1;
-        if (cueEnd == i && after + 1 < toks.Count && toks[after].IsWord && toks[after].Lower is "for" or "about" or "on" or "against" or "with" or "at" or "into" or "over" or "out" or "up")
-        {
-            cueEnd = after;
-            after++;
-        }
-
-        // an intention verb needs its infinitive, right after it or after a short object of a "tell"-like verb ("urging the board to act")
-        if (isCue && !phrasal && cls == CueClass.Infinitive && !(after < toks.Count && toks[after].Lower == "to") && !(_tellLike.Contains(lower) && InfinitiveWithin(s, after, 6)))
-        {
-            return;
-        }
-
-        if (after >= toks.Count || s.Used[after] || !(toks[after].IsWord || s.InQuote[after]))
-        {
-            return;
-        }
-
-        if (ContentForward(s, after, objectContent: !isCue || (cls == CueClass.Object && !phrasal)) is not { } content)
+        if (ParticipleContent(s, i, lower, isCue, cls, particleTo: false) is not (var content, var cueEnd))
         {
             return;
         }
@@ -134,6 +114,37 @@ internal sealed partial class QuoteScanner
         }
 
         AddClause(s, content, i, cueEnd, sp.Start, sp.End);
+    }
+
+    /// <summary>
+    /// The cue end and content of a participle or cue word at <paramref name="i"/>: a phrasal cue, or one particle or
+    /// preposition after it (also "to" when <paramref name="particleTo"/>), then the content forward from there; an
+    /// intention verb needs its infinitive, right after it or after a short object of a "tell"-like verb ("urging the
+    /// board to act"). Null when there is no content.
+    /// </summary>
+    private (TextSpan Content, int CueEnd)? ParticipleContent(SentenceInfo s, int i, string lower, bool isCue, CueClass cls, bool particleTo)
+    {
+        var toks = s.Toks;
+        var cueEnd = CueEnd(s, i);
+        var phrasal = cueEnd > i;
+        var after = cueEnd + 1;
+        if (cueEnd == i && after + 1 < toks.Count && toks[after].IsWord && (toks[after].Lower is "for" or "about" or "on" or "against" or "with" or "at" or "into" or "over" or "out" or "up" || (particleTo && toks[after].Lower == "to")))
+        {
+            cueEnd = after;
+            after++;
+        }
+
+        if (isCue && !phrasal && cls == CueClass.Infinitive && !(after < toks.Count && toks[after].Lower == "to") && !(_tellLike.Contains(lower) && InfinitiveWithin(s, after, 6)))
+        {
+            return null;
+        }
+
+        if (after >= toks.Count || s.Used[after] || !(toks[after].IsWord || s.InQuote[after]))
+        {
+            return null;
+        }
+
+        return ContentForward(s, after, objectContent: !isCue || (cls == CueClass.Object && !phrasal)) is { } content ? (content, cueEnd) : null;
     }
 
     /// <summary>A subject phrase that can speak: not a lone determiner, time word or expletive ("The", "Tuesday", "There's").</summary>

@@ -387,26 +387,7 @@ internal sealed partial class QuoteScanner
             return;
         }
 
-        var cueEnd = CueEnd(s, i);
-        var phrasal = cueEnd > i;
-        var after = cueEnd + 1;
-        if (cueEnd == i && after + 1 < toks.Count && toks[after].IsWord && toks[after].Lower is "for" or "about" or "on" or "against" or "with" or "at" or "into" or "over" or "out" or "up" or "to")
-        {
-            cueEnd = after;
-            after++;
-        }
-
-        if (isCue && !phrasal && cls == CueClass.Infinitive && !(after < toks.Count && toks[after].Lower == "to") && !(_tellLike.Contains(lower) && InfinitiveWithin(s, after, 6)))
-        {
-            return;
-        }
-
-        if (after >= toks.Count || s.Used[after] || !(toks[after].IsWord || s.InQuote[after]))
-        {
-            return;
-        }
-
-        if (ContentForward(s, after, objectContent: !isCue || (cls == CueClass.Object && !phrasal)) is not { } content)
+        if (ParticipleContent(s, i, lower, isCue, cls, particleTo: true) is not (var content, var cueEnd))
         {
             return;
         }
@@ -503,29 +484,7 @@ internal sealed partial class QuoteScanner
             return;
         }
 
-        var np = SpeakerLeft(s, i, ClauseStart(s, i));
-        if (np is not { } l || !AgentLike(s, l))
-        {
-            return;
-        }
-
-        var cueEnd = i;
-        var after = i + 1;
-        if (after < toks.Count && toks[after].IsWord && toks[after].Lower is "for" or "about" or "on" or "against" or "with" or "to" or "at" or "into" or "over" or "out" or "up" && after + 1 < toks.Count)
-        {
-            cueEnd = after;
-            after++;
-        }
-
-        if (after >= toks.Count || s.Used[after] || !(toks[after].IsWord || s.InQuote[after]) || (toks[after].IsWord && _blockers.Contains(toks[after].Lower) && toks[after].Lower is not ("that" or "to" or "this" or "these" or "those")))
-        {
-            return;
-        }
-
-        if (ContentForward(s, after, objectContent: true) is { } f)
-        {
-            AddClause(s, f, i, cueEnd, l.Start, l.End);
-        }
+        ActClause(s, i);
     }
 
     /// <summary>

@@ -1329,29 +1329,40 @@ internal sealed partial class QuoteScanner
                 continue;
             }
 
-            var np = SpeakerLeft(s, i, ClauseStart(s, i));
-            if (np is not { } l || !AgentLike(s, l))
-            {
-                continue;
-            }
+            ActClause(s, i);
+        }
+    }
 
-            var cueEnd = i;
-            var after = i + 1;
-            if (after < toks.Count && toks[after].IsWord && toks[after].Lower is "for" or "about" or "on" or "against" or "with" or "to" or "at" or "into" or "over" or "out" or "up" && after + 1 < toks.Count)
-            {
-                cueEnd = after;
-                after++;
-            }
+    /// <summary>
+    /// The act verb at <paramref name="i"/> with an agent-like subject on its left: the subject speaks, the verb (with a
+    /// following particle or preposition) is the cue and its object or clause the content. Shared by the act-verb pass and
+    /// recall round 7's act verbs after an auxiliary.
+    /// </summary>
+    private void ActClause(SentenceInfo s, int i)
+    {
+        var toks = s.Toks;
+        var np = SpeakerLeft(s, i, ClauseStart(s, i));
+        if (np is not { } l || !AgentLike(s, l))
+        {
+            return;
+        }
 
-            if (after >= toks.Count || s.Used[after] || !(toks[after].IsWord || s.InQuote[after]) || (toks[after].IsWord && _blockers.Contains(toks[after].Lower) && toks[after].Lower is not ("that" or "to" or "this" or "these" or "those")))
-            {
-                continue;
-            }
+        var cueEnd = i;
+        var after = i + 1;
+        if (after < toks.Count && toks[after].IsWord && toks[after].Lower is "for" or "about" or "on" or "against" or "with" or "to" or "at" or "into" or "over" or "out" or "up" && after + 1 < toks.Count)
+        {
+            cueEnd = after;
+            after++;
+        }
 
-            if (ContentForward(s, after, objectContent: true) is { } f)
-            {
-                AddClause(s, f, i, cueEnd, l.Start, l.End);
-            }
+        if (after >= toks.Count || s.Used[after] || !(toks[after].IsWord || s.InQuote[after]) || (toks[after].IsWord && _blockers.Contains(toks[after].Lower) && toks[after].Lower is not ("that" or "to" or "this" or "these" or "those")))
+        {
+            return;
+        }
+
+        if (ContentForward(s, after, objectContent: true) is { } f)
+        {
+            AddClause(s, f, i, cueEnd, l.Start, l.End);
         }
     }
 
