@@ -127,8 +127,9 @@ internal sealed partial class QuoteScanner
 
     /// <summary>
     /// "the string of contests known as Super Tuesday", "Allergan is best known for making Botox", "a book titled “Tides”":
-    /// a naming without a named namer (<paramref name="cueEnd"/> is "as"/"for" after "known", or "titled" itself). The noun phrase named and the name (or what it is known for) are the two content parts, nobody
-    /// speaks, as PolNeAR marks them.
+    /// a naming without a named namer (<paramref name="cueEnd"/> is "as"/"for" after "known", or "titled" itself). The
+    /// noun phrase named and the name (or what it is known for) are the two content parts; nobody speaks, as PolNeAR marks
+    /// these namings without a source.
     /// </summary>
     private void KnownAs8(SentenceInfo s, int c, int cueEnd)
     {
