@@ -176,6 +176,7 @@ internal sealed partial class QuoteScanner
             RecallRules5(i);
             RecallRules6(i);
             RecallRules7(i);
+            RecallRules8(i);
         }
 
         foreach (var rel in _relations)
