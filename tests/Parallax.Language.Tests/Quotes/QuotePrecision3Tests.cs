@@ -1,0 +1,68 @@
+using Parallax.Language.Quotes;
+
+namespace Parallax.Language.Tests.Quotes;
+
+/// <summary>
+/// Session 11 precision, boundary and speaker rules (docs/quotes.md, "Session 11 — quotes precision, content boundaries
+/// and speakers (qp3)", <c>QuoteScanner.Precision3.cs</c>). Every sentence is written for these tests about a fictional
+/// harbour town.
+/// </summary>
+public sealed class QuotePrecision3Tests
+{
+    private static string Parts(ExtractedQuote q, string text) => string.Join(" | ", q.ContentParts.Select(p => p.Of(text)));
+
+    [Theory]
+    [InlineData("In a statement, the ferry company said that the boats would run all winter.", "the ferry company", "said", "that the boats would run all winter")]
+    [InlineData("In her speech, Ada Roe declared the need for a second pier.", "Ada Roe", "declared", "the need for a second pier")]
+    [InlineData("In a later interview, Piet Brandt told harbour officials that he had sold the boats.", "Piet Brandt", "told", "that he had sold the boats")]
+    [InlineData("In the same interview, however, Lena Vahl seemed to doubt the new timetable.", "Lena Vahl", "seemed", "to doubt the new timetable")]
+    [InlineData("In a tweet, the Velin council urged islanders to stay indoors that night.", "the Velin council", "urged", "islanders to stay indoors that night")]
+    [InlineData("In a brief interview, the mayor on Tuesday rejected the idea of a toll.", "the mayor", "rejected", "the idea of a toll")]
+    public void QuoteExtractor_MediumBeforeClause_SubjectSpeaksWithItsVerb(string text, string speaker, string cue, string content)
+    {
+        // the statement, speech or tweet is where the subject speaks, not the source; the verb is the cue
+        var quote = Assert.Single(QuoteExtractor.Extract(text).Quotes);
+        Assert.Equal(speaker, quote.Quote.Speaker?.Of(text));
+        Assert.Equal(cue, quote.Quote.Cue?.Of(text));
+        Assert.Equal(content, Parts(quote, text));
+    }
+
+    [Theory]
+    [InlineData("In a Velin Herald poll, Ada Roe had 41 percent.", "a Velin Herald poll")]
+    [InlineData("In the latest harbour survey, most islanders backed the new pier.", "the latest harbour survey")]
+    public void QuoteExtractor_PollBeforeClause_StaysTheSource(string text, string speaker)
+    {
+        // polls and surveys are sources (round 5's evidence reading), not a medium someone speaks in
+        var quote = Assert.Single(QuoteExtractor.Extract(text).Quotes, q => q.Quote.Cue?.Of(text) is "In");
+        Assert.Equal(speaker, quote.Quote.Speaker?.Of(text));
+    }
+
+    [Fact]
+    public void QuoteExtractor_MediumBeforeClauseWithNothingAfterTheVerb_IsNoQuote()
+    {
+        // "In a 1990 speech, she declared:" reports nothing in its own sentence
+        const string text = "In a 1990 speech, Ada Roe declared:";
+        Assert.DoesNotContain(QuoteExtractor.Extract(text).Quotes, q => q.Quote.Speaker?.Of(text) is "a 1990 speech");
+    }
+
+    [Fact]
+    public void QuoteExtractor_ObjectBeforeMedium_IsNoContent()
+    {
+        // "told the Velin Herald in an interview": the newspaper is the addressee, not what was said
+        const string text = "“The pier is what we have waited for,” Piet Brandt told the Velin Herald in an exclusive interview.";
+        var quotes = QuoteExtractor.Extract(text).Quotes;
+        Assert.DoesNotContain(quotes, q => Parts(q, text) == "the Velin Herald");
+        Assert.Contains(quotes, q => q.Quote.Speaker?.Of(text) == "Piet Brandt" && q.Quote.Cue?.Of(text) == "told");
+    }
+
+    [Fact]
+    public void QuoteExtractor_QuotationRunOnOverSpeakerBeforeMedium_EndsAtTheMark()
+    {
+        // the possessive apostrophe in "Ferries’" is no quotation mark; the speaker is the phrase between the closing mark and "said"
+        const string text = "The ferry ran late. “The numbers put our harbour on pace to beat the goal,” Piet Brandt, Velin Ferries’ harbour manager, said in a statement.";
+        var quote = Assert.Single(QuoteExtractor.Extract(text).Quotes, q => q.Quote.Cue?.Of(text) == "said");
+        Assert.Equal("Piet Brandt, Velin Ferries’ harbour manager", quote.Quote.Speaker?.Of(text));
+        Assert.StartsWith("“The numbers put our harbour on pace to beat the goal,”", Parts(quote, text), StringComparison.Ordinal);
+        Assert.DoesNotContain("said", Parts(quote, text), StringComparison.Ordinal);
+    }
+}
