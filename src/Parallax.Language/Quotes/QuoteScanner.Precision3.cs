@@ -32,7 +32,117 @@ internal sealed partial class QuoteScanner
     /// <summary>Runs once after <see cref="PrecisionRules14"/>.</summary>
     private void PrecisionRules15()
     {
-        _relations.RemoveAll(SpeechMedium15);
+        _relations.RemoveAll(r => SpeechMedium15(r) || PageLabel15(r) || ReaderQuestion15(r) || CampaignRelative15(r));
+    }
+
+    /// <summary>Labels of page furniture before a colon: a byline, a contact line, a social-media handle, a paid notice.</summary>
+    private static readonly FrozenSet<string> _pageLabels15 = FrozenSet.ToFrozenSet(
+    [
+        "twitter", "email", "e-mail", "byline", "facebook", "instagram", "contact", "phone", "paid notice", "credit",
+        "photo credit",
+    ], StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Twitter: @jroe.", "BYLINE: Jo Roe.", "EMAIL: desk@example.com.", "Follow Jo Roe on Twitter: @jroe.": a colon line
+    /// of page furniture names no speaker and reports nothing; dropped. Also any colon lead whose content is only an e-mail
+    /// address or a handle.
+    /// </summary>
+    private bool PageLabel15(Relation rel)
+    {
+        if (rel.Cue is not { } cue || cue.Length != 1 || _text[cue.Start] != ':' || rel.Speaker is not { } speaker || rel.Parts.Count != 1)
+        {
+            return false;
+        }
+
+        var label = _text.AsSpan(speaker.Start, speaker.Length).Trim().ToString().ToLowerInvariant();
+        if (_pageLabels15.Contains(label) || (label.StartsWith("follow ", StringComparison.Ordinal) && label.EndsWith(" on twitter", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        // the content alone: "@jroe" (the tokenizer's content may start after the "@") or "desk@example.com"
+        var content = _text.AsSpan(rel.Parts[0].Start, rel.Parts[0].Length).Trim();
+        var at = rel.Parts[0].Start > 0 && _text[rel.Parts[0].Start - 1] == '@';
+        return content.Length > 0 && !content.ContainsAny(' ', '\n') && (at || content.Contains('@'));
+    }
+
+    /// <summary>Auxiliaries that open a yes/no question to the reader ("Do you support …?").</summary>
+    private static readonly FrozenSet<string> _questionAux15 = FrozenSet.ToFrozenSet(
+        ["do", "does", "did", "would", "will", "can", "could", "should", "are", "have"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Do you support Jo Roe? Like the page:", "What do you think of the new pier?": a question the writer puts to the
+    /// reader, outside any quotation, reports no one's words; the reader ("you") is no speaker. Dropped, except in an
+    /// interview, where a paragraph opens with the question label "Q" and "you" is the person interviewed.
+    /// </summary>
+    private bool ReaderQuestion15(Relation rel)
+    {
+        if (rel.Speaker is not { } speaker || speaker.Length != 3 || !_text.AsSpan(speaker.Start, 3).Equals("you", StringComparison.OrdinalIgnoreCase)
+            || SentenceAt13(speaker.Start) is not { } s)
+        {
+            return false;
+        }
+
+        var toks = s.Toks;
+        var (you, _) = s.TokenRange(speaker);
+        if (you < 1 || s.InQuote[you] || toks[^1].Text != "?" || s.InQuote[^1])
+        {
+            return false;
+        }
+
+        // "Do you …?" or "What do you …?" at the sentence start
+        var open = toks[0].Lower is "what" or "how" or "why" ? 1 : 0;
+        if (you != open + 1 || !_questionAux15.Contains(toks[open].Lower))
+        {
+            return false;
+        }
+
+        // an interview: the paragraph opens with "Q" ("Q: Do you think …?")
+        var p = _sentences.IndexOf(s);
+        while (p > 0 && _sentences[p - 1].Paragraph == s.Paragraph)
+        {
+            p--;
+        }
+
+        var first = _sentences[p].Toks;
+        return first.Count == 0 || !(first[0].Text.StartsWith('Q') && (first[0].Text.Length == 1 || first[0].Text.StartsWith("QB", StringComparison.Ordinal) || first[0].Text.StartsWith("Q:", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// "Tim Ames, who is challenging Sen. Jo Roe in the primary", "Ames, who is seeking re-election": in a relative clause
+    /// in the progressive, "challenging" and "seeking" with a person or an office as object name a candidacy, not a
+    /// statement. Dropped.
+    /// </summary>
+    private bool CampaignRelative15(Relation rel)
+    {
+        if (rel.Cue is not { } cue || rel.Speaker is not { } speaker || speaker.Length != 3
+            || !_text.AsSpan(speaker.Start, 3).Equals("who", StringComparison.OrdinalIgnoreCase) || SentenceAt13(cue.Start) is not { } s)
+        {
+            return false;
+        }
+
+        var toks = s.Toks;
+        var (c, cLast) = s.TokenRange(cue);
+        if (c < 2 || c != cLast || c + 1 >= toks.Count || toks[c].Lower is not ("challenging" or "seeking"))
+        {
+            return false;
+        }
+
+        // "who is challenging", "who is also seeking"
+        var be = toks[c - 1].Lower is "also" or "now" or "still" ? c - 2 : c - 1;
+        if (toks[be].Lower is not ("is" or "are" or "was" or "were"))
+        {
+            return false;
+        }
+
+        var next = toks[c + 1];
+        if (next.IsCapitalized || next.Lower is "reelection" or "re-election" or "office")
+        {
+            return true;
+        }
+
+        return next.Lower == "the" && c + 2 < toks.Count
+            && toks[c + 2].Lower is "nomination" or "presidency" or "seat" or "office" or "democratic" or "republican" or "gop";
     }
 
     /// <summary>

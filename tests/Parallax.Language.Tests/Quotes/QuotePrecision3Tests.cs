@@ -65,4 +65,52 @@ public sealed class QuotePrecision3Tests
         Assert.StartsWith("“The numbers put our harbour on pace to beat the goal,”", Parts(quote, text), StringComparison.Ordinal);
         Assert.DoesNotContain("said", Parts(quote, text), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Twitter: @LenaVahl.")]
+    [InlineData("BYLINE: Lena Vahl.")]
+    [InlineData("EMAIL: harbourdesk@velin.example.")]
+    [InlineData("Follow Lena Vahl on Twitter: @LenaVahl.")]
+    public void QuoteExtractor_PageFurnitureColonLine_IsNoQuote(string text) =>
+        // bylines, contact lines and handles name no speaker and report nothing
+        Assert.Empty(QuoteExtractor.Extract(text).Quotes);
+
+    [Fact]
+    public void QuoteExtractor_HeadlineColonLead_StillReports()
+    {
+        const string text = "Roe: The ferry will run all winter.";
+        var quote = Assert.Single(QuoteExtractor.Extract(text).Quotes);
+        Assert.Equal("Roe", quote.Quote.Speaker?.Of(text));
+    }
+
+    [Theory]
+    [InlineData("Do you support Ada Roe? Like the page:", "support")]
+    [InlineData("The harbour board met again. What do you think of the new fares?", "think")]
+    public void QuoteExtractor_QuestionToTheReader_IsNoQuote(string text, string cue) =>
+        // the writer asks the reader; "you" speaks nothing
+        Assert.DoesNotContain(QuoteExtractor.Extract(text).Quotes, q => q.Quote.Cue?.Of(text) == cue);
+
+    [Fact]
+    public void QuoteExtractor_InterviewQuestion_StillReports()
+    {
+        // in an interview ("Q: …") the person asked is "you"
+        const string text = "Q: Do you think the ferry fares should fall?\n\nA: Yes, for islanders.";
+        Assert.Contains(QuoteExtractor.Extract(text).Quotes, q => q.Quote.Speaker?.Of(text) == "you" && q.Quote.Cue?.Of(text) == "think");
+    }
+
+    [Theory]
+    [InlineData("Tim Ames, who is challenging Sen. Ada Roe in the Velin primary, raised more money.", "challenging")]
+    [InlineData("Piet Brandt, who is also seeking the nomination, stayed home.", "seeking")]
+    [InlineData("Lena Vahl, who is seeking re-election, opened the new pier.", "seeking")]
+    public void QuoteExtractor_CandidacyInRelativeClause_IsNoQuote(string text, string cue) =>
+        // "challenging" a rival and "seeking" an office name a candidacy, not a statement
+        Assert.DoesNotContain(QuoteExtractor.Extract(text).Quotes, q => q.Quote.Cue?.Of(text) == cue);
+
+    [Fact]
+    public void QuoteExtractor_ChallengingAClaim_StillReports()
+    {
+        // a lower-case object that is no office: the verb keeps its speech sense
+        const string text = "Tim Ames, who is challenging the harbour board's figures, wrote to the council.";
+        Assert.Contains(QuoteExtractor.Extract(text).Quotes, q => q.Quote.Cue?.Of(text) == "challenging");
+    }
 }
