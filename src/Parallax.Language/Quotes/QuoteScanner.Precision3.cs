@@ -33,6 +33,74 @@ internal sealed partial class QuoteScanner
     private void PrecisionRules15()
     {
         _relations.RemoveAll(r => SpeechMedium15(r) || PageLabel15(r) || ReaderQuestion15(r) || CampaignRelative15(r));
+        foreach (var rel in _relations)
+        {
+            FrontedOpenerSpeaker15(rel);
+        }
+    }
+
+    /// <summary>Words that open a fronted adverbial clause and are never a speaker on their own.</summary>
+    private static readonly FrozenSet<string> _clauseOpeners15 = FrozenSet.ToFrozenSet(
+    [
+        "when", "whenever", "whatever", "despite", "besides", "having", "even", "although", "though", "while", "after",
+        "before", "since", "because", "if", "once", "unlike", "as", "upon",
+    ], StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Despite challenging the board's figures, Roe said …", "Having announced the fares, the mayor …", "Standing beside
+    /// the mayor, Roe praised …": the speaker finder took the lone first word of a fronted adverbial clause (a
+    /// subordinator, a participle with its object, an -ly adverb before a participle) as speaker. The subject after the
+    /// clause's comma (a noun phrase followed by a finite verb) speaks instead; with none, the speaker stays.
+    /// </summary>
+    private void FrontedOpenerSpeaker15(Relation rel)
+    {
+        if (rel.Speaker is not { } speaker || SentenceAt13(speaker.Start) is not { } s)
+        {
+            return;
+        }
+
+        var toks = s.Toks;
+        var (first, last) = s.TokenRange(speaker);
+        if (first != 0 || last != 0 || toks.Count < 4 || !toks[0].IsCapitalized || !toks[1].IsWord || toks[1].IsCapitalized)
+        {
+            return;
+        }
+
+        var w = toks[0].Lower;
+        var opener = _clauseOpeners15.Contains(w)
+            || (w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal) && !FiniteVerbAt(s, 1))
+            || (w.Length > 5 && w.EndsWith("ly", StringComparison.Ordinal) && toks[1].Lower.EndsWith("ing", StringComparison.Ordinal));
+        if (!opener)
+        {
+            return;
+        }
+
+        for (var j = 1; j < toks.Count - 2 && j < 40; j++)
+        {
+            if (toks[j].Text != "," || s.InQuote[j])
+            {
+                continue;
+            }
+
+            for (var v = j + 2; v < toks.Count && v <= j + 8; v++)
+            {
+                if (!toks[v - 1].IsWord || s.InQuote[v - 1])
+                {
+                    break;
+                }
+
+                if (FiniteVerbAt(s, v) && Subject15(s, j + 1, v - 1) is { } end)
+                {
+                    var subject = new TextSpan(toks[j + 1].Start, toks[end].End);
+                    if (!rel.Parts.Exists(p => p.Overlaps(subject)))
+                    {
+                        rel.Speaker = subject;
+                    }
+
+                    return;
+                }
+            }
+        }
     }
 
     /// <summary>Labels of page furniture before a colon: a byline, a contact line, a social-media handle, a paid notice.</summary>
@@ -277,7 +345,7 @@ internal sealed partial class QuoteScanner
         if (end - start > 7 || !(open.IsCapitalized || _determiners.Contains(open.Lower) || open.Lower is "he" or "she" or "they" or "we" or "i")
             || (end > start && _pronounSubjects.Contains(open.Lower))
             || last.EndsWith("ing", StringComparison.Ordinal) || last.EndsWith("ly", StringComparison.Ordinal) || _calendarWords.Contains(last)
-            || last is "it" or "there" or "this" or "that")
+            || last is "it" or "there" or "this" or "that" || _blockers.Contains(last) || _prepositions.Contains(last))
         {
             return null;
         }

@@ -113,4 +113,14 @@ public sealed class QuotePrecision3Tests
         const string text = "Tim Ames, who is challenging the harbour board's figures, wrote to the council.";
         Assert.Contains(QuoteExtractor.Extract(text).Quotes, q => q.Quote.Cue?.Of(text) == "challenging");
     }
+
+    [Theory]
+    [InlineData("Despite challenging the honesty of the harbour master, Roe said if elected mayor she would keep him.", "challenging", "Roe")]
+    [InlineData("Besides attacking the former mayor, while the crowd booed loudly, Mr. Brandt asserted that the fares were too high.", "attacking", "Mr. Brandt")]
+    public void QuoteExtractor_FrontedClauseOpener_SubjectAfterTheClauseSpeaks(string text, string cue, string speaker)
+    {
+        // "Despite" and "Besides" open an adverbial clause; the subject after its comma speaks
+        var quote = Assert.Single(QuoteExtractor.Extract(text).Quotes, q => q.Quote.Cue?.Of(text) == cue);
+        Assert.Equal(speaker, quote.Quote.Speaker?.Of(text));
+    }
 }
