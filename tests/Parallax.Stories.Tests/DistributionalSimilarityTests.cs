@@ -84,6 +84,27 @@ public sealed class DistributionalSimilarityTests
         Assert.Null(Build(LeviesAndFrost, Off).Vectors);
     }
 
+    [Fact]
+    public void DistributionalSimilarity_KeepsTwoStraysOfTwoTopicsApart()
+    {
+        // The library and ferry strays share only "petition": with both short-lead rules off they pair; the
+        // distributional rule alone keeps them apart (their words keep different company), and the triples stay exact.
+        var noRank = StoryClustererOptions.Default with { NeighbourRankJoin = 0 };
+        using var off = new StoryClusterer(noRank with { DistributionalWeight = 0 });
+        var without = off.Recluster(NeighbourRankJoinTests.TwoTopicsWithStrays);
+        Assert.Equal(Members(without, "l"), Members(without, "m"));
+
+        using var on = new StoryClusterer(noRank);
+        var with = on.Recluster(NeighbourRankJoinTests.TwoTopicsWithStrays);
+        Assert.Equal("l", Members(with, "l"));
+        Assert.Equal("m", Members(with, "m"));
+        Assert.Equal("t1,t2,t3", Members(with, "t1"));
+        Assert.Equal("u1,u2,u3", Members(with, "u1"));
+    }
+
+    private static string Members(IEnumerable<Story> stories, string id)
+        => string.Join(',', stories.Single(s => s.ArticleIds.Contains(id)).ArticleIds.Order(StringComparer.Ordinal));
+
     [Theory]
     [InlineData(0.20, 0.70, 0, 0.200)]
     [InlineData(0.20, 0.90, 0, 0.260)]
