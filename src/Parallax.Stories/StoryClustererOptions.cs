@@ -375,4 +375,40 @@ public sealed record StoryClustererOptions
 
     /// <summary>Strongest graph similarities averaged into a text's crowding for <see cref="NeighbourRankCrowded"/> (as <see cref="HubnessNeighbours"/>, kept apart so that turning hubness scaling off leaves this rule as it is).</summary>
     public int NeighbourRankCrowding { get; init; } = 15;
+    /// <summary>
+    /// Weight of the distributional (second-order) similarity of two short texts (<see cref="DistributionalSimilarity"/>,
+    /// computed from the set itself): a graph pair of two texts of at most <see cref="DistributionalMaxWords"/> words
+    /// gets <c>s · (1 + weight · (cos₂ − <see cref="DistributionalCentre"/>))</c>, only when at least
+    /// <see cref="DistributionalMinShortShare"/> of the set is short. 0 disables. 1.5 since session 11 (clusterer version
+    /// 14, words only, centre 0.85): NeuS train whole 0.8207 → 0.8274, NeuS train test-sized sets 0.9305 → 0.9334, ecbplus-dev unchanged
+    /// (docs/stories.md, "Session 11").
+    /// </summary>
+    public double DistributionalWeight { get; init; } = 1.5;
+
+    /// <summary>Offset the distributional cosine is centred on (see <see cref="DistributionalWeight"/>).</summary>
+    public double DistributionalCentre { get; init; } = 0.85;
+
+    /// <summary>How the distributional cosine enters (see <see cref="DistributionalWeight"/>): 0 relative (× s), 1 additive.</summary>
+    public int DistributionalMode { get; init; }
+
+    /// <summary>Dimensions of the random index vectors of <see cref="DistributionalSimilarity"/>.</summary>
+    public int DistributionalDimensions { get; init; } = 256;
+
+    /// <summary>Non-zero (±1) entries of each feature's random index vector.</summary>
+    public int DistributionalNonZero { get; init; } = 4;
+
+    /// <summary>Texts of more analysed words than this get no distributional vector (their pairs are left as they are); 0: every text.</summary>
+    public int DistributionalMaxWords { get; init; } = 90;
+
+    /// <summary>Feature namespaces that take part in the distributional vectors, a bit mask (1 words, 2 bigrams, 4 entities, 8 numbers, 16 quotes, 32 actions); 0: all. 1 (words) since session 11.</summary>
+    public int DistributionalNamespaces { get; init; } = 1;
+
+    /// <summary>Context vectors sum the sketches of the texts a feature occurs in weighted by its weight there (else unweighted).</summary>
+    public bool DistributionalContextWeighted { get; init; }
+
+    /// <summary>The set's mean distributional vector is subtracted from each before the cosine.</summary>
+    public bool DistributionalCentreVectors { get; init; }
+
+    /// <summary>Distributional vectors are built only when at least this share of the set's texts are short (see <see cref="DistributionalMaxWords"/>).</summary>
+    public double DistributionalMinShortShare { get; init; } = 0.5;
 }

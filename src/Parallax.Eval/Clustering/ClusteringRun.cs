@@ -125,6 +125,16 @@ public static class ClusteringRun
                 nameof(StoryClustererOptions.NeighbourRankMaxGroup) => options with { NeighbourRankMaxGroup = (int)v },
                 nameof(StoryClustererOptions.NeighbourRankCrowded) => options with { NeighbourRankCrowded = v },
                 nameof(StoryClustererOptions.NeighbourRankCrowding) => options with { NeighbourRankCrowding = (int)v },
+                nameof(StoryClustererOptions.DistributionalWeight) => options with { DistributionalWeight = v },
+                nameof(StoryClustererOptions.DistributionalCentre) => options with { DistributionalCentre = v },
+                nameof(StoryClustererOptions.DistributionalMode) => options with { DistributionalMode = (int)v },
+                nameof(StoryClustererOptions.DistributionalDimensions) => options with { DistributionalDimensions = (int)v },
+                nameof(StoryClustererOptions.DistributionalNonZero) => options with { DistributionalNonZero = (int)v },
+                nameof(StoryClustererOptions.DistributionalMaxWords) => options with { DistributionalMaxWords = (int)v },
+                nameof(StoryClustererOptions.DistributionalNamespaces) => options with { DistributionalNamespaces = (int)v },
+                nameof(StoryClustererOptions.DistributionalContextWeighted) => options with { DistributionalContextWeighted = v != 0 },
+                nameof(StoryClustererOptions.DistributionalCentreVectors) => options with { DistributionalCentreVectors = v != 0 },
+                nameof(StoryClustererOptions.DistributionalMinShortShare) => options with { DistributionalMinShortShare = v },
                 _ => options,
             };
             if (typeof(StoryClustererOptions).GetProperty(name) is null)
