@@ -1,0 +1,151 @@
+using System.Collections.Frozen;
+
+namespace Parallax.Language.Entities;
+
+/// <summary>
+/// Session-11 rules after the tagger for web text (docs/language.md, "Session 11"): an unknown one-word name the tagger
+/// left untagged is a place when a place preposition stands before it ("in Tarvik !", "at Velmora .", "the city of
+/// Orlen ,") or when it is coordinated with a place of a sentence that names a listed place ("Velin and Tarvik").
+/// Chosen on the UNER English-EWT 5-fold held-out figure. Stateless and thread-safe.
+/// </summary>
+internal static partial class WebNames
+{
+    // the words before a lone unknown name that make it a place: the session-8 place prepositions and "at" (web reviews:
+    // "we stayed at Velmora", a venue, which UNER tags LOC)
+    private static readonly FrozenSet<string> _unknownPlacePrepositions = _placePrepositions.Append("at").ToFrozenSet(StringComparer.Ordinal);
+
+    // "the city of Orlen": the head nouns before "of"
+    private static readonly FrozenSet<string> _settlementNouns = new[]
+    {
+        "city", "town", "village", "suburb", "province", "district", "region", "county", "state", "capital",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // capitalised words that are no names but are not in the lower-case English word list: months, days, holidays
+    private static readonly FrozenSet<string> _calendarWords = new[]
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter",
+        "thanksgiving", "halloween", "ramadan", "hanukkah", "diwali", "passover",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// In an ordinary (mixed-case, not headline-cased) sentence, an untagged unknown word (<see cref="IsUnknownName"/>:
+    /// "Tarvik", not "Bridge", "Maria", "Spanish" or "May") is a place (1) right after a place preposition written in lower
+    /// case ("in", "near", "at", "outside" ...: <see cref="_unknownPlacePrepositions"/>) or after "city of", "town of"
+    /// ..., when no capitalised word or number follows it ("at Velmora Books" is another name); or (2) when it is
+    /// coordinated (",", "and", "or", ", and") with a place the tagger found, in a sentence where some place begins with
+    /// a listed country or place ("Harlow and Tarvik", "Velin , Orlen , and Tarvik" with one of them listed).
+    /// </summary>
+    public static void UnknownPlaces(NerFeatures.SentenceView view, int[] tags)
+    {
+        var words = view.Words;
+        var n = words.Length;
+        if (view.Case != 0 || n < 2 || NameRules.HeadlineCased(words))
+        {
+            return;
+        }
+
+        int listedPlaces = -1; // computed on first need
+        for (var i = 1; i < n; i++)
+        {
+            if (tags[i] != 0 || !IsUnknownName(view, i))
+            {
+                continue;
+            }
+
+            var nextIsName = i + 1 < n && words[i + 1].Length > 0 && (char.IsUpper(words[i + 1][0]) || char.IsDigit(words[i + 1][0]));
+            if (nextIsName)
+            {
+                continue;
+            }
+
+            // a lone word: not the last of a capitalised run ("AQ Kahn and Libya")
+            var prev = words[i - 1];
+            if (prev.Length == 0 || char.IsUpper(prev[0]))
+            {
+                continue;
+            }
+
+            var placed = _unknownPlacePrepositions.Contains(prev)
+                || (prev == "of" && i >= 2 && _settlementNouns.Contains(view.Lower[i - 2]));
+            if (!placed && CoordinatedWithPlace(view, tags, i))
+            {
+                if (listedPlaces < 0)
+                {
+                    listedPlaces = HasListedPlace(view, tags) ? 1 : 0;
+                }
+
+                placed = listedPlaces == 1;
+            }
+
+            if (placed)
+            {
+                tags[i] = Loc;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A capitalised word of three or more ASCII letters, lower case after the first ("Tarvik"), that is not a lower-case
+    /// English word written with a capital ("Bridge", "Please"), a listed given name, demonym, title or organisation word,
+    /// nor a month, day or holiday. (Words with other letters are left alone: the English list has a–z only.)
+    /// </summary>
+    private static bool IsUnknownName(NerFeatures.SentenceView view, int i)
+    {
+        var w = view.Words[i];
+        if (w.Length < 3 || w[0] is < 'A' or > 'Z')
+        {
+            return false;
+        }
+
+        for (var k = 1; k < w.Length; k++)
+        {
+            if (w[k] is < 'a' or > 'z')
+            {
+                return false;
+            }
+        }
+
+        const GazetteerCategory notPlaces = GazetteerCategory.GivenName | GazetteerCategory.Demonym | GazetteerCategory.Title | GazetteerCategory.OrgWord | GazetteerCategory.Organization | GazetteerCategory.Club;
+        return (view.GazBegin[i] & notPlaces) == 0 && (view.GazInside[i] & notPlaces) == 0
+            && !EnglishWords.Contains(view.Lower[i]) && !_calendarWords.Contains(view.Lower[i]);
+    }
+
+    // the word at i is next to a place, with ",", "and", "or" or ", and" / ", or" between them (either side)
+    private static bool CoordinatedWithPlace(NerFeatures.SentenceView view, int[] tags, int i)
+    {
+        var n = tags.Length;
+        var b = i - 1;
+        if (view.Words[b] is "and" or "or" && b > 0 && view.Words[b - 1] == ",")
+        {
+            b--;
+        }
+
+        if (view.Words[b] is "," or "and" or "or" && b > 0 && tags[b - 1] != 0 && NerTags.TypeOf(tags[b - 1]) == 3)
+        {
+            return true;
+        }
+
+        var a = i + 1;
+        if (a < n && view.Words[a] == "," && a + 1 < n && view.Words[a + 1] is "and" or "or")
+        {
+            a++;
+        }
+
+        return a < n && view.Words[a] is "," or "and" or "or" && a + 1 < n && tags[a + 1] == Loc;
+    }
+
+    // some place of the sentence begins with a listed country or place
+    private static bool HasListedPlace(NerFeatures.SentenceView view, int[] tags)
+    {
+        for (var k = 0; k < tags.Length; k++)
+        {
+            if (tags[k] == Loc && (view.GazBegin[k] & (GazetteerCategory.Country | GazetteerCategory.Place)) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
