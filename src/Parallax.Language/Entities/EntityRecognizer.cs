@@ -213,6 +213,7 @@ public sealed class EntityRecognizer : IStage<Doc>
             WebNames.PlaceShortForms(views[s], tags[s]);
             WebNames.BusinessWordNames(views[s], tags[s]);
             WebNames.UnknownPlaces(views[s], tags[s]);
+            WebNames.MailDisplayNames(views[s], tags[s]);
         }
 
         WebNames.PlacedNames(views, tags);

@@ -148,4 +148,92 @@ internal static partial class WebNames
 
         return false;
     }
+
+    /// <summary>
+    /// The display name of an e-mail address ("Email : \" Harlan , Odette \" &lt; odette@example.com &gt;", "From : Odette
+    /// Harlan &lt; ..."): the words between an opening quote (or ":" or the sentence start) and "&lt;" followed by an address
+    /// with "@" are one person (1) when they are "Surname , Given" in quotes, each part one or two capitalised words the
+    /// tagger left untagged or tagged as persons (UNER writes such a name as one span, comma included); or (2) when they
+    /// are one to three capitalised words the tagger left untagged, the first a listed given name, an all-capital word or
+    /// no lower-case English word ("The Cat Album" stays a title).
+    /// </summary>
+    public static void MailDisplayNames(NerFeatures.SentenceView view, int[] tags)
+    {
+        var words = view.Words;
+        var n = words.Length;
+        for (var lt = 1; lt + 1 < n; lt++)
+        {
+            if (words[lt] != "<" || !words[lt + 1].Contains('@', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var end = lt - 1; // last word of the name
+            var quoted = words[end] == "\"";
+            if (quoted)
+            {
+                end--;
+            }
+
+            var start = end + 1;
+            while (start > 0 && end - start < 4 && (IsMailNameWord(words[start - 1]) || (quoted && words[start - 1] == ",")))
+            {
+                start--;
+            }
+
+            if (start > end || (quoted ? start == 0 || words[start - 1] != "\"" : start > 0 && words[start - 1] != ":"))
+            {
+                continue;
+            }
+
+            var comma = Array.IndexOf(words, ",", start, end - start + 1);
+            if (comma >= 0)
+            {
+                // "Surname , Given" in quotes: both parts untagged or persons, one or two words each
+                if (!quoted || comma == start || comma == end || comma - start > 2 || end - comma > 2 || Array.IndexOf(words, ",", comma + 1, end - comma) >= 0)
+                {
+                    continue;
+                }
+
+                var persons = true;
+                for (var k = start; k <= end && persons; k++)
+                {
+                    persons = k == comma || tags[k] == 0 || NerTags.TypeOf(tags[k]) == 1;
+                }
+
+                if (!persons || (end + 1 < n && tags[end + 1] != 0 && !NerTags.IsBegin(tags[end + 1])))
+                {
+                    continue;
+                }
+
+                for (var k = start; k <= end; k++)
+                {
+                    tags[k] = k == start ? Per : Per + 1;
+                }
+
+                continue;
+            }
+
+            var untagged = true;
+            for (var k = start; k <= end && untagged; k++)
+            {
+                untagged = tags[k] == 0;
+            }
+
+            var first = words[start];
+            var nameLike = (view.GazBegin[start] & GazetteerCategory.GivenName) != 0 || first.All(char.IsUpper) || !EnglishWords.Contains(view.Lower[start]);
+            if (!untagged || end - start > 2 || !nameLike)
+            {
+                continue;
+            }
+
+            for (var k = start; k <= end; k++)
+            {
+                tags[k] = k == start ? Per : Per + 1;
+            }
+        }
+    }
+
+    // a capitalised word of a display name: "Odette", "McGilloway", "TJO"
+    private static bool IsMailNameWord(string w) => w.Length > 1 && char.IsUpper(w[0]) && w.All(c => char.IsLetter(c) || c is '\'' or '.' or '-');
 }

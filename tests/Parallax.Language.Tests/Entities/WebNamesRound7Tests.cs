@@ -42,4 +42,21 @@ public class WebNamesRound7Tests
         WebNames.UnknownPlaces(view, tags);
         Assert.Equal(expected.Split(' '), Names(tags));
     }
+
+    [Theory]
+    [InlineData("From : \" Harlan , Odette \" < odette.harlan@example.com >", "O O O B-PER O B-PER O O O O", "O O O B-PER I-PER I-PER O O O O")] // one span, comma included
+    [InlineData("\" Van Orsk , Pim \" < pim@example.com >", "", "O B-PER I-PER I-PER I-PER O O O O")]
+    [InlineData("Email : Odette Harlan < odette...@example.com >", "", "O O B-PER I-PER O O O")]
+    [InlineData("Email : \" QVX \" < qvx...@example.com >", "", "O O O B-PER O O O O")] // an all-capital handle
+    [InlineData("Email : \" The Garden Album \" < album@example.com >", "", "O O O O O O O O O O")] // a title: "The" is an English word
+    [InlineData("Email : Velmora Daily Alert < news@example.com >", "O O B-ORG I-ORG I-ORG O O O", "O O B-ORG I-ORG I-ORG O O O")] // the tagger's organisation stays
+    [InlineData("see Odette Harlan < odette@example.com >", "", "O O O O O O")] // no ":" or quote before the name
+    [InlineData("Email : Odette Harlan < not an address >", "", "O O O O O O O O O")] // no address after "<"
+    [InlineData("\" Harlan , Odette , Pim \" < list@example.com >", "", "O O O O O O O O O O")] // a list, not one name
+    public void MailDisplayNames_TheNameBeforeAnAddressIsAPerson(string sentence, string input, string expected)
+    {
+        var (view, tags) = Input(sentence, input);
+        WebNames.MailDisplayNames(view, tags);
+        Assert.Equal(expected.Split(' '), Names(tags));
+    }
 }
