@@ -221,6 +221,7 @@ public sealed class EntityRecognizer : IStage<Doc>
         WebNames.CommonWordPersons(views, tags);
         WebNames.StormsAreNotPersons(views, tags);
         NameRules.LonePersonsAgainstTheDocument(views, tags);
+        WebNames.SignOffInitials(views, tags);
         return tags;
     }
 

@@ -236,4 +236,68 @@ internal static partial class WebNames
 
     // a capitalised word of a display name: "Odette", "McGilloway", "TJO"
     private static bool IsMailNameWord(string w) => w.Length > 1 && char.IsUpper(w[0]) && w.All(c => char.IsLetter(c) || c is '\'' or '.' or '-');
+
+    /// <summary>
+    /// An e-mail sign-off written as the sender's initials: a line that is only a word of two or three letters (and
+    /// perhaps "." or ","), no lower-case English word ("op", "me"), untagged, spelling the initials of a two- or
+    /// three-word person the document names ("zv" with "Zora Velmi" in the signature block) is that person.
+    /// </summary>
+    public static void SignOffInitials(NerFeatures.SentenceView[] views, int[][] tags)
+    {
+        HashSet<string>? initials = null;
+        for (var s = 0; s < views.Length; s++)
+        {
+            if (!IsInitialsLine(views[s].Words) || tags[s][0] != 0)
+            {
+                continue;
+            }
+
+            initials ??= PersonInitials(views, tags);
+            if (initials.Contains(views[s].Lower[0]))
+            {
+                tags[s][0] = Per;
+            }
+        }
+    }
+
+    private static bool IsInitialsLine(string[] words) =>
+        words.Length is 1 or 2 && (words.Length == 1 || words[1] is "." or ",")
+        && words[0].Length is 2 or 3 && words[0].All(char.IsAsciiLetter) && !EnglishWords.Contains(words[0].ToLowerInvariant());
+
+    // the lower-case initials of the document's persons of two or three words ("Zora Velmi" -> "zv")
+    private static HashSet<string> PersonInitials(NerFeatures.SentenceView[] views, int[][] tags)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        Span<char> buffer = stackalloc char[3];
+        for (var s = 0; s < views.Length; s++)
+        {
+            var t = tags[s];
+            for (var i = 0; i < t.Length; i++)
+            {
+                if (t[i] != Per)
+                {
+                    continue;
+                }
+
+                var end = NerTags.RunEnd(t, i);
+                var length = end - i;
+                var letters = length is 2 or 3;
+                for (var k = i; k < end && letters; k++)
+                {
+                    letters = views[s].Lower[k].Length > 0 && char.IsAsciiLetter(views[s].Lower[k][0]);
+                    if (letters)
+                    {
+                        buffer[k - i] = views[s].Lower[k][0];
+                    }
+                }
+
+                if (letters)
+                {
+                    result.Add(new string(buffer[..length]));
+                }
+            }
+        }
+
+        return result;
+    }
 }

@@ -59,4 +59,33 @@ public class WebNamesRound7Tests
         WebNames.MailDisplayNames(view, tags);
         Assert.Equal(expected.Split(' '), Names(tags));
     }
+
+    [Theory]
+    [InlineData("zv", "B-PER")] // Zora Velmi's initials
+    [InlineData("ZV .", "B-PER O")]
+    [InlineData("zvt", "B-PER")] // Zora van Tarvik
+    [InlineData("zx", "O")] // nobody's initials
+    [InlineData("zv thanks", "O O")] // not a line of its own
+    [InlineData("op", "O")] // an English word (Oskar Pell is named too)
+    public void SignOffInitials_ALineSpellingAPersonsInitialsIsThatPerson(string line, string expected)
+    {
+        string[][] sentences =
+        [
+            "Thanks for the draft .".Split(' '),
+            line.Split(' '),
+            "Zora Velmi".Split(' '),
+            "cc Zora van Tarvik and Oskar Pell".Split(' '),
+        ];
+        int[][] tags =
+        [
+            new int[5],
+            new int[sentences[1].Length],
+            [.. "B-PER I-PER".Split(' ').Select(NerTags.Index)],
+            [.. "O B-PER I-PER I-PER O B-PER I-PER".Split(' ').Select(NerTags.Index)],
+        ];
+        var features = new NerFeatures(Gazetteer.Default, _noLexicon);
+        WebNames.SignOffInitials([.. sentences.Select(features.View)], tags);
+        Assert.Equal(expected.Split(' '), Names(tags[1]));
+        Assert.Equal(new string[5].Select(_ => "O"), Names(tags[0]));
+    }
 }
