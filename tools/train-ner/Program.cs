@@ -8,6 +8,9 @@ using Parallax.Language.Entities;
 //   dotnet run -c Release --project tools/train-ner -- --shared ../shared
 //       [--epochs N (8)] [--seed S] [--augment COPIES (8)] [--out FILE] [--gum] [--no-uner] [--uner-fold K/N] [--eval] [--cv N]
 //       [--ensemble M (3)] [--lower-copies L (0)] [--gum-genres g1,g2] [--gum-plain] [--beam B (1)] [--decode-beam B] [--open-text]
+//       [--gum-mode partial|clean|fill|fill-all] [--predictions FILE (with --cv)]
+// --gum-mode: how GUM's unmarked names are handled (implies --gum; NerTrainingSets.GumMode; session 11 measured all four
+// lower than no GUM, docs/language.md "Session 11"); --predictions FILE: the held-out predictions of --cv, as an IOB2 file.
 // --beam B > 1: structured perceptron over beam search of width B (early update), decoded with that width; --decode-beam B:
 // decode with another width; --open-text: casing-class features from the open GUM train + TempEval-3 texts
 // (NerTrainingSets.OpenText). Session 6 measured all three and ships none (docs/language.md, "Session 6").
@@ -37,6 +40,8 @@ var lowerCopies = NerTrainingSets.DefaultLowerCaseCopies;
 var beam = NerTrainingSets.DefaultBeam;
 int? decodeBeam = null;
 var openText = NerTrainingSets.DefaultOpenText;
+var gumMode = NerTrainingSets.GumMode.Partial;
+string? predictionsFile = null;
 (int K, int N)? holdOut = null;
 for (var a = 0; a < args.Length; a++)
 {
@@ -50,6 +55,8 @@ for (var a = 0; a < args.Length; a++)
         case "--gum": useGum = true; break;
         case "--gum-genres": useGum = true; gumGenres = args[++a].Split(','); break;
         case "--gum-plain": augmentGum = false; break;
+        case "--predictions": predictionsFile = args[++a]; break;
+        case "--gum-mode": useGum = true; gumMode = Enum.Parse<NerTrainingSets.GumMode>(args[++a].Replace("-", "", StringComparison.Ordinal), ignoreCase: true); break;
         case "--lower-copies": lowerCopies = int.Parse(args[++a], CultureInfo.InvariantCulture); break;
         case "--ensemble": ensemble = int.Parse(args[++a], CultureInfo.InvariantCulture); break;
         case "--eval": evaluate = true; break;
@@ -76,9 +83,15 @@ bool InFold(int index) => holdOut is { } h && index % h.N == h.K;
 
 if (cv > 1)
 {
+    var heldOut = predictionsFile is null ? null : new List<IReadOnlyList<string>>();
     var result = NerCrossValidation.Run(Path.Combine(shared, "data/ner/uner-ewt-dev/dev.tsv"), useGum ? Path.Combine(shared, "data/ner/gum/train.tsv") : null,
         cv, epochs, augment, seed, (k, sc) => Console.Error.WriteLine($"fold {k}/{cv}: F1 {sc.Micro.F1:F4} ({sc.Micro.Correct}/{sc.Micro.Predicted}/{sc.Micro.Gold})"),
-        gumFilter: GumGenre, augmentGum: augmentGum, ensemble: ensemble, lowerCaseCopies: lowerCopies, beam: beam, decodeBeam: decodeBeam, openText: openText ? NerTrainingSets.OpenText(shared) : null);
+        gumFilter: GumGenre, augmentGum: augmentGum, ensemble: ensemble, lowerCaseCopies: lowerCopies, beam: beam, decodeBeam: decodeBeam, openText: openText ? NerTrainingSets.OpenText(shared) : null, gumMode: gumMode, predictions: heldOut);
+    if (predictionsFile is not null)
+    {
+        ConllFile.Read(Path.Combine(shared, "data/ner/uner-ewt-dev/dev.tsv")).WritePredictions(predictionsFile, heldOut!);
+    }
+
     Console.WriteLine($"uner-ewt-dev {cv}-fold by document (held out, pooled): F1 {result.Micro.F1:F4} (P {result.Micro.Precision:F4} R {result.Micro.Recall:F4}) PER {result.Per.F1:F4} ORG {result.Org.F1:F4} LOC {result.Loc.F1:F4}");
     return 0;
 }
@@ -87,13 +100,15 @@ var docs = new List<NerTrainingDoc>();
 var gum = ConllFile.Read(Path.Combine(shared, "data/ner/gum/train.tsv"));
 // GUM marks only Wikipedia-linked names, so a capitalised word tagged O inside a sentence may be an unmarked name:
 // those tokens are treated as unannotated (no perceptron update).
-var gumDocs = gum.Documents.Where(d => useGum && NerTrainingSets.IsOpenGum(d.Id) && GumGenre(d.Id)).Select(NerTrainingSets.GumToNames).ToList();
+var uner = ConllFile.Read(Path.Combine(shared, "data/ner/uner-ewt-dev/dev.tsv"));
+var gumSource = gum.Documents.Where(d => useGum && NerTrainingSets.IsOpenGum(d.Id) && GumGenre(d.Id)).ToList();
+var gumDocs = NerTrainingSets.GumDocuments(gumSource, gumMode, null)
+    ?? NerTrainingSets.GumDocuments(gumSource, gumMode, NerTrainingSets.Recognizer(uner.Documents.Where((d, i) => !InFold(i)), augment, epochs, seed, ensemble, lowerCopies, beam, openText ? NerTrainingSets.OpenText(shared) : null))!;
 if (augmentGum)
 {
     docs.AddRange(gumDocs);
 }
 
-var uner = ConllFile.Read(Path.Combine(shared, "data/ner/uner-ewt-dev/dev.tsv"));
 if (useUner)
 {
     docs.AddRange(uner.Documents.Where((d, i) => !InFold(i)).Select(NerTrainingSets.ToTraining));

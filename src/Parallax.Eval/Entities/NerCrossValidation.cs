@@ -12,17 +12,19 @@ namespace Parallax.Eval.Entities;
 /// </summary>
 public static class NerCrossValidation
 {
-    public static NerScore Run(string unerFile, string? gumTrainFile, int folds, int epochs = NerTrainingSets.DefaultEpochs, int augment = NerTrainingSets.DefaultAugment, ulong seed = NerTrainingSets.DefaultSeed, Action<int, NerScore>? progress = null, IList<IReadOnlyList<string>>? predictions = null, Func<string, bool>? gumFilter = null, bool augmentGum = true, int ensemble = NerTrainingSets.DefaultEnsemble, int lowerCaseCopies = NerTrainingSets.DefaultLowerCaseCopies, int beam = NerTrainingSets.DefaultBeam, int? decodeBeam = null, IReadOnlyList<IReadOnlyList<string>>? openText = null)
+    public static NerScore Run(string unerFile, string? gumTrainFile, int folds, int epochs = NerTrainingSets.DefaultEpochs, int augment = NerTrainingSets.DefaultAugment, ulong seed = NerTrainingSets.DefaultSeed, Action<int, NerScore>? progress = null, IList<IReadOnlyList<string>>? predictions = null, Func<string, bool>? gumFilter = null, bool augmentGum = true, int ensemble = NerTrainingSets.DefaultEnsemble, int lowerCaseCopies = NerTrainingSets.DefaultLowerCaseCopies, int beam = NerTrainingSets.DefaultBeam, int? decodeBeam = null, IReadOnlyList<IReadOnlyList<string>>? openText = null, NerTrainingSets.GumMode gumMode = NerTrainingSets.GumMode.Partial)
     {
         ArgumentNullException.ThrowIfNull(unerFile);
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
         var uner = ConllFile.Read(unerFile);
-        var gum = gumTrainFile is null ? [] : ConllFile.Read(gumTrainFile).Documents.Where(d => NerTrainingSets.IsOpenGum(d.Id) && (gumFilter is null || gumFilter(d.Id))).Select(NerTrainingSets.GumToNames).ToList();
+        var gumDocs = gumTrainFile is null ? [] : ConllFile.Read(gumTrainFile).Documents.Where(d => NerTrainingSets.IsOpenGum(d.Id) && (gumFilter is null || gumFilter(d.Id))).ToList();
+        var gumFixed = NerTrainingSets.GumDocuments(gumDocs, gumMode, null);
         var scores = new List<NerScore>();
         var perDoc = new IReadOnlyList<string>[uner.Documents.Length][];
         for (var k = 0; k < folds; k++)
         {
             var fold = k;
+            var gum = gumFixed ?? NerTrainingSets.GumDocuments(gumDocs, gumMode, NerTrainingSets.Recognizer(uner.Documents.Where((d, i) => i % folds != fold), augment, epochs, seed, ensemble, lowerCaseCopies, beam, openText))!;
             var train = new List<NerTrainingDoc>(augmentGum ? gum : []);
             train.AddRange(uner.Documents.Where((d, i) => i % folds != fold).Select(NerTrainingSets.ToTraining));
             if (augment > 0)

@@ -9,6 +9,22 @@ namespace Parallax.Eval.Entities;
 /// </summary>
 public static class NerTrainingSets
 {
+    /// <summary>How the GUM training documents treat GUM's unmarked names (session 11, docs/language.md).</summary>
+    public enum GumMode
+    {
+        /// <summary>Capitalised words tagged O are unannotated (no update): <see cref="GumToNames"/>.</summary>
+        Partial,
+
+        /// <summary>Only sentences without such words: <see cref="GumCleanSentences"/>.</summary>
+        Clean,
+
+        /// <summary>Such words take the entities a model trained without GUM predicts: <see cref="GumFilled"/>.</summary>
+        Fill,
+
+        /// <summary>As <see cref="Fill"/>, and a predicted O is trusted too.</summary>
+        FillAll,
+    }
+
     /// <summary>Entity-replacement copies of the training documents in the shipped recipe (see docs/models.md).</summary>
     public const int DefaultAugment = 8;
 
@@ -165,6 +181,154 @@ public static class NerTrainingSets
         }
 
         return new NerTrainingDoc(d.Id, [.. d.Sentences.Select(s => (IReadOnlyList<string>)s.Tokens)], tags, unsure);
+    }
+
+    /// <summary>
+    /// Only the sentences of <see cref="GumToNames"/> with no possibly unmarked name: every capitalised word after the
+    /// first is inside a gold span (GUM mode <see cref="GumMode.Clean"/>). Null when no sentence is left.
+    /// </summary>
+    public static NerTrainingDoc? GumCleanSentences(ConllDocument d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var names = GumToNames(d);
+        var keep = new List<int>();
+        for (var s = 0; s < d.Sentences.Length; s++)
+        {
+            var sentence = d.Sentences[s];
+            var clean = true;
+            for (var i = 1; i < sentence.Tokens.Length && clean; i++)
+            {
+                clean = !(sentence.Tags[i] == "O" && IsCap(sentence.Tokens[i]));
+            }
+
+            if (clean)
+            {
+                keep.Add(s);
+            }
+        }
+
+        return keep.Count == 0 ? null : new NerTrainingDoc(d.Id, [.. keep.Select(s => names.Sentences[s])], [.. keep.Select(s => names.Tags[s])], [.. keep.Select(s => names.Unsure![s])]);
+    }
+
+    /// <summary>
+    /// Self-training on the missing part only (GUM mode <see cref="GumMode.Fill"/>): the possibly unmarked names of
+    /// <see cref="GumToNames"/> (capitalised words tagged O after the first word of a sentence) take the tags of
+    /// <paramref name="predicted"/> (a model trained without GUM) where a predicted entity lies wholly outside the gold
+    /// spans; those tokens become trusted. Predicted O on such a word stays unannotated unless <paramref name="trustO"/>.
+    /// Gold spans are kept as they are.
+    /// </summary>
+    public static NerTrainingDoc GumFilled(ConllDocument d, int[][] predicted, bool trustO = false)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(predicted);
+        var names = GumToNames(d);
+        var tags = new List<int[]>();
+        var unsure = new List<bool[]>();
+        for (var s = 0; s < d.Sentences.Length; s++)
+        {
+            var sentence = d.Sentences[s];
+            var n = sentence.Tokens.Length;
+            var t = (int[])names.Tags[s].Clone();
+            var u = (bool[])names.Unsure![s].Clone();
+            var p = predicted[s];
+            var open = new bool[n];
+            for (var i = 0; i < n; i++)
+            {
+                open[i] = sentence.Tags[i] == "O";
+            }
+
+            var a = 0;
+            while (a < n)
+            {
+                if (p[a] == 0 || (p[a] & 1) == 0)
+                {
+                    // O, or an I- tag without its B- (not expected after TagWords): skip
+                    if (p[a] == 0 && open[a] && u[a] && trustO)
+                    {
+                        u[a] = false;
+                    }
+
+                    a++;
+                    continue;
+                }
+
+                var b = a + 1;
+                while (b < n && p[b] == p[a] + 1)
+                {
+                    b++;
+                }
+
+                var outside = true;
+                for (var k = a; k < b && outside; k++)
+                {
+                    outside = open[k];
+                }
+
+                if (outside)
+                {
+                    for (var k = a; k < b; k++)
+                    {
+                        t[k] = p[k];
+                        u[k] = false;
+                    }
+                }
+
+                a = b;
+            }
+
+            tags.Add(t);
+            unsure.Add(u);
+        }
+
+        return new NerTrainingDoc(d.Id, names.Sentences, tags, unsure);
+    }
+
+    /// <summary>
+    /// The GUM training documents in <paramref name="mode"/>; for <see cref="GumMode.Fill"/> / <see cref="GumMode.FillAll"/>
+    /// tagged by <paramref name="recognizer"/> (a model trained without GUM), else null is returned when it is needed and missing.
+    /// </summary>
+    public static List<NerTrainingDoc>? GumDocuments(IReadOnlyList<ConllDocument> gum, GumMode mode, EntityRecognizer? recognizer)
+    {
+        ArgumentNullException.ThrowIfNull(gum);
+        switch (mode)
+        {
+            case GumMode.Partial:
+                return [.. gum.Select(GumToNames)];
+            case GumMode.Clean:
+                return [.. gum.Select(GumCleanSentences).OfType<NerTrainingDoc>()];
+            default:
+                if (gum.Count == 0)
+                {
+                    return [];
+                }
+
+                if (recognizer is null)
+                {
+                    return null;
+                }
+
+                var filled = new NerTrainingDoc[gum.Count];
+                Parallel.For(0, gum.Count, d =>
+                {
+                    var predicted = recognizer.TagWords([.. gum[d].Sentences.Select(s => (IReadOnlyList<string>)s.Tokens)]);
+                    filled[d] = GumFilled(gum[d], predicted, mode == GumMode.FillAll);
+                });
+                return [.. filled];
+        }
+    }
+
+    /// <summary>The shipped recipe (UNER documents + augmentation, no GUM) trained on <paramref name="uner"/>, with the post-tagger rules.</summary>
+    public static EntityRecognizer Recognizer(IEnumerable<ConllDocument> uner, int augment, int epochs, ulong seed, int ensemble, int lowerCaseCopies, int beam, IReadOnlyList<IReadOnlyList<string>>? openText)
+    {
+        ArgumentNullException.ThrowIfNull(uner);
+        var train = uner.Select(ToTraining).ToList();
+        if (augment > 0)
+        {
+            train.AddRange(Augmenter.Copies(train, augment, seed, lowerCaseCopies).ToList());
+        }
+
+        var model = NerTrainer.Train(train, Gazetteer.Default, epochs, seed, ensemble: ensemble, beam: beam, openText: openText);
+        return new EntityRecognizer(new NerTagger(model, Gazetteer.Default));
     }
 
     private static bool IsCap(string w) => w.Length > 0 && (char.IsUpper(w[0]) || (char.IsDigit(w[0]) && w.Any(char.IsUpper)));

@@ -13,7 +13,7 @@ namespace Parallax.Language.Entities;
 /// </summary>
 public sealed class EntityRecognizer : IStage<Doc>
 {
-    public static readonly StageInfo StageInfo = new("EntityRecognizer", "1.6", [Layers.Tokens, Layers.Sentences], [Layers.Entities]);
+    public static readonly StageInfo StageInfo = new("EntityRecognizer", "1.7", [Layers.Tokens, Layers.Sentences], [Layers.Entities]);
 
     internal const string ModelResource = "ner.ner-model.bin.gz";
 
@@ -212,6 +212,8 @@ public sealed class EntityRecognizer : IStage<Doc>
             WebNames.ChatAndStageWords(views[s], tags[s]);
             WebNames.PlaceShortForms(views[s], tags[s]);
             WebNames.BusinessWordNames(views[s], tags[s]);
+            WebNames.UnknownPlaces(views[s], tags[s]);
+            WebNames.MailDisplayNames(views[s], tags[s]);
         }
 
         WebNames.PlacedNames(views, tags);
@@ -219,6 +221,7 @@ public sealed class EntityRecognizer : IStage<Doc>
         WebNames.CommonWordPersons(views, tags);
         WebNames.StormsAreNotPersons(views, tags);
         NameRules.LonePersonsAgainstTheDocument(views, tags);
+        WebNames.SignOffInitials(views, tags);
         return tags;
     }
 
