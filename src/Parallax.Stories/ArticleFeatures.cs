@@ -244,20 +244,22 @@ public sealed partial class CapitalisedPhraseEntities : IEntityFeatureSource
         var run = new List<string>();
         var sentenceStart = true;
         var runStartsSentence = false;
+        // Lower-cased tokens are written here first: a string is made only for a word that joins a run.
+        Span<char> lower = stackalloc char[128];
         foreach (var m in TokenRegex().EnumerateMatches(text))
         {
             // A span, not a string: most tokens are neither capitalised nor punctuation and need no copy.
             var token = text.AsSpan(m.Index, m.Length);
             var isPunct = token.Length == 1 && !char.IsLetter(token[0]);
             var isCap = !isPunct && char.IsUpper(token[0]) && !IsAllCapsNoise(token);
-            if (isCap && !(run.Count > 0 && StopWords.Contains(token.ToString().ToLowerInvariant())))
+            if (isCap && !(run.Count > 0 && StopWordsBySpan.Contains(LowerInvariant(token, ref lower))))
             {
                 if (run.Count == 0)
                 {
                     runStartsSentence = sentenceStart;
                 }
 
-                run.Add(token.TrimEnd(".'’").ToString().ToLowerInvariant());
+                run.Add(new string(LowerInvariant(token.TrimEnd(".'’"), ref lower)));
             }
             else
             {
@@ -272,6 +274,18 @@ public sealed partial class CapitalisedPhraseEntities : IEntityFeatureSource
         }
 
         Flush(run, runStartsSentence, into);
+    }
+
+    /// <summary><paramref name="token"/> lower-cased as <see cref="string.ToLowerInvariant()"/> does, in <paramref name="buffer"/> (grown when short).</summary>
+    private static ReadOnlySpan<char> LowerInvariant(ReadOnlySpan<char> token, ref Span<char> buffer)
+    {
+        if (buffer.Length < token.Length)
+        {
+            buffer = new char[token.Length * 2];
+        }
+
+        var n = token.ToLowerInvariant(buffer);
+        return buffer[..n];
     }
 
     private static bool IsAllCapsNoise(ReadOnlySpan<char> token)
@@ -330,6 +344,8 @@ public sealed partial class CapitalisedPhraseEntities : IEntityFeatureSource
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordsBySpan = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly HashSet<string> CommonSentenceStarts = new(StringComparer.Ordinal)
     {
