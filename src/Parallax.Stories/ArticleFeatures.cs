@@ -242,6 +242,7 @@ public sealed partial class CapitalisedPhraseEntities : IEntityFeatureSource
     private static void ExtractFrom(string text, List<string> into)
     {
         var run = new List<string>();
+        var kept = new List<string>();
         var sentenceStart = true;
         var runStartsSentence = false;
         // Lower-cased tokens are written here first: a string is made only for a word that joins a run.
@@ -263,7 +264,7 @@ public sealed partial class CapitalisedPhraseEntities : IEntityFeatureSource
             }
             else
             {
-                Flush(run, runStartsSentence, into);
+                Flush(run, runStartsSentence, into, kept);
             }
 
             sentenceStart = isPunct && token is "." or "!" or "?" or "\"" or "“" or "”" or ":" or ";";
@@ -273,7 +274,7 @@ public sealed partial class CapitalisedPhraseEntities : IEntityFeatureSource
             }
         }
 
-        Flush(run, runStartsSentence, into);
+        Flush(run, runStartsSentence, into, kept);
     }
 
     /// <summary><paramref name="token"/> lower-cased as <see cref="string.ToLowerInvariant()"/> does, in <paramref name="buffer"/> (grown when short).</summary>
@@ -306,7 +307,8 @@ public sealed partial class CapitalisedPhraseEntities : IEntityFeatureSource
         return true;
     }
 
-    private static void Flush(List<string> run, bool startsSentence, List<string> into)
+    /// <param name="words">Scratch list (cleared here), reused across runs.</param>
+    private static void Flush(List<string> run, bool startsSentence, List<string> into, List<string> words)
     {
         if (run.Count == 0)
         {
@@ -316,7 +318,15 @@ public sealed partial class CapitalisedPhraseEntities : IEntityFeatureSource
         // A lone capitalised common word at a sentence start ("The", "Police") is not a name.
         if (!(run.Count == 1 && (StopWords.Contains(run[0]) || (startsSentence && CommonSentenceStarts.Contains(run[0])))))
         {
-            var words = run.Where(w => w.Length > 1 && !StopWords.Contains(w)).ToList();
+            words.Clear();
+            foreach (var w in run)
+            {
+                if (w.Length > 1 && !StopWords.Contains(w))
+                {
+                    words.Add(w);
+                }
+            }
+
             if (words.Count > 0)
             {
                 if (words.Count > 1)
