@@ -242,26 +242,29 @@ public sealed partial class CapitalisedPhraseEntities : IEntityFeatureSource
     private static void ExtractFrom(string text, List<string> into)
     {
         var run = new List<string>();
+        var kept = new List<string>();
         var sentenceStart = true;
         var runStartsSentence = false;
+        // Lower-cased tokens are written here first: a string is made only for a word that joins a run.
+        Span<char> lower = stackalloc char[128];
         foreach (var m in TokenRegex().EnumerateMatches(text))
         {
             // A span, not a string: most tokens are neither capitalised nor punctuation and need no copy.
             var token = text.AsSpan(m.Index, m.Length);
             var isPunct = token.Length == 1 && !char.IsLetter(token[0]);
             var isCap = !isPunct && char.IsUpper(token[0]) && !IsAllCapsNoise(token);
-            if (isCap && !(run.Count > 0 && StopWords.Contains(token.ToString().ToLowerInvariant())))
+            if (isCap && !(run.Count > 0 && StopWordsBySpan.Contains(LowerInvariant(token, ref lower))))
             {
                 if (run.Count == 0)
                 {
                     runStartsSentence = sentenceStart;
                 }
 
-                run.Add(token.TrimEnd(".'’").ToString().ToLowerInvariant());
+                run.Add(new string(LowerInvariant(token.TrimEnd(".'’"), ref lower)));
             }
             else
             {
-                Flush(run, runStartsSentence, into);
+                Flush(run, runStartsSentence, into, kept);
             }
 
             sentenceStart = isPunct && token is "." or "!" or "?" or "\"" or "“" or "”" or ":" or ";";
@@ -271,7 +274,19 @@ public sealed partial class CapitalisedPhraseEntities : IEntityFeatureSource
             }
         }
 
-        Flush(run, runStartsSentence, into);
+        Flush(run, runStartsSentence, into, kept);
+    }
+
+    /// <summary><paramref name="token"/> lower-cased as <see cref="string.ToLowerInvariant()"/> does, in <paramref name="buffer"/> (grown when short).</summary>
+    private static ReadOnlySpan<char> LowerInvariant(ReadOnlySpan<char> token, ref Span<char> buffer)
+    {
+        if (buffer.Length < token.Length)
+        {
+            buffer = new char[token.Length * 2];
+        }
+
+        var n = token.ToLowerInvariant(buffer);
+        return buffer[..n];
     }
 
     private static bool IsAllCapsNoise(ReadOnlySpan<char> token)
@@ -292,7 +307,8 @@ public sealed partial class CapitalisedPhraseEntities : IEntityFeatureSource
         return true;
     }
 
-    private static void Flush(List<string> run, bool startsSentence, List<string> into)
+    /// <param name="words">Scratch list (cleared here), reused across runs.</param>
+    private static void Flush(List<string> run, bool startsSentence, List<string> into, List<string> words)
     {
         if (run.Count == 0)
         {
@@ -302,7 +318,15 @@ public sealed partial class CapitalisedPhraseEntities : IEntityFeatureSource
         // A lone capitalised common word at a sentence start ("The", "Police") is not a name.
         if (!(run.Count == 1 && (StopWords.Contains(run[0]) || (startsSentence && CommonSentenceStarts.Contains(run[0])))))
         {
-            var words = run.Where(w => w.Length > 1 && !StopWords.Contains(w)).ToList();
+            words.Clear();
+            foreach (var w in run)
+            {
+                if (w.Length > 1 && !StopWords.Contains(w))
+                {
+                    words.Add(w);
+                }
+            }
+
             if (words.Count > 0)
             {
                 if (words.Count > 1)
@@ -330,6 +354,8 @@ public sealed partial class CapitalisedPhraseEntities : IEntityFeatureSource
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordsBySpan = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly HashSet<string> CommonSentenceStarts = new(StringComparer.Ordinal)
     {

@@ -490,7 +490,7 @@ internal sealed class OnlineIndex
         }
     }
 
-    private sealed class OnlineStory(string id)
+    internal sealed class OnlineStory(string id)
     {
         private int[] _ids = [];
         // The weight of entry i: _values[i], or _values[_codes[i]] when the centroid's weights take few distinct values
@@ -581,25 +581,21 @@ internal sealed class OnlineIndex
             }
             else
             {
+                // A merge whose steps do not branch on the order of the two ids (the sides advance by the comparison's
+                // 0/1): the ids interleave unpredictably, so a branch per step would mispredict about half the time.
                 int a = 0, b = 0;
-                while (a < n && b < ids.Length)
+                var m = ids.Length;
+                while (a < n && b < m)
                 {
                     var x = sortedIds[a];
                     var y = ids[b];
                     if (x == y)
                     {
                         products[sortedPos[a]] = weights[sortedPos[a]] * (codes is null ? values[b] : values[codes[b]]);
-                        a++;
-                        b++;
                     }
-                    else if (x < y)
-                    {
-                        a++;
-                    }
-                    else
-                    {
-                        b++;
-                    }
+
+                    a += Step(x <= y);
+                    b += Step(y <= x);
                 }
             }
 
@@ -611,6 +607,10 @@ internal sealed class OnlineIndex
 
             return dot;
         }
+
+        /// <summary>1 for true, 0 for false, without a branch.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static int Step(bool condition) => System.Runtime.CompilerServices.Unsafe.As<bool, byte>(ref condition);
 
         /// <summary>Adds the vector to the centroid (new arrays, merged in id order) and updates the squared norm in vector order.</summary>
         public void Add(int[] sortedIds, int[] sortedPos, int n, double[] weights, double[] olds, Palette palette)
@@ -629,20 +629,11 @@ internal sealed class OnlineIndex
             int a = 0, b = 0;
             while (a < n && b < ids.Length)
             {
-                if (sortedIds[a] == ids[b])
-                {
-                    shared++;
-                    a++;
-                    b++;
-                }
-                else if (sortedIds[a] < ids[b])
-                {
-                    a++;
-                }
-                else
-                {
-                    b++;
-                }
+                var x = sortedIds[a];
+                var y = ids[b];
+                shared += Step(x == y);
+                a += Step(x <= y);
+                b += Step(y <= x);
             }
 
             var newIds = new int[ids.Length + n - shared];

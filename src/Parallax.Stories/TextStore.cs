@@ -11,8 +11,9 @@ namespace Parallax.Stories;
 /// string comes back exactly), appended to an open block that is deflated (fastest level) once it holds
 /// <see cref="BlockBytes"/>; a text is never split across blocks. <see cref="Get"/> inflates the text's block (or reads
 /// the open one) and decodes it: the same string, character for character. On the AllSides scale corpus (171 M
-/// characters, 342 MB as strings) the blocks hold ~80 MB. Single writer; <see cref="Get"/> is safe while no text is
-/// being added.
+/// characters, 342 MB as strings) the blocks hold ~80 MB. A full block is deflated on the thread pool, not on the
+/// adding thread (the placing thread of a <see cref="StoryClusterer"/>): <see cref="Get"/> and <see cref="StoredBytes"/>
+/// wait for a block still being deflated. Single writer; <see cref="Get"/> is safe while no text is being added.
 /// </summary>
 internal sealed class TextStore
 {
@@ -22,7 +23,8 @@ internal sealed class TextStore
     // Per text: block, byte offset in the (uncompressed) block, byte length, and its length in chars, negated when
     // the bytes are UTF-16 (code units as they are) rather than UTF-8.
     private readonly List<(int Block, int Offset, int Bytes, int Chars)> _entries = [];
-    private readonly List<(byte[] Deflated, int Length)> _blocks = [];
+    // Sealed blocks: the deflated bytes (a task until the thread pool has deflated them) and the uncompressed length.
+    private readonly List<(Task<byte[]> Deflated, int Length)> _blocks = [];
     private byte[] _open = new byte[BlockBytes];
     private int _openUsed;
 
@@ -37,7 +39,7 @@ internal sealed class TextStore
             long n = _open.Length;
             foreach (var (deflated, _) in _blocks)
             {
-                n += deflated.Length;
+                n += deflated.Result.Length;
             }
 
             return n;
@@ -95,7 +97,7 @@ internal sealed class TextStore
         var buffer = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            using (var inflate = new DeflateStream(new MemoryStream(deflated, writable: false), CompressionMode.Decompress))
+            using (var inflate = new DeflateStream(new MemoryStream(deflated.Result, writable: false), CompressionMode.Decompress))
             {
                 inflate.ReadExactly(buffer, 0, length);
             }
@@ -120,20 +122,25 @@ internal sealed class TextStore
     private static string Decode(ReadOnlySpan<byte> bytes, int chars)
         => chars >= 0 ? Encoding.UTF8.GetString(bytes) : new string(MemoryMarshal.Cast<byte, char>(bytes));
 
-    /// <summary>Deflates the open block and starts a new one.</summary>
+    /// <summary>Hands the open block to the thread pool to be deflated and starts a new one.</summary>
     private void Seal()
     {
-        var output = new MemoryStream(_openUsed / 2);
+        var block = _open;
+        var length = _openUsed;
+        _blocks.Add((Task.Run(() => Deflate(block, length)), length));
+        _open = new byte[BlockBytes];
+        _openUsed = 0;
+    }
+
+    /// <summary>The first <paramref name="length"/> bytes of <paramref name="block"/> deflated at the fastest level (the same bytes on any thread).</summary>
+    private static byte[] Deflate(byte[] block, int length)
+    {
+        var output = new MemoryStream(length / 2);
         using (var deflate = new DeflateStream(output, CompressionLevel.Fastest, leaveOpen: true))
         {
-            deflate.Write(_open, 0, _openUsed);
+            deflate.Write(block, 0, length);
         }
 
-        _blocks.Add((output.ToArray(), _openUsed));
-        _openUsed = 0;
-        if (_open.Length > BlockBytes)
-        {
-            _open = new byte[BlockBytes];
-        }
+        return output.ToArray();
     }
 }

@@ -97,7 +97,7 @@ public sealed class EntityRecognizer : IStage<Doc>
                 var type = NerTags.TypeOf(t[i]) switch { 1 => EntityType.Person, 2 => EntityType.Organization, _ => EntityType.Location };
                 var span = new TextSpan(tokens[first + i].Span.Start, tokens[first + end - 1].Span.End);
                 // a name in news text has a capitalised word (or a digit: "7-Eleven"); "harbour" tagged LOC is noise
-                if (Enumerable.Range(first + i, end - i).Any(k => text[tokens[k].Span.Start] is var c && (char.IsUpper(c) || char.IsDigit(c))))
+                if (AnyCapitalOrDigit(text, tokens, first + i, first + end))
                 {
                     result.Add(new Mention(span, type, span.Of(text)));
                 }
@@ -122,6 +122,21 @@ public sealed class EntityRecognizer : IStage<Doc>
         return result.ToImmutable();
     }
 
+    /// <summary>True when a token in [<paramref name="from"/>, <paramref name="to"/>) starts with an upper-case letter or a digit.</summary>
+    private static bool AnyCapitalOrDigit(string text, ImmutableArray<Token> tokens, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            var c = text[tokens[k].Span.Start];
+            if (char.IsUpper(c) || char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Document-level consistency: a capitalised word that is the surname (last word, three letters or more) of exactly one
     /// multi-word person name of the document, standing alone (no capitalised neighbour) and outside every mention, is a
@@ -142,11 +157,13 @@ public sealed class EntityRecognizer : IStage<Doc>
         }
 
         var covered = mentions.Select(m => m.Span).ToList();
+        // Looked up by the token's characters: no string per token of the document.
+        var bySpan = surnames.GetAlternateLookup<ReadOnlySpan<char>>();
         bool Capitalised(int k) => k >= 0 && k < tokens.Length && tokens[k].Kind == TokenKind.Word && char.IsUpper(text[tokens[k].Span.Start]);
         for (var i = 0; i < tokens.Length; i++)
         {
             var span = tokens[i].Span;
-            if (tokens[i].Kind != TokenKind.Word || !surnames.Contains(span.Of(text)) || covered.Any(c => c.Overlaps(span)))
+            if (tokens[i].Kind != TokenKind.Word || !bySpan.Contains(text.AsSpan(span.Start, span.Length)) || covered.Any(c => c.Overlaps(span)))
             {
                 continue;
             }

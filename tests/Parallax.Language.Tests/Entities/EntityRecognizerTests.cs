@@ -112,4 +112,13 @@ public class EntityRecognizerTests
         Assert.Equal([1, 0, 5, 0], tags[0]);
         Assert.Equal(tags, new NerTagger(b, Gazetteer.Default).Tag(words));
     }
+
+    [Fact]
+    public void EntityRecognizer_BareSurnamesOfTheDocumentArePersons()
+    {
+        // Session 11 looks the surnames up by the token's characters (no string per token): every lone "Tolvik" is found.
+        var mentions = Mentions("Harbour master Ragna Tolvik inspected the Quill quay on Monday. The crossing stays shut until the storm passes, Tolvik said. Ferry crews waited while Tolvik walked the pier.").ToList();
+        Assert.Contains(("Ragna Tolvik", EntityType.Person), mentions);
+        Assert.Equal(2, mentions.Count(m => m == ("Tolvik", EntityType.Person)));
+    }
 }
