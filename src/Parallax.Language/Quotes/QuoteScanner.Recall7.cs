@@ -222,27 +222,40 @@ internal sealed partial class QuoteScanner
                 return;
             }
 
-            var cueEnd = CueLexicon.TryGet(toks[c].Lower, out _) ? CueEnd(s, c) : c;
-            var after = cueEnd + 1;
-            if (cueEnd == c && cls == CueClass.Object && after + 1 < toks.Count && toks[after].IsWord && toks[after].Lower is "for" or "about" or "on" or "against" or "with" or "at" or "into" or "over" or "out" or "up")
-            {
-                cueEnd = after;
-                after++;
-            }
-
-            if (after >= toks.Count || s.Used[after] || toks[after].Lower == "by")
-            {
-                return;
-            }
-
-            var from = cls == CueClass.Object || cueEnd > c ? after : ClassContentStart7(s, c, cls);
-            if (from >= 0 && ContentForward(s, from, objectContent: cls == CueClass.Object) is { } content)
+            if (VerbContent7(s, c, cls) is (var cueEnd, var content))
             {
                 AddClause(s, content, c, cueEnd, a, b);
             }
 
             return;
         }
+    }
+
+    /// <summary>
+    /// The cue end and content of a finite cue or act verb <paramref name="c"/> of class <paramref name="cls"/> read on
+    /// its own (used by <see cref="SharedSubject7"/> and the relative-clause rule of round 15): a phrasal cue's particle
+    /// ("spoke about"), or an object verb's preposition ("lashed out at", "called for"), ends the cue; the content follows
+    /// it (for a bare cue of another class where its class says: "to", "that" …), never starting at a used token or a
+    /// passive "by".
+    /// </summary>
+    private (int CueEnd, TextSpan Content)? VerbContent7(SentenceInfo s, int c, CueClass cls)
+    {
+        var toks = s.Toks;
+        var cueEnd = CueLexicon.TryGet(toks[c].Lower, out _) ? CueEnd(s, c) : c;
+        var after = cueEnd + 1;
+        if (cueEnd == c && cls == CueClass.Object && after + 1 < toks.Count && toks[after].IsWord && toks[after].Lower is "for" or "about" or "on" or "against" or "with" or "at" or "into" or "over" or "out" or "up")
+        {
+            cueEnd = after;
+            after++;
+        }
+
+        if (after >= toks.Count || s.Used[after] || toks[after].Lower == "by")
+        {
+            return null;
+        }
+
+        var from = cls == CueClass.Object || cueEnd > c ? after : ClassContentStart7(s, c, cls);
+        return from >= 0 && ContentForward(s, from, objectContent: cls == CueClass.Object) is { } content ? (cueEnd, content) : null;
     }
 
     /// <summary>Where the content of cue <paramref name="c"/> of class <paramref name="cls"/> starts, or −1 (an intention verb without "to", a that-verb without "that").</summary>

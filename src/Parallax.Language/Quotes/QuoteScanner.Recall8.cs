@@ -77,26 +77,7 @@ internal sealed partial class QuoteScanner
             cls = CueClass.Object;
         }
 
-        var cueEnd = c;
-        if (isCue && CueEnd(s, c) is var ce && ce > c)
-        {
-            cueEnd = ce;
-        }
-
-        var after = cueEnd + 1;
-        if (cls == CueClass.Object && cueEnd == c && after + 1 < toks.Count && toks[after].IsWord && toks[after].Lower is "for" or "about" or "on" or "against" or "with" or "at" or "into" or "over" or "out" or "up")
-        {
-            cueEnd = after;
-            after++;
-        }
-
-        if (after >= toks.Count || s.Used[after] || toks[after].Lower == "by")
-        {
-            return;
-        }
-
-        var from = cls == CueClass.Object || cueEnd > c ? after : ClassContentStart7(s, c, cls);
-        if (from >= 0 && ContentForward(s, from, objectContent: cls == CueClass.Object) is { } content)
+        if (VerbContent7(s, c, cls) is (var cueEnd, var content))
         {
             AddClause(s, ParentheticalEnd8(s, rp, content), c, cueEnd, rp, rp);
         }
