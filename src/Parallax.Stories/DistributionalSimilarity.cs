@@ -110,7 +110,7 @@ internal sealed class DistributionalSimilarity
             var state = KeyHash(space.Vocabulary.KeyOf(space.VocabularyIds[id]));
             for (var j = 0; j < nonZero; j++)
             {
-                var h = SplitMix(ref state);
+                var h = MinHasher.SplitMix(ref state);
                 indexPos[(r * nonZero) + j] = (int)((h >> 1) % (ulong)dims);
                 indexSign[(r * nonZero) + j] = (h & 1) == 0 ? (sbyte)1 : (sbyte)-1;
             }
@@ -282,12 +282,4 @@ internal sealed class DistributionalSimilarity
     }
 
     private const ulong Seed = 0x5EED_D157UL;
-
-    private static ulong SplitMix(ref ulong state)
-    {
-        var z = state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
 }

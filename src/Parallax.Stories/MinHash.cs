@@ -204,7 +204,8 @@ public sealed class MinHasher
         return Mix(h);
     }
 
-    private static ulong SplitMix(ref ulong state)
+    /// <summary>SplitMix64: advances <paramref name="state"/> and returns its next well-mixed value (also the distributional vectors' index generator).</summary>
+    internal static ulong SplitMix(ref ulong state)
     {
         state += 0x9E3779B97F4A7C15UL;
         return Mix(state);
