@@ -177,6 +177,7 @@ internal sealed partial class QuoteScanner
             RecallRules6(i);
             RecallRules7(i);
             RecallRules8(i);
+            RecallRules9(i);
         }
 
         foreach (var rel in _relations)
