@@ -49,3 +49,31 @@ public sealed class QuotePrecision4Tests
         Assert.Equal(content, Parts(quote, text));
     }
 }
+
+public sealed class QuotePrecision4RelativeTests
+{
+    private static string Parts(ExtractedQuote q, string text) => string.Join(" | ", q.ContentParts.Select(p => p.Of(text)));
+
+    [Theory]
+    [InlineData("Ada Roe, who praised the old ferry, criticized the new timetable for the winter.", "praised", "the old ferry", "criticized", "Ada Roe", "the new timetable for the winter")]
+    [InlineData("The harbour master, who opposed the toll, challenged the mayor to a public debate.", "opposed", "the toll", "challenged", "The harbour master", "the mayor to a public debate")]
+    public void QuoteExtractor_RelativeContentRunningIntoTheMainClause_EndsAtTheCommaAndTheMainVerbReports(
+        string text, string relCue, string relContent, string mainCue, string mainSpeaker, string mainContent)
+    {
+        var quotes = QuoteExtractor.Extract(text).Quotes;
+        var inner = Assert.Single(quotes, q => q.Quote.Cue?.Of(text) == relCue);
+        Assert.Equal(relContent, Parts(inner, text));
+        var main = Assert.Single(quotes, q => q.Quote.Cue?.Of(text) == mainCue);
+        Assert.Equal(mainSpeaker, main.Quote.Speaker?.Of(text));
+        Assert.Equal(mainContent, Parts(main, text));
+    }
+
+    [Fact]
+    public void QuoteExtractor_RelativeContentBeforeANonReportingMainVerb_IsLeftAlone()
+    {
+        // "was able" is no verb of saying or acting: no relation of its own, the relative content is not cut
+        const string text = "Piet Brandt, who praised the old ferry, was able to raise the money for the pier.";
+        var quotes = QuoteExtractor.Extract(text).Quotes;
+        Assert.DoesNotContain(quotes, q => q.Quote.Cue?.Of(text) is "was able" or "was");
+    }
+}
