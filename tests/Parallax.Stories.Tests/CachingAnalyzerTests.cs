@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -22,13 +25,13 @@ public sealed class CachingAnalyzerTests
     [InlineData("A 12.5% rise, 3,400 passengers, 2026-11-25 at 07:45, route M-12B and e-mail crew@velland.example today.")]
     [InlineData("a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with")]
     [InlineData("'s S 's’ ＇S x's X'S ''s s's")]
-    public void Terms_EqualEnglishAnalyzers(string text)
+    public void CachingEnglishAnalyzer_TermsEqualEnglishAnalyzers(string text)
     {
         Assert.Equal(Terms(new EnglishAnalyzer(LuceneVersion.LUCENE_48), text), Terms(new CachingEnglishAnalyzer(), text));
     }
 
     [Fact]
-    public void Terms_EqualEnglishAnalyzers_OnEveryBundledArticle()
+    public void CachingEnglishAnalyzer_TermsEqualEnglishAnalyzersOnEveryBundledArticle()
     {
         using var reference = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
         using var cached = new CachingEnglishAnalyzer();
@@ -52,7 +55,7 @@ public sealed class CachingAnalyzerTests
     }
 
     [Fact]
-    public void Terms_EqualEnglishAnalyzers_OnManyThreads()
+    public void CachingEnglishAnalyzer_TermsEqualEnglishAnalyzersOnManyThreads()
     {
         using var reference = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
         using var cached = new CachingEnglishAnalyzer(slots: 64);
@@ -61,6 +64,21 @@ public sealed class CachingAnalyzerTests
             .ToList();
         var expected = texts.Select(t => Terms(reference, t)).ToList();
         Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => Assert.Equal(expected[i], Terms(cached, texts[i])));
+    }
+
+    // Arbitrary strings (any code units, lone surrogates included) and word salads of cased, possessive, stop and
+    // stemmable words, through a 16-slot cache so slots are overwritten and refilled within one text.
+    private static readonly CachingEnglishAnalyzer Small = new(slots: 16);
+    private static readonly EnglishAnalyzer Reference = new(LuceneVersion.LUCENE_48);
+
+    [Property(MaxTest = 300)]
+    public Property CachingEnglishAnalyzer_TermsEqualEnglishAnalyzersOnArbitraryText(string text, int[] picks)
+    {
+        text ??= "";
+        string[] words = ["The", "the", "THE", "ferry's", "Ferries", "crossing’s", "Quill＇S", "running", "nationalised", "a", "Ørsted's", "x", "it's", "hopefulness", "12.5", "e-mail"];
+        var salad = string.Join(" ", (picks ?? []).Select(p => words[(p & int.MaxValue) % words.Length]));
+        var input = salad + " " + text + " " + salad;
+        return Terms(Reference, input).SequenceEqual(Terms(Small, input)).ToProperty();
     }
 
     private static List<string> Terms(Analyzer analyzer, string text)
