@@ -12,6 +12,8 @@ using Parallax.Ingest.Extraction;
 //   one story of 50 ECB+ articles: claim table (claims aligned/s), story analysis, end to end (ClaimTableBenchmarks.cs).
 // dotnet run -c Release --project bench/Parallax.Bench -- stories-scale [...]
 //   stream the AllSides scale corpus through dedup + story placement (StoryScaleBench.cs).
+// dotnet run -c Release --project bench/Parallax.Bench -- analyzer-check [FILE] [--count N]
+//   the story features' caching analyzer against Lucene's EnglishAnalyzer on scale articles (AnalyzerCheck.cs).
 // dotnet run -c Release --project bench/Parallax.Bench -- --filter '*'
 //   BenchmarkDotNet suites (ExtractionBenchmarks, [MemoryDiagnoser]).
 if (args.Length > 0 && args[0] == "language")
@@ -22,6 +24,11 @@ if (args.Length > 0 && args[0] == "language")
 if (args.Length > 0 && args[0] == "stories-scale")
 {
     return StoryScaleBench.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "analyzer-check")
+{
+    return AnalyzerCheck.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "story")

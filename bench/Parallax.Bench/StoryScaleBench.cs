@@ -184,7 +184,10 @@ internal static class StoryScaleBench
             ("features (all)", 0, 0), ("  of which entities", 0, 0), ("dedup words", 0, 0), ("dedup exact hash", 0, 0),
             ("dedup shingles + signature", 0, 0), ("dedup LSH", 0, 0), ("placement", 0, 0),
             ("  of which Lucene analyzer", 0, 0), ("  of which number + quote regexes", 0, 0),
+            ("  the features' caching analyzer", 0, 0), ("  its tokenizer alone", 0, 0),
         };
+        using var caching = new CachingEnglishAnalyzer();
+        using var tokenizer = new TokenizerOnly();
         using var analyzer = new Lucene.Net.Analysis.En.EnglishAnalyzer(Lucene.Net.Util.LuceneVersion.LUCENE_48);
         var numberRegex = new System.Text.RegularExpressions.Regex(@"(?<![\p{L}\p{N}])\d[\d,\.]*\d(?:\s?%)?|(?<![\p{L}\p{N}\.,])\d(?![\p{L}\p{N}])", System.Text.RegularExpressions.RegexOptions.Compiled);
         var quoteRegex = new System.Text.RegularExpressions.Regex(@"[""“]([^""“”\n]{12,400})[""”]|``(.{12,400}?)''", System.Text.RegularExpressions.RegexOptions.Compiled);
@@ -223,6 +226,10 @@ internal static class StoryScaleBench
             }
 
             Lap(7);
+            Drain(caching, a.Text);
+            Lap(9);
+            Drain(tokenizer, a.Text);
+            Lap(10);
             _ = numberRegex.Matches(a.Metadata.Title + "\n" + a.Text).Count + quoteRegex.Matches(a.Text).Count;
             Lap(8);
             var words = WordSequence.Of(a.Text);
@@ -247,6 +254,26 @@ internal static class StoryScaleBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GC: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, total pause {GC.GetTotalPauseDuration().TotalSeconds:F2} s; process CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - processCpu:F2} s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total (entities counted once) {total:F2} CPU-s = {articles.Count / total:F0} articles per CPU-second; {entries / (double)articles.Count:F0} feature entries per article; managed heap {GC.GetTotalMemory(true) / 1e6:F0} MB"));
         return 0;
+    }
+
+    private static void Drain(Lucene.Net.Analysis.Analyzer analyzer, string text)
+    {
+        using var stream = analyzer.GetTokenStream("text", new StringReader(text));
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            _ = term.Length;
+        }
+
+        stream.End();
+    }
+
+    /// <summary>EnglishAnalyzer's tokenizer without its filters (what the analyzer costs before any filter).</summary>
+    private sealed class TokenizerOnly : Lucene.Net.Analysis.Analyzer
+    {
+        protected override Lucene.Net.Analysis.TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>
+            new(new Lucene.Net.Analysis.Standard.StandardTokenizer(Lucene.Net.Util.LuceneVersion.LUCENE_48, reader));
     }
 
     /// <summary>The last full collection's view of the heap: committed bytes, heap size, fragmentation, and size after by generation.</summary>

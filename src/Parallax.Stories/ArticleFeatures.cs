@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.TokenAttributes;
-using Lucene.Net.Util;
 using Parallax.Core;
 
 namespace Parallax.Stories;
@@ -366,13 +365,14 @@ public sealed partial class CapitalisedPhraseEntities : IEntityFeatureSource
 }
 
 /// <summary>
-/// Turns an article into <see cref="ArticleFeatures"/>: Lucene's <see cref="EnglishAnalyzer"/> (stop words, possessives,
-/// Porter stemming) for words, an <see cref="IEntityFeatureSource"/> for names, numbers and quote trigrams.
+/// Turns an article into <see cref="ArticleFeatures"/>: the terms of Lucene's <see cref="EnglishAnalyzer"/> (stop words,
+/// possessives, Porter stemming; through <see cref="CachingEnglishAnalyzer"/>, the same terms with the filters answered
+/// from a per-thread cache) for words, an <see cref="IEntityFeatureSource"/> for names, numbers and quote trigrams.
 /// Thread-safe; the analyzer is created once per extractor.
 /// </summary>
 public sealed partial class StoryFeatureExtractor : IDisposable
 {
-    private readonly Analyzer _analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
+    private readonly Analyzer _analyzer = new CachingEnglishAnalyzer();
     private readonly StoryClustererOptions _options;
     private readonly IEntityFeatureSource _entities;
 
