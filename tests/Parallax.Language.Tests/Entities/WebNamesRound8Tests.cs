@@ -68,6 +68,19 @@ public class WebNamesRound8Tests
     }
 
     [Theory]
+    [InlineData("the redevelopment of St. Orlen is late", "O O O O B-PER O O", "O O O B-LOC I-LOC O O")]
+    [InlineData("we moved to St Velmora last year", "O O O O B-PER O O", "O O O B-LOC I-LOC O O")]
+    [InlineData("we met St. Orlen Harlan there", "O O O B-PER I-PER O", "O O O B-PER I-PER O")] // a two-word person stays
+    [InlineData("the St. Orlen church", "O O B-LOC O", "O O B-LOC O")] // only persons are retyped
+    [InlineData("WE MET ST. ORLEN", "O O O B-PER", "O O O B-PER")] // an upper-case line
+    public void SaintPlaces_StBeforeAOneWordPersonIsAPlace(string sentence, string input, string expected)
+    {
+        var (view, tags) = Input(sentence, input);
+        WebNames.SaintPlaces(view, tags);
+        Assert.Equal(expected.Split(' '), Names(tags));
+    }
+
+    [Theory]
     [InlineData("critics say the VPA moved too fast", "O O O B-ORG O O O")]
     [InlineData("the VPA Harbour fund", "O B-ORG O O")]
     [InlineData("the VP of sales", "O O O O")] // two letters: too short
