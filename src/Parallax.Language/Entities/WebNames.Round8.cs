@@ -244,8 +244,7 @@ internal static partial class WebNames
     }
 
     /// <summary>
-    /// An untagged acronym (two to six capitals, not a listed non-organisation acronym such as "CEO") of three or more
-    /// letters that spells the initials of the capitalised words of an organisation or place the document names
+    /// An untagged acronym of three to eight capitals (not a listed non-organisation acronym such as "CEO") that spells the initials of the capitalised words of an organisation or place the document names
     /// ("VPA" and "Velin Port Authority"; "of", "and", "the", "for" ... skipped) is that name, with its type, wherever it
     /// stands in the document.
     /// </summary>
@@ -285,7 +284,7 @@ internal static partial class WebNames
             var words = views[s].Words;
             for (var i = 0; i < words.Length; i++)
             {
-                if (t[i] == 0 && words[i].Length >= 3 && NameRules.IsAcronym(words[i]) && !NameRules.IsNotOrgAcronym(words[i])
+                if (t[i] == 0 && IsLongAcronym(words[i]) && !NameRules.IsNotOrgAcronym(words[i])
                     && initials.TryGetValue(words[i], out var type) && (i + 1 >= words.Length || t[i + 1] == 0 || NerTags.IsBegin(t[i + 1])))
                 {
                     t[i] = type;
@@ -293,6 +292,9 @@ internal static partial class WebNames
             }
         }
     }
+
+    // three to eight upper-case ASCII letters ("VPA", "GNOFHAC"; "&" inside allowed)
+    private static bool IsLongAcronym(string w) => w.Length is >= 3 and <= 8 && (NameRules.IsAcronym(w) || (char.IsAsciiLetterUpper(w[0]) && char.IsAsciiLetterUpper(w[^1]) && w.All(c => char.IsAsciiLetterUpper(c) || c == '&')));
 
     // the initials of a name's capitalised words ("Velin Port Authority" -> "VPA"), connectors skipped; null when a word
     // is neither capitalised nor a connector, or the initials are fewer than three

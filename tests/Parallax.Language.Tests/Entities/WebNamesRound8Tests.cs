@@ -88,6 +88,8 @@ public class WebNamesRound8Tests
     [InlineData("the CEO left", "O O O")] // a listed non-organisation acronym ("Corran Energy Office" is named too)
     [InlineData("then DOR agreed", "O O O")] // the initials of a person
     [InlineData("crews reached the TSS today", "O O O B-LOC O")] // a place's type
+    [InlineData("ask the NOVFHAB office", "O O B-ORG O")] // seven letters
+    [InlineData("ask the NOVHABXYZ office", "O O O O")] // nine letters: too long
     public void Initialisms_AnAcronymSpellingANamesInitialsIsThatName(string line, string expected)
     {
         var features = new NerFeatures(Gazetteer.Default, _noLexicon);
@@ -96,6 +98,7 @@ public class WebNamesRound8Tests
             "the Velin Port Authority raised fees".Split(' '),
             "the Corran Energy Office opened".Split(' '),
             "Dana Ora Reyes spoke".Split(' '),
+            "the North Orlen Velin Fair Housing Action Board ( NOVFHAB ) met".Split(' '),
             "the Tarvik Space Station is old".Split(' '),
             line.Split(' '),
         ];
@@ -105,11 +108,12 @@ public class WebNamesRound8Tests
             [0, 3, 4, 4, 0, 0],
             [0, 3, 4, 4, 0],
             [1, 2, 2, 0],
+            [0, 3, 4, 4, 4, 4, 4, 4, 0, 3, 0, 0],
             [0, 5, 6, 6, 0, 0],
-            new int[document[4].Length],
+            new int[document[5].Length],
         ];
         WebNames.Initialisms(views, tags);
-        Assert.Equal(expected.Split(' '), Names(tags[4]));
+        Assert.Equal(expected.Split(' '), Names(tags[5]));
         Assert.Equal(["O", "B-ORG", "I-ORG", "I-ORG", "O", "O"], Names(tags[0])); // the defining names are unchanged
     }
 }
