@@ -13,7 +13,7 @@ namespace Parallax.Language.Entities;
 /// </summary>
 public sealed class EntityRecognizer : IStage<Doc>
 {
-    public static readonly StageInfo StageInfo = new("EntityRecognizer", "1.7", [Layers.Tokens, Layers.Sentences], [Layers.Entities]);
+    public static readonly StageInfo StageInfo = new("EntityRecognizer", "1.8", [Layers.Tokens, Layers.Sentences], [Layers.Entities]);
 
     internal const string ModelResource = "ner.ner-model.bin.gz";
 
@@ -239,6 +239,7 @@ public sealed class EntityRecognizer : IStage<Doc>
         WebNames.StormsAreNotPersons(views, tags);
         NameRules.LonePersonsAgainstTheDocument(views, tags);
         WebNames.SignOffInitials(views, tags);
+        WebNames.Round8(views, tags);
         return tags;
     }
 
