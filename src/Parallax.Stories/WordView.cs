@@ -6,7 +6,7 @@ namespace Parallax.Stories;
 /// <see cref="StoryClustererOptions.WordViewBigramFactor"/>, the rest left out), folded into the pair's similarity as
 /// <c>s · (cos_v / cos)^weight</c> (<see cref="StoryClustererOptions.WordViewMode"/> 1: the view's cosine in place of the
 /// full one, the time, length and event factors kept) or <c>s · (1 + weight · (cos_v − centre))</c> (mode 0). Kept
-/// (session 12): word pairs at 0.6 for short leads. In a 60-word lead each adjacent word pair repeats two of its
+/// (session 12): word pairs at 0.7 for short leads. In a 60-word lead each adjacent word pair repeats two of its
 /// words, and the pairs two leads share are mostly the set phrases of a recurring topic ("national security adviser",
 /// "political ads") that its sibling events share as well; weighed less, the pair's similarity rests more on which
 /// words, names and figures the leads share. Full articles keep the full weight (the guard below; their pairs are
