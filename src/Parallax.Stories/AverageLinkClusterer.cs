@@ -67,6 +67,7 @@ internal sealed class AverageLinkClusterer
 
         // Score accumulation over the query features, then the exact cosine for the best partial scores only.
         var distributional = DistributionalSimilarity.For(articles, space, _options);
+        var words = WordView.For(articles, space, _options);
         var edges = new List<SimilarityEdge>();
         var seen = new HashSet<long>();
         var accumulator = new double[n];
@@ -111,11 +112,16 @@ internal sealed class AverageLinkClusterer
                     continue;
                 }
 
-                var sim = SparseVector.Dot(space.Vectors[a], space.Vectors[b])
-                    * FeatureSpace.PairFactor(articles[a], articles[b], _options);
+                var dot = SparseVector.Dot(space.Vectors[a], space.Vectors[b]);
+                var sim = dot * FeatureSpace.PairFactor(articles[a], articles[b], _options);
                 if (distributional is not null && distributional.Has(a) && distributional.Has(b))
                 {
                     sim = DistributionalSimilarity.Adjust(sim, distributional.Cosine(a, b), _options);
+                }
+
+                if (words is not null && words.Has(a) && words.Has(b))
+                {
+                    sim = WordView.Adjust(sim, words.Cosine(a, b), dot, _options);
                 }
 
                 if (sim >= _options.EdgeFloor && (_options.MinFullCosine <= 0 || space.FullCosine(a, b) >= _options.MinFullCosine))

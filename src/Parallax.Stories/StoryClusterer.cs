@@ -17,7 +17,7 @@ namespace Parallax.Stories;
 public sealed class StoryClusterer : IDisposable
 {
     /// <summary>Version of the clustering; bump when results change.</summary>
-    public const string Version = "14";
+    public const string Version = "15";
 
     private readonly StoryClustererOptions _options;
     private readonly StoryFeatureExtractor _extractor;

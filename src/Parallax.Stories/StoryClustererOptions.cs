@@ -411,4 +411,28 @@ public sealed record StoryClustererOptions
 
     /// <summary>Distributional vectors are built only when at least this share of the set's texts are short (see <see cref="DistributionalMaxWords"/>).</summary>
     public double DistributionalMinShortShare { get; init; } = 0.5;
+
+    /// <summary>
+    /// Weight of the word view of two short texts (<see cref="Stories.WordView"/>: the cosine of their
+    /// <see cref="WordViewNamespaces"/> features, word pairs at <see cref="WordViewBigramFactor"/>): a graph pair of two
+    /// texts of at most <see cref="DistributionalMaxWords"/> words gets <c>s · (cos_w / cos)^weight</c>
+    /// (<see cref="WordViewMode"/> 1) or <c>s · (1 + weight · (cos_w − <see cref="WordViewCentre"/>))</c> (mode 0), only
+    /// when at least <see cref="DistributionalMinShortShare"/> of the set is short. 0 disables. Since session 12 (clusterer
+    /// version 15): weight 1, mode 1, every namespace but word pairs at full weight, word pairs at 0.7 — the cosine of
+    /// two short leads with their word pairs weighing 0.7: NeuS train whole 0.8274 → 0.8325, NeuS train test-sized sets
+    /// 0.9334 → 0.9360, ecbplus-dev unchanged (docs/stories.md, "Session 12").
+    /// </summary>
+    public double WordViewWeight { get; init; } = 1;
+
+    /// <summary>Offset the word-view cosine is centred on (see <see cref="WordViewWeight"/>).</summary>
+    public double WordViewCentre { get; init; } = 0.3;
+
+    /// <summary>Feature namespaces of the word view at full weight, a bit mask as <see cref="DistributionalNamespaces"/>; 0: words only. 61 (all but word pairs) since session 12.</summary>
+    public int WordViewNamespaces { get; init; } = 61;
+
+    /// <summary>Factor on the weight of word pairs (bigrams) in the word view when they are not in <see cref="WordViewNamespaces"/>; 0: left out.</summary>
+    public double WordViewBigramFactor { get; init; } = 0.7;
+
+    /// <summary>How the word view enters (see <see cref="WordViewWeight"/>): 0 relative to the centre, 1 <c>s · (cos_w / cos)^weight</c> (the view's cosine in place of the full one).</summary>
+    public int WordViewMode { get; init; } = 1;
 }

@@ -135,6 +135,11 @@ public static class ClusteringRun
                 nameof(StoryClustererOptions.DistributionalContextWeighted) => options with { DistributionalContextWeighted = v != 0 },
                 nameof(StoryClustererOptions.DistributionalCentreVectors) => options with { DistributionalCentreVectors = v != 0 },
                 nameof(StoryClustererOptions.DistributionalMinShortShare) => options with { DistributionalMinShortShare = v },
+                nameof(StoryClustererOptions.WordViewWeight) => options with { WordViewWeight = v },
+                nameof(StoryClustererOptions.WordViewCentre) => options with { WordViewCentre = v },
+                nameof(StoryClustererOptions.WordViewNamespaces) => options with { WordViewNamespaces = (int)v },
+                nameof(StoryClustererOptions.WordViewBigramFactor) => options with { WordViewBigramFactor = v },
+                nameof(StoryClustererOptions.WordViewMode) => options with { WordViewMode = (int)v },
                 _ => options,
             };
             if (typeof(StoryClustererOptions).GetProperty(name) is null)
