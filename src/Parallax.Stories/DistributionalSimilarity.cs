@@ -234,17 +234,7 @@ internal sealed class DistributionalSimilarity
             return true;
         }
 
-        var bit = space.Vocabulary.NamespaceOf(space.VocabularyIds[id]) switch
-        {
-            'w' => 1,
-            'b' => 2,
-            'e' => 4,
-            'n' => 8,
-            'q' => 16,
-            'a' => 32,
-            _ => 0,
-        };
-        return (mask & bit) != 0;
+        return (mask & WordView.NamespaceBit(space.Vocabulary.NamespaceOf(space.VocabularyIds[id]))) != 0;
     }
 
     /// <summary>Scales <paramref name="row"/> to unit length; false when it is all zero.</summary>

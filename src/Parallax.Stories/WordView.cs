@@ -119,18 +119,18 @@ internal sealed class WordView
     }
 
     /// <summary>Whether namespace <paramref name="space"/> is in <paramref name="mask"/> (1 words, 2 bigrams, 4 entities, 8 numbers, 16 quotes, 32 actions; 0: words).</summary>
-    internal static bool Uses(char space, int mask)
+    internal static bool Uses(char space, int mask) => ((mask == 0 ? 1 : mask) & NamespaceBit(space)) != 0;
+
+    /// <summary>The mask bit of feature namespace <paramref name="space"/> (1 words, 2 bigrams, 4 entities, 8 numbers,
+    /// 16 quotes, 32 actions; 0 for any other).</summary>
+    internal static int NamespaceBit(char space) => space switch
     {
-        var bit = space switch
-        {
-            'w' => 1,
-            'b' => 2,
-            'e' => 4,
-            'n' => 8,
-            'q' => 16,
-            'a' => 32,
-            _ => 0,
-        };
-        return ((mask == 0 ? 1 : mask) & bit) != 0;
-    }
+        'w' => 1,
+        'b' => 2,
+        'e' => 4,
+        'n' => 8,
+        'q' => 16,
+        'a' => 32,
+        _ => 0,
+    };
 }

@@ -1,4 +1,5 @@
 using Parallax.Language.Entities;
+using static Parallax.Language.Tests.Entities.TagInput;
 
 namespace Parallax.Language.Tests.Entities;
 
@@ -8,16 +9,6 @@ namespace Parallax.Language.Tests.Entities;
 /// </summary>
 public class WebNamesRound6Tests
 {
-    private static readonly Dictionary<string, byte> _noLexicon = new(StringComparer.Ordinal);
-
-    private static string[] Names(int[] tags) => [.. tags.Select(t => NerTags.Names[t])];
-
-    private static (NerFeatures.SentenceView View, int[] Tags) Input(string sentence, string pattern)
-    {
-        var view = new NerFeatures(Gazetteer.Default, _noLexicon).View(sentence.Split(' '));
-        return (view, pattern.Length == 0 ? new int[view.Words.Length] : [.. pattern.Split(' ').Select(NerTags.Index)]);
-    }
-
     [Theory]
     [InlineData("any good ramen place in SF ?", "", "O O O O O B-LOC O")]
     [InlineData("we moved to the state of NY but kept the boat", "", "O O O O O O B-LOC O O O O")]

@@ -1,4 +1,5 @@
 using Parallax.Language.Entities;
+using static Parallax.Language.Tests.Entities.TagInput;
 
 namespace Parallax.Language.Tests.Entities;
 
@@ -8,16 +9,6 @@ namespace Parallax.Language.Tests.Entities;
 /// </summary>
 public class WebNamesRound7Tests
 {
-    private static readonly Dictionary<string, byte> _noLexicon = new(StringComparer.Ordinal);
-
-    private static string[] Names(int[] tags) => [.. tags.Select(t => NerTags.Names[t])];
-
-    private static (NerFeatures.SentenceView View, int[] Tags) Input(string sentence, string pattern)
-    {
-        var view = new NerFeatures(Gazetteer.Default, _noLexicon).View(sentence.Split(' '));
-        return (view, pattern.Length == 0 ? new int[view.Words.Length] : [.. pattern.Split(' ').Select(NerTags.Index)]);
-    }
-
     [Theory]
     [InlineData("we spent two nights in Tarvik !", "", "O O O O O B-LOC O")]
     [InlineData("the cafe near Velmora is cheap", "", "O O O B-LOC O O")]
@@ -83,7 +74,7 @@ public class WebNamesRound7Tests
             [.. "B-PER I-PER".Split(' ').Select(NerTags.Index)],
             [.. "O B-PER I-PER I-PER O B-PER I-PER".Split(' ').Select(NerTags.Index)],
         ];
-        var features = new NerFeatures(Gazetteer.Default, _noLexicon);
+        var features = new NerFeatures(Gazetteer.Default, NoLexicon);
         WebNames.SignOffInitials([.. sentences.Select(features.View)], tags);
         Assert.Equal(expected.Split(' '), Names(tags[1]));
         Assert.Equal(new string[5].Select(_ => "O"), Names(tags[0]));

@@ -1,4 +1,5 @@
 using Parallax.Language.Entities;
+using static Parallax.Language.Tests.Entities.TagInput;
 
 namespace Parallax.Language.Tests.Entities;
 
@@ -8,16 +9,6 @@ namespace Parallax.Language.Tests.Entities;
 /// </summary>
 public class WebNamesRound8Tests
 {
-    private static readonly Dictionary<string, byte> _noLexicon = new(StringComparer.Ordinal);
-
-    private static string[] Names(int[] tags) => [.. tags.Select(t => NerTags.Names[t])];
-
-    private static (NerFeatures.SentenceView View, int[] Tags) Input(string sentence, string pattern)
-    {
-        var view = new NerFeatures(Gazetteer.Default, _noLexicon).View(sentence.Split(' '));
-        return (view, pattern.Length == 0 ? new int[view.Words.Length] : [.. pattern.Split(' ').Select(NerTags.Index)]);
-    }
-
     [Theory]
     [InlineData("we wrote to the Department of Harbours and Coastal Works yesterday", "", "O O O O B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG O")]
     [InlineData("we heard the Orlen Symphony Orchestra play", "O O O B-LOC O O O", "O O O B-ORG I-ORG I-ORG O")] // the place inside is replaced
@@ -92,7 +83,7 @@ public class WebNamesRound8Tests
     [InlineData("ask the NOVHABXYZ office", "O O O O")] // nine letters: too long
     public void Initialisms_AnAcronymSpellingANamesInitialsIsThatName(string line, string expected)
     {
-        var features = new NerFeatures(Gazetteer.Default, _noLexicon);
+        var features = new NerFeatures(Gazetteer.Default, NoLexicon);
         string[][] document =
         [
             "the Velin Port Authority raised fees".Split(' '),
