@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Util;
 using Parallax.Stories;
 
@@ -17,8 +16,9 @@ internal static class AnalyzerCheck
 {
     public static int Run(string[] args)
     {
-        var file = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "../shared/data/scale/allsides-articles.jsonl.gz";
         var countAt = Array.IndexOf(args, "--count");
+        var file = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (countAt < 0 || i != countAt + 1)).FirstOrDefault()
+            ?? "../shared/data/scale/allsides-articles.jsonl.gz";
         var count = countAt >= 0 ? int.Parse(args[countAt + 1], System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue;
         var articles = Parallax.Eval.Scale.ScaleCorpus.Read(file, count, file);
         using var reference = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
@@ -32,10 +32,10 @@ internal static class AnalyzerCheck
         for (var i = 0; i < texts.Count; i++)
         {
             referenceTime.Start();
-            Terms(reference, texts[i], expected);
+            CachingEnglishAnalyzer.Terms(reference, texts[i], expected);
             referenceTime.Stop();
             cachedTime.Start();
-            Terms(cached, texts[i], actual);
+            CachingEnglishAnalyzer.Terms(cached, texts[i], actual);
             cachedTime.Stop();
             if (!expected.SequenceEqual(actual))
             {
@@ -49,19 +49,5 @@ internal static class AnalyzerCheck
 
         Console.WriteLine($"{texts.Count:N0} texts ({articles.Count:N0} articles), {terms:N0} terms: all equal. EnglishAnalyzer {referenceTime.Elapsed.TotalSeconds:F2} s, CachingEnglishAnalyzer {cachedTime.Elapsed.TotalSeconds:F2} s");
         return 0;
-    }
-
-    private static void Terms(Analyzer analyzer, string text, List<string> into)
-    {
-        into.Clear();
-        using var stream = analyzer.GetTokenStream("text", new StringReader(text));
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            into.Add(term.ToString());
-        }
-
-        stream.End();
     }
 }

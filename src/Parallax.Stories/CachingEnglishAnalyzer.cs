@@ -36,6 +36,23 @@ internal sealed class CachingEnglishAnalyzer : Analyzer
         var source = new StandardTokenizer(LuceneVersion.LUCENE_48, reader);
         return new TokenStreamComponents(source, new CachedEnglishFilter(source, _slots));
     }
+
+    /// <summary>The terms <paramref name="analyzer"/> gives for <paramref name="text"/>, in order, into <paramref name="into"/> (cleared first): how the checks compare this analyzer with Lucene's.</summary>
+    internal static List<string> Terms(Analyzer analyzer, string text, List<string>? into = null)
+    {
+        into ??= [];
+        into.Clear();
+        using var stream = analyzer.GetTokenStream("text", new StringReader(text));
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            into.Add(term.ToString());
+        }
+
+        stream.End();
+        return into;
+    }
 }
 
 /// <summary>EnglishAnalyzer's filters after the tokenizer, answered from a direct-mapped cache from token text to term (see <see cref="CachingEnglishAnalyzer"/>).</summary>

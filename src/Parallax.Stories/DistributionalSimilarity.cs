@@ -49,15 +49,15 @@ internal sealed class DistributionalSimilarity
         return options.DistributionalMode == 1 ? similarity + shift : similarity * (1 + shift);
     }
 
-    /// <summary>The vectors for <paramref name="articles"/> (canonical order) in <paramref name="space"/>; null when the option is off.</summary>
-    public static DistributionalSimilarity? For(IReadOnlyList<ArticleFeatures> articles, FeatureSpace space, StoryClustererOptions options)
+    /// <summary>
+    /// Which of <paramref name="articles"/> are short (at most <see cref="StoryClustererOptions.DistributionalMaxWords"/>
+    /// analysed words; every text when that is 0), or null when fewer than
+    /// <see cref="StoryClustererOptions.DistributionalMinShortShare"/> of the set are: the set's own co-occurrences
+    /// describe leads only when the set is mostly leads, and a few briefs among full articles (ECB+) are left as they
+    /// are. The guard of this rule and of <see cref="WordView"/>.
+    /// </summary>
+    internal static bool[]? ShortTexts(IReadOnlyList<ArticleFeatures> articles, StoryClustererOptions options)
     {
-        var dims = options.DistributionalDimensions;
-        if (options.DistributionalWeight <= 0 || dims <= 0)
-        {
-            return null;
-        }
-
         var n = articles.Count;
         var maxWords = options.DistributionalMaxWords;
         var shortText = new bool[n];
@@ -68,9 +68,20 @@ internal sealed class DistributionalSimilarity
             shortCount += shortText[d] ? 1 : 0;
         }
 
-        // The set's own co-occurrences describe leads only when the set is mostly leads: a few briefs among full
-        // articles (ECB+) are too few to learn from, and their pairs are left as they are.
-        if (n == 0 || shortCount < options.DistributionalMinShortShare * n)
+        return n == 0 || shortCount < options.DistributionalMinShortShare * n ? null : shortText;
+    }
+
+    /// <summary>The vectors for <paramref name="articles"/> (canonical order) in <paramref name="space"/>; null when the option is off.</summary>
+    public static DistributionalSimilarity? For(IReadOnlyList<ArticleFeatures> articles, FeatureSpace space, StoryClustererOptions options)
+    {
+        var dims = options.DistributionalDimensions;
+        if (options.DistributionalWeight <= 0 || dims <= 0)
+        {
+            return null;
+        }
+
+        var n = articles.Count;
+        if (ShortTexts(articles, options) is not { } shortText)
         {
             return null;
         }

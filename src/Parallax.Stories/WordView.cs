@@ -76,15 +76,7 @@ internal sealed class WordView
             return null;
         }
 
-        var n = articles.Count;
-        var maxWords = options.DistributionalMaxWords;
-        var shortCount = 0;
-        for (var d = 0; d < n; d++)
-        {
-            shortCount += maxWords <= 0 || articles[d].Words <= maxWords ? 1 : 0;
-        }
-
-        if (n == 0 || shortCount < options.DistributionalMinShortShare * n)
+        if (DistributionalSimilarity.ShortTexts(articles, options) is not { } shortText)
         {
             return null;
         }
@@ -96,10 +88,10 @@ internal sealed class WordView
             uses[id] = Uses(ns, options.WordViewNamespaces) ? 1f : ns == 'b' ? (float)options.WordViewBigramFactor : 0f;
         }
 
-        var norm = new double[n];
-        for (var d = 0; d < n; d++)
+        var norm = new double[shortText.Length];
+        for (var d = 0; d < norm.Length; d++)
         {
-            if (maxWords > 0 && articles[d].Words > maxWords)
+            if (!shortText[d])
             {
                 continue;
             }

@@ -3,7 +3,6 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Util;
 
 namespace Parallax.Stories.Tests;
@@ -81,18 +80,5 @@ public sealed class CachingAnalyzerTests
         return Terms(Reference, input).SequenceEqual(Terms(Small, input)).ToProperty();
     }
 
-    private static List<string> Terms(Analyzer analyzer, string text)
-    {
-        var terms = new List<string>();
-        using var stream = analyzer.GetTokenStream("text", new StringReader(text));
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            terms.Add(term.ToString());
-        }
-
-        stream.End();
-        return terms;
-    }
+    private static List<string> Terms(Analyzer analyzer, string text) => CachingEnglishAnalyzer.Terms(analyzer, text);
 }
