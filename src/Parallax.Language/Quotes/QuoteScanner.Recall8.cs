@@ -37,11 +37,9 @@ internal sealed partial class QuoteScanner
         }
     }
 
-    /// <summary>
-    /// Index of a relative pronoun ("who" or "which") standing before token <paramref name="c"/> with only adverbs and
-    /// auxiliaries (not a form of "be") between, else −1.
-    /// </summary>
-    private static int RelativeBefore8(SentenceInfo s, int c)
+    /// <summary>The token before verb <paramref name="c"/> once up to three free auxiliaries, negations and adverbs
+    /// before it are skipped ("who has [long] said", "that would not [ever] endorse"): where a relative pronoun would stand.</summary>
+    private static int BeforeAuxiliaries8(SentenceInfo s, int c)
     {
         var toks = s.Toks;
         var j = c - 1;
@@ -50,7 +48,17 @@ internal sealed partial class QuoteScanner
             j--;
         }
 
-        return j >= 1 && !s.Used[j] && !s.InQuote[j] && toks[j].Lower is "who" or "which" ? j : -1;
+        return j;
+    }
+
+    /// <summary>
+    /// Index of a relative pronoun ("who" or "which") standing before token <paramref name="c"/> with only adverbs and
+    /// auxiliaries (not a form of "be") between, else −1.
+    /// </summary>
+    private static int RelativeBefore8(SentenceInfo s, int c)
+    {
+        var j = BeforeAuxiliaries8(s, c);
+        return j >= 1 && !s.Used[j] && !s.InQuote[j] && s.Toks[j].Lower is "who" or "which" ? j : -1;
     }
 
     /// <summary>

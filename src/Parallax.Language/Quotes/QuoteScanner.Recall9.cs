@@ -50,11 +50,7 @@ internal sealed partial class QuoteScanner
     private static int RelativeThatBefore9(SentenceInfo s, int c)
     {
         var toks = s.Toks;
-        var j = c - 1;
-        while (j > 0 && c - j <= 4 && toks[j].IsWord && !s.Used[j] && (toks[j].Lower is "has" or "have" or "had" or "will" or "would" or "could" or "can" or "did" or "does" or "do" || IsNegatedAux(toks[j].Lower) || IsAdverbBeforeVerb7(toks[j])))
-        {
-            j--;
-        }
+        var j = BeforeAuxiliaries8(s, c);
 
         if (j < 2 || s.Used[j] || s.InQuote[j] || toks[j].Lower != "that")
         {
