@@ -190,6 +190,7 @@ internal sealed partial class QuoteScanner
         PrecisionRules14();
         PrecisionRules15();
         PrecisionRules16();
+        PrecisionRules17();
 
         // A clause content of nothing but function words, numbers or a time ("said that", "Clinton: 1,769", "responded Friday") reports nothing.
         _relations.RemoveAll(r => !r.Direct && r.Parts.TrueForAll(IsEmptyContent));

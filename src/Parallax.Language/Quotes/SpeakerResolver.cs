@@ -27,6 +27,11 @@ internal static class SpeakerResolver
     public static ImmutableArray<ExtractedQuote> Finish(string text, List<Relation> relations, IReadOnlyList<SentenceInfo> sentences)
     {
         SpeakerReviser.Revise(text, sentences, relations);
+        foreach (var rel in relations)
+        {
+            ReviseLate(sentences, rel);
+        }
+
         var result = ImmutableArray.CreateBuilder<ExtractedQuote>(relations.Count);
         var earlier = new List<TextSpan>();
         foreach (var rel in relations)
@@ -99,6 +104,137 @@ internal static class SpeakerResolver
         }
 
         return best?.EntityId;
+    }
+
+    /// <summary>
+    /// Session 13 (qp5) speaker checks after <see cref="SpeakerReviser"/>: a news agency dateline is no speaker
+    /// (<see cref="DatelineSubject"/>), and a verb coordinated inside a relative clause has the relative pronoun as its
+    /// source (<see cref="CoordinatedRelative"/>).
+    /// </summary>
+    internal static void ReviseLate(IReadOnlyList<SentenceInfo> sentences, Relation rel)
+    {
+        if (rel.Speaker is not { } sp || rel.Cue is not { } cue || SentenceAt(sentences, cue.Start) is not { } s || !s.Span.Contains(sp))
+        {
+            return;
+        }
+
+        if (DatelineSubject(s, sp) is { } subject)
+        {
+            rel.Speaker = subject;
+            return;
+        }
+
+        if (CoordinatedRelative(s, rel, sp, cue) is { } relative)
+        {
+            rel.Speaker = relative;
+        }
+    }
+
+    /// <summary>
+    /// "Velin (AFP) – Mayor Ada Roe on Monday opened the pier, saying …": the place of a dateline (the sentence's first words,
+    /// then an agency in brackets and a dash) was taken as the speaker of a participle cue. The subject after the dash — its
+    /// run of capitalised words — speaks instead. Null when the speaker is no such dateline.
+    /// </summary>
+    private static TextSpan? DatelineSubject(SentenceInfo s, TextSpan sp)
+    {
+        var toks = s.Toks;
+        var (first, last) = s.TokenRange(sp);
+        if (first != 0 || last < 0 || last > 2 || last + 4 >= toks.Count || toks[last + 1].Text != "(" || !toks[last + 2].IsCapitalized
+            || toks[last + 3].Text != ")" || toks[last + 4].Text is not ("–" or "—" or "-" or "--"))
+        {
+            return null;
+        }
+
+        var a = last + 5;
+        var e = a;
+        while (e < toks.Count && (toks[e].IsCapitalized || (e > a && toks[e].Text == ".")))
+        {
+            e++;
+        }
+
+        return e > a && toks[e - 1].IsWord ? new TextSpan(toks[a].Start, toks[e - 1].End) : null;
+    }
+
+    /// <summary>
+    /// "… Ada Roe, who ran the ferry for a decade and said the pier would close, …": a cue coordinated by "and" inside a
+    /// relative clause opened by ", who" or ", which" has the relative pronoun as its source, as PolNeAR marks it (the
+    /// reviser had taken a noun phrase of the main clause or of the sentence before). Only when the scanner gave the
+    /// relation a speaker, the pronoun lies within 25 tokens before the "and" with no clause punctuation or quotation mark
+    /// between, and the pronoun is not part of the content.
+    /// </summary>
+    private static TextSpan? CoordinatedRelative(SentenceInfo s, Relation rel, TextSpan sp, TextSpan cue)
+    {
+        var toks = s.Toks;
+        var (c, _) = s.TokenRange(cue);
+        if (c < 2)
+        {
+            return null;
+        }
+
+        var j = c - 1;
+        while (j > 0 && toks[j].Lower.Length > 4 && toks[j].Lower.EndsWith("ly", StringComparison.Ordinal))
+        {
+            j--;
+        }
+
+        if (toks[j].Lower != "and")
+        {
+            return null;
+        }
+
+        for (var q = j - 1; q > 0 && j - q <= 25; q--)
+        {
+            var t = toks[q];
+            if (t.Kind == TokKind.QuoteMark || t.Text is "," or ";" or ":" or "—" or "–" or "." or "?" or "!" or "(" or ")" || _subordinators.Contains(t.Lower))
+            {
+                return null;
+            }
+
+            if (t.Lower is "who" or "which")
+            {
+                // a subject relative: the pronoun is followed by its verb group, not by a subject of its own ("which she was doing")
+                var span = new TextSpan(t.Start, t.End);
+                var next = toks[q + 1];
+                return toks[q - 1].Text == "," && next.IsWord && !next.IsCapitalized && !_relativeSubjects.Contains(next.Lower)
+                    && !span.Overlaps(sp) && !rel.Parts.Exists(p => p.Overlaps(span)) ? span : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Words that open a subordinate clause: a relative pronoun before one is not the subject of the cue after it.</summary>
+    private static readonly FrozenSet<string> _subordinators = FrozenSet.ToFrozenSet(
+        ["when", "while", "because", "after", "before", "if", "as", "since", "until", "although", "though", "that", "whether", "where"],
+        StringComparer.Ordinal);
+
+    /// <summary>Words after a relative pronoun that make it an object relative ("which she was doing", "who the party chose").</summary>
+    private static readonly FrozenSet<string> _relativeSubjects = FrozenSet.ToFrozenSet(
+        ["he", "she", "they", "we", "i", "you", "it", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"],
+        StringComparer.Ordinal);
+
+    private static SentenceInfo? SentenceAt(IReadOnlyList<SentenceInfo> sentences, int pos)
+    {
+        int lo = 0, hi = sentences.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var span = sentences[mid].Span;
+            if (pos < span.Start)
+            {
+                hi = mid - 1;
+            }
+            else if (pos >= span.End)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return sentences[mid];
+            }
+        }
+
+        return null;
     }
 
     private static TextSpan? Antecedent(string text, List<TextSpan> earlier, TextSpan pronoun, bool singular)
