@@ -368,27 +368,5 @@ internal sealed partial class QuoteScanner
         }
     }
 
-    private SentenceInfo? SentenceAt13(int pos)
-    {
-        int lo = 0, hi = _sentences.Count - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            var sp = _sentences[mid].Span;
-            if (pos < sp.Start)
-            {
-                hi = mid - 1;
-            }
-            else if (pos >= sp.End)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                return _sentences[mid];
-            }
-        }
-
-        return null;
-    }
+    private SentenceInfo? SentenceAt13(int pos) => SentenceInfo.At(_sentences, pos);
 }

@@ -30,6 +30,31 @@ internal sealed class SentenceInfo
     /// <summary>Token already belongs to a relation (PolNeAR-style univocal: a token is in at most one).</summary>
     public required bool[] Used { get; init; }
 
+    /// <summary>The sentence of <paramref name="sentences"/> (in text order) whose span holds <paramref name="pos"/>, or null.</summary>
+    public static SentenceInfo? At(IReadOnlyList<SentenceInfo> sentences, int pos)
+    {
+        int lo = 0, hi = sentences.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var span = sentences[mid].Span;
+            if (pos < span.Start)
+            {
+                hi = mid - 1;
+            }
+            else if (pos >= span.End)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return sentences[mid];
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Token range wholly inside <paramref name="span"/>, or (-1, -1) when no token is.</summary>
     public (int First, int Last) TokenRange(TextSpan span)
     {

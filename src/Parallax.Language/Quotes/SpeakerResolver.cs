@@ -113,7 +113,7 @@ internal static class SpeakerResolver
     /// </summary>
     internal static void ReviseLate(IReadOnlyList<SentenceInfo> sentences, Relation rel)
     {
-        if (rel.Speaker is not { } sp || rel.Cue is not { } cue || SentenceAt(sentences, cue.Start) is not { } s || !s.Span.Contains(sp))
+        if (rel.Speaker is not { } sp || rel.Cue is not { } cue || SentenceInfo.At(sentences, cue.Start) is not { } s || !s.Span.Contains(sp))
         {
             return;
         }
@@ -212,30 +212,6 @@ internal static class SpeakerResolver
     private static readonly FrozenSet<string> _relativeSubjects = FrozenSet.ToFrozenSet(
         ["he", "she", "they", "we", "i", "you", "it", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"],
         StringComparer.Ordinal);
-
-    private static SentenceInfo? SentenceAt(IReadOnlyList<SentenceInfo> sentences, int pos)
-    {
-        int lo = 0, hi = sentences.Count - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            var span = sentences[mid].Span;
-            if (pos < span.Start)
-            {
-                hi = mid - 1;
-            }
-            else if (pos >= span.End)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                return sentences[mid];
-            }
-        }
-
-        return null;
-    }
 
     private static TextSpan? Antecedent(string text, List<TextSpan> earlier, TextSpan pronoun, bool singular)
     {

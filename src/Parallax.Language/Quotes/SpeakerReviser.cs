@@ -84,7 +84,7 @@ internal static class SpeakerReviser
                 continue;
             }
 
-            var s = SentenceAt(sentences, cue.Start);
+            var s = SentenceInfo.At(sentences, cue.Start);
             if (s is null)
             {
                 continue;
@@ -946,30 +946,6 @@ internal static class SpeakerReviser
 
     private static void Set(SentenceInfo s, Relation rel, (int Start, int End) np) =>
         rel.Speaker = new TextSpan(s.Toks[np.Start].Start, s.Toks[np.End].End);
-
-    private static SentenceInfo? SentenceAt(IReadOnlyList<SentenceInfo> sentences, int pos)
-    {
-        int lo = 0, hi = sentences.Count - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            var sp = sentences[mid].Span;
-            if (pos < sp.Start)
-            {
-                hi = mid - 1;
-            }
-            else if (pos >= sp.End)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                return sentences[mid];
-            }
-        }
-
-        return null;
-    }
 
     private static int FirstTokenAt(SentenceInfo s, int pos)
     {
