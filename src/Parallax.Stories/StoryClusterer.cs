@@ -17,7 +17,7 @@ namespace Parallax.Stories;
 public sealed class StoryClusterer : IDisposable
 {
     /// <summary>Version of the clustering; bump when results change.</summary>
-    public const string Version = "15";
+    public const string Version = "16";
 
     private readonly StoryClustererOptions _options;
     private readonly StoryFeatureExtractor _extractor;
@@ -190,7 +190,8 @@ public sealed class StoryClusterer : IDisposable
         _indexOf = canonical.Select((f, i) => (f.ArticleId, i)).ToDictionary(p => p.ArticleId, p => p.i, StringComparer.Ordinal);
         var engine = new AverageLinkClusterer(_options);
         var edges = engine.BuildGraph(canonical, space);
-        var (merged, _, _) = engine.Cluster(canonical.Count, edges, _options.MergeThreshold, _options.SingletonThreshold, canonical);
+        var (clustered, _, _) = engine.Cluster(canonical.Count, edges, _options.MergeThreshold, _options.SingletonThreshold, canonical);
+        var merged = MutualPairSplit.Apply(clustered, edges, canonical, _options);
         var labels = engine.SplitOutliers(canonical, space, engine.SplitEvents(canonical, space, merged));
         _stories = StoryBuilder.Build(canonical, id => _articles[id].Title, labels, edges, _options);
         var storyOf = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);

@@ -435,4 +435,12 @@ public sealed record StoryClustererOptions
 
     /// <summary>How the word view enters (see <see cref="WordViewWeight"/>): 0 relative to the centre, 1 <c>s · (cos_w / cos)^weight</c> (the view's cosine in place of the full one).</summary>
     public int WordViewMode { get; init; } = 1;
+
+    /// <summary>
+    /// A story of exactly two short texts (at most <see cref="ShortCohesionMaxWords"/> analysed words each) stays together
+    /// after average link only when each is among this many strongest graph edges of the other; otherwise both become
+    /// stories of their own (<see cref="Stories.MutualPairSplit"/>). 0 disables. 1 (mutually nearest) since session 13
+    /// (clusterer version 16; docs/stories.md, "Session 13").
+    /// </summary>
+    public int PairNeighbourRank { get; init; } = 1;
 }

@@ -140,6 +140,7 @@ public static class ClusteringRun
                 nameof(StoryClustererOptions.WordViewNamespaces) => options with { WordViewNamespaces = (int)v },
                 nameof(StoryClustererOptions.WordViewBigramFactor) => options with { WordViewBigramFactor = v },
                 nameof(StoryClustererOptions.WordViewMode) => options with { WordViewMode = (int)v },
+                nameof(StoryClustererOptions.PairNeighbourRank) => options with { PairNeighbourRank = (int)v },
                 _ => options,
             };
             if (typeof(StoryClustererOptions).GetProperty(name) is null)
