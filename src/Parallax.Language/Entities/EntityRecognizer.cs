@@ -13,7 +13,7 @@ namespace Parallax.Language.Entities;
 /// </summary>
 public sealed class EntityRecognizer : IStage<Doc>
 {
-    public static readonly StageInfo StageInfo = new("EntityRecognizer", "1.8", [Layers.Tokens, Layers.Sentences], [Layers.Entities]);
+    public static readonly StageInfo StageInfo = new("EntityRecognizer", "1.9", [Layers.Tokens, Layers.Sentences], [Layers.Entities]);
 
     internal const string ModelResource = "ner.ner-model.bin.gz";
 
@@ -240,6 +240,7 @@ public sealed class EntityRecognizer : IStage<Doc>
         NameRules.LonePersonsAgainstTheDocument(views, tags);
         WebNames.SignOffInitials(views, tags);
         WebNames.Round8(views, tags);
+        WebNames.Round9(views, tags);
         return tags;
     }
 
