@@ -13,7 +13,8 @@ namespace Parallax.Bench;
 /// ../shared/data/scale/allsides-articles.jsonl.gz (<c>--all</c>: every article with text), on T threads; prints
 /// articles/second, CPU-seconds per article and peak working set. <c>--stages</c> first times each stage on one thread
 /// (wall ms and allocated KB per article). <c>--hashes FILE</c> writes per-article hashes of every layer instead of timing
-/// (compare the files of two builds to prove a speed change kept the output). Every timed run also prints GC counts, pause
+/// (compare the files of two builds to prove a speed change kept the output). <c>--alloc-types</c> runs the stage pass and
+/// prints the types allocated most (<see cref="AllocationSampler"/>). Every timed run also prints GC counts, pause
 /// time and allocated bytes.
 /// </summary>
 internal static class LanguageThroughput
@@ -57,9 +58,14 @@ internal static class LanguageThroughput
             pipeline.Run(new Doc(a)); // warm-up: model load, JIT
         }
 
-        if (args.Contains("--stages") || args.Contains("--stages-only"))
+        if (args.Contains("--stages") || args.Contains("--stages-only") || args.Contains("--alloc-types"))
         {
-            StageTimes(articles);
+            StageTimes(articles, args.Contains("--alloc-types"));
+            if (args.Contains("--alloc-types"))
+            {
+                return 0;
+            }
+
             if (args.Contains("--stages-only"))
             {
                 return 0;
@@ -132,9 +138,10 @@ internal static class LanguageThroughput
     /// Single-thread wall time and bytes allocated per stage (each stage sees the layers of the stages before it), then the
     /// process CPU time of the whole single-thread pass (CPU-ms per article does not grow when other jobs share the machine).
     /// </summary>
-    private static void StageTimes(List<Article> articles)
+    private static void StageTimes(List<Article> articles, bool sampleTypes = false)
     {
         var stages = LanguagePipeline.Stages;
+        using var sampler = sampleTypes ? new AllocationSampler() : null;
         var times = new TimeSpan[stages.Count];
         var cpus = new long[stages.Count];
         var bytes = new long[stages.Count];
@@ -157,6 +164,7 @@ internal static class LanguageThroughput
         }
 
         wall.Stop();
+        sampler?.Print(articles.Count, 20);
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalMilliseconds;
         for (var s = 0; s < stages.Count; s++)
         {

@@ -222,8 +222,40 @@ public sealed partial class CapitalisedPhraseEntities : IEntityFeatureSource
 {
     public static CapitalisedPhraseEntities Instance { get; } = new();
 
+    /// <summary>The token pattern <see cref="NextToken"/> scans for by hand (kept for the tests that compare the two).</summary>
     [GeneratedRegex(@"[\p{L}][\p{L}\p{N}'’\-\.]*|[\.!?;:""“”]")]
-    private static partial Regex TokenRegex();
+    internal static partial Regex TokenRegex();
+
+    /// <summary>
+    /// The next match of <see cref="TokenRegex"/> at or after <paramref name="from"/> (length 0 when none): a letter and the
+    /// letters, numbers, ', ’, - and . after it, or one of . ! ? ; : " “ ”. \p{L} and \p{N} test one UTF-16 unit's
+    /// category as <see cref="char.IsLetter(char)"/> and <see cref="char.IsNumber(char)"/> do; a letter is never one of the
+    /// punctuation marks, so the leftmost match is the first letter or mark and the same tokens come out.
+    /// </summary>
+    internal static (int Index, int Length) NextToken(string text, int from)
+    {
+        for (var i = from; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsLetter(c))
+            {
+                var j = i + 1;
+                while (j < text.Length && (char.IsLetter(text[j]) || char.IsNumber(text[j]) || text[j] is '\'' or '’' or '-' or '.'))
+                {
+                    j++;
+                }
+
+                return (i, j - i);
+            }
+
+            if (c is '.' or '!' or '?' or ';' or ':' or '"' or '“' or '”')
+            {
+                return (i, 1);
+            }
+        }
+
+        return (text.Length, 0);
+    }
 
     public IEnumerable<string> Extract(Article article)
     {
@@ -246,7 +278,7 @@ public sealed partial class CapitalisedPhraseEntities : IEntityFeatureSource
         var runStartsSentence = false;
         // Lower-cased tokens are written here first: a string is made only for a word that joins a run.
         Span<char> lower = stackalloc char[128];
-        foreach (var m in TokenRegex().EnumerateMatches(text))
+        for (var m = NextToken(text, 0); m.Length > 0; m = NextToken(text, m.Index + m.Length))
         {
             // A span, not a string: most tokens are neither capitalised nor punctuation and need no copy.
             var token = text.AsSpan(m.Index, m.Length);

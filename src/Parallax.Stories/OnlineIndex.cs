@@ -1,3 +1,8 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Parallax.Stories;
 
 /// <summary>
@@ -424,16 +429,66 @@ internal sealed class OnlineIndex
         private long[] _bits = new long[4096];
         private int[] _slot = new int[4096];
         private double[] _distinct = new double[2048];
+        private ushort[] _codes = new ushort[2048];
+        // Scratch of OnlineStory.Add: the merged centroid before it is stored, and a palette centroid's weights decoded.
+        private int[] _mergedIds = new int[1024];
+        private double[] _mergedValues = new double[1024];
+        private double[] _decoded = new double[1024];
+
+        /// <summary>Scratch for a merge of up to <paramref name="length"/> entries.</summary>
+        public (int[] Ids, double[] Values) MergeScratch(int length)
+        {
+            if (_mergedIds.Length < length)
+            {
+                var size = Math.Max(length, _mergedIds.Length * 2);
+                _mergedIds = new int[size];
+                _mergedValues = new double[size];
+            }
+
+            return (_mergedIds, _mergedValues);
+        }
+
+        /// <summary>The weights of a palette-coded centroid, in a scratch array (valid until the next call).</summary>
+        public double[] Decode(double[] palette, ushort[] codes)
+        {
+            if (_decoded.Length < codes.Length)
+            {
+                _decoded = new double[Math.Max(codes.Length, _decoded.Length * 2)];
+            }
+
+            var decoded = _decoded;
+            for (var i = 0; i < codes.Length; i++)
+            {
+                decoded[i] = palette[codes[i]];
+            }
+
+            return decoded;
+        }
 
         /// <summary>(<paramref name="values"/>, null) when a palette would not be smaller, else (palette, codes).</summary>
-        public (double[] Values, ushort[]? Codes) Compact(double[] values)
+        public (double[] Values, ushort[]? Codes) Compact(double[] values) => Compact(values, values);
+
+        /// <summary>
+        /// As <see cref="Compact(double[])"/> for weights in a scratch span: the arrays returned are new, of exact size and
+        /// not zeroed before they are filled (the weights' copy only when no palette is made).
+        /// </summary>
+        public (double[] Values, ushort[]? Codes) Compact(ReadOnlySpan<double> values) => Compact(values, null);
+
+        private static double[] Copy(ReadOnlySpan<double> values)
+        {
+            var copy = GC.AllocateUninitializedArray<double>(values.Length);
+            values.CopyTo(copy);
+            return copy;
+        }
+
+        private (double[] Values, ushort[]? Codes) Compact(ReadOnlySpan<double> values, double[]? owner)
         {
             var n = values.Length;
             // Worth it when 8 · distinct + 2 · n < 8 · n; codes are 2 bytes.
             var limit = Math.Min(ushort.MaxValue + 1, n * 3 / 4);
             if (limit < 8)
             {
-                return (values, null);
+                return (owner ?? Copy(values), null);
             }
 
             var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)n * 2);
@@ -451,7 +506,12 @@ internal sealed class OnlineIndex
             Array.Clear(_slot, 0, size);
             var mask = size - 1;
             var shift = 64 - System.Numerics.BitOperations.Log2((uint)size);
-            var codes = new ushort[n];
+            if (_codes.Length < n)
+            {
+                _codes = new ushort[Math.Max(n, _codes.Length * 2)];
+            }
+
+            var codes = _codes;
             var distinct = 0;
             for (var i = 0; i < n; i++)
             {
@@ -464,7 +524,7 @@ internal sealed class OnlineIndex
                     {
                         if (distinct == limit)
                         {
-                            return (values, null);
+                            return (owner ?? Copy(values), null);
                         }
 
                         _bits[slot] = bits;
@@ -486,7 +546,9 @@ internal sealed class OnlineIndex
                 codes[i] = (ushort)code;
             }
 
-            return (_distinct.AsSpan(0, distinct).ToArray(), codes);
+            var stored = GC.AllocateUninitializedArray<ushort>(n);
+            codes.AsSpan(0, n).CopyTo(stored);
+            return (_distinct.AsSpan(0, distinct).ToArray(), stored);
         }
     }
 
@@ -581,10 +643,52 @@ internal sealed class OnlineIndex
             }
             else
             {
-                // A merge whose steps do not branch on the order of the two ids (the sides advance by the comparison's
-                // 0/1): the ids interleave unpredictably, so a branch per step would mispredict about half the time.
                 int a = 0, b = 0;
                 var m = ids.Length;
+                if (Vector256.IsHardwareAccelerated)
+                {
+                    // Blocks of 8 ids a side: one block of the vector is compared with each id of the centroid's block
+                    // (8 broadcasts, 8 lane-wise compares); a block pair holding a shared id (rare) is resolved lane by
+                    // lane. The side whose block ends first advances by 8 (both on a tie): every pair of ids is compared
+                    // in exactly one block pair, so the same products are found as by the merge below.
+                    ref var va0 = ref MemoryMarshal.GetArrayDataReference(sortedIds);
+                    ref var vb0 = ref MemoryMarshal.GetArrayDataReference(ids);
+                    while (a <= n - 8 && b <= m - 8)
+                    {
+                        var block = Vector256.LoadUnsafe(ref va0, (nuint)a);
+                        ref var yb = ref Unsafe.Add(ref vb0, b);
+                        var hit = (Vector256.Equals(block, Vector256.Create(yb))
+                                   | Vector256.Equals(block, Vector256.Create(Unsafe.Add(ref yb, 1))))
+                                  | (Vector256.Equals(block, Vector256.Create(Unsafe.Add(ref yb, 2)))
+                                   | Vector256.Equals(block, Vector256.Create(Unsafe.Add(ref yb, 3))))
+                                  | ((Vector256.Equals(block, Vector256.Create(Unsafe.Add(ref yb, 4)))
+                                   | Vector256.Equals(block, Vector256.Create(Unsafe.Add(ref yb, 5))))
+                                  | (Vector256.Equals(block, Vector256.Create(Unsafe.Add(ref yb, 6)))
+                                   | Vector256.Equals(block, Vector256.Create(Unsafe.Add(ref yb, 7)))));
+                        if (hit != Vector256<int>.Zero)
+                        {
+                            var lanes = hit.ExtractMostSignificantBits();
+                            var other = Vector256.LoadUnsafe(ref yb);
+                            do
+                            {
+                                var i = a + BitOperations.TrailingZeroCount(lanes);
+                                var j = b + BitOperations.TrailingZeroCount(Vector256.Equals(other, Vector256.Create(sortedIds[i])).ExtractMostSignificantBits());
+                                var p = sortedPos[i];
+                                products[p] = weights[p] * (codes is null ? values[j] : values[codes[j]]);
+                                lanes &= lanes - 1;
+                            }
+                            while (lanes != 0);
+                        }
+
+                        var lastA = Unsafe.Add(ref va0, a + 7);
+                        var lastB = Unsafe.Add(ref yb, 7);
+                        a += Step(lastA <= lastB) << 3;
+                        b += Step(lastB <= lastA) << 3;
+                    }
+                }
+
+                // A merge whose steps do not branch on the order of the two ids (the sides advance by the comparison's
+                // 0/1): the ids interleave unpredictably, so a branch per step would mispredict about half the time.
                 while (a < n && b < m)
                 {
                     var x = sortedIds[a];
@@ -612,64 +716,54 @@ internal sealed class OnlineIndex
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static int Step(bool condition) => System.Runtime.CompilerServices.Unsafe.As<bool, byte>(ref condition);
 
-        /// <summary>Adds the vector to the centroid (new arrays, merged in id order) and updates the squared norm in vector order.</summary>
+        /// <summary>
+        /// Adds the vector to the centroid and updates the squared norm in vector order. The merge in id order goes to the
+        /// palette's scratch arrays and its steps do not branch on the order of the two ids; the centroid's new arrays
+        /// are then allocated at their exact size without zeroing and filled by a copy (or, for weights that repeat, a
+        /// palette and codes only).
+        /// </summary>
         public void Add(int[] sortedIds, int[] sortedPos, int n, double[] weights, double[] olds, Palette palette)
         {
             var ids = _ids;
-            var values = _values;
-            if (_codes is { } codes)
-            {
-                values = new double[ids.Length];
-                for (var i = 0; i < values.Length; i++)
-                {
-                    values[i] = _values[codes[i]];
-                }
-            }
-            var shared = 0;
-            int a = 0, b = 0;
-            while (a < n && b < ids.Length)
+            var m = ids.Length;
+            var values = _codes is { } codes ? palette.Decode(_values, codes) : _values;
+            var (outIds, outValues) = palette.MergeScratch(m + n);
+            int a = 0, b = 0, o = 0;
+            while (a < n && b < m)
             {
                 var x = sortedIds[a];
                 var y = ids[b];
-                shared += Step(x == y);
-                a += Step(x <= y);
-                b += Step(y <= x);
+                var takeA = Step(x <= y);
+                var takeB = Step(y <= x);
+                var p = sortedPos[a];
+                // The same sums as a three-way merge: a new feature 0 + w, an old one c + 0 (c > 0, so c), a shared one c + w.
+                var old = values[b] * takeB;
+                olds[p] = old;
+                outIds[o] = y + ((x - y) & -takeA);
+                outValues[o] = old + weights[p] * takeA;
+                o++;
+                a += takeA;
+                b += takeB;
             }
 
-            var newIds = new int[ids.Length + n - shared];
-            var newValues = new double[newIds.Length];
-            a = 0;
-            b = 0;
-            var o = 0;
-            while (a < n || b < ids.Length)
+            for (; a < n; a++, o++)
             {
-                if (b == ids.Length || (a < n && sortedIds[a] < ids[b]))
-                {
-                    var p = sortedPos[a];
-                    olds[p] = 0;
-                    newIds[o] = sortedIds[a];
-                    newValues[o++] = 0 + weights[p];
-                    a++;
-                }
-                else if (a == n || ids[b] < sortedIds[a])
-                {
-                    newIds[o] = ids[b];
-                    newValues[o++] = values[b];
-                    b++;
-                }
-                else
-                {
-                    var p = sortedPos[a];
-                    olds[p] = values[b];
-                    newIds[o] = ids[b];
-                    newValues[o++] = values[b] + weights[p];
-                    a++;
-                    b++;
-                }
+                var p = sortedPos[a];
+                olds[p] = 0;
+                outIds[o] = sortedIds[a];
+                outValues[o] = 0 + weights[p];
             }
 
+            for (; b < m; b++, o++)
+            {
+                outIds[o] = ids[b];
+                outValues[o] = values[b];
+            }
+
+            var newIds = GC.AllocateUninitializedArray<int>(o);
+            outIds.AsSpan(0, o).CopyTo(newIds);
             _ids = newIds;
-            (_values, _codes) = palette.Compact(newValues);
+            (_values, _codes) = palette.Compact(outValues.AsSpan(0, o));
             for (var p = 0; p < n; p++)
             {
                 var old = olds[p];

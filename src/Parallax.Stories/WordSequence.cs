@@ -80,9 +80,17 @@ public sealed class WordSequence
     /// <summary>SHA-256 (lowercase hex) of the UTF-8 of <see cref="Joined"/>: the exact-duplicate key.</summary>
     public string ExactHash()
     {
-        var bytes = new byte[Encoding.UTF8.GetMaxByteCount(_length)];
-        var n = Encoding.UTF8.GetBytes(Joined, bytes);
-        return Convert.ToHexStringLower(SHA256.HashData(bytes.AsSpan(0, n)));
+        // The UTF-8 bytes in a pooled buffer (hashed, never kept): the same digest without a new array per article.
+        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(_length));
+        try
+        {
+            var n = Encoding.UTF8.GetBytes(Joined, bytes);
+            return Convert.ToHexStringLower(SHA256.HashData(bytes.AsSpan(0, n)));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 
     /// <summary>The characters of <c>[\p{L}\p{N}]</c>: letters (Lu, Ll, Lt, Lm, Lo) and numbers (Nd, Nl, No), one UTF-16 unit at a time as .NET regexes test them.</summary>
