@@ -55,9 +55,9 @@ internal sealed partial class QuoteScanner
 
     /// <summary>
     /// An embedded question after a predicate no cue list holds. After a noun of open questions and its preposition
-    /// ("raising fresh questions about whether …", "there's no consensus on whether …", "a debate over what …") nobody
-    /// speaks, as PolNeAR marks these without a source; after a verb or adjective with an agent subject ("officials
-    /// disagree on how …", "city officials aren't sure how …", "The FEC has deadlocked on whether …") the subject speaks.
+    /// ("raising fresh concerns about whether …", "there is no consensus on how …", "a long debate over why …") nobody
+    /// speaks, as PolNeAR marks these without a source; after a verb or adjective with an agent subject ("Harbour officials
+    /// disagree on how …", "Mayor Hollis is not sure why …", "The port board has deadlocked on whether …") the subject speaks.
     /// </summary>
     private void WhAfterPredicate10(SentenceInfo s, int w)
     {
