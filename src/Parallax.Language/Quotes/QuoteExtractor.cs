@@ -12,7 +12,7 @@ namespace Parallax.Language.Quotes;
 public sealed class QuoteExtractor : IStage<Doc>
 {
     public const string StageName = nameof(QuoteExtractor);
-    public const string StageVersion = "1.15.0";
+    public const string StageVersion = "1.16.0";
 
     public StageInfo Info { get; } = new(StageName, StageVersion, [Layers.Text], [Layers.Quotes, Layers.Attributions]);
 

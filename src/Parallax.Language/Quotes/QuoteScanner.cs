@@ -203,6 +203,7 @@ internal sealed partial class QuoteScanner
             RecallRules7(i);
             RecallRules8(i);
             RecallRules9(i);
+            RecallRules10(i);
         }
 
         foreach (var rel in _relations)
