@@ -56,63 +56,21 @@ internal static class MutualPairSplit
             return labels;
         }
 
-        // Each pair member's k strongest edges (ties by the other end's index), in a sorted run of k slots; only the pair
-        // members' runs are filled.
-        var top = new int[n * k];
-        var sim = new double[n * k];
-        var count = new int[n];
-        void Offer(int v, int u, double s)
+        // Each pair member's k strongest edges (ties by the other end's index); only the pair members' lists are filled.
+        var member = new bool[n];
+        for (var i = 0; i < n; i++)
         {
-            if (other[v] < 0)
-            {
-                return;
-            }
-
-            var b = v * k;
-            var c = count[v];
-            if (c == k && (s < sim[b + k - 1] || (s == sim[b + k - 1] && u > top[b + k - 1])))
-            {
-                return;
-            }
-
-            var i = Math.Min(c, k - 1);
-            while (i > 0 && (sim[b + i - 1] < s || (sim[b + i - 1] == s && top[b + i - 1] > u)))
-            {
-                sim[b + i] = sim[b + i - 1];
-                top[b + i] = top[b + i - 1];
-                i--;
-            }
-
-            sim[b + i] = s;
-            top[b + i] = u;
-            count[v] = Math.Min(c + 1, k);
+            member[i] = other[i] >= 0;
         }
 
-        foreach (var e in edges)
-        {
-            Offer(e.A, e.B, e.Similarity);
-            Offer(e.B, e.A, e.Similarity);
-        }
-
-        bool Near(int v, int u)
-        {
-            for (var i = 0; i < count[v]; i++)
-            {
-                if (top[(v * k) + i] == u)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        var strongest = StrongestEdges.Of(n, edges, k, member);
 
         var result = labels;
         for (var i = 0; i < n; i++)
         {
             var j = other[i];
             if (j <= i || articles[i].Words > options.ShortCohesionMaxWords || articles[j].Words > options.ShortCohesionMaxWords
-                || (Near(i, j) && Near(j, i)))
+                || (strongest.Contains(i, j) && strongest.Contains(j, i)))
             {
                 continue;
             }

@@ -45,46 +45,17 @@ internal sealed class NeighbourRankJoin
             return null;
         }
 
-        // Each article's k strongest edges (ties by the other end's index), kept in a sorted run of k slots.
-        var top = new int[n * k];
-        var sim = new double[n * k];
-        var count = new int[n];
-        void Offer(int v, int other, double s)
-        {
-            var b = v * k;
-            var c = count[v];
-            if (c == k && (s < sim[b + k - 1] || (s == sim[b + k - 1] && other > top[b + k - 1])))
-            {
-                return;
-            }
-
-            var i = Math.Min(c, k - 1);
-            while (i > 0 && (sim[b + i - 1] < s || (sim[b + i - 1] == s && top[b + i - 1] > other)))
-            {
-                sim[b + i] = sim[b + i - 1];
-                top[b + i] = top[b + i - 1];
-                i--;
-            }
-
-            sim[b + i] = s;
-            top[b + i] = other;
-            count[v] = Math.Min(c + 1, k);
-        }
-
-        foreach (var e in edges)
-        {
-            Offer(e.A, e.B, e.Similarity);
-            Offer(e.B, e.A, e.Similarity);
-        }
+        // Each article's k strongest edges (ties by the other end's index).
+        var strongest = StrongestEdges.Of(n, edges, k);
 
         // Near(v): v's own k strongest plus every article that has v among its k strongest.
         var degree = new int[n];
         for (var v = 0; v < n; v++)
         {
-            degree[v] += count[v];
-            for (var i = 0; i < count[v]; i++)
+            degree[v] += strongest.Count(v);
+            for (var i = 0; i < strongest.Count(v); i++)
             {
-                degree[top[(v * k) + i]]++;
+                degree[strongest.Neighbour(v, i)]++;
             }
         }
 
@@ -98,9 +69,9 @@ internal sealed class NeighbourRankJoin
         var fill = start[..n];
         for (var v = 0; v < n; v++)
         {
-            for (var i = 0; i < count[v]; i++)
+            for (var i = 0; i < strongest.Count(v); i++)
             {
-                var u = top[(v * k) + i];
+                var u = strongest.Neighbour(v, i);
                 near[fill[v]++] = u;
                 near[fill[u]++] = v;
             }

@@ -26,8 +26,8 @@ public sealed class CentroidBlockTests
         var centroid = new Dictionary<int, double>();
         for (var member = 0; member < members; member++)
         {
-            var (ids, weights) = Vector(random, memberLength, idRange);
-            var (sortedIds, sortedPos) = SortedById(ids);
+            var (ids, weights) = RandomVectors.Vector(random, memberLength, idRange);
+            var (sortedIds, sortedPos) = RandomVectors.SortedById(ids);
             story.Add(sortedIds, sortedPos, ids.Length, weights, new double[ids.Length], palette);
             for (var p = 0; p < ids.Length; p++)
             {
@@ -37,8 +37,8 @@ public sealed class CentroidBlockTests
 
         for (var query = 0; query < 20; query++)
         {
-            var (vIds, vWeights) = Vector(random, vectorLength, idRange);
-            var (vSorted, vPos) = SortedById(vIds);
+            var (vIds, vWeights) = RandomVectors.Vector(random, vectorLength, idRange);
+            var (vSorted, vPos) = RandomVectors.SortedById(vIds);
             var dot = story.Dot(vSorted, vPos, vIds.Length, vWeights, new double[vIds.Length]);
             var expected = 0.0;
             for (var p = 0; p < vIds.Length; p++)
@@ -87,8 +87,8 @@ public sealed class CentroidBlockTests
         var norm = 0.0;
         for (var member = 0; member < members; member++)
         {
-            var (ids, weights) = Vector(random, memberLength, idRange);
-            var (sortedIds, sortedPos) = SortedById(ids);
+            var (ids, weights) = RandomVectors.Vector(random, memberLength, idRange);
+            var (sortedIds, sortedPos) = RandomVectors.SortedById(ids);
             var olds = Enumerable.Repeat(double.NaN, ids.Length).ToArray();
             story.Add(sortedIds, sortedPos, ids.Length, weights, olds, palette);
             for (var p = 0; p < ids.Length; p++)
@@ -127,20 +127,5 @@ public sealed class CentroidBlockTests
         Assert.Null(none);
         Assert.NotSame(distinct, plain);
         Assert.Equal(distinct, plain);
-    }
-
-    private static (int[] Ids, double[] Weights) Vector(Random random, int length, int idRange)
-    {
-        var ids = Enumerable.Range(0, idRange).OrderBy(_ => random.Next()).Take(Math.Min(length, idRange)).ToArray();
-        var weights = ids.Select(_ => random.Next(4) == 0 ? 0.125 : random.NextDouble()).ToArray();
-        return (ids, weights);
-    }
-
-    private static (int[] SortedIds, int[] SortedPos) SortedById(int[] ids)
-    {
-        var sortedIds = (int[])ids.Clone();
-        var sortedPos = Enumerable.Range(0, ids.Length).ToArray();
-        Array.Sort(sortedIds, sortedPos);
-        return (sortedIds, sortedPos);
     }
 }

@@ -49,8 +49,8 @@ public sealed class ThroughputPathTests
         // Two members, so the centroid holds sums (and, for short vectors, a palette of repeated weights).
         for (var member = 0; member < 2; member++)
         {
-            var (ids, weights) = Vector(random, centroidLength, 3 * centroidLength);
-            var (sortedIds, sortedPos) = SortedById(ids);
+            var (ids, weights) = RandomVectors.Vector(random, centroidLength, 3 * centroidLength);
+            var (sortedIds, sortedPos) = RandomVectors.SortedById(ids);
             story.Add(sortedIds, sortedPos, ids.Length, weights, new double[ids.Length], palette);
             for (var p = 0; p < ids.Length; p++)
             {
@@ -58,8 +58,8 @@ public sealed class ThroughputPathTests
             }
         }
 
-        var (vIds, vWeights) = Vector(random, vectorLength, 3 * centroidLength);
-        var (vSorted, vPos) = SortedById(vIds);
+        var (vIds, vWeights) = RandomVectors.Vector(random, vectorLength, 3 * centroidLength);
+        var (vSorted, vPos) = RandomVectors.SortedById(vIds);
         var dot = story.Dot(vSorted, vPos, vIds.Length, vWeights, new double[vIds.Length]);
 
         var expected = 0.0;
@@ -109,21 +109,5 @@ public sealed class ThroughputPathTests
     {
         var article = Fixtures.Make("a1", text, null, null);
         Assert.Equal(expected, CapitalisedPhraseEntities.Instance.Extract(article));
-    }
-
-    private static (int[] Ids, double[] Weights) Vector(Random random, int length, int idRange)
-    {
-        var ids = Enumerable.Range(0, idRange).OrderBy(_ => random.Next()).Take(Math.Min(length, idRange)).ToArray();
-        // Repeated weights (as in real vectors) and distinct ones.
-        var weights = ids.Select(_ => random.Next(4) == 0 ? 0.125 : random.NextDouble()).ToArray();
-        return (ids, weights);
-    }
-
-    private static (int[] SortedIds, int[] SortedPos) SortedById(int[] ids)
-    {
-        var sortedIds = (int[])ids.Clone();
-        var sortedPos = Enumerable.Range(0, ids.Length).ToArray();
-        Array.Sort(sortedIds, sortedPos);
-        return (sortedIds, sortedPos);
     }
 }

@@ -1,0 +1,23 @@
+namespace Parallax.Stories.Tests;
+
+/// <summary>Random sparse vectors for the centroid tests (<see cref="CentroidBlockTests"/>, <see cref="ThroughputPathTests"/>).</summary>
+internal static class RandomVectors
+{
+    /// <summary>Up to <paramref name="length"/> distinct ids below <paramref name="idRange"/> in random order, with weights
+    /// that repeat now and then (as in real vectors) and are distinct otherwise.</summary>
+    public static (int[] Ids, double[] Weights) Vector(Random random, int length, int idRange)
+    {
+        var ids = Enumerable.Range(0, idRange).OrderBy(_ => random.Next()).Take(Math.Min(length, idRange)).ToArray();
+        var weights = ids.Select(_ => random.Next(4) == 0 ? 0.125 : random.NextDouble()).ToArray();
+        return (ids, weights);
+    }
+
+    /// <summary>The ids sorted, with the position each had in <paramref name="ids"/>.</summary>
+    public static (int[] SortedIds, int[] SortedPos) SortedById(int[] ids)
+    {
+        var sortedIds = (int[])ids.Clone();
+        var sortedPos = Enumerable.Range(0, ids.Length).ToArray();
+        Array.Sort(sortedIds, sortedPos);
+        return (sortedIds, sortedPos);
+    }
+}
