@@ -28,8 +28,9 @@ internal static class DocumentNames
             }
 
             var numbers = 0;
-            foreach (var w in words)
+            for (var k = 0; k < words.Count; k++)
             {
+                var w = words[k];
                 if (w.Length > 0 && (char.IsDigit(w[0]) || (w[0] == '.' && w.Length > 1 && char.IsDigit(w[1]))))
                 {
                     numbers++;

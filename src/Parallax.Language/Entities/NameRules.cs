@@ -127,7 +127,13 @@ internal static class NameRules
     public static void ScorecardPlayers(IReadOnlyList<string> words, int[] tags)
     {
         var n = tags.Length;
-        if (!words.Any(w => w.Length > 0 && char.IsDigit(w[0])))
+        var figure = false;
+        for (var k = 0; k < words.Count && !figure; k++)
+        {
+            figure = words[k].Length > 0 && char.IsDigit(words[k][0]);
+        }
+
+        if (!figure)
         {
             return;
         }
@@ -794,8 +800,9 @@ internal static class NameRules
     public static bool HeadlineCased(IReadOnlyList<string> words)
     {
         var longer = 0;
-        foreach (var w in words)
+        for (var k = 0; k < words.Count; k++)
         {
+            var w = words[k];
             if (w.Length > 3 && char.IsLetter(w[0]))
             {
                 if (!char.IsUpper(w[0]))
