@@ -1,3 +1,5 @@
+using Parallax.Language.Text;
+
 namespace Parallax.Language.Entities;
 
 /// <summary>
@@ -102,7 +104,7 @@ internal static class DocumentNames
         return set;
     }
 
-    private static bool IsRank(string w) => w.Length >= 2 && w[^1] == '.' && w[..^1].All(char.IsDigit);
+    private static bool IsRank(string w) => w.Length >= 2 && w[^1] == '.' && Chars.All(w[..^1], char.IsDigit);
 
     /// <summary>A score or standing figure: "3", "429-7", ".403"; not four or more bare digits ("48604", "1996").</summary>
     private static bool IsScore(string w)

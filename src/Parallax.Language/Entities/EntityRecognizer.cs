@@ -582,7 +582,7 @@ public sealed class EntityRecognizer : IStage<Doc>
 
     private static bool IsMonth(string w) => w.ToLowerInvariant() is "january" or "february" or "march" or "april" or "may" or "june" or "july" or "august" or "september" or "october" or "november" or "december";
 
-    private static bool IsCapitalisedWord(string w) => w.Length > 1 && char.IsUpper(w[0]) && w.Skip(1).Any(char.IsLower);
+    private static bool IsCapitalisedWord(string w) => w.Length > 1 && char.IsUpper(w[0]) && Chars.Any(w, char.IsLower, 1);
 
     private static bool IsNameWord(string w)
     {
@@ -591,7 +591,7 @@ public sealed class EntityRecognizer : IStage<Doc>
             return true; // an initial ("George W. Bush")
         }
 
-        if (w.Length < 2 || !char.IsUpper(w[0]) || !w.Skip(1).Any(char.IsLower))
+        if (w.Length < 2 || !char.IsUpper(w[0]) || !Chars.Any(w, char.IsLower, 1))
         {
             return false;
         }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Parallax.Language.Text;
 
 namespace Parallax.Language.Entities;
 
@@ -479,7 +480,7 @@ internal static class NameRules
     /// </summary>
     /// <summary>A lower-case common English word that is neither a connector nor a name particle ("spokesperson", not "van").</summary>
     private static bool IsOrdinaryLowerWord(string w) =>
-        w.Length >= 2 && w.All(char.IsAsciiLetterLower) && !_connectors.Contains(w) && !_particles.Contains(w) && EnglishWords.Contains(w);
+        w.Length >= 2 && Chars.All(w, char.IsAsciiLetterLower) && !_connectors.Contains(w) && !_particles.Contains(w) && EnglishWords.Contains(w);
 
     private static bool IsCut(IReadOnlyList<string> words, int k, int end)
     {
@@ -494,7 +495,7 @@ internal static class NameRules
             return k == end - 1;
         }
 
-        if (w.Length < 2 || !w.All(char.IsAsciiLetterLower))
+        if (w.Length < 2 || !Chars.All(w, char.IsAsciiLetterLower))
         {
             return false;
         }
@@ -532,7 +533,7 @@ internal static class NameRules
                 clear = true;
                 for (var k = i; k < end && clear; k++)
                 {
-                    clear = words[k].Length > 0 && words[k].All(char.IsAsciiLetterLower) && EnglishWords.Contains(words[k]);
+                    clear = words[k].Length > 0 && Chars.All(words[k], char.IsAsciiLetterLower) && EnglishWords.Contains(words[k]);
                 }
             }
 
@@ -547,7 +548,7 @@ internal static class NameRules
             {
                 // in a mixed-case sentence a name does not end in lower-case words ("the Velin labour court" tagged "Velin labour")
                 var last = end;
-                while (last - 1 > i && words[last - 1].Length >= 2 && words[last - 1].All(char.IsAsciiLetterLower))
+                while (last - 1 > i && words[last - 1].Length >= 2 && Chars.All(words[last - 1], char.IsAsciiLetterLower))
                 {
                     last--;
                 }

@@ -1,3 +1,5 @@
+using Parallax.Language.Text;
+
 namespace Parallax.Language.Entities;
 
 /// <summary>
@@ -44,8 +46,8 @@ internal sealed class NerFeatures
                     continue;
                 }
 
-                var lower = w.All(c => !char.IsUpper(c));
-                var capital = char.IsUpper(w[0]) && (w.Length == 1 || w.Skip(1).Any(char.IsLower));
+                var lower = Chars.All(w, c => !char.IsUpper(c));
+                var capital = char.IsUpper(w[0]) && (w.Length == 1 || Chars.Any(w, char.IsLower, 1));
                 if (!lower && !capital)
                 {
                     continue;
@@ -88,7 +90,7 @@ internal sealed class NerFeatures
             for (var i = 1; i < s.Count; i++)
             {
                 var w = s[i];
-                if (w.Length > 1 && w.All(char.IsLower))
+                if (w.Length > 1 && Chars.All(w, char.IsLower))
                 {
                     counts[w] = counts.GetValueOrDefault(w) + 1;
                 }
