@@ -1,3 +1,5 @@
+using Parallax.Language.Text;
+
 namespace Parallax.Language.Entities;
 
 /// <summary>
@@ -28,8 +30,9 @@ internal static class DocumentNames
             }
 
             var numbers = 0;
-            foreach (var w in words)
+            for (var k = 0; k < words.Count; k++)
             {
+                var w = words[k];
                 if (w.Length > 0 && (char.IsDigit(w[0]) || (w[0] == '.' && w.Length > 1 && char.IsDigit(w[1]))))
                 {
                     numbers++;
@@ -101,7 +104,7 @@ internal static class DocumentNames
         return set;
     }
 
-    private static bool IsRank(string w) => w.Length >= 2 && w[^1] == '.' && w[..^1].All(char.IsDigit);
+    private static bool IsRank(string w) => w.Length >= 2 && w[^1] == '.' && Chars.All(w[..^1], char.IsDigit);
 
     /// <summary>A score or standing figure: "3", "429-7", ".403"; not four or more bare digits ("48604", "1996").</summary>
     private static bool IsScore(string w)

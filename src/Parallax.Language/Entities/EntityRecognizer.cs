@@ -163,7 +163,7 @@ public sealed class EntityRecognizer : IStage<Doc>
         for (var i = 0; i < tokens.Length; i++)
         {
             var span = tokens[i].Span;
-            if (tokens[i].Kind != TokenKind.Word || !bySpan.Contains(text.AsSpan(span.Start, span.Length)) || covered.Any(c => c.Overlaps(span)))
+            if (tokens[i].Kind != TokenKind.Word || !bySpan.Contains(text.AsSpan(span.Start, span.Length)) || AnyOverlaps(covered, span))
             {
                 continue;
             }
@@ -324,6 +324,91 @@ public sealed class EntityRecognizer : IStage<Doc>
         }
     }
 
+    /// <summary>Whether a span of <paramref name="covered"/> overlaps <paramref name="span"/> (a plain loop: no closure per token).</summary>
+    private static bool AnyOverlaps(List<TextSpan> covered, TextSpan span)
+    {
+        for (var c = 0; c < covered.Count; c++)
+        {
+            if (covered[c].Overlaps(span))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether every word of <paramref name="from"/> .. <paramref name="to"/> (exclusive) starts with a capital.</summary>
+    private static bool AllCapitalised(IReadOnlyList<string> words, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (words[k].Length == 0 || !char.IsUpper(words[k][0]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether every tag of <paramref name="from"/> .. <paramref name="to"/> (exclusive) is <paramref name="tag"/>.</summary>
+    private static bool AllTagged(int[] tags, int from, int to, int tag)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (tags[k] != tag)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>How many tags of <paramref name="from"/> .. <paramref name="to"/> (exclusive) are not O.</summary>
+    private static int CountTagged(int[] tags, int from, int to)
+    {
+        var count = 0;
+        for (var k = from; k < to; k++)
+        {
+            if (tags[k] != 0)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The first index of <paramref name="from"/> .. <paramref name="to"/> (exclusive) whose tag is not O, or -1.</summary>
+    private static int FirstTagged(int[] tags, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (tags[k] != 0)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Whether every tag that is not O in <paramref name="from"/> .. <paramref name="to"/> (exclusive) is <paramref name="inside"/> (continues one name).</summary>
+    private static bool TaggedContinue(int[] tags, int from, int to, int inside)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (tags[k] != 0 && (tags[k] != inside || NerTags.IsBegin(tags[k])))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// One to three capitalised name-like words right after a capitalised title head ("Transport Minister Oskar Tamm",
     /// "President Trump") are a person name, when the tagger left them untagged or tagged them as exactly one name of
@@ -365,8 +450,8 @@ public sealed class EntityRecognizer : IStage<Doc>
                 start--;
             }
 
-            if (tags[i] != 0 && NerTags.IsBegin(tags[start]) && Enumerable.Range(start, i - start + 1).All(k => words[k].Length > 0 && char.IsUpper(words[k][0]))
-                && Enumerable.Range(i + 1, end - i - 1).All(k => tags[k] == tags[start] + 1) && (end >= n || tags[end] != tags[start] + 1))
+            if (tags[i] != 0 && NerTags.IsBegin(tags[start]) && AllCapitalised(words, start, i + 1)
+                && AllTagged(tags, i + 1, end, tags[start] + 1) && (end >= n || tags[end] != tags[start] + 1))
             {
                 for (var k = start; k <= i; k++)
                 {
@@ -376,10 +461,11 @@ public sealed class EntityRecognizer : IStage<Doc>
                 tags[i + 1] = NerTags.IsBegin(tags[i + 1]) ? tags[i + 1] : tags[i + 1] - 1;
             }
 
-            var existing = Enumerable.Range(i + 1, end - i - 1).Where(k => tags[k] != 0).ToList();
-            var oneName = existing.Count == end - i - 1 && NerTags.IsBegin(tags[i + 1]) && existing.Skip(1).All(k => tags[k] == tags[i + 1] + 1)
+            // all of i + 1 .. end - 1 tagged: the ones after the first continue the first's name
+            var existing = CountTagged(tags, i + 1, end);
+            var oneName = existing == end - i - 1 && NerTags.IsBegin(tags[i + 1]) && AllTagged(tags, i + 2, end, tags[i + 1] + 1)
                 && (end >= n || tags[end] == 0 || NerTags.IsBegin(tags[end]));
-            if (existing.Count > 0 && !oneName)
+            if (existing > 0 && !oneName)
             {
                 continue;
             }
@@ -434,9 +520,9 @@ public sealed class EntityRecognizer : IStage<Doc>
             }
 
             // only untagged words, or one name exactly inside the run
-            var tagged = Enumerable.Range(start, i - start + 1).Where(k => tags[k] != 0).ToList();
-            if (tagged.Count > 0 && (!NerTags.IsBegin(tags[tagged[0]]) || (start > 0 && tags[start] != 0 && !NerTags.IsBegin(tags[start]))
-                || tagged.Skip(1).Any(k => tags[k] != tags[tagged[0]] + 1 || NerTags.IsBegin(tags[k]))))
+            var tagged = FirstTagged(tags, start, i + 1);
+            if (tagged >= 0 && (!NerTags.IsBegin(tags[tagged]) || (start > 0 && tags[start] != 0 && !NerTags.IsBegin(tags[start]))
+                || !TaggedContinue(tags, tagged + 1, i + 1, tags[tagged] + 1)))
             {
                 continue;
             }
@@ -496,7 +582,7 @@ public sealed class EntityRecognizer : IStage<Doc>
 
     private static bool IsMonth(string w) => w.ToLowerInvariant() is "january" or "february" or "march" or "april" or "may" or "june" or "july" or "august" or "september" or "october" or "november" or "december";
 
-    private static bool IsCapitalisedWord(string w) => w.Length > 1 && char.IsUpper(w[0]) && w.Skip(1).Any(char.IsLower);
+    private static bool IsCapitalisedWord(string w) => w.Length > 1 && char.IsUpper(w[0]) && Chars.Any(w, char.IsLower, 1);
 
     private static bool IsNameWord(string w)
     {
@@ -505,7 +591,7 @@ public sealed class EntityRecognizer : IStage<Doc>
             return true; // an initial ("George W. Bush")
         }
 
-        if (w.Length < 2 || !char.IsUpper(w[0]) || !w.Skip(1).Any(char.IsLower))
+        if (w.Length < 2 || !char.IsUpper(w[0]) || !Chars.Any(w, char.IsLower, 1))
         {
             return false;
         }

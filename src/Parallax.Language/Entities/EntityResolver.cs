@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Parallax.Core;
+using Parallax.Language.Text;
 
 namespace Parallax.Language.Entities;
 
@@ -164,7 +165,7 @@ public static class EntityResolver
         for (var i = 0; i < mentions.Count; i++)
         {
             var m = mentions[i];
-            if (m.Type is EntityType.Organization or EntityType.Location && m.Text.Length >= 2 && m.Text.All(c => char.IsUpper(c) || c == '.')
+            if (m.Type is EntityType.Organization or EntityType.Location && m.Text.Length >= 2 && Chars.All(m.Text, c => char.IsUpper(c) || c == '.')
                 && longForms.TryGetValue((m.Type, keys[i].Replace(" ", "", StringComparison.Ordinal)), out var g))
             {
                 var old = group[i];
@@ -287,7 +288,7 @@ public static class EntityResolver
 
     private static bool IsWellFormed(string form)
     {
-        if (form.Length == 0 || !char.IsLetterOrDigit(form[0]) || !char.IsUpper(form[0]) && !char.IsDigit(form[0]) || form.Any(c => c is '\n' or '\r' or '\t'))
+        if (form.Length == 0 || !char.IsLetterOrDigit(form[0]) || !char.IsUpper(form[0]) && !char.IsDigit(form[0]) || Chars.Any(form, c => c is '\n' or '\r' or '\t'))
         {
             return false;
         }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Parallax.Language.Text;
 
 namespace Parallax.Language.Entities;
 
@@ -127,7 +128,13 @@ internal static class NameRules
     public static void ScorecardPlayers(IReadOnlyList<string> words, int[] tags)
     {
         var n = tags.Length;
-        if (!words.Any(w => w.Length > 0 && char.IsDigit(w[0])))
+        var figure = false;
+        for (var k = 0; k < words.Count && !figure; k++)
+        {
+            figure = words[k].Length > 0 && char.IsDigit(words[k][0]);
+        }
+
+        if (!figure)
         {
             return;
         }
@@ -473,7 +480,7 @@ internal static class NameRules
     /// </summary>
     /// <summary>A lower-case common English word that is neither a connector nor a name particle ("spokesperson", not "van").</summary>
     private static bool IsOrdinaryLowerWord(string w) =>
-        w.Length >= 2 && w.All(char.IsAsciiLetterLower) && !_connectors.Contains(w) && !_particles.Contains(w) && EnglishWords.Contains(w);
+        w.Length >= 2 && Chars.All(w, char.IsAsciiLetterLower) && !_connectors.Contains(w) && !_particles.Contains(w) && EnglishWords.Contains(w);
 
     private static bool IsCut(IReadOnlyList<string> words, int k, int end)
     {
@@ -488,7 +495,7 @@ internal static class NameRules
             return k == end - 1;
         }
 
-        if (w.Length < 2 || !w.All(char.IsAsciiLetterLower))
+        if (w.Length < 2 || !Chars.All(w, char.IsAsciiLetterLower))
         {
             return false;
         }
@@ -526,7 +533,7 @@ internal static class NameRules
                 clear = true;
                 for (var k = i; k < end && clear; k++)
                 {
-                    clear = words[k].Length > 0 && words[k].All(char.IsAsciiLetterLower) && EnglishWords.Contains(words[k]);
+                    clear = words[k].Length > 0 && Chars.All(words[k], char.IsAsciiLetterLower) && EnglishWords.Contains(words[k]);
                 }
             }
 
@@ -541,7 +548,7 @@ internal static class NameRules
             {
                 // in a mixed-case sentence a name does not end in lower-case words ("the Velin labour court" tagged "Velin labour")
                 var last = end;
-                while (last - 1 > i && words[last - 1].Length >= 2 && words[last - 1].All(char.IsAsciiLetterLower))
+                while (last - 1 > i && words[last - 1].Length >= 2 && Chars.All(words[last - 1], char.IsAsciiLetterLower))
                 {
                     last--;
                 }
@@ -794,8 +801,9 @@ internal static class NameRules
     public static bool HeadlineCased(IReadOnlyList<string> words)
     {
         var longer = 0;
-        foreach (var w in words)
+        for (var k = 0; k < words.Count; k++)
         {
+            var w = words[k];
             if (w.Length > 3 && char.IsLetter(w[0]))
             {
                 if (!char.IsUpper(w[0]))

@@ -1,3 +1,5 @@
+using Parallax.Language.Text;
+
 namespace Parallax.Language.Entities;
 
 /// <summary>
@@ -44,8 +46,8 @@ internal sealed class NerFeatures
                     continue;
                 }
 
-                var lower = w.All(c => !char.IsUpper(c));
-                var capital = char.IsUpper(w[0]) && (w.Length == 1 || w.Skip(1).Any(char.IsLower));
+                var lower = Chars.All(w, c => !char.IsUpper(c));
+                var capital = char.IsUpper(w[0]) && (w.Length == 1 || Chars.Any(w, char.IsLower, 1));
                 if (!lower && !capital)
                 {
                     continue;
@@ -88,7 +90,7 @@ internal sealed class NerFeatures
             for (var i = 1; i < s.Count; i++)
             {
                 var w = s[i];
-                if (w.Length > 1 && w.All(char.IsLower))
+                if (w.Length > 1 && Chars.All(w, char.IsLower))
                 {
                     counts[w] = counts.GetValueOrDefault(w) + 1;
                 }
@@ -124,14 +126,15 @@ internal sealed class NerFeatures
     public static DocContext BuildContext(IReadOnlyList<SentenceView> sentences)
     {
         var words = 0;
-        foreach (var v in sentences)
+        for (var s = 0; s < sentences.Count; s++)
         {
-            words += v.Words.Length;
+            words += sentences[s].Words.Length;
         }
 
         var ctx = new DocContext(words);
-        foreach (var v in sentences)
+        for (var s = 0; s < sentences.Count; s++)
         {
+            var v = sentences[s];
             if (v.Case != 0)
             {
                 continue;
@@ -163,8 +166,9 @@ internal sealed class NerFeatures
     public static int SentenceCase(IReadOnlyList<string> words)
     {
         int letters = 0, upper = 0, lower = 0;
-        foreach (var w in words)
+        for (var k = 0; k < words.Count; k++)
         {
+            var w = words[k];
             var hasLetter = false;
             var allUpper = true;
             var allLower = true;
@@ -222,18 +226,47 @@ internal sealed class NerFeatures
     private static readonly ulong _bos = FeatureHash.Of("<s>");
     private static readonly ulong _eos = FeatureHash.Of("</s>");
 
-    public SentenceView View(IReadOnlyList<string> words)
+    /// <summary>
+    /// Hash arrays of one sentence slot kept for reuse: the tagger gives sentence s of each document the arrays of slot s
+    /// of its thread, so the hashes (read only while tagging that document) cost no allocation per sentence. The arrays may
+    /// be longer than the sentence; only the first n entries (5n for affixes) are written and read.
+    /// </summary>
+    internal sealed class HashScratch
+    {
+        public ulong[] WordH = [], LowerH = [], ShapeH = [], ShortH = [], AffixH = [];
+
+        public void Ensure(int n)
+        {
+            if (WordH.Length >= n)
+            {
+                return;
+            }
+
+            var capacity = Math.Max(32, n);
+            WordH = new ulong[capacity];
+            LowerH = new ulong[capacity];
+            ShapeH = new ulong[capacity];
+            ShortH = new ulong[capacity];
+            AffixH = new ulong[capacity * 5];
+        }
+    }
+
+    public SentenceView View(IReadOnlyList<string> words) => View(words, null);
+
+    /// <summary><see cref="View(IReadOnlyList{string})"/> writing the hashes into <paramref name="scratch"/>'s arrays (valid until the scratch is reused) when given.</summary>
+    internal SentenceView View(IReadOnlyList<string> words, HashScratch? scratch)
     {
         var n = words.Count;
+        scratch?.Ensure(n);
         var view = new SentenceView
         {
             Words = words as string[] ?? [.. words], // read only: the caller's array is shared, not copied
             Lower = new string[n],
-            WordH = new ulong[n],
-            LowerH = new ulong[n],
-            ShapeH = new ulong[n],
-            ShortH = new ulong[n],
-            AffixH = new ulong[n * 5],
+            WordH = scratch?.WordH ?? new ulong[n],
+            LowerH = scratch?.LowerH ?? new ulong[n],
+            ShapeH = scratch?.ShapeH ?? new ulong[n],
+            ShortH = scratch?.ShortH ?? new ulong[n],
+            AffixH = scratch?.AffixH ?? new ulong[n * 5],
             GazBegin = new GazetteerCategory[n],
             GazInside = new GazetteerCategory[n],
             Case = SentenceCase(words),

@@ -34,9 +34,15 @@ public sealed class NerTagger
         ArgumentNullException.ThrowIfNull(sentences);
         var features = new NerFeatures(_gazetteer, _model.CaseProfile, _model.CasingClasses);
         var views = new NerFeatures.SentenceView[sentences.Count];
+        var scratch = t_hashes ??= [];
         for (var s = 0; s < views.Length; s++)
         {
-            views[s] = features.View(sentences[s]);
+            if (scratch.Count == s)
+            {
+                scratch.Add(new NerFeatures.HashScratch());
+            }
+
+            views[s] = features.View(sentences[s], scratch[s]);
         }
 
         sentenceViews = views;
@@ -99,6 +105,14 @@ public sealed class NerTagger
     }
 
     private const int Stride = NerModel.Stride;
+
+    /// <summary>
+    /// Per thread, one set of hash arrays per sentence index, reused by each document tagged on the thread (the hashes are
+    /// read only inside <see cref="Tag(IReadOnlyList{IReadOnlyList{string}}, out NerFeatures.SentenceView[])"/>; the rules
+    /// after it read the views' words, lower-cased words, gazetteer matches and casing, which are made per call).
+    /// </summary>
+    [ThreadStatic]
+    private static List<NerFeatures.HashScratch>? t_hashes;
 
     /// <summary>Beam decoding of one document's sentences with the model's tag-history weights (one per <see cref="Tag(IReadOnlyList{IReadOnlyList{string}})"/> call).</summary>
     private sealed class BeamDecoder

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Parallax.Language.Text;
 
 namespace Parallax.Language.Entities;
 
@@ -119,7 +120,7 @@ internal static partial class WebNames
                 }
 
                 var w = v.Words[i];
-                if (w.Length < 3 || !char.IsUpper(w[0]) || !w.Skip(1).All(char.IsLower) || !EnglishWords.Contains(v.Lower[i])
+                if (w.Length < 3 || !char.IsUpper(w[0]) || !Chars.All(w, char.IsLower, 1) || !EnglishWords.Contains(v.Lower[i])
                     || (v.GazBegin[i] & GazetteerCategory.GivenName) != 0 || personCount.GetValueOrDefault(v.Lower[i]) > 1)
                 {
                     continue;
@@ -141,7 +142,7 @@ internal static partial class WebNames
                 var initial = true;
                 for (var k = 0; k < i && initial; k++)
                 {
-                    initial = !v.Words[k].Any(char.IsLetter);
+                    initial = !Chars.Any(v.Words[k], char.IsLetter);
                 }
 
                 var titlePhrase = i + 1 < t.Length && v.Words[i + 1].Length > 1 && char.IsUpper(v.Words[i + 1][0]);

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Parallax.Language.Text;
 
 namespace Parallax.Language.Entities;
 
@@ -44,14 +45,14 @@ internal static partial class WebNames
 
             var start = end - i > 1 && view.Lower[i] == "the" ? i + 1 : i;
             var w = words[start];
-            if (w.Length < 2 || !(char.IsUpper(w[0]) || w.Skip(1).Any(char.IsUpper)))
+            if (w.Length < 2 || !(char.IsUpper(w[0]) || Chars.Any(w, char.IsUpper, 1)))
             {
                 continue;
             }
 
             if (end - start == 1)
             {
-                var acronym = w.All(c => !char.IsLetter(c) || char.IsUpper(c));
+                var acronym = Chars.All(w, c => !char.IsLetter(c) || char.IsUpper(c));
                 if (acronym != _listedAcronyms.Value.Contains(view.Lower[start]))
                 {
                     continue; // "OSHA" only in capitals, and a listed "Wegmans" not when shouted
@@ -95,7 +96,7 @@ internal static partial class WebNames
 
     // the one-word entries of web-organizations.txt written all in capitals (lower-cased): matched only in capitals
     private static readonly Lazy<FrozenSet<string>> _listedAcronyms = new(
-        () => Gazetteer.Entries("web-organizations.txt").Where(e => e.Length > 1 && e.All(c => char.IsUpper(c) || char.IsDigit(c) || c is '&' or '-'))
+        () => Gazetteer.Entries("web-organizations.txt").Where(e => e.Length > 1 && Chars.All(e, c => char.IsUpper(c) || char.IsDigit(c) || c is '&' or '-'))
             .Select(e => e.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal),
         LazyThreadSafetyMode.ExecutionAndPublication);
 

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Parallax.Language.Text;
 
 namespace Parallax.Language.Entities;
 
@@ -128,7 +129,7 @@ internal static partial class WebNames
             }
 
             var start = i;
-            while (start > 0 && i - start < 3 && t[start - 1] == 0 && IsCapitalisedName(words[start - 1]) && words[start - 1].Skip(1).All(char.IsLower))
+            while (start > 0 && i - start < 3 && t[start - 1] == 0 && IsCapitalisedName(words[start - 1]) && Chars.All(words[start - 1], char.IsLower, 1))
             {
                 start--;
             }
@@ -163,7 +164,7 @@ internal static partial class WebNames
             }
 
             var w = words[i];
-            if (w.Length < 3 || !char.IsUpper(w[0]) || !w.Skip(1).All(char.IsLower) || (v.GazBegin[i] & GazetteerCategory.GivenName) != 0
+            if (w.Length < 3 || !char.IsUpper(w[0]) || !Chars.All(w, char.IsLower, 1) || (v.GazBegin[i] & GazetteerCategory.GivenName) != 0
                 || multiPersons.Contains(v.Lower[i]) || (i + 1 < n && _personContext.Contains(v.Lower[i + 1])))
             {
                 continue;

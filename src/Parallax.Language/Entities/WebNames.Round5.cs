@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Parallax.Language.Text;
 
 namespace Parallax.Language.Entities;
 
@@ -89,7 +90,7 @@ internal static partial class WebNames
         {
             if (words[i + 1] != "s" || !IsCapitalisedName(words[i]) || EnglishWords.Contains(view.Lower[i])
                 || (i > 0 && IsCapitalisedName(words[i - 1]) && (tags[i - 1] != 0 || !EnglishWords.Contains(view.Lower[i - 1])))
-                || words[i].Any(c => !char.IsLetter(c)))
+                || Chars.Any(words[i], c => !char.IsLetter(c)))
             {
                 continue;
             }
@@ -264,7 +265,7 @@ internal static partial class WebNames
     {
         var w = v.Words[i];
         const GazetteerCategory listed = GazetteerCategory.Country | GazetteerCategory.Place | GazetteerCategory.Organization | GazetteerCategory.Club;
-        return w.Length >= 2 && char.IsUpper(w[0]) && w.All(char.IsLetter) && !w.All(char.IsUpper) && !EnglishWords.Contains(v.Lower[i])
+        return w.Length >= 2 && char.IsUpper(w[0]) && Chars.All(w, char.IsLetter) && !Chars.All(w, char.IsUpper) && !EnglishWords.Contains(v.Lower[i])
             && (v.GazBegin[i] & listed) == 0;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Parallax.Language.Text;
 
 namespace Parallax.Language.Entities;
 
@@ -140,5 +141,5 @@ internal static partial class WebNames
         "by", "and", "or", "in", "on", "of", "i", "we", "you", "try", "call", "use", "used",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static bool IsCapitalisedWord(string w) => w.Length > 1 && char.IsUpper(w[0]) && w.All(c => char.IsLetter(c) || c is '&' or '\'' or '.');
+    private static bool IsCapitalisedWord(string w) => w.Length > 1 && char.IsUpper(w[0]) && Chars.All(w, c => char.IsLetter(c) || c is '&' or '\'' or '.');
 }

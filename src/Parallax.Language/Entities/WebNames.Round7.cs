@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Parallax.Language.Text;
 
 namespace Parallax.Language.Entities;
 
@@ -221,7 +222,7 @@ internal static partial class WebNames
             }
 
             var first = words[start];
-            var nameLike = (view.GazBegin[start] & GazetteerCategory.GivenName) != 0 || first.All(char.IsUpper) || !EnglishWords.Contains(view.Lower[start]);
+            var nameLike = (view.GazBegin[start] & GazetteerCategory.GivenName) != 0 || Chars.All(first, char.IsUpper) || !EnglishWords.Contains(view.Lower[start]);
             if (!untagged || end - start > 2 || !nameLike)
             {
                 continue;
@@ -235,7 +236,7 @@ internal static partial class WebNames
     }
 
     // a capitalised word of a display name: "Odette", "McGilloway", "TJO"
-    private static bool IsMailNameWord(string w) => w.Length > 1 && char.IsUpper(w[0]) && w.All(c => char.IsLetter(c) || c is '\'' or '.' or '-');
+    private static bool IsMailNameWord(string w) => w.Length > 1 && char.IsUpper(w[0]) && Chars.All(w, c => char.IsLetter(c) || c is '\'' or '.' or '-');
 
     /// <summary>
     /// An e-mail sign-off written as the sender's initials: a line that is only a word of two or three letters (and
@@ -262,7 +263,7 @@ internal static partial class WebNames
 
     private static bool IsInitialsLine(string[] words) =>
         words.Length is 1 or 2 && (words.Length == 1 || words[1] is "." or ",")
-        && words[0].Length is 2 or 3 && words[0].All(char.IsAsciiLetter) && !EnglishWords.Contains(words[0].ToLowerInvariant());
+        && words[0].Length is 2 or 3 && Chars.All(words[0], char.IsAsciiLetter) && !EnglishWords.Contains(words[0].ToLowerInvariant());
 
     // the lower-case initials of the document's persons of two or three words ("Zora Velmi" -> "zv")
     private static HashSet<string> PersonInitials(NerFeatures.SentenceView[] views, int[][] tags)

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Parallax.Language.Text;
 
 namespace Parallax.Language.Entities;
 
@@ -294,7 +295,7 @@ internal static partial class WebNames
     }
 
     // three to eight upper-case ASCII letters ("VPA", "GNOFHAC"; "&" inside allowed)
-    private static bool IsLongAcronym(string w) => w.Length is >= 3 and <= 8 && (NameRules.IsAcronym(w) || (char.IsAsciiLetterUpper(w[0]) && char.IsAsciiLetterUpper(w[^1]) && w.All(c => char.IsAsciiLetterUpper(c) || c == '&')));
+    private static bool IsLongAcronym(string w) => w.Length is >= 3 and <= 8 && (NameRules.IsAcronym(w) || (char.IsAsciiLetterUpper(w[0]) && char.IsAsciiLetterUpper(w[^1]) && Chars.All(w, c => char.IsAsciiLetterUpper(c) || c == '&')));
 
     // the initials of a name's capitalised words ("Velin Port Authority" -> "VPA"), connectors skipped; null when a word
     // is neither capitalised nor a connector, or the initials are fewer than three
@@ -330,7 +331,7 @@ internal static partial class WebNames
     private static bool IsOfficialNamePart(string w) => IsNamePart(w) && !_institutionHeads.Contains(w) && !w.Contains('-');
 
     // a capitalised word of a name: a capital letter first and some letter after it ("Urban", "U.S.", "McKee")
-    private static bool IsNamePart(string w) => w.Length > 1 && char.IsUpper(w[0]) && w.Any(char.IsLetter);
+    private static bool IsNamePart(string w) => w.Length > 1 && char.IsUpper(w[0]) && Chars.Any(w, char.IsLetter);
 
     // tags [start, end) as one name of type tag (B then I); a name of the tagger's continuing after end starts anew
     private static void SetName(int[] tags, int start, int end, int tag)

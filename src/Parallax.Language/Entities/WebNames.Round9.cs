@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Parallax.Language.Text;
 
 namespace Parallax.Language.Entities;
 
@@ -161,7 +162,7 @@ internal static partial class WebNames
             }
 
             var name = words[w];
-            var capitalised = name.Length > 1 && char.IsUpper(name[0]) && name.Skip(1).All(char.IsLower);
+            var capitalised = name.Length > 1 && char.IsUpper(name[0]) && Chars.All(name, char.IsLower, 1);
             var lowerAfterAt = w > 0 && words[w - 1] == "at" && IsLowerWord(name) && !EnglishWords.Contains(name);
             if (!(capitalised || lowerAfterAt) || (capitalised && EnglishWords.Contains(view.Lower[w]) && tags[w] == 0)
                 || !(tags[w] == 0 || tags[w] == Per) || (w > 0 && (tags[w - 1] != 0 || IsNamePart(words[w - 1]) || words[w - 1] == "(")))
@@ -387,7 +388,7 @@ internal static partial class WebNames
     private static bool IsCommonCapitalised(NerFeatures.SentenceView view, int i)
     {
         var w = view.Words[i];
-        return w.Length > 1 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower) && EnglishWords.Contains(view.Lower[i])
+        return w.Length > 1 && char.IsUpper(w[0]) && Chars.All(w, char.IsLower, 1) && EnglishWords.Contains(view.Lower[i])
             && view.GazBegin[i] == GazetteerCategory.None;
     }
 

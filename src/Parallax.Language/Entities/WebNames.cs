@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Parallax.Language.Text;
 
 namespace Parallax.Language.Entities;
 
@@ -112,7 +113,7 @@ internal static partial class WebNames
         for (var i = 3; i + 1 < n; i++)
         {
             var acronym = words[i];
-            if (words[i - 1] != "(" || words[i + 1] != ")" || acronym.Length < 2 || acronym.Length > 8 || !acronym.All(char.IsAsciiLetterUpper)
+            if (words[i - 1] != "(" || words[i + 1] != ")" || acronym.Length < 2 || acronym.Length > 8 || !Chars.All(acronym, char.IsAsciiLetterUpper)
                 || NameRules.IsNotOrgAcronym(acronym))
             {
                 continue;
@@ -179,7 +180,7 @@ internal static partial class WebNames
 
             var end = c - 1;
             var start = end;
-            while (start > 0 && end - start < 3 && words[start - 1].Length > 1 && char.IsUpper(words[start - 1][0]) && words[start - 1].Skip(1).Any(char.IsLower))
+            while (start > 0 && end - start < 3 && words[start - 1].Length > 1 && char.IsUpper(words[start - 1][0]) && Chars.Any(words[start - 1], char.IsLower, 1))
             {
                 start--;
             }

@@ -80,6 +80,34 @@ public sealed class LabelExtractor : IStage<Doc>
         return [.. result.Distinct().OrderBy(l => l.Span.Start).ThenBy(l => l.Span.End).ThenBy(l => l.Kind).ThenBy(l => l.MentionSpan.Start)];
     }
 
+    /// <summary>Whether a label of <paramref name="output"/> overlaps <paramref name="span"/> (a plain loop: no closure per call).</summary>
+    private static bool AnyOverlaps(List<Label> output, TextSpan span)
+    {
+        for (var i = 0; i < output.Count; i++)
+        {
+            if (output[i].Span.Overlaps(span))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a person mention of <paramref name="ranges"/> starts before <paramref name="end"/>.</summary>
+    private static bool PersonBefore(List<(Mention M, int A, int B)> ranges, int end)
+    {
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            if (ranges[i].M.Type == EntityType.Person && ranges[i].M.Span.Start < end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Second chance for judgement epithets with no antecedent in the previous sentence ("Now the firebrand claims ...",
     /// "Venezuela's dictator may finally ..."): when exactly one person of the document is labelled elsewhere in it with an
@@ -107,7 +135,7 @@ public sealed class LabelExtractor : IStage<Doc>
         var mention = mentions.First(m => m.EntityId == ids[0] && m.Type == EntityType.Person);
         foreach (var (span, _) in pending)
         {
-            if (!output.Any(l => l.Span.Overlaps(span)))
+            if (!AnyOverlaps(output, span))
             {
                 output.Add(new Label(span, span.Of(text), LabelKind.Epithet, mention.Span, mention.EntityId));
             }
@@ -694,7 +722,7 @@ public sealed class LabelExtractor : IStage<Doc>
                 }
 
                 var span = new TextSpan(tokens[from].Span.Start, tokens[h].Span.End);
-                if (ranges.Any(r => r.M.Type == EntityType.Person && r.M.Span.Start < span.End) || output.Any(l => l.Span.Overlaps(span)))
+                if (PersonBefore(ranges, span.End) || AnyOverlaps(output, span))
                 {
                     continue;
                 }
@@ -730,7 +758,7 @@ public sealed class LabelExtractor : IStage<Doc>
                 }
 
                 var span = new TextSpan(tokens[h - 1].Span.Start, tokens[h].Span.End);
-                if (output.Any(l => l.Span.Overlaps(span)))
+                if (AnyOverlaps(output, span))
                 {
                     continue;
                 }

@@ -154,7 +154,7 @@ public sealed partial class QuantityTagger : IStage<Doc>
                 kind = Kind.Sym;
             }
 
-            list.Add(new Tok(i, j, text[i..j], kind));
+            list.Add(new Tok(i, j, Parallax.Language.Text.CharStrings.Slice(text, i, j), kind));
             i = j;
         }
 

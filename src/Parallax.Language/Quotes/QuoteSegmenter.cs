@@ -450,7 +450,7 @@ internal static class QuoteSegmenter
     /// <summary>Word, punctuation and quotation-mark tokens of <paramref name="span"/>. Words keep inner apostrophes and hyphens; a period after an abbreviation stays on the word.</summary>
     public static List<Tok> Tokenize(string text, TextSpan span)
     {
-        var toks = new List<Tok>();
+        var toks = new List<Tok>(span.Length / 4 + 4); // about one token per 5 characters: one array, no regrowth
         var i = span.Start;
         while (i < span.End)
         {
@@ -486,14 +486,14 @@ internal static class QuoteSegmenter
                     j++;
                 }
 
-                var w = text[i..j];
+                var w = Parallax.Language.Text.CharStrings.Slice(text, i, j);
                 toks.Add(new Tok(i, j, TokKind.Word, w, w.ToLowerInvariant()));
                 i = j;
                 continue;
             }
 
             var kind = c is '"' or '“' or '”' or '„' or '«' or '»' or '‘' or '’' or '\'' ? TokKind.QuoteMark : TokKind.Punct;
-            var p = c.ToString();
+            var p = Parallax.Language.Text.CharStrings.Of(c);
             toks.Add(new Tok(i, i + 1, kind, p, p));
             i++;
         }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Parallax.Core;
+using Parallax.Language.Text;
 
 namespace Parallax.Language.Quotes;
 
@@ -287,7 +288,7 @@ internal static class SpeakerReviser
             return true;
         }
 
-        if (toks[end].Lower is "and" or "or" or "but" || (start == 0 && end + 1 < toks.Count && toks[end + 1].Text is "—" or "–" or "-" && toks[start].Text.All(ch => !char.IsLetter(ch) || char.IsUpper(ch))))
+        if (toks[end].Lower is "and" or "or" or "but" || (start == 0 && end + 1 < toks.Count && toks[end + 1].Text is "—" or "–" or "-" && Chars.All(toks[start].Text, ch => !char.IsLetter(ch) || char.IsUpper(ch))))
         {
             return true; // "Iowa, and" / a dateline
         }
@@ -737,7 +738,7 @@ internal static class SpeakerReviser
             var t = toks[j];
             if (t.Text is "—" or "–" or "-" or "―" && j > 0)
             {
-                return toks[0].IsWord && toks[0].Text.Length > 1 && toks[0].Text.All(ch => !char.IsLetter(ch) || char.IsUpper(ch)) ? j + 1 : 0;
+                return toks[0].IsWord && toks[0].Text.Length > 1 && Chars.All(toks[0].Text, ch => !char.IsLetter(ch) || char.IsUpper(ch)) ? j + 1 : 0;
             }
 
             if (t.IsWord && !t.IsCapitalized && !char.IsDigit(t.Text[0]))
@@ -899,13 +900,13 @@ internal static class SpeakerReviser
             var t = toks[j];
             var isTime = _timeWords.Contains(t.Lower) && (!t.IsCapitalized || _weekdaysAndMonths.Contains(t.Lower) || j > start || t.Lower is "a" or "an" or "the");
             timeWord |= isTime && t.Lower is not ("the" or "a" or "on" or "in" or "at" or "of" or "for" or "since" or "during" or "first" or "once" or "again" or "also");
-            if (t.IsWord && t.Text.Length == 4 && t.Text.All(char.IsDigit) && t.Text[0] is '1' or '2')
+            if (t.IsWord && t.Text.Length == 4 && Chars.All(t.Text, char.IsDigit) && t.Text[0] is '1' or '2')
             {
                 timeWord = true; // a year
                 continue;
             }
 
-            if (t.IsWord && !isTime && !(char.IsDigit(t.Text[0]) && t.Text.All(char.IsDigit)))
+            if (t.IsWord && !isTime && !(char.IsDigit(t.Text[0]) && Chars.All(t.Text, char.IsDigit)))
             {
                 allTime = false;
             }
