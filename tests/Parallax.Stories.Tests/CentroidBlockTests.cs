@@ -40,11 +40,7 @@ public sealed class CentroidBlockTests
             var (vIds, vWeights) = RandomVectors.Vector(random, vectorLength, idRange);
             var (vSorted, vPos) = RandomVectors.SortedById(vIds);
             var dot = story.Dot(vSorted, vPos, vIds.Length, vWeights, new double[vIds.Length]);
-            var expected = 0.0;
-            for (var p = 0; p < vIds.Length; p++)
-            {
-                expected += centroid.TryGetValue(vIds[p], out var c) ? vWeights[p] * c : 0.0;
-            }
+            var expected = RandomVectors.DictionaryDot(centroid, vIds, vWeights);
 
             Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(dot));
         }

@@ -20,4 +20,17 @@ internal static class RandomVectors
         Array.Sort(sortedIds, sortedPos);
         return (sortedIds, sortedPos);
     }
+
+    /// <summary>The dot product of a vector with a centroid held as a dictionary, summed in the vector's order (the order
+    /// the index sums in, so the result must match it bit for bit).</summary>
+    public static double DictionaryDot(IReadOnlyDictionary<int, double> centroid, int[] ids, double[] weights)
+    {
+        var sum = 0.0;
+        for (var p = 0; p < ids.Length; p++)
+        {
+            sum += centroid.TryGetValue(ids[p], out var c) ? weights[p] * c : 0.0;
+        }
+
+        return sum;
+    }
 }

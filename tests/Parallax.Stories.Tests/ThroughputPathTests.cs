@@ -62,11 +62,7 @@ public sealed class ThroughputPathTests
         var (vSorted, vPos) = RandomVectors.SortedById(vIds);
         var dot = story.Dot(vSorted, vPos, vIds.Length, vWeights, new double[vIds.Length]);
 
-        var expected = 0.0;
-        for (var p = 0; p < vIds.Length; p++)
-        {
-            expected += centroid.TryGetValue(vIds[p], out var c) ? vWeights[p] * c : 0.0;
-        }
+        var expected = RandomVectors.DictionaryDot(centroid, vIds, vWeights);
 
         Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(dot));
         Assert.Equal(centroid.Count, story.Entries);
