@@ -483,9 +483,31 @@ internal sealed partial class QuoteScanner
 
             // Unattributed: a whole-sentence quotation continues the paragraph's (or previous paragraph's) last direct quote.
             var atStart = seg.Span.Start == s.Span.Start;
+            if (!atStart && ColonQuote11(s, seg, first, last) is { } colonQuote)
+            {
+                colonQuote.Group = seg.Group;
+                _relations.Add(colonQuote);
+                continue;
+            }
+
             if (!atStart)
             {
                 continue; // a partial quotation inside a clause: left to the clause patterns
+            }
+
+            if (si > 0 && _sentences[si - 1].Paragraph == s.Paragraph && _sentences[si - 1].Toks is { Count: > 2 } pt && pt[^1].Text == ":"
+                && ColonClause11(_sentences[si - 1], pt.Count - 1) is { } introduced)
+            {
+                // "…, but he gave the council a parting shot:" then the quotation as its own sentence
+                var prevS = _sentences[si - 1];
+                var colonRel = new Relation { Paragraph = s.Paragraph, Direct = true, Group = seg.Group };
+                colonRel.Parts.Add(seg.Inner);
+                colonRel.Cue = new TextSpan(pt[introduced.Cue].Start, pt[^1].End);
+                colonRel.Speaker = new TextSpan(pt[introduced.SpStart].Start, pt[introduced.SpEnd].End);
+                MarkUsed(s, first, last);
+                MarkUsed(prevS, introduced.SpStart, pt.Count - 1);
+                _relations.Add(colonRel);
+                continue;
             }
 
             var last2 = _relations.LastOrDefault(r => r.Direct && r.Paragraph == s.Paragraph && r.Cue is not null);
@@ -533,6 +555,14 @@ internal sealed partial class QuoteScanner
                         orphan.Speaker = new TextSpan(toks[np.Start].Start, toks[np.End].End);
                         return;
                     }
+                }
+
+                // "Hollis leaned in and boomed:" — no speech verb: the clause's subject speaks, its predicate is the cue
+                if (ColonClause11(prev, toks.Count - 1) is { } cl)
+                {
+                    orphan.Cue = new TextSpan(toks[cl.Cue].Start, toks[^1].End);
+                    orphan.Speaker = new TextSpan(toks[cl.SpStart].Start, toks[cl.SpEnd].End);
+                    return;
                 }
             }
         }
