@@ -93,7 +93,18 @@ internal sealed partial class QuoteScanner
         return null;
     }
 
-    /// <summary>A quotation right after a colon inside the sentence ("Trump leaned in and boomed: “…”").</summary>
+    /// <summary>
+    /// Gives <paramref name="rel"/> the speaker and cue of a colon clause that ends sentence <paramref name="s"/> (the
+    /// quotation follows as its own sentence): the clause's subject speaks, its predicate through the colon is the cue.
+    /// </summary>
+    private static void AttributeToColonClause11(Relation rel, SentenceInfo s, (int SpStart, int SpEnd, int Cue) clause)
+    {
+        var toks = s.Toks;
+        rel.Cue = new TextSpan(toks[clause.Cue].Start, toks[^1].End);
+        rel.Speaker = new TextSpan(toks[clause.SpStart].Start, toks[clause.SpEnd].End);
+    }
+
+    /// <summary>A quotation right after a colon inside the sentence ("Hollis leaned in and boomed: “…”").</summary>
     private Relation? ColonQuote11(SentenceInfo s, QuoteSegment seg, int first, int last)
     {
         var colon = first - 1;

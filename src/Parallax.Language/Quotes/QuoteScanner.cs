@@ -502,8 +502,7 @@ internal sealed partial class QuoteScanner
                 var prevS = _sentences[si - 1];
                 var colonRel = new Relation { Paragraph = s.Paragraph, Direct = true, Group = seg.Group };
                 colonRel.Parts.Add(seg.Inner);
-                colonRel.Cue = new TextSpan(pt[introduced.Cue].Start, pt[^1].End);
-                colonRel.Speaker = new TextSpan(pt[introduced.SpStart].Start, pt[introduced.SpEnd].End);
+                AttributeToColonClause11(colonRel, prevS, introduced);
                 MarkUsed(s, first, last);
                 MarkUsed(prevS, introduced.SpStart, pt.Count - 1);
                 _relations.Add(colonRel);
@@ -560,8 +559,7 @@ internal sealed partial class QuoteScanner
                 // "Hollis leaned in and boomed:" — no speech verb: the clause's subject speaks, its predicate is the cue
                 if (ColonClause11(prev, toks.Count - 1) is { } cl)
                 {
-                    orphan.Cue = new TextSpan(toks[cl.Cue].Start, toks[^1].End);
-                    orphan.Speaker = new TextSpan(toks[cl.SpStart].Start, toks[cl.SpEnd].End);
+                    AttributeToColonClause11(orphan, prev, cl);
                     return;
                 }
             }
